@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@standpoint/config';
+import { DatabaseModule } from '@standpoint/database';
+import { IdentityModule } from '@standpoint/identity';
+
+/** What the operator's commands need: the migrated database and the feature services. */
+@Module({ imports: [ConfigModule, DatabaseModule, IdentityModule] })
+export class CliModule {}

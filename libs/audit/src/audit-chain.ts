@@ -1,0 +1,93 @@
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+
+/** The previous hash of a brand's first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** What an audit event says; exactly these fields are hashed. */
+export interface AuditEventContent {
+  brandId: string;
+  seq: number;
+  /** ISO 8601 with milliseconds, UTC. */
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data: { [key: string]: JsonValue };
+  prevHash: string;
+}
+
+export interface SealedEvent {
+  /** The exact text that was hashed: the RFC 8785 canonical JSON of the content. */
+  canonical: string;
+  hash: string;
+}
+
+/** The RFC 8785 (JCS) canonical JSON of an event's content. */
+export function canonicalEventText(content: AuditEventContent): string {
+  const text = canonicalize(content);
+  if (text === undefined) throw new Error('audit event content is not JSON');
+  return text;
+}
+
+/** hash = hex(SHA-256(UTF-8(prevHash ‖ canonical))). */
+export function chainHash(prevHash: string, canonical: string): string {
+  return createHash('sha256').update(prevHash, 'utf8').update(canonical, 'utf8').digest('hex');
+}
+
+export function sealEvent(content: AuditEventContent): SealedEvent {
+  const canonical = canonicalEventText(content);
+  return { canonical, hash: chainHash(content.prevHash, canonical) };
+}
+
+/** A stored event as the verifier sees it. */
+export interface ChainLink {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  canonical: string;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  checkedEvents: number;
+  headSeq: number;
+  headHash: string;
+  /** The first event whose hash, link or numbering does not match; null when valid. */
+  firstInvalidSeq: number | null;
+}
+
+/**
+ * Checks a brand's events in sequence order: numbering from 1 without gaps, each previous hash
+ * equal to the hash before it, each hash recomputed from the stored canonical text, and the
+ * canonical text itself naming the same sequence number and previous hash.
+ */
+export function verifyChain(links: Iterable<ChainLink>): ChainVerification {
+  let expectedSeq = 1;
+  let previousHash = GENESIS_HASH;
+  let checkedEvents = 0;
+  for (const link of links) {
+    if (!linkHolds(link, expectedSeq, previousHash)) {
+      return { valid: false, checkedEvents, headSeq: expectedSeq - 1, headHash: previousHash, firstInvalidSeq: link.seq };
+    }
+    checkedEvents++;
+    expectedSeq++;
+    previousHash = link.hash;
+  }
+  return { valid: true, checkedEvents, headSeq: expectedSeq - 1, headHash: previousHash, firstInvalidSeq: null };
+}
+
+function linkHolds(link: ChainLink, expectedSeq: number, previousHash: string): boolean {
+  if (link.seq !== expectedSeq || link.prevHash !== previousHash) return false;
+  if (chainHash(link.prevHash, link.canonical) !== link.hash) return false;
+  try {
+    const content = JSON.parse(link.canonical) as Partial<AuditEventContent>;
+    return content.seq === link.seq && content.prevHash === link.prevHash;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,50 @@
+import { DateTimeColumn, JsonColumn } from '@standpoint/database';
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+
+/**
+ * One link of a brand's audit chain. Rows are only ever inserted: triggers in the database refuse
+ * UPDATE, DELETE and TRUNCATE.
+ */
+@Entity('audit_event')
+@Unique('uq_audit_event_brand_seq', ['brandId', 'seq'])
+export class AuditEventEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  brandId!: string;
+
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @DateTimeColumn()
+  at!: Date;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'varchar', length: 400 })
+  actorLabel!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  action!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  entityType!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  entityId!: string;
+
+  @JsonColumn()
+  data!: object;
+
+  @Column({ type: 'varchar', length: 64 })
+  prevHash!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  hash!: string;
+
+  /** The exact text that was hashed. */
+  @Column({ type: 'text' })
+  canonical!: string;
+}

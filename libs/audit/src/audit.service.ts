@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { actorLabel, actorUserId, Clock, newId, RequestContext } from '@standpoint/database';
+import { AuditEventContent, GENESIS_HASH, JsonValue, sealEvent } from './audit-chain';
+import { AuditEventEntity } from './audit-event.entity';
+
+export interface AuditEventInput {
+  brandId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data?: { [key: string]: JsonValue };
+}
+
+// The first key of PostgreSQL's two-key advisory locks, reserved for audit appends.
+const AUDIT_LOCK_CLASS = 727_310_002;
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly clock: Clock) {}
+
+  /**
+   * Appends one event to the brand's chain inside the caller's transaction, so the event exists if
+   * and only if the change does. On PostgreSQL a per-brand advisory lock, held until commit, makes
+   * concurrent appends take turns; on SQLite transactions already do. UNIQUE(brand, seq) is the
+   * last line of defence against a fork.
+   */
+  async append(ctx: RequestContext, event: AuditEventInput): Promise<AuditEventEntity> {
+    if (!ctx.inTransaction) throw new Error('audit.append must run inside the change\'s transaction');
+    if (ctx.actor.kind === 'anonymous') throw new Error('an anonymous actor cannot change anything');
+    const events = ctx.em.getRepository(AuditEventEntity);
+    if (ctx.dialect === 'postgres') {
+      await ctx.em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AUDIT_LOCK_CLASS, event.brandId]);
+    }
+    const head = await events.findOne({ where: { brandId: event.brandId }, order: { seq: 'DESC' } });
+    const at = this.clock.now();
+    const content: AuditEventContent = {
+      brandId: event.brandId,
+      seq: (head?.seq ?? 0) + 1,
+      at: at.toISOString(),
+      actorId: actorUserId(ctx.actor),
+      actorLabel: actorLabel(ctx.actor),
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      data: event.data ?? {},
+      prevHash: head?.hash ?? GENESIS_HASH,
+    };
+    const row: AuditEventEntity = { id: newId('aud'), ...content, at, ...sealEvent(content) };
+    await events.insert(row);
+    return row;
+  }
+
+  /** The brand's events in chain order (tests and verification). */
+  chain(ctx: RequestContext, brandId: string): Promise<AuditEventEntity[]> {
+    return ctx.em.getRepository(AuditEventEntity).find({ where: { brandId }, order: { seq: 'ASC' } });
+  }
+}

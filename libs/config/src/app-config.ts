@@ -1,0 +1,26 @@
+/** The validated configuration of one Standpoint process. Built once at boot by `loadAppConfig`. */
+export interface AppConfig {
+  readonly production: boolean;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly database: DatabaseConfig;
+  readonly dataDir: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly jwtSecret: string;
+  readonly jwtTtlSeconds: number;
+  readonly auditSigningKeyPem: string;
+  readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
+  readonly logLevel: LogLevel;
+  readonly workerIntervalMs: number;
+}
+
+export type DatabaseConfig =
+  | { readonly dialect: 'sqlite'; readonly path: string }
+  | { readonly dialect: 'postgres'; readonly url: string };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,165 @@
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { AppConfig, DatabaseConfig, LOG_LEVELS, LogLevel } from './app-config';
+import { ConfigError } from './config-error';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads and validates every variable of the operating contract (OPERATIONS.md) plus our own.
+ * Every problem is collected so that one failed start names every bad variable at once.
+ * Development secrets (JWT, audit signing key) are generated once and kept under DATA_DIR.
+ */
+export function loadAppConfig(env: Environment): AppConfig {
+  const problems: string[] = [];
+  const read = <T>(name: string, parse: (raw: string) => T | string, fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const parsed = parse(raw);
+    if (typeof parsed === 'string' && parsed.startsWith('!')) {
+      problems.push(`${name} ${parsed.slice(1)} (got ${JSON.stringify(raw)})`);
+      return fallback;
+    }
+    return parsed as T;
+  };
+
+  const nodeEnv = env.NODE_ENV;
+  const production = nodeEnv === 'production';
+  const port = read<number>('PORT', integerIn(0, 65535), 3000);
+  const publicUrl = read<string>('PUBLIC_URL', httpUrl, `http://localhost:${port}`).replace(/\/+$/, '');
+  const dataDir = resolve(read<string>('DATA_DIR', (v) => v, './data'));
+  const databaseUrl = read<string | undefined>('DATABASE_URL', postgresUrl, undefined);
+  const sqlitePath = read<string>('SQLITE_PATH', (v) => v, './data/standpoint.sqlite');
+  const database: DatabaseConfig = databaseUrl
+    ? { dialect: 'postgres', url: databaseUrl }
+    : { dialect: 'sqlite', path: sqlitePath === ':memory:' ? sqlitePath : resolve(sqlitePath) };
+  const smtpUrl = read<string | undefined>('SMTP_URL', smtpUrlOf, undefined);
+  const mailFrom = read<string>('MAIL_FROM', mailbox, 'Standpoint <standpoint@localhost>');
+  const jwtSecret = read<string | undefined>('JWT_SECRET', minLength(32), undefined);
+  if (production && !jwtSecret) {
+    problems.push('JWT_SECRET is required when NODE_ENV=production (at least 32 characters)');
+  }
+  const jwtTtlSeconds = read<number>('JWT_TTL_SECONDS', integerIn(60, 60 * 60 * 24 * 30), 12 * 60 * 60);
+  const auditSigningKeyPem = read<string | undefined>('AUDIT_SIGNING_KEY', ed25519PrivateKey, undefined);
+  const adminEmail = read<string | undefined>('STANDPOINT_ADMIN_EMAIL', email, undefined);
+  const adminPassword = read<string | undefined>('STANDPOINT_ADMIN_PASSWORD', minLength(10), undefined);
+  if (Boolean(adminEmail) !== Boolean(adminPassword) && env.STANDPOINT_ADMIN_EMAIL !== undefined) {
+    problems.push('STANDPOINT_ADMIN_EMAIL and STANDPOINT_ADMIN_PASSWORD must be set together');
+  }
+  const logLevel = read<string>('LOG_LEVEL', oneOf(LOG_LEVELS), 'info') as LogLevel;
+  const workerIntervalMs = read<number>('WORKER_INTERVAL_MS', integerIn(100, 3_600_000), 5_000);
+  if (nodeEnv !== undefined && !['production', 'development', 'test'].includes(nodeEnv)) {
+    problems.push(
+      `NODE_ENV must be one of production, development, test (got ${JSON.stringify(nodeEnv)})`,
+    );
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    production,
+    port,
+    publicUrl,
+    database,
+    dataDir,
+    smtpUrl,
+    mailFrom,
+    jwtSecret: jwtSecret ?? developmentSecret(dataDir, 'jwt-secret', () => randomBytes(48).toString('base64url')),
+    jwtTtlSeconds,
+    auditSigningKeyPem:
+      auditSigningKeyPem ?? developmentSecret(dataDir, 'audit-signing-key.pem', newEd25519Pem),
+    bootstrapAdmin:
+      adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
+    logLevel,
+    workerIntervalMs,
+  };
+}
+
+/** A secret generated on first use and kept in the data folder, so restarts keep sessions valid. */
+function developmentSecret(dataDir: string, file: string, generate: () => string): string {
+  const path = join(dataDir, file);
+  if (existsSync(path)) return readFileSync(path, 'utf8');
+  mkdirSync(dirname(path), { recursive: true });
+  const secret = generate();
+  writeFileSync(path, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+function newEd25519Pem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+// Parsers answer the value, or '!' followed by what the value should be.
+const integerIn =
+  (min: number, max: number) =>
+  (raw: string): number | string => {
+    const value = Number(raw);
+    return /^\d+$/.test(raw) && value >= min && value <= max
+      ? value
+      : `!must be an integer between ${min} and ${max}`;
+  };
+
+const httpUrl = (raw: string): string =>
+  /^https?:$/.test(urlProtocol(raw) ?? '') ? raw : '!must be an http(s) URL such as https://standpoint.example.com';
+
+const postgresUrl = (raw: string): string =>
+  /^postgres(ql)?:$/.test(urlProtocol(raw) ?? '') ? raw : '!must be a postgres:// URL';
+
+const smtpUrlOf = (raw: string): string =>
+  /^smtps?:$/.test(urlProtocol(raw) ?? '') ? raw : '!must be an smtp:// or smtps:// URL';
+
+const email = (raw: string): string =>
+  /^[^\s@]+@[^\s@]+$/.test(raw) ? raw : '!must be an email address';
+
+const mailbox = (raw: string): string =>
+  /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@]+@[^\s@]+)$/.test(raw.trim())
+    ? raw.trim()
+    : '!must be an address such as "Standpoint <standpoint@example.com>"';
+
+const minLength =
+  (length: number) =>
+  (raw: string): string =>
+    raw.length >= length ? raw : `!must be at least ${length} characters long`;
+
+const oneOf =
+  (values: readonly string[]) =>
+  (raw: string): string =>
+    values.includes(raw) ? raw : `!must be one of ${values.join(', ')}`;
+
+function ed25519PrivateKey(raw: string): string {
+  try {
+    const key = createPrivateKey(raw.replace(/\\n/g, '\n'));
+    if (key.asymmetricKeyType === 'ed25519') return raw.replace(/\\n/g, '\n');
+  } catch {
+    // reported below
+  }
+  return '!must be an Ed25519 private key in PEM (PKCS#8) form';
+}
+
+function urlProtocol(raw: string): string | undefined {
+  try {
+    return new URL(raw).protocol;
+  } catch {
+    return undefined;
+  }
+}
+
+let processConfig: AppConfig | undefined;
+
+/** The configuration of this process, read from its environment once. */
+export function configFromEnvironment(): AppConfig {
+  processConfig ??= loadAppConfig(process.env);
+  return processConfig;
+}
+
+/** Reads the configuration, or stops the process with exit code 1 and one line per bad variable. */
+export function configOrExit(): AppConfig {
+  try {
+    return configFromEnvironment();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Standpoint cannot start; fix these environment variables:\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,47 @@
+/** Who is acting: a signed-in user, an approver through an email link, or the system itself. */
+export type Actor = AnonymousActor | UserActor | EmailLinkActor | SystemActor;
+
+export interface AnonymousActor {
+  readonly kind: 'anonymous';
+}
+
+export interface UserActor {
+  readonly kind: 'user';
+  readonly userId: string;
+  readonly email: string;
+  readonly platformAdmin: boolean;
+  /** The viewer's roles per brand id, read once per request. */
+  readonly brandRoles: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface EmailLinkActor {
+  readonly kind: 'email-link';
+  readonly userId: string;
+  readonly email: string;
+}
+
+export interface SystemActor {
+  readonly kind: 'system';
+}
+
+export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };
+export const SYSTEM: SystemActor = { kind: 'system' };
+
+/** The readable label the audit trail shows for an actor. */
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case 'user':
+      return actor.email;
+    case 'email-link':
+      return `email-link:${actor.email}`;
+    case 'system':
+      return 'system';
+    case 'anonymous':
+      return 'anonymous';
+  }
+}
+
+/** The user behind an actor, if any. */
+export function actorUserId(actor: Actor): string | null {
+  return actor.kind === 'user' || actor.kind === 'email-link' ? actor.userId : null;
+}

@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+import { EntityTarget, FindOptionsOrder, FindOptionsWhere, In, ObjectLiteral } from 'typeorm';
+import { RequestContext } from './request-context';
+
+/** The request's loader of `entity` rows by primary key `id`: one query per batch. */
+export function rowsById<E extends ObjectLiteral & { id: string }>(
+  ctx: RequestContext,
+  entity: EntityTarget<E>,
+): DataLoader<string, E | undefined> {
+  return ctx.loader(`${String(entityName(entity))}.byId`, () =>
+    new DataLoader<string, E | undefined>(async (ids) => {
+      const rows = await ctx.em.findBy(entity, { id: In([...ids]) } as FindOptionsWhere<E>);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    }),
+  );
+}
+
+/** The request's loader of the `entity` rows whose `column` equals the key, in `order`. */
+export function rowsGroupedBy<E extends ObjectLiteral>(
+  ctx: RequestContext,
+  entity: EntityTarget<E>,
+  column: keyof E & string,
+  order: FindOptionsOrder<E>,
+): DataLoader<string, E[]> {
+  return ctx.loader(`${String(entityName(entity))}.by.${column}`, () =>
+    new DataLoader<string, E[]>(async (keys) => {
+      const rows = await ctx.em.find(entity, { where: { [column]: In([...keys]) } as FindOptionsWhere<E>, order });
+      return keys.map((key) => rows.filter((row) => row[column] === key));
+    }),
+  );
+}
+
+function entityName(entity: EntityTarget<ObjectLiteral>): string {
+  return typeof entity === 'function' ? entity.name : String(entity);
+}

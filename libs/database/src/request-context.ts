@@ -1,0 +1,60 @@
+import DataLoader from 'dataloader';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, ANONYMOUS, SYSTEM } from './actor';
+
+/**
+ * Everything one request (or one job of the worker, or one command) works with: the actor, a
+ * correlation id, the per-request DataLoaders and the database, which is reached only through
+ * `em` — the open transaction while there is one.
+ */
+export class RequestContext {
+  private transactionManager: EntityManager | undefined;
+  private loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly correlationId: string = randomUUID(),
+    public actor: Actor = ANONYMOUS,
+  ) {}
+
+  static system(dataSource: DataSource, correlationId?: string): RequestContext {
+    return new RequestContext(dataSource, correlationId, SYSTEM);
+  }
+
+  /** The entity manager to use: the transaction's while one is open. */
+  get em(): EntityManager {
+    return this.transactionManager ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.transactionManager !== undefined;
+  }
+
+  get dialect(): 'sqlite' | 'postgres' {
+    return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
+  /** Runs `work` with `manager` as the context's manager; used by the TransactionRunner only. */
+  async withManager<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+    this.transactionManager = manager;
+    this.loaders.clear();
+    try {
+      return await work();
+    } finally {
+      this.transactionManager = undefined;
+      // What was loaded inside the transaction may have been rolled back or changed since.
+      this.loaders.clear();
+    }
+  }
+
+  /** The request's DataLoader under `key`, created on first use. */
+  loader<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}

@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { APP_CONFIG, AppConfig } from '@standpoint/config';
+import type { Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { ApiErrorCode, DomainError } from './domain-error';
+
+const HTTP_STATUS: Record<ApiErrorCode, number> = {
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
+  INTERNAL_SERVER_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+const CODE_OF_STATUS: Partial<Record<number, ApiErrorCode>> = Object.fromEntries(
+  Object.entries(HTTP_STATUS).map(([code, status]) => [status, code as ApiErrorCode]),
+);
+
+/**
+ * The one place where exceptions become responses. Domain errors keep their code and message;
+ * anything unexpected is logged with its stack and answered as INTERNAL_SERVER_ERROR, with no
+ * detail in production.
+ */
+@Catch()
+export class DomainErrorFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    const error = this.toDomainError(exception);
+    if (host.getType<string>() === 'graphql') {
+      return new GraphQLError(error.message, {
+        extensions: { code: error.code, ...(error.details ?? {}) },
+      });
+    }
+    const response = host.switchToHttp().getResponse<Response>();
+    response.status(HTTP_STATUS[error.code]).json({ code: error.code, message: error.message });
+    return undefined;
+  }
+
+  private toDomainError(exception: unknown): DomainError {
+    if (exception instanceof DomainError) return exception;
+    if (exception instanceof GraphQLError) {
+      const code = exception.extensions?.code;
+      return new DomainError(
+        Object.values(ApiErrorCode).includes(code as ApiErrorCode)
+          ? (code as ApiErrorCode)
+          : ApiErrorCode.BAD_USER_INPUT,
+        exception.message,
+      );
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const code = CODE_OF_STATUS[exception.getStatus()] ?? ApiErrorCode.BAD_USER_INPUT;
+      return new DomainError(code, exception.message);
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return new DomainError(
+      ApiErrorCode.INTERNAL_SERVER_ERROR,
+      this.config.production || !(exception instanceof Error)
+        ? 'Internal server error'
+        : exception.message,
+    );
+  }
+}

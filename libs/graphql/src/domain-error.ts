@@ -1,0 +1,42 @@
+/** The `extensions.code` of a GraphQL error; stable, clients branch on it. */
+export enum ApiErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/**
+ * A failure that is not an expected business outcome: the caller is not signed in or not allowed,
+ * the input is malformed, the id names nothing. Services throw it; one filter turns it into a
+ * GraphQL error (or an HTTP status) with `code`.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    /** Extra, safe-to-show detail for the client (for example the fields that failed validation). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ApiErrorCode.NOT_FOUND, `${what} not found`);
+  }
+
+  static forbidden(message = 'You are not allowed to do this'): DomainError {
+    return new DomainError(ApiErrorCode.FORBIDDEN, message);
+  }
+
+  static unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>'): DomainError {
+    return new DomainError(ApiErrorCode.UNAUTHENTICATED, message);
+  }
+
+  static badInput(message: string, details?: Record<string, unknown>): DomainError {
+    return new DomainError(ApiErrorCode.BAD_USER_INPUT, message, details);
+  }
+}

@@ -1,0 +1,16 @@
+import { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@standpoint/config';
+import { Logger } from 'nestjs-pino';
+
+/** Starts an HTTP process (the all-in-one server or an API instance) and stops it cleanly on SIGTERM. */
+export async function serveApi(module: Type, config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  await app.listen(config.port);
+  app.get(Logger).log(`Standpoint is listening on port ${config.port} (links use ${config.publicUrl})`);
+  return app;
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext, UserActor } from '@standpoint/database';
+import { ApiErrorCode, DomainError } from '@standpoint/graphql';
+import { LoginThrottle } from './login-throttle';
+import { MembershipEntity } from './membership.entity';
+import { AuthPayloadModel } from './models/auth-payload.model';
+import { UserModel } from './models/user.model';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  /** Signs a user in. An unknown email and a wrong password fail alike, in the same time. */
+  async login(ctx: RequestContext, rawEmail: string, password: string, address: string): Promise<AuthPayloadModel> {
+    const email = rawEmail.trim().toLowerCase();
+    if (await this.throttle.isBlocked(email, address)) {
+      throw new DomainError(ApiErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-ins; try again in a minute');
+    }
+    const user = await ctx.em.findOneBy(UserEntity, { email });
+    const valid = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(email, address);
+      throw DomainError.unauthenticated('Invalid email or password');
+    }
+    await this.throttle.recordSuccess(email);
+    return Object.assign(new AuthPayloadModel(), {
+      token: await this.tokens.issue(user.id),
+      user: UserModel.from(user),
+    });
+  }
+
+  /** The actor a valid access token stands for, with its roles per brand; undefined if none. */
+  async actorForToken(ctx: RequestContext, token: string): Promise<UserActor | undefined> {
+    const userId = await this.tokens.userIdOf(token);
+    const user = userId ? await ctx.em.findOneBy(UserEntity, { id: userId }) : null;
+    if (!user) return undefined;
+    const memberships = await ctx.em.findBy(MembershipEntity, { userId: user.id });
+    return {
+      kind: 'user',
+      userId: user.id,
+      email: user.email,
+      platformAdmin: user.platformAdmin,
+      brandRoles: new Map(memberships.map((m) => [m.brandId, m.roles])),
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { NodeRegistry } from '@standpoint/graphql';
+import { AuthGuard } from './auth.guard';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { BootstrapAdmin } from './bootstrap-admin';
+import { BrandsResolver } from './brands.resolver';
+import { BrandsService } from './brands.service';
+import { IdentityModule } from './identity.module';
+import { LoginThrottle } from './login-throttle';
+import { MembersResolver } from './members.resolver';
+import { TokenService } from './token.service';
+import { UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+/** The identity feature as the API serves it: sign-in, the guard, resolvers and `node` lookups. */
+@Module({
+  imports: [IdentityModule],
+  providers: [
+    AuthService,
+    AuthResolver,
+    BootstrapAdmin,
+    BrandsResolver,
+    LoginThrottle,
+    MembersResolver,
+    TokenService,
+    UsersResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+})
+export class IdentityApiModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly brands: BrandsService,
+    private readonly users: UsersService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('brd', (ctx, id) => this.brands.get(ctx, id));
+    this.nodes.register('usr', (ctx, id) => this.users.get(ctx, id));
+  }
+}

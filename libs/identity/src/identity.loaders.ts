@@ -1,0 +1,14 @@
+import { RequestContext, rowsById, rowsGroupedBy } from '@standpoint/database';
+import { BrandEntity } from './brand.entity';
+import { MembershipEntity } from './membership.entity';
+import { UserEntity } from './user.entity';
+
+/** Per-request batch loaders, so nested lists cost one query per level, not one per parent. */
+export const identityLoaders = {
+  userById: (ctx: RequestContext) => rowsById(ctx, UserEntity),
+  brandById: (ctx: RequestContext) => rowsById(ctx, BrandEntity),
+  membershipsByBrand: (ctx: RequestContext) =>
+    rowsGroupedBy(ctx, MembershipEntity, 'brandId', { createdAt: 'ASC', id: 'ASC' }),
+  membershipsByUser: (ctx: RequestContext) =>
+    rowsGroupedBy(ctx, MembershipEntity, 'userId', { createdAt: 'ASC', id: 'ASC' }),
+};

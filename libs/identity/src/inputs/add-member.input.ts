@@ -1,0 +1,40 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsEmail,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Role } from '../role';
+
+@InputType('AddMemberInput')
+export class AddMemberInput {
+  @Field(() => ID)
+  brandId!: string;
+
+  @Field()
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @Field(() => [Role])
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsEnum(Role, { each: true })
+  roles!: Role[];
+
+  @Field({ nullable: true, description: 'Sets the password of a new user; an existing user keeps theirs.' })
+  @IsOptional()
+  @MinLength(10)
+  @MaxLength(200)
+  password?: string;
+}

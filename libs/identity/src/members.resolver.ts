@@ -1,0 +1,34 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '@standpoint/database';
+import { Ctx } from '@standpoint/graphql';
+import { BrandsService } from './brands.service';
+import { AddMemberInput } from './inputs/add-member.input';
+import { MembersService } from './members.service';
+import { BrandModel } from './models/brand.model';
+import { MembershipModel } from './models/membership.model';
+import { UserModel } from './models/user.model';
+import { UsersService } from './users.service';
+
+@Resolver(() => MembershipModel)
+export class MembersResolver {
+  constructor(
+    private readonly members: MembersService,
+    private readonly brands: BrandsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Mutation(() => MembershipModel)
+  addMember(@Ctx() ctx: RequestContext, @Args('input') input: AddMemberInput): Promise<MembershipModel> {
+    return this.members.add(ctx, input);
+  }
+
+  @ResolveField(() => BrandModel)
+  brand(@Ctx() ctx: RequestContext, @Parent() membership: MembershipModel): Promise<BrandModel> {
+    return this.brands.get(ctx, membership.brandId);
+  }
+
+  @ResolveField(() => UserModel)
+  user(@Ctx() ctx: RequestContext, @Parent() membership: MembershipModel): Promise<UserModel> {
+    return this.users.get(ctx, membership.userId);
+  }
+}

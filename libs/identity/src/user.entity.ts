@@ -1,0 +1,25 @@
+import { DateTimeColumn } from '@standpoint/database';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('user')
+export class UserEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  /** Lower-cased; unique. */
+  @Column({ type: 'varchar', length: 320, unique: true })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  /** argon2id; null until the user has a password (they cannot sign in). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  passwordHash!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  platformAdmin!: boolean;
+
+  @DateTimeColumn()
+  createdAt!: Date;
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '@standpoint/database';
+import { DomainError } from '@standpoint/graphql';
+import { canSeeBrand, isPlatformAdmin, requireUser } from './brand-access';
+import { identityLoaders } from './identity.loaders';
+import { MembershipModel } from './models/membership.model';
+import { UserModel } from './models/user.model';
+
+@Injectable()
+export class UsersService {
+  async viewer(ctx: RequestContext): Promise<UserModel> {
+    return this.get(ctx, requireUser(ctx).userId);
+  }
+
+  /** A user the viewer may see: themselves, someone sharing a brand with them, or anyone for a platform admin. */
+  async get(ctx: RequestContext, userId: string): Promise<UserModel> {
+    const user = await identityLoaders.userById(ctx).load(userId);
+    if (!user) throw DomainError.notFound('User');
+    const sharesBrand = async () =>
+      (await identityLoaders.membershipsByUser(ctx).load(userId)).some((m) => canSeeBrand(ctx, m.brandId));
+    const self = ctx.actor.kind === 'user' && ctx.actor.userId === userId;
+    if (!self && !isPlatformAdmin(ctx) && !(await sharesBrand())) throw DomainError.notFound('User');
+    return UserModel.from(user);
+  }
+
+  /** A user's memberships in the brands the viewer may see, and no others. */
+  async visibleMemberships(ctx: RequestContext, userId: string): Promise<MembershipModel[]> {
+    const memberships = await identityLoaders.membershipsByUser(ctx).load(userId);
+    return memberships.filter((m) => canSeeBrand(ctx, m.brandId)).map(MembershipModel.from);
+  }
+}

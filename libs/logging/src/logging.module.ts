@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@standpoint/config';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+
+const CORRELATION_HEADER = 'x-correlation-id';
+
+/**
+ * Structured JSON logs (pino) carrying the request's correlation id. Credentials never reach a
+ * line: authorization headers, cookies, passwords and tokens are redacted wherever they appear.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: (request, response) => {
+            const given = request.headers[CORRELATION_HEADER];
+            const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+            response.setHeader(CORRELATION_HEADER, id);
+            return id;
+          },
+          customAttributeKeys: { reqId: 'correlationId' },
+          redact: {
+            paths: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+              '*.password',
+              '*.token',
+              '*.secret',
+            ],
+            censor: '[redacted]',
+          },
+          autoLogging: { ignore: (request) => request.url === '/health' },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { WorkerLoop } from './worker-loop';
+
+@Module({ providers: [WorkerLoop] })
+export class WorkerModule {}
