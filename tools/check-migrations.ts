@@ -10,14 +10,10 @@
  * appended to its index (in the sources: rebuild afterwards).
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { createDatabase, dropDatabase, withDatabase } from '@standpoint/database';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-
-type Dialect = 'sqlite' | 'postgres';
+import { Dialect, REPO_ROOT, runTool, withScratchApp } from './scratch-app';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -25,43 +21,19 @@ async function main(): Promise<void> {
   if (!['sqlite', 'postgres'].includes(dialect)) throw new Error('--dialect sqlite|postgres is required');
   const generateName = args.includes('--generate') ? args[args.indexOf('--generate') + 1] : undefined;
 
-  const scratch = await scratchDatabase(dialect);
-  try {
-    const { AppModule } = await import('../src/app.module');
-    const app = await NestFactory.create(AppModule, { logger: ['error'] });
-    await app.init();
-    const sql = await app.get(DataSource).driver.createSchemaBuilder().log();
-    await app.close();
-
-    if (generateName) {
-      if (sql.upQueries.length === 0) return void process.stdout.write(`${dialect}: nothing to generate\n`);
-      writeMigration(dialect, generateName, sql.upQueries, sql.downQueries);
-      return;
-    }
-    if (sql.upQueries.length > 0) {
-      process.stderr.write(`${dialect}: the entities and the migrations disagree; a migration would need:\n`);
-      for (const query of sql.upQueries) process.stderr.write(`  ${query.query};\n`);
-      process.exitCode = 1;
-      return;
-    }
-    process.stdout.write(`${dialect}: the migrations match the entities\n`);
-  } finally {
-    await scratch.drop();
+  const sql = await withScratchApp(dialect, (app) => app.get(DataSource).driver.createSchemaBuilder().log());
+  if (generateName) {
+    if (sql.upQueries.length === 0) return void process.stdout.write(`${dialect}: nothing to generate\n`);
+    writeMigration(dialect, generateName, sql.upQueries, sql.downQueries);
+    return;
   }
-}
-
-async function scratchDatabase(dialect: Dialect): Promise<{ drop: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    delete process.env.DATABASE_URL;
-    process.env.SQLITE_PATH = join(mkdtempSync(join(tmpdir(), 'standpoint-drift-')), 'drift.sqlite');
-    return { drop: async () => undefined };
+  if (sql.upQueries.length > 0) {
+    process.stderr.write(`${dialect}: the entities and the migrations disagree; a migration would need:\n`);
+    for (const query of sql.upQueries) process.stderr.write(`  ${query.query};\n`);
+    process.exitCode = 1;
+    return;
   }
-  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error('set TEST_DATABASE_URL (or DATABASE_URL) to check PostgreSQL');
-  const name = `standpoint_drift_${process.pid}`;
-  await createDatabase(serverUrl, name);
-  process.env.DATABASE_URL = withDatabase(serverUrl, name);
-  return { drop: () => dropDatabase(serverUrl, name) };
+  process.stdout.write(`${dialect}: the migrations match the entities\n`);
 }
 
 interface Query {
@@ -72,7 +44,7 @@ interface Query {
 function writeMigration(dialect: Dialect, name: string, up: Query[], down: Query[]): void {
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
-  const folder = join(__dirname, '..', '..', 'libs', 'database', 'src', 'migrations', dialect);
+  const folder = join(REPO_ROOT, 'libs', 'database', 'src', 'migrations', dialect);
   const statements = (queries: Query[]) =>
     queries
       .map((q) => `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`)
@@ -102,7 +74,4 @@ ${statements([...down].reverse())}
   process.stdout.write(`${dialect}: wrote ${timestamp}-${name}.ts (${up.length} statements)\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runTool(main);

@@ -4,11 +4,13 @@ import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
+import { PageInfo } from './connection';
 import { DomainErrorFilter } from './domain-error.filter';
+import { ErrorResult } from './error-result';
 import { NodeRegistry, NodeResolver } from './node';
 import { RequestContextMiddleware } from './request-context.middleware';
 import { TransactionInterceptor } from './transaction.interceptor';
-import { createValidationPipe } from './validation';
+import { ArgumentValidationPipe } from './validation';
 
 /**
  * The GraphQL API and its conventions: code-first schema, one transaction per mutation, validated
@@ -24,7 +26,8 @@ import { createValidationPipe } from './validation';
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
-        buildSchemaOptions: { dateScalarMode: 'isoDate' },
+        // The conventions' types are in the schema before the first operation uses them.
+        buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: [PageInfo, ErrorResult] },
         context: ({ req }: { req: unknown }) => ({ req }),
         introspection: !config.production,
         hideSchemaDetailsFromClientErrors: config.production,
@@ -40,7 +43,7 @@ import { createValidationPipe } from './validation';
     NodeRegistry,
     NodeResolver,
     { provide: APP_FILTER, useClass: DomainErrorFilter },
-    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_PIPE, useClass: ArgumentValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
   ],
   exports: [NodeRegistry],

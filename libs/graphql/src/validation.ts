@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from './domain-error';
 
 export interface FieldProblem {
@@ -18,17 +18,29 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
-/** The global ValidationPipe: a bad input answers BAD_USER_INPUT naming each field and rule. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    transform: true,
-    forbidUnknownValues: false,
-    exceptionFactory: (errors) => {
-      const problems = fieldProblems(errors);
-      const message = problems
-        .map((p) => `${p.field}: ${p.messages.join('; ')} (${p.rules.join(', ')})`)
-        .join('. ');
-      return DomainError.badInput(`Invalid input: ${message}`, { fields: problems });
-    },
-  });
+class InvalidArgument extends Error {
+  constructor(readonly errors: ValidationError[]) {
+    super('invalid argument');
+  }
+}
+
+/**
+ * The global pipe: validates every argument with class-validator, and answers a bad one with
+ * BAD_USER_INPUT naming each field by its path from the argument (`input.slug`) and each rule.
+ */
+export class ArgumentValidationPipe extends ValidationPipe {
+  constructor() {
+    super({ transform: true, forbidUnknownValues: false, exceptionFactory: (errors) => new InvalidArgument(errors) });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof InvalidArgument)) throw error;
+      const problems = fieldProblems(error.errors, metadata.data);
+      const message = problems.map((p) => `${p.field}: ${p.messages.join('; ')} (${p.rules.join(', ')})`).join('. ');
+      throw DomainError.badInput(`Invalid input: ${message}`, { fields: problems });
+    }
+  }
 }

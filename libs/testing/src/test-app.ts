@@ -1,0 +1,70 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { APP_CONFIG, AppConfig, loadAppConfig } from '@standpoint/config';
+import { RequestContext, TransactionRunner } from '@standpoint/database';
+import { DataSource } from 'typeorm';
+import { GraphQLResponse, postGraphQL } from './graphql-client';
+import { provisionTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_ADMIN = { email: 'root@standpoint.test', password: 'platform-admin-password' };
+
+/** The environment every test process gets, on top of its own database. */
+export function testEnvironment(db: TestDatabase, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...db.env,
+    DATA_DIR: db.dataDir,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    LOG_LEVEL: 'silent',
+    STANDPOINT_ADMIN_EMAIL: TEST_ADMIN.email,
+    STANDPOINT_ADMIN_PASSWORD: TEST_ADMIN.password,
+    WORKER_INTERVAL_MS: '60000',
+    PORT: '0',
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  config: AppConfig;
+  dataSource: DataSource;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T> & { status: number; headers: Headers }>;
+  /** Runs `work` as the system actor in one transaction, as the worker and commands do. */
+  asSystem<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Boots the real application module on a database of its own and listens on a free port. */
+export async function startTestApp(module: Type, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await provisionTestDatabase();
+  const config = loadAppConfig(testEnvironment(db, env));
+  const moduleRef = await Test.createTestingModule({ imports: [module] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(config)
+    .compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  app.enableShutdownHooks();
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    url,
+    config,
+    dataSource,
+    gql: (query, variables, token, headers) => postGraphQL(url, query, variables, token, headers),
+    asSystem: (work) => {
+      const ctx = RequestContext.system(dataSource);
+      return app.get(TransactionRunner).run(ctx, () => work(ctx));
+    },
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
