@@ -7,9 +7,7 @@ export async function migrateCommand(): Promise<void> {
   const config = configOrExit();
   const where = config.database.dialect === 'postgres' ? 'PostgreSQL' : config.database.path;
   process.stdout.write(`Migrating ${where}\n`);
-  const dataSource = await new DataSource({
-    ...dataSourceOptions(config.database, false),
-  }).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(config.database)).initialize();
   try {
     const applied = await applyMigrations(dataSource);
     for (const migration of applied) process.stdout.write(`  applied ${migration.name}\n`);

@@ -1,16 +1,20 @@
 import { DatabaseConfig } from '@standpoint/config';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSourceOptions, LoggerOptions } from 'typeorm';
+import { DataSourceOptions } from 'typeorm';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
+import { TypeOrmLogger } from './typeorm-logger';
 
 /** The TypeORM options for the configured database; entities are added by the features. */
-export function dataSourceOptions(
-  database: DatabaseConfig,
-  logging: LoggerOptions = ['error', 'warn', 'migration'],
-): DataSourceOptions {
-  const common = { synchronize: false, migrationsRun: false, logging } as const;
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = {
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
+  } satisfies Partial<DataSourceOptions>;
   if (database.dialect === 'postgres') {
     return {
       ...common,

@@ -13,3 +13,4 @@ export * from './request-context';
 export * from './retry';
 export * from './transaction-runner';
 export * from './postgres-databases';
+export * from './typeorm-logger';

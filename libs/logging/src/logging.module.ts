@@ -22,7 +22,7 @@ const CORRELATION_HEADER = 'x-correlation-id';
             response.setHeader(CORRELATION_HEADER, id);
             return id;
           },
-          customAttributeKeys: { reqId: 'correlationId' },
+          customProps: (request) => ({ correlationId: request.id }),
           redact: {
             paths: [
               'req.headers.authorization',

@@ -46,14 +46,17 @@ export class Fixtures {
     return response.data.createBrand;
   }
 
-  async member(brandId: string, roles: string[], email = `${unique()}@example.test`): Promise<TestMember> {
-    const password = `pw-${unique()}-${unique()}`;
+  /** A new user with `roles` in the brand, signed in; or, given `existing`, that user added too. */
+  async member(brandId: string, roles: string[], existing?: TestMember): Promise<TestMember> {
+    const email = existing?.email ?? `${unique()}@example.test`;
+    const password = existing?.password ?? `pw-${unique()}-${unique()}`;
     const response = await this.t.gql<{ addMember: { user: { id: string } } }>(
       'mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }',
       { input: { brandId, email, name: `Member ${email}`, roles, password } },
       await this.admin(),
     );
     if (!response.data) throw new Error(`addMember failed: ${JSON.stringify(response.errors)}`);
+    if (existing) return existing;
     return { id: response.data.addMember.user.id, email, password, token: await this.login(email, password) };
   }
 }

@@ -11,7 +11,7 @@ export default async function globalSetup(): Promise<void> {
   await dropDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE);
   await createDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE);
   const dataSource = await new DataSource(
-    dataSourceOptions({ dialect: 'postgres', url: withDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE) }, false),
+    { ...dataSourceOptions({ dialect: 'postgres', url: withDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE) }), logging: false },
   ).initialize();
   try {
     await applyMigrations(dataSource);

@@ -1,0 +1,254 @@
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { Environment, loadAppConfig } from './load-app-config';
+
+const ed25519Pem = (): string =>
+  generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+const longSecret = 'x'.repeat(32);
+
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'standpoint-config-'));
+});
+
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Loads the configuration of `env` with the development secrets kept in a fresh folder. */
+const load = (env: Environment) => loadAppConfig({ DATA_DIR: dataDir, ...env });
+
+/** The problems `env` is refused with, or fails the test when it is accepted. */
+function problemsOf(env: Environment): readonly string[] {
+  try {
+    load(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadAppConfig', () => {
+  describe('with an empty environment', () => {
+    it('serves the embedded setup', () => {
+      const config = load({});
+
+      expect(config).toMatchObject({
+        production: false,
+        port: 3000,
+        publicUrl: 'http://localhost:3000',
+        database: { dialect: 'sqlite', path: resolve('data/standpoint.sqlite') },
+        dataDir,
+        smtpUrl: undefined,
+        mailFrom: 'Standpoint <standpoint@localhost>',
+        jwtTtlSeconds: 12 * 60 * 60,
+        bootstrapAdmin: undefined,
+        logLevel: 'info',
+        workerIntervalMs: 5000,
+      });
+    });
+
+    it('generates the development secrets under DATA_DIR, readable only by the owner', () => {
+      const config = load({});
+      const jwtFile = join(dataDir, 'jwt-secret');
+      const keyFile = join(dataDir, 'audit-signing-key.pem');
+
+      expect(readFileSync(jwtFile, 'utf8')).toBe(config.jwtSecret);
+      expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+      expect(readFileSync(keyFile, 'utf8')).toBe(config.auditSigningKeyPem);
+      expect(createPrivateKey(config.auditSigningKeyPem).asymmetricKeyType).toBe('ed25519');
+      for (const file of [jwtFile, keyFile]) expect(statSync(file).mode & 0o077).toBe(0);
+    });
+
+    it('keeps the same secrets on the next start', () => {
+      const first = load({});
+      const second = load({});
+
+      expect(second.jwtSecret).toBe(first.jwtSecret);
+      expect(second.auditSigningKeyPem).toBe(first.auditSigningKeyPem);
+    });
+
+    it('creates DATA_DIR when it does not exist yet', () => {
+      const nested = join(dataDir, 'not', 'yet');
+
+      loadAppConfig({ DATA_DIR: nested });
+
+      expect(existsSync(join(nested, 'jwt-secret'))).toBe(true);
+    });
+
+    it('treats an empty variable as unset', () => {
+      expect(load({ PORT: '', DATABASE_URL: '', LOG_LEVEL: '' })).toMatchObject({
+        port: 3000,
+        database: { dialect: 'sqlite' },
+        logLevel: 'info',
+      });
+    });
+  });
+
+  it('selects PostgreSQL with DATABASE_URL', () => {
+    const url = 'postgres://standpoint:secret@db.internal:5432/standpoint';
+
+    expect(load({ DATABASE_URL: url }).database).toEqual({ dialect: 'postgres', url });
+    expect(load({ DATABASE_URL: 'postgresql://db/sp' }).database).toEqual({
+      dialect: 'postgres',
+      url: 'postgresql://db/sp',
+    });
+  });
+
+  it('selects another SQLite file with SQLITE_PATH', () => {
+    expect(load({ SQLITE_PATH: ':memory:' }).database).toEqual({
+      dialect: 'sqlite',
+      path: ':memory:',
+    });
+    expect(load({ SQLITE_PATH: 'db/sp.sqlite' }).database).toEqual({
+      dialect: 'sqlite',
+      path: resolve('db/sp.sqlite'),
+    });
+  });
+
+  it('derives PUBLIC_URL from PORT, and drops a trailing slash from a given one', () => {
+    expect(load({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(load({ PUBLIC_URL: 'https://standpoint.example.com/' }).publicUrl).toBe(
+      'https://standpoint.example.com',
+    );
+  });
+
+  it('uses given secrets instead of generating them', () => {
+    const pem = ed25519Pem();
+
+    const config = load({ JWT_SECRET: longSecret, AUDIT_SIGNING_KEY: pem });
+
+    expect(config.jwtSecret).toBe(longSecret);
+    expect(config.auditSigningKeyPem).toBe(pem);
+    expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
+    expect(existsSync(join(dataDir, 'audit-signing-key.pem'))).toBe(false);
+  });
+
+  it('accepts an Ed25519 key written on one line with \\n escapes', () => {
+    const pem = ed25519Pem();
+
+    const config = load({ AUDIT_SIGNING_KEY: pem.replace(/\n/g, '\\n') });
+
+    expect(config.auditSigningKeyPem).toBe(pem);
+  });
+
+  it('accepts a production configuration', () => {
+    const config = load({ NODE_ENV: 'production', JWT_SECRET: longSecret });
+
+    expect(config.production).toBe(true);
+    expect(config.jwtSecret).toBe(longSecret);
+  });
+
+  it('creates the bootstrap administrator with a lower-cased email', () => {
+    const config = load({
+      STANDPOINT_ADMIN_EMAIL: 'Admin@Example.com',
+      STANDPOINT_ADMIN_PASSWORD: 'correct horse',
+    });
+
+    expect(config.bootstrapAdmin).toEqual({
+      email: 'admin@example.com',
+      password: 'correct horse',
+    });
+  });
+
+  describe('refuses', () => {
+    it('every bad variable at once, one line each, starting with its name', () => {
+      const env = {
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        PUBLIC_URL: 'ftp://x',
+        NODE_ENV: 'staging',
+        AUDIT_SIGNING_KEY: 'nonsense',
+        LOG_LEVEL: 'loud',
+      };
+
+      const problems = problemsOf(env);
+
+      expect(problems).toHaveLength(Object.keys(env).length);
+      expect(problems.map((problem) => problem.split(' ')[0]).sort()).toEqual(
+        Object.keys(env).sort(),
+      );
+    });
+
+    it.each([
+      ['PORT', '70000'],
+      ['PORT', '-1'],
+      ['PORT', '80.5'],
+      ['PUBLIC_URL', 'standpoint.example.com'],
+      ['DATABASE_URL', 'sqlite://data.db'],
+      ['SMTP_URL', 'http://mail'],
+      ['MAIL_FROM', 'nobody'],
+      ['JWT_SECRET', 'short'],
+      ['JWT_TTL_SECONDS', '59'],
+      ['STANDPOINT_ADMIN_EMAIL', 'not-an-email'],
+      ['LOG_LEVEL', 'verbose'],
+      ['WORKER_INTERVAL_MS', '10'],
+      ['NODE_ENV', 'prod'],
+    ])('%s=%p, naming it', (name, value) => {
+      const env: Record<string, string> = { [name]: value };
+      if (name === 'STANDPOINT_ADMIN_EMAIL') env.STANDPOINT_ADMIN_PASSWORD = 'long enough';
+
+      const problems = problemsOf(env);
+
+      expect(problems[0]).toMatch(new RegExp(`^${name} `));
+      expect(problems.every((problem) => problem.includes(name))).toBe(true);
+    });
+
+    it('a production start without JWT_SECRET, naming JWT_SECRET', () => {
+      const problems = problemsOf({ NODE_ENV: 'production' });
+
+      expect(problems).toEqual([expect.stringMatching(/^JWT_SECRET .*production/)]);
+    });
+
+    it('STANDPOINT_ADMIN_EMAIL without a password', () => {
+      const problems = problemsOf({ STANDPOINT_ADMIN_EMAIL: 'admin@example.com' });
+
+      expect(problems).toEqual([expect.stringMatching(/^STANDPOINT_ADMIN_EMAIL .*PASSWORD/)]);
+    });
+
+    it('an Ed25519 public key as the signing key', () => {
+      const publicPem = generateKeyPairSync('ed25519')
+        .publicKey.export({ type: 'spki', format: 'pem' })
+        .toString();
+
+      expect(problemsOf({ AUDIT_SIGNING_KEY: publicPem })).toEqual([
+        expect.stringMatching(/^AUDIT_SIGNING_KEY .*Ed25519/),
+      ]);
+    });
+
+    it('a private key of another type as the signing key', () => {
+      const x25519 = generateKeyPairSync('x25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString();
+
+      expect(problemsOf({ AUDIT_SIGNING_KEY: x25519 })).toEqual([
+        expect.stringMatching(/^AUDIT_SIGNING_KEY /),
+      ]);
+    });
+
+    it('without writing any development secret', () => {
+      problemsOf({ PORT: 'abc' });
+
+      expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
+    });
+
+    it('with a message that lists every problem', () => {
+      const error = (() => {
+        try {
+          return load({ PORT: 'abc', LOG_LEVEL: 'loud' });
+        } catch (caught) {
+          return caught as Error;
+        }
+      })();
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/PORT[\s\S]*LOG_LEVEL/);
+    });
+  });
+});

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { cursors, pageSize, toConnection } from './connection';
+import { ApiErrorCode, DomainError } from './domain-error';
+
+/** The error `run` throws, or fails the test when it throws none. */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
+const badUserInput = expect.objectContaining({ code: ApiErrorCode.BAD_USER_INPUT });
+
+describe('pageSize', () => {
+  it('is the default when first is not given', () => {
+    expect(pageSize(undefined, 20, 100)).toBe(20);
+    expect(pageSize(null, 20, 100)).toBe(20);
+  });
+
+  it('is first when it is between 1 and the maximum', () => {
+    expect(pageSize(1, 20, 100)).toBe(1);
+    expect(pageSize(37, 20, 100)).toBe(37);
+    expect(pageSize(100, 20, 100)).toBe(100);
+  });
+
+  it('refuses more than the maximum as BAD_USER_INPUT naming first and the bound', () => {
+    const error = thrownBy(() => pageSize(101, 20, 100));
+
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({
+      code: ApiErrorCode.BAD_USER_INPUT,
+      message: expect.stringContaining('100'),
+      details: { fields: [expect.objectContaining({ field: 'first' })] },
+    });
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %p', (first) => {
+    const error = thrownBy(() => pageSize(first, 20, 100));
+
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toEqual(badUserInput);
+    expect((error as DomainError).message).toMatch(/first must be between 1 and 100/);
+  });
+
+  it('holds each list to its own maximum', () => {
+    expect(pageSize(500, 50, 500)).toBe(500);
+    expect(() => pageSize(501, 50, 500)).toThrow(DomainError);
+  });
+});
+
+describe('cursors', () => {
+  it('decode gives back the key that was encoded', () => {
+    const keyPart = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
+    );
+    fc.assert(
+      fc.property(fc.array(keyPart, { maxLength: 5 }), (key) => {
+        expect(cursors.decode(cursors.encode(key))).toEqual(key);
+      }),
+    );
+  });
+
+  it('are opaque URL-safe text', () => {
+    expect(cursors.encode(['2025-01-01T00:00:00.000Z', 'prp_1'])).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  const encoded = (json: string): string => Buffer.from(json).toString('base64url');
+
+  it.each([
+    ['not base64 JSON', 'not a cursor!'],
+    ['empty', ''],
+    ['an object', encoded('{"seq":1}')],
+    ['a string', encoded('"prp_1"')],
+    ['null', encoded('null')],
+    ['an array holding a boolean', encoded('[true]')],
+    ['an array holding null', encoded('[1,null]')],
+    ['a nested array', encoded('[[1]]')],
+  ])('decode refuses %s as BAD_USER_INPUT', (_, cursor) => {
+    const error = thrownBy(() => cursors.decode(cursor));
+
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({
+      code: ApiErrorCode.BAD_USER_INPUT,
+      details: { fields: [expect.objectContaining({ field: 'after' })] },
+    });
+  });
+
+  it('decode answers any text with a key or BAD_USER_INPUT, never another error', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (cursor) => {
+        try {
+          const key = cursors.decode(cursor);
+          expect(key.every((k) => typeof k === 'string' || typeof k === 'number')).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DomainError);
+          expect(error).toEqual(badUserInput);
+        }
+      }),
+    );
+  });
+});
+
+describe('toConnection', () => {
+  interface Row {
+    id: string;
+    seq: number;
+  }
+  const rowsOf = (count: number): Row[] =>
+    Array.from({ length: count }, (_, i) => ({ id: `row_${i + 1}`, seq: i + 1 }));
+  const connect = (rows: Row[], size: number, total = 99) =>
+    toConnection(
+      rows,
+      size,
+      total,
+      (row) => [row.seq, row.id],
+      (row) => row.id,
+    );
+
+  it('has a next page when the extra row came back', () => {
+    const connection = connect(rowsOf(4), 3);
+
+    expect(connection.edges.map((edge) => edge.node)).toEqual(['row_1', 'row_2', 'row_3']);
+    expect(connection.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('has no next page when no more than the page came back', () => {
+    expect(connect(rowsOf(3), 3).pageInfo.hasNextPage).toBe(false);
+    expect(connect(rowsOf(2), 3).pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('ends at the cursor of the last edge, which decodes to its key', () => {
+    const connection = connect(rowsOf(4), 3);
+    const { endCursor } = connection.pageInfo;
+
+    expect(endCursor).toBe(connection.edges[2].cursor);
+    expect(cursors.decode(endCursor!)).toEqual([3, 'row_3']);
+  });
+
+  it('gives each edge the cursor of its own row', () => {
+    const connection = connect(rowsOf(3), 3);
+
+    expect(connection.edges.map((edge) => cursors.decode(edge.cursor))).toEqual([
+      [1, 'row_1'],
+      [2, 'row_2'],
+      [3, 'row_3'],
+    ]);
+  });
+
+  it('is empty with a null end cursor when there are no rows', () => {
+    expect(connect([], 10, 0)).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+      totalCount: 0,
+    });
+  });
+
+  it('reports the total count it is given', () => {
+    expect(connect(rowsOf(4), 3, 42).totalCount).toBe(42);
+  });
+});
