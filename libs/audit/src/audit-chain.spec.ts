@@ -42,7 +42,11 @@ function buildChain(payloads: readonly Payload[], brandId = 'brd_1'): ChainLink[
 const changeChar = (text: string, index: number): string =>
   text.slice(0, index) + (text[index] === 'a' ? 'b' : 'a') + text.slice(index + 1);
 
-const hashArb = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 });
+const hashArb = fc.string({
+  unit: fc.constantFrom(...'0123456789abcdef'),
+  minLength: 64,
+  maxLength: 64,
+});
 const textArb = fc.string({ unit: 'grapheme' });
 
 const payloadArb: fc.Arbitrary<Payload> = fc.record({
@@ -201,7 +205,12 @@ describe('verifyChain', () => {
 
   it('refuses an event whose canonical text is not JSON, even with a matching hash', () => {
     const canonical = 'not json';
-    const link = { seq: 1, prevHash: GENESIS_HASH, canonical, hash: chainHash(GENESIS_HASH, canonical) };
+    const link = {
+      seq: 1,
+      prevHash: GENESIS_HASH,
+      canonical,
+      hash: chainHash(GENESIS_HASH, canonical),
+    };
 
     expect(verifyChain([link])).toMatchObject({ valid: false, firstInvalidSeq: 1 });
   });
@@ -220,7 +229,11 @@ describe('verifyChain', () => {
 
     it('a changed character of the canonical text', () => {
       const arb = chainAndIndexArb.chain(([links, i]) =>
-        fc.tuple(fc.constant(links), fc.constant(i), fc.nat({ max: links[i].canonical.length - 1 })),
+        fc.tuple(
+          fc.constant(links),
+          fc.constant(i),
+          fc.nat({ max: links[i].canonical.length - 1 }),
+        ),
       );
       fc.assert(
         fc.property(arb, ([links, i, at]) => {

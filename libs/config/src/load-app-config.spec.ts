@@ -191,13 +191,9 @@ describe('loadAppConfig', () => {
       ['WORKER_INTERVAL_MS', '10'],
       ['NODE_ENV', 'prod'],
     ])('%s=%p, naming it', (name, value) => {
-      const env: Record<string, string> = { [name]: value };
-      if (name === 'STANDPOINT_ADMIN_EMAIL') env.STANDPOINT_ADMIN_PASSWORD = 'long enough';
-
-      const problems = problemsOf(env);
-
-      expect(problems[0]).toMatch(new RegExp(`^${name} `));
-      expect(problems.every((problem) => problem.includes(name))).toBe(true);
+      expect(problemsOf({ [name]: value })).toEqual([
+        expect.stringMatching(new RegExp(`^${name} `)),
+      ]);
     });
 
     it('a production start without JWT_SECRET, naming JWT_SECRET', () => {

@@ -1,0 +1,73 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const INFRASTRUCTURE = ['config', 'database', 'graphql', 'logging', 'worker'];
+const FEATURES = ['identity', 'audit'];
+
+/** Imports that cross a library's wall other than through its index. */
+const throughIndexOnly = [
+  { group: ['@standpoint/*/*'], message: 'Import a library through its index: @standpoint/<lib>.' },
+  { group: ['../../*/src', '../../*/src/*', '../../../libs/*'], message: 'Import another library as @standpoint/<lib>.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'libs/database/src/migrations/'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable', Buffer: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: throughIndexOnly }] },
+  },
+  {
+    // The house rule: infrastructure never imports a feature.
+    files: INFRASTRUCTURE.map((lib) => `libs/${lib}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...throughIndexOnly,
+            { group: [...FEATURES, 'testing'].map((lib) => `@standpoint/${lib}`), message: 'Infrastructure never imports a feature.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The workflow rules are plain TypeScript, tested in isolation: no framework in them.
+    files: ['libs/audit/src/audit-chain.ts', 'libs/identity/src/access-policy.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', '@standpoint/*'], message: 'Workflow rules import no framework.' }] },
+      ],
+    },
+  },
+  {
+    // Jest's global setup cannot resolve @standpoint/* aliases; it names the files it needs.
+    files: ['libs/testing/src/global-setup.ts', 'libs/testing/src/global-teardown.ts', 'libs/testing/src/test-database.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Command-line programs talk to people on their terminal.
+    files: ['apps/cli/**/*.ts', 'tools/**/*.ts', 'bin/*.js'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
