@@ -1,30 +1,26 @@
 import { AuditService, verifyChain } from '@standpoint/audit';
-import { errorCodes, Fixtures, startTestApp, TestApp, TestBrand } from '@standpoint/testing';
+import { errorCodes, TestBrand, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
 describe('the audit append', () => {
-  let t: TestApp;
-  let fixtures: Fixtures;
+  const app = useTestApp(AppModule);
   let audit: AuditService;
 
-  const chainOf = (brandId: string) => t.asSystem((ctx) => audit.chain(ctx, brandId));
+  const chainOf = (brandId: string) => app.t.asSystem((ctx) => audit.chain(ctx, brandId));
   const addMember = async (brand: TestBrand, email: string, roles: string[]) =>
-    t.gql(
+    app.gql(
       'mutation ($input: AddMemberInput!) { addMember(input: $input) { roles } }',
       { input: { brandId: brand.id, email, name: email, roles } },
-      await fixtures.admin(),
+      await app.fixtures.admin(),
     );
 
-  beforeAll(async () => {
-    t = await startTestApp(AppModule);
-    fixtures = new Fixtures(t);
-    audit = t.app.get(AuditService);
+  beforeAll(() => {
+    audit = app.t.app.get(AuditService);
   });
-  afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());
 
   it('records each change as one event of the brand chain, with its actor', async () => {
-    const brand = await fixtures.brand();
+    const brand = await app.fixtures.brand();
     await addMember(brand, 'first@example.test', ['APPROVER']);
     await addMember(brand, 'first@example.test', ['APPROVER', 'AUDITOR']);
     const chain = await chainOf(brand.id);
@@ -41,7 +37,7 @@ describe('the audit append', () => {
   });
 
   it('appends nothing for a mutation that changes nothing', async () => {
-    const brand = await fixtures.brand();
+    const brand = await app.fixtures.brand();
     await addMember(brand, 'same@example.test', ['REVIEWER']);
     const before = (await chainOf(brand.id)).length;
     expect((await addMember(brand, 'same@example.test', ['REVIEWER'])).data).toEqual({ addMember: { roles: ['REVIEWER'] } });
@@ -49,7 +45,7 @@ describe('the audit append', () => {
   });
 
   it('leaves neither the change nor its event when the mutation fails after the change', async () => {
-    const brand = await fixtures.brand();
+    const brand = await app.fixtures.brand();
     const append = audit.append.bind(audit);
     jest.spyOn(audit, 'append').mockImplementationOnce(async (ctx, event) => {
       await append(ctx, event);
@@ -57,13 +53,13 @@ describe('the audit append', () => {
     });
     const response = await addMember(brand, 'ghost@example.test', ['APPROVER']);
     expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
-    const members = await t.gql('query ($id: ID!) { brand(id: $id) { members { user { email } } } }', { id: brand.id }, await fixtures.admin());
+    const members = await app.gql('query ($id: ID!) { brand(id: $id) { members { user { email } } } }', { id: brand.id }, await app.fixtures.admin());
     expect(members.data).toEqual({ brand: { members: [] } });
     expect((await chainOf(brand.id)).map((e) => e.action)).toEqual(['brand.created']);
   });
 
   it('keeps the chain gapless and unforked under 20 concurrent mutations on one brand', async () => {
-    const brand = await fixtures.brand();
+    const brand = await app.fixtures.brand();
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => addMember(brand, `concurrent-${i}@example.test`, ['CONTRIBUTOR'])),
     );
@@ -75,14 +71,14 @@ describe('the audit append', () => {
 
   describe('refused by the database itself', () => {
     const statements = () =>
-      t.dataSource.options.type === 'postgres'
+      app.t.dataSource.options.type === 'postgres'
         ? ['UPDATE "audit_event" SET "action" = \'edited\'', 'DELETE FROM "audit_event"', 'TRUNCATE "audit_event"']
         : ['UPDATE "audit_event" SET "action" = \'edited\'', 'DELETE FROM "audit_event"'];
 
     it('UPDATE, DELETE (and TRUNCATE on PostgreSQL) of audit rows', async () => {
-      const brand = await fixtures.brand();
+      const brand = await app.fixtures.brand();
       for (const statement of statements()) {
-        await expect(t.dataSource.query(statement)).rejects.toThrow(/append-only/);
+        await expect(app.t.dataSource.query(statement)).rejects.toThrow(/append-only/);
       }
       expect((await chainOf(brand.id)).map((e) => e.action)).toEqual(['brand.created']);
     });

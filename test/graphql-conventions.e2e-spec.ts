@@ -1,59 +1,64 @@
 import { BrandsService } from '@standpoint/identity';
-import { errorCodes, Fixtures, startTestApp, TestApp } from '@standpoint/testing';
+import { errorCodes, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
 describe('GraphQL in production mode', () => {
-  let t: TestApp;
+  const app = useTestApp(AppModule, { NODE_ENV: 'production' });
   let token: string;
 
   beforeAll(async () => {
-    t = await startTestApp(AppModule, { NODE_ENV: 'production' });
-    token = await new Fixtures(t).admin();
+    token = await app.fixtures.admin();
   });
-  afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());
 
   it('refuses introspection', async () => {
-    const response = await t.gql('{ __schema { types { name } } }', {}, token);
+    const response = await app.gql('{ __schema { types { name } } }', {}, token);
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0].message).toMatch(/introspection/i);
   });
 
   it('suggests no field names', async () => {
-    const response = await t.gql('{ viewr { id } }', {}, token);
+    const response = await app.gql('{ viewr { id } }', {}, token);
     expect(response.errors?.[0].message).not.toMatch(/did you mean/i);
   });
 
   it('answers an unexpected failure with INTERNAL_SERVER_ERROR and no detail or stack', async () => {
-    jest.spyOn(t.app.get(BrandsService), 'visible').mockRejectedValueOnce(new Error('secret connection detail'));
-    const response = await t.gql('{ brands { id } }', {}, token);
+    jest.spyOn(app.t.app.get(BrandsService), 'visible').mockRejectedValueOnce(new Error('secret connection detail'));
+    const response = await app.gql('{ brands { id } }', {}, token);
     expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(JSON.stringify(response)).not.toMatch(/secret connection detail|stacktrace/);
   });
 
   it('serves no landing page that would load assets from elsewhere', async () => {
-    const response = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    const response = await fetch(`${app.t.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await response.text()).not.toMatch(/<script[^>]+src="https?:/);
   });
 });
 
 describe('GraphQL outside production', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp(AppModule);
-  });
-  afterAll(() => t.close());
+  const app = useTestApp(AppModule);
 
   it('echoes the correlation id given, or makes one', async () => {
-    const given = await t.gql('{ viewer { id } }', {}, undefined, { 'x-correlation-id': 'trace-42' });
+    const given = await app.gql('{ viewer { id } }', {}, undefined, { 'x-correlation-id': 'trace-42' });
     expect(given.headers.get('x-correlation-id')).toBe('trace-42');
-    const made = await t.gql('{ viewer { id } }');
+    const made = await app.gql('{ viewer { id } }');
     expect(made.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('allows introspection for developers', async () => {
-    const response = await t.gql<{ __type: { name: string } }>('{ __type(name: "Brand") { name } }');
+    const response = await app.gql<{ __type: { name: string } }>('{ __type(name: "Brand") { name } }');
     expect(response.data?.__type.name).toBe('Brand');
+  });
+});
+
+describe('GET /health', () => {
+  const app = useTestApp(AppModule);
+
+  it('answers 200 while the database answers, and 503 once it does not', async () => {
+    const healthy = await fetch(`${app.t.url}/health`);
+    expect([healthy.status, await healthy.json()]).toEqual([200, { status: 'ok' }]);
+    await app.t.dataSource.destroy();
+    const down = await fetch(`${app.t.url}/health`);
+    expect([down.status, await down.json()]).toEqual([503, { status: 'unavailable' }]);
   });
 });

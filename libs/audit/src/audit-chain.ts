@@ -72,7 +72,8 @@ export function verifyChain(links: Iterable<ChainLink>): ChainVerification {
   let checkedEvents = 0;
   for (const link of links) {
     if (!linkHolds(link, expectedSeq, previousHash)) {
-      return { valid: false, checkedEvents, headSeq: expectedSeq - 1, headHash: previousHash, firstInvalidSeq: link.seq };
+      // The chain breaks at the position expected next, whatever the bad row claims to be.
+      return { valid: false, checkedEvents, headSeq: expectedSeq - 1, headHash: previousHash, firstInvalidSeq: expectedSeq };
     }
     checkedEvents++;
     expectedSeq++;

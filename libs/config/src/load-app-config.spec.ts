@@ -186,7 +186,6 @@ describe('loadAppConfig', () => {
       ['MAIL_FROM', 'nobody'],
       ['JWT_SECRET', 'short'],
       ['JWT_TTL_SECONDS', '59'],
-      ['STANDPOINT_ADMIN_EMAIL', 'not-an-email'],
       ['LOG_LEVEL', 'verbose'],
       ['WORKER_INTERVAL_MS', '10'],
       ['NODE_ENV', 'prod'],
@@ -202,10 +201,52 @@ describe('loadAppConfig', () => {
       expect(problems).toEqual([expect.stringMatching(/^JWT_SECRET .*production/)]);
     });
 
-    it('STANDPOINT_ADMIN_EMAIL without a password', () => {
+    it('STANDPOINT_ADMIN_EMAIL without a password, naming the missing one', () => {
       const problems = problemsOf({ STANDPOINT_ADMIN_EMAIL: 'admin@example.com' });
 
-      expect(problems).toEqual([expect.stringMatching(/^STANDPOINT_ADMIN_EMAIL .*PASSWORD/)]);
+      expect(problems).toEqual([expect.stringMatching(/^STANDPOINT_ADMIN_PASSWORD must be set too/)]);
+    });
+
+    it('STANDPOINT_ADMIN_PASSWORD without an email, naming the missing one', () => {
+      const problems = problemsOf({ STANDPOINT_ADMIN_PASSWORD: 'long enough password' });
+
+      expect(problems).toEqual([expect.stringMatching(/^STANDPOINT_ADMIN_EMAIL must be set too/)]);
+    });
+
+    it('a bad admin email given with a password, naming only the email', () => {
+      const problems = problemsOf({
+        STANDPOINT_ADMIN_EMAIL: 'not-an-email',
+        STANDPOINT_ADMIN_PASSWORD: 'long enough password',
+      });
+
+      expect(problems).toEqual([expect.stringMatching(/^STANDPOINT_ADMIN_EMAIL must be an email/)]);
+    });
+
+    it('nothing for an empty NODE_ENV, which means unset like every other variable', () => {
+      expect(problemsOf({ NODE_ENV: '' })).toEqual([]);
+    });
+
+    it('a short JWT_SECRET in production with one line, not two', () => {
+      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual([
+        expect.stringMatching(/^JWT_SECRET must be at least 32/),
+      ]);
+    });
+
+    it.each([
+      ['JWT_SECRET', 'short-secret-value'],
+      ['STANDPOINT_ADMIN_PASSWORD', 'tiny'],
+      ['DATABASE_URL', 'mysql://user:hunter2@db'],
+      ['SMTP_URL', 'http://user:hunter2@mail'],
+      ['AUDIT_SIGNING_KEY', 'not-a-key-but-secret'],
+    ])('%s without echoing its value', (name, value) => {
+      const problems = problemsOf({
+        [name]: value,
+        ...(name === 'STANDPOINT_ADMIN_PASSWORD' ? { STANDPOINT_ADMIN_EMAIL: 'a@example.com' } : {}),
+      });
+
+      expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name} `))]);
+      expect(problems.join('\n')).not.toContain(value);
+      expect(problems.join('\n')).not.toContain('hunter2');
     });
 
     it('an Ed25519 public key as the signing key', () => {

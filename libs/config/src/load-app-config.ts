@@ -13,18 +13,21 @@ export type Environment = Readonly<Record<string, string | undefined>>;
  */
 export function loadAppConfig(env: Environment): AppConfig {
   const problems: string[] = [];
+  const given = (name: string) => env[name] !== undefined && env[name] !== '';
   const read = <T>(name: string, parse: (raw: string) => T | string, fallback: T): T => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const parsed = parse(raw);
     if (typeof parsed === 'string' && parsed.startsWith('!')) {
-      problems.push(`${name} ${parsed.slice(1)} (got ${JSON.stringify(raw)})`);
+      // Secrets and URLs (which may carry a password) are never echoed back.
+      const shown = SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(raw)})`;
+      problems.push(`${name} ${parsed.slice(1)}${shown}`);
       return fallback;
     }
     return parsed as T;
   };
 
-  const nodeEnv = env.NODE_ENV;
+  const nodeEnv = read<string | undefined>('NODE_ENV', oneOf(['production', 'development', 'test']), undefined);
   const production = nodeEnv === 'production';
   const port = read<number>('PORT', integerIn(0, 65535), 3000);
   const publicUrl = read<string>('PUBLIC_URL', httpUrl, `http://localhost:${port}`).replace(/\/+$/, '');
@@ -37,23 +40,21 @@ export function loadAppConfig(env: Environment): AppConfig {
   const smtpUrl = read<string | undefined>('SMTP_URL', smtpUrlOf, undefined);
   const mailFrom = read<string>('MAIL_FROM', mailbox, 'Standpoint <standpoint@localhost>');
   const jwtSecret = read<string | undefined>('JWT_SECRET', minLength(32), undefined);
-  if (production && !jwtSecret) {
+  if (production && !given('JWT_SECRET')) {
     problems.push('JWT_SECRET is required when NODE_ENV=production (at least 32 characters)');
   }
   const jwtTtlSeconds = read<number>('JWT_TTL_SECONDS', integerIn(60, 60 * 60 * 24 * 30), 12 * 60 * 60);
   const auditSigningKeyPem = read<string | undefined>('AUDIT_SIGNING_KEY', ed25519PrivateKey, undefined);
   const adminEmail = read<string | undefined>('STANDPOINT_ADMIN_EMAIL', email, undefined);
   const adminPassword = read<string | undefined>('STANDPOINT_ADMIN_PASSWORD', minLength(10), undefined);
-  if (Boolean(adminEmail) !== Boolean(adminPassword) && env.STANDPOINT_ADMIN_EMAIL !== undefined) {
-    problems.push('STANDPOINT_ADMIN_EMAIL and STANDPOINT_ADMIN_PASSWORD must be set together');
+  for (const [name, other] of [
+    ['STANDPOINT_ADMIN_EMAIL', 'STANDPOINT_ADMIN_PASSWORD'],
+    ['STANDPOINT_ADMIN_PASSWORD', 'STANDPOINT_ADMIN_EMAIL'],
+  ]) {
+    if (given(other) && !given(name)) problems.push(`${name} must be set too when ${other} is set`);
   }
   const logLevel = read<string>('LOG_LEVEL', oneOf(LOG_LEVELS), 'info') as LogLevel;
   const workerIntervalMs = read<number>('WORKER_INTERVAL_MS', integerIn(100, 3_600_000), 5_000);
-  if (nodeEnv !== undefined && !['production', 'development', 'test'].includes(nodeEnv)) {
-    problems.push(
-      `NODE_ENV must be one of production, development, test (got ${JSON.stringify(nodeEnv)})`,
-    );
-  }
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -89,6 +90,14 @@ function developmentSecret(dataDir: string, file: string, generate: () => string
 function newEd25519Pem(): string {
   return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
+
+const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'DATABASE_URL',
+  'SMTP_URL',
+  'JWT_SECRET',
+  'AUDIT_SIGNING_KEY',
+  'STANDPOINT_ADMIN_PASSWORD',
+]);
 
 // Parsers answer the value, or '!' followed by what the value should be.
 const integerIn =

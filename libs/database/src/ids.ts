@@ -5,6 +5,7 @@ import { uuidv7 } from 'uuidv7';
  * says what it names (which `node(id)` relies on).
  */
 export function newId(prefix: string): string {
+  if (!/^[a-z]{2,8}$/.test(prefix)) throw new Error(`an id prefix is 2 to 8 lower-case letters, not "${prefix}"`);
   return `${prefix}_${uuidv7()}`;
 }
 

@@ -7,7 +7,7 @@ const isRetryable = (error: unknown): boolean => error instanceof Retryable;
 /** An operation that fails with the given errors, one per call, then answers 'done'. */
 function failing(...errors: Error[]): jest.Mock<Promise<string>, [number]> {
   let calls = 0;
-  return jest.fn(async () => {
+  return jest.fn(async (_attempt: number) => {
     const error = errors[calls++];
     if (error) throw error;
     return 'done';

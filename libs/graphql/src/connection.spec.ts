@@ -37,12 +37,21 @@ describe('pageSize', () => {
     });
   });
 
-  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %p', (first) => {
+  it.each([
+    [0, 'min'],
+    [-1, 'min'],
+    [1.5, 'isInt'],
+    [Number.NaN, 'isInt'],
+    [Number.POSITIVE_INFINITY, 'isInt'],
+  ])('refuses %p, naming the rule %s', (first, rule) => {
     const error = thrownBy(() => pageSize(first, 20, 100));
 
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toEqual(badUserInput);
-    expect((error as DomainError).message).toMatch(/first must be between 1 and 100/);
+    expect((error as DomainError).message).toMatch(/first must be a whole number between 1 and 100/);
+    expect((error as DomainError).details).toEqual({
+      fields: [expect.objectContaining({ field: 'first', rules: [rule] })],
+    });
   });
 
   it('holds each list to its own maximum', () => {

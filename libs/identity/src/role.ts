@@ -1,5 +1,3 @@
-import { registerEnumType } from '@nestjs/graphql';
-
 export enum Role {
   ADMIN = 'ADMIN',
   SOCIAL_MANAGER = 'SOCIAL_MANAGER',
@@ -8,7 +6,6 @@ export enum Role {
   APPROVER = 'APPROVER',
   AUDITOR = 'AUDITOR',
 }
-registerEnumType(Role, { name: 'Role' });
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
 

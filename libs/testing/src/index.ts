@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './test-app';
 export * from './test-database';
 export * from './processes';
+export * from './use-test-app';

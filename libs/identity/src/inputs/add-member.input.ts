@@ -9,7 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { Role } from '../role';
+import { Role } from '../models/role.graphql';
 
 @InputType('AddMemberInput')
 export class AddMemberInput {

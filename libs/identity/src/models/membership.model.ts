@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { MembershipEntity } from '../membership.entity';
-import { Role } from '../role';
+import { Role } from './role.graphql';
 
 /** A user's roles in one brand; `brand` and `user` are resolved fields. */
 @ObjectType('Membership')
