@@ -8,7 +8,10 @@ const FEATURES = ['identity', 'audit'];
 /** Imports that cross a library's wall other than through its index. */
 const throughIndexOnly = [
   { group: ['@standpoint/*/*'], message: 'Import a library through its index: @standpoint/<lib>.' },
-  { group: ['../../*/src', '../../*/src/*', '../../../libs/*'], message: 'Import another library as @standpoint/<lib>.' },
+  {
+    group: ['../../*/src', '../../*/src/*', '../../../libs/*'],
+    message: 'Import another library as @standpoint/<lib>.',
+  },
 ];
 
 export default tseslint.config(
@@ -16,9 +19,20 @@ export default tseslint.config(
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        require: 'readonly',
+        __dirname: 'readonly',
+        module: 'writable',
+        Buffer: 'readonly',
+      },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-unsafe-function-type': 'off',
       'no-console': 'error',
     },
@@ -36,7 +50,10 @@ export default tseslint.config(
         {
           patterns: [
             ...throughIndexOnly,
-            { group: [...FEATURES, 'testing'].map((lib) => `@standpoint/${lib}`), message: 'Infrastructure never imports a feature.' },
+            {
+              group: [...FEATURES, 'testing'].map((lib) => `@standpoint/${lib}`),
+              message: 'Infrastructure never imports a feature.',
+            },
           ],
         },
       ],
@@ -48,18 +65,32 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', '@standpoint/*'], message: 'Workflow rules import no framework.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', '@standpoint/*'],
+              message: 'Workflow rules import no framework.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     // Jest's global setup cannot resolve @standpoint/* aliases; it names the files it needs.
-    files: ['libs/testing/src/global-setup.ts', 'libs/testing/src/global-teardown.ts', 'libs/testing/src/test-database.ts'],
+    files: [
+      'libs/testing/src/global-setup.ts',
+      'libs/testing/src/global-teardown.ts',
+      'libs/testing/src/test-database.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
   },
   {
     // Command-line programs talk to people on their terminal.

@@ -31,16 +31,24 @@ describe('the audit append', () => {
     ]);
     expect(chain[0].prevHash).toBe('0'.repeat(64));
     expect(chain[2].data).toEqual(
-      expect.objectContaining({ email: 'first@example.test', from: ['APPROVER'], to: ['APPROVER', 'AUDITOR'] }),
+      expect.objectContaining({
+        email: 'first@example.test',
+        from: ['APPROVER'],
+        to: ['APPROVER', 'AUDITOR'],
+      }),
     );
-    expect(verifyChain(chain)).toEqual(expect.objectContaining({ valid: true, checkedEvents: 3, headSeq: 3 }));
+    expect(verifyChain(chain)).toEqual(
+      expect.objectContaining({ valid: true, checkedEvents: 3, headSeq: 3 }),
+    );
   });
 
   it('appends nothing for a mutation that changes nothing', async () => {
     const brand = await app.fixtures.brand();
     await addMember(brand, 'same@example.test', ['REVIEWER']);
     const before = (await chainOf(brand.id)).length;
-    expect((await addMember(brand, 'same@example.test', ['REVIEWER'])).data).toEqual({ addMember: { roles: ['REVIEWER'] } });
+    expect((await addMember(brand, 'same@example.test', ['REVIEWER'])).data).toEqual({
+      addMember: { roles: ['REVIEWER'] },
+    });
     expect(await chainOf(brand.id)).toHaveLength(before);
   });
 
@@ -53,7 +61,11 @@ describe('the audit append', () => {
     });
     const response = await addMember(brand, 'ghost@example.test', ['APPROVER']);
     expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
-    const members = await app.gql('query ($id: ID!) { brand(id: $id) { members { user { email } } } }', { id: brand.id }, await app.fixtures.admin());
+    const members = await app.gql(
+      'query ($id: ID!) { brand(id: $id) { members { user { email } } } }',
+      { id: brand.id },
+      await app.fixtures.admin(),
+    );
     expect(members.data).toEqual({ brand: { members: [] } });
     expect((await chainOf(brand.id)).map((e) => e.action)).toEqual(['brand.created']);
   });
@@ -61,7 +73,9 @@ describe('the audit append', () => {
   it('keeps the chain gapless and unforked under 20 concurrent mutations on one brand', async () => {
     const brand = await app.fixtures.brand();
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => addMember(brand, `concurrent-${i}@example.test`, ['CONTRIBUTOR'])),
+      Array.from({ length: 20 }, (_, i) =>
+        addMember(brand, `concurrent-${i}@example.test`, ['CONTRIBUTOR']),
+      ),
     );
     expect(responses.flatMap((r) => r.errors ?? [])).toEqual([]);
     const chain = await chainOf(brand.id);
@@ -72,7 +86,11 @@ describe('the audit append', () => {
   describe('refused by the database itself', () => {
     const statements = () =>
       app.t.dataSource.options.type === 'postgres'
-        ? ['UPDATE "audit_event" SET "action" = \'edited\'', 'DELETE FROM "audit_event"', 'TRUNCATE "audit_event"']
+        ? [
+            'UPDATE "audit_event" SET "action" = \'edited\'',
+            'DELETE FROM "audit_event"',
+            'TRUNCATE "audit_event"',
+          ]
         : ['UPDATE "audit_event" SET "action" = \'edited\'', 'DELETE FROM "audit_event"'];
 
     it('UPDATE, DELETE (and TRUNCATE on PostgreSQL) of audit rows', async () => {

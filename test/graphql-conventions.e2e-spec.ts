@@ -23,7 +23,9 @@ describe('GraphQL in production mode', () => {
   });
 
   it('answers an unexpected failure with INTERNAL_SERVER_ERROR and no detail or stack', async () => {
-    jest.spyOn(app.t.app.get(BrandsService), 'visible').mockRejectedValueOnce(new Error('secret connection detail'));
+    jest
+      .spyOn(app.t.app.get(BrandsService), 'visible')
+      .mockRejectedValueOnce(new Error('secret connection detail'));
     const response = await app.gql('{ brands { id } }', {}, token);
     expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(JSON.stringify(response)).not.toMatch(/secret connection detail|stacktrace/);
@@ -39,14 +41,18 @@ describe('GraphQL outside production', () => {
   const app = useTestApp(AppModule);
 
   it('echoes the correlation id given, or makes one', async () => {
-    const given = await app.gql('{ viewer { id } }', {}, undefined, { 'x-correlation-id': 'trace-42' });
+    const given = await app.gql('{ viewer { id } }', {}, undefined, {
+      'x-correlation-id': 'trace-42',
+    });
     expect(given.headers.get('x-correlation-id')).toBe('trace-42');
     const made = await app.gql('{ viewer { id } }');
     expect(made.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('allows introspection for developers', async () => {
-    const response = await app.gql<{ __type: { name: string } }>('{ __type(name: "Brand") { name } }');
+    const response = await app.gql<{ __type: { name: string } }>(
+      '{ __type(name: "Brand") { name } }',
+    );
     expect(response.data?.__type.name).toBe('Brand');
   });
 });

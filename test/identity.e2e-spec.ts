@@ -34,7 +34,9 @@ describe('identity through GraphQL', () => {
 
   it('answers an unauthenticated query with UNAUTHENTICATED', async () => {
     expect(errorCodes(await app.gql('{ viewer { id } }'))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await app.gql('{ viewer { id } }', {}, 'not-a-token'))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await app.gql('{ viewer { id } }', {}, 'not-a-token'))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 
   it('lets only a platform administrator create a brand', async () => {
@@ -55,7 +57,9 @@ describe('identity through GraphQL', () => {
     const add = (token: string) =>
       app.gql(
         'mutation ($input: AddMemberInput!) { addMember(input: $input) { roles user { email } } }',
-        { input: { brandId: brand.id, email: 'new@example.test', name: 'New', roles: ['REVIEWER'] } },
+        {
+          input: { brandId: brand.id, email: 'new@example.test', name: 'New', roles: ['REVIEWER'] },
+        },
         token,
       );
     expect(errorCodes(await add(approver.token))).toEqual(['FORBIDDEN']);
@@ -91,13 +95,19 @@ describe('identity through GraphQL', () => {
   it('answers an unknown id with NOT_FOUND', async () => {
     const token = await app.fixtures.admin();
     const unknownBrand = 'brd_01900000-0000-7000-8000-000000000000';
-    expect(errorCodes(await app.gql('query ($id: ID!) { brand(id: $id) { id } }', { id: unknownBrand }, token))).toEqual([
+    expect(
+      errorCodes(
+        await app.gql('query ($id: ID!) { brand(id: $id) { id } }', { id: unknownBrand }, token),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(
+        await app.gql('query ($id: ID!) { node(id: $id) { id } }', { id: unknownBrand }, token),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await app.gql('{ node(id: "nonsense") { id } }', {}, token))).toEqual([
       'NOT_FOUND',
     ]);
-    expect(errorCodes(await app.gql('query ($id: ID!) { node(id: $id) { id } }', { id: unknownBrand }, token))).toEqual([
-      'NOT_FOUND',
-    ]);
-    expect(errorCodes(await app.gql('{ node(id: "nonsense") { id } }', {}, token))).toEqual(['NOT_FOUND']);
   });
 
   it('resolves node(id) for brands and users', async () => {

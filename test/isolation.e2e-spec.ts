@@ -24,14 +24,27 @@ describe('cross-brand isolation', () => {
     const scratch = await fixtures.brand();
     outsider = await fixtures.member(scratch.id, ['CONTRIBUTOR']);
     await app.t.asSystem((ctx) =>
-      ctx.em.query(ctx.dialect === 'postgres' ? 'DELETE FROM "membership" WHERE "userId" = $1' : 'DELETE FROM "membership" WHERE "userId" = ?', [outsider.id]),
+      ctx.em.query(
+        ctx.dialect === 'postgres'
+          ? 'DELETE FROM "membership" WHERE "userId" = $1'
+          : 'DELETE FROM "membership" WHERE "userId" = ?',
+        [outsider.id],
+      ),
     );
   });
 
   const refusedForOthers: [string, string, () => Record<string, unknown>][] = [
     ['brand(id)', 'query ($id: ID!) { brand(id: $id) { id name } }', () => ({ id: brandB.id })],
-    ['node(brand id)', 'query ($id: ID!) { node(id: $id) { id ... on Brand { name } } }', () => ({ id: brandB.id })],
-    ['node(user id of a member of another brand)', 'query ($id: ID!) { node(id: $id) { id ... on User { email } } }', () => ({ id: memberB.id })],
+    [
+      'node(brand id)',
+      'query ($id: ID!) { node(id: $id) { id ... on Brand { name } } }',
+      () => ({ id: brandB.id }),
+    ],
+    [
+      'node(user id of a member of another brand)',
+      'query ($id: ID!) { node(id: $id) { id ... on User { email } } }',
+      () => ({ id: memberB.id }),
+    ],
     [
       'addMember to another brand',
       'mutation ($id: ID!) { addMember(input: { brandId: $id, email: "x@example.test", name: "X", roles: [ADMIN] }) { roles } }',
@@ -43,27 +56,44 @@ describe('cross-brand isolation', () => {
     ['a member of another brand', () => memberA],
     ['a signed-in non-member', () => outsider],
   ])('for %s', (_who, viewer) => {
-    it.each(refusedForOthers)('%s answers NOT_FOUND or FORBIDDEN and no data', async (_name, query, variables) => {
-      const response = await app.gql(query, variables(), viewer().token);
-      expect(Object.values(response.data ?? {})).toEqual(Object.values(response.data ?? {}).map(() => null));
-      expect(errorCodes(response)).toEqual([expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/)]);
-    });
+    it.each(refusedForOthers)(
+      '%s answers NOT_FOUND or FORBIDDEN and no data',
+      async (_name, query, variables) => {
+        const response = await app.gql(query, variables(), viewer().token);
+        expect(Object.values(response.data ?? {})).toEqual(
+          Object.values(response.data ?? {}).map(() => null),
+        );
+        expect(errorCodes(response)).toEqual([expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/)]);
+      },
+    );
 
     it('brands lists none of brand B', async () => {
-      const response = await app.gql<{ brands: { id: string }[] }>('{ brands { id } }', {}, viewer().token);
+      const response = await app.gql<{ brands: { id: string }[] }>(
+        '{ brands { id } }',
+        {},
+        viewer().token,
+      );
       expect(response.data?.brands.map((b) => b.id)).not.toContain(brandB.id);
     });
   });
 
   it('a non-member sees no brands and no memberships', async () => {
-    const response = await app.gql('{ brands { id } viewer { memberships { roles } } }', {}, outsider.token);
+    const response = await app.gql(
+      '{ brands { id } viewer { memberships { roles } } }',
+      {},
+      outsider.token,
+    );
     expect(response.data).toEqual({ brands: [], viewer: { memberships: [] } });
   });
 
   it("a shared member's memberships in other brands stay hidden through nested fields", async () => {
     const response = await app.gql<{
       brand: { members: { user: { email: string; memberships: { brand: { id: string } }[] } }[] };
-    }>('query ($id: ID!) { brand(id: $id) { members { user { email memberships { brand { id } } } } } }', { id: brandA.id }, memberA.token);
+    }>(
+      'query ($id: ID!) { brand(id: $id) { members { user { email memberships { brand { id } } } } } }',
+      { id: brandA.id },
+      memberA.token,
+    );
     const sharedUser = response.data?.brand.members.find((m) => m.user.email === shared.email);
     expect(sharedUser?.user.memberships.map((m) => m.brand.id)).toEqual([brandA.id]);
   });
@@ -78,7 +108,11 @@ describe('cross-brand isolation', () => {
   });
 
   it('the shared member sees both brands', async () => {
-    const response = await app.gql<{ brands: { id: string }[] }>('{ brands { id } }', {}, shared.token);
+    const response = await app.gql<{ brands: { id: string }[] }>(
+      '{ brands { id } }',
+      {},
+      shared.token,
+    );
     expect(response.data?.brands.map((b) => b.id).sort()).toEqual([brandA.id, brandB.id].sort());
   });
 });

@@ -57,16 +57,21 @@ describe('the processes', () => {
     });
     expect((await server.exited).code).toBe(1);
     const lines = server.output().split('\n');
-    expect(lines).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^\s+PORT must be an integer/),
-      expect.stringMatching(/^\s+DATABASE_URL must be a postgres:\/\/ URL/),
-      expect.stringMatching(/^\s+JWT_SECRET is required when NODE_ENV=production/),
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\s+PORT must be an integer/),
+        expect.stringMatching(/^\s+DATABASE_URL must be a postgres:\/\/ URL/),
+        expect.stringMatching(/^\s+JWT_SECRET is required when NODE_ENV=production/),
+      ]),
+    );
   });
 
   it('runs an API instance that serves /health and GraphQL', async () => {
     const port = await freePort();
-    const api = runNode('dist/apps/api/src/main.js', [], { ...testEnvironment(db), PORT: String(port) });
+    const api = runNode('dist/apps/api/src/main.js', [], {
+      ...testEnvironment(db),
+      PORT: String(port),
+    });
     try {
       await waitForHttp(`http://127.0.0.1:${port}/health`);
       const response = await postGraphQL(`http://127.0.0.1:${port}`, '{ viewer { id } }');
@@ -78,7 +83,10 @@ describe('the processes', () => {
   });
 
   it('runs a worker that reports its health in the log and stops cleanly on SIGTERM', async () => {
-    const worker = runNode('dist/apps/worker/src/main.js', [], { ...testEnvironment(db), LOG_LEVEL: 'info' });
+    const worker = runNode('dist/apps/worker/src/main.js', [], {
+      ...testEnvironment(db),
+      LOG_LEVEL: 'info',
+    });
     await worker.waitForOutput(/Worker healthy/);
     worker.child.kill('SIGTERM');
     const exit = await worker.exited;
@@ -100,7 +108,14 @@ describe('the processes', () => {
     expect((await seed.exited).code).toBe(0);
     const manager = /^\s+SOCIAL_MANAGER\s+(\S+)\s+(\S+)$/m.exec(seed.output());
     expect(manager).not.toBeNull();
-    for (const role of ['ADMIN', 'SOCIAL_MANAGER', 'CONTRIBUTOR', 'REVIEWER', 'APPROVER', 'AUDITOR']) {
+    for (const role of [
+      'ADMIN',
+      'SOCIAL_MANAGER',
+      'CONTRIBUTOR',
+      'REVIEWER',
+      'APPROVER',
+      'AUDITOR',
+    ]) {
       expect(seed.output()).toMatch(new RegExp(`^\\s+${role}\\s`, 'm'));
     }
 
@@ -118,8 +133,15 @@ describe('the processes', () => {
         'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
         { e: manager![1], p: manager![2] },
       );
-      const brands = await postGraphQL(url, '{ brands { slug members { roles } } }', {}, login.data?.login.token);
-      expect(brands.data?.brands).toEqual([{ slug: 'demo', members: expect.arrayContaining([{ roles: ['AUDITOR'] }]) }]);
+      const brands = await postGraphQL(
+        url,
+        '{ brands { slug members { roles } } }',
+        {},
+        login.data?.login.token,
+      );
+      expect(brands.data?.brands).toEqual([
+        { slug: 'demo', members: expect.arrayContaining([{ roles: ['AUDITOR'] }]) },
+      ]);
       expect(brands.data?.brands[0].members).toHaveLength(6);
     } finally {
       server.child.kill('SIGTERM');

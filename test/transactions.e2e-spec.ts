@@ -15,19 +15,24 @@ describe('transactions', () => {
   });
 
   const brandsWithSlug = (slug: string) =>
-    app.t.asSystem(async (ctx) => (await brands.visible(ctx)).filter((brand) => brand.slug === slug));
+    app.t.asSystem(async (ctx) =>
+      (await brands.visible(ctx)).filter((brand) => brand.slug === slug),
+    );
 
   it('re-runs the whole unit after a serialization failure, leaving one change and one event', async () => {
     let attempts = 0;
     const brand = await app.t.asSystem(async (ctx) => {
       attempts++;
       const created = await brands.create(ctx, { name: 'Retried', slug: 'retried' });
-      if (attempts === 1) throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+      if (attempts === 1)
+        throw Object.assign(new Error('could not serialize access'), { code: '40001' });
       return created;
     });
     expect(attempts).toBe(2);
     expect(await brandsWithSlug('retried')).toHaveLength(1);
-    expect((await app.t.asSystem((ctx) => audit.chain(ctx, brand.id))).map((e) => e.seq)).toEqual([1]);
+    expect((await app.t.asSystem((ctx) => audit.chain(ctx, brand.id))).map((e) => e.seq)).toEqual([
+      1,
+    ]);
   });
 
   it('does not retry an ordinary failure, and keeps nothing of it', async () => {

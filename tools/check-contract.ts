@@ -12,7 +12,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, runTool } from './scratch-app';
 
-const CONTRACT = process.env.CONTRACT_SCHEMA ?? join(REPO_ROOT, '..', 'shared', 'contract', 'schema.graphql');
+const CONTRACT =
+  process.env.CONTRACT_SCHEMA ?? join(REPO_ROOT, '..', 'shared', 'contract', 'schema.graphql');
 const PENDING = join(REPO_ROOT, 'tools', 'contract-pending.txt');
 
 const ABSENCE: ReadonlySet<string> = new Set([
@@ -28,7 +29,8 @@ const ABSENCE: ReadonlySet<string> = new Set([
 ]);
 
 runTool(async () => {
-  if (!existsSync(CONTRACT)) throw new Error(`the contract is not at ${CONTRACT} (set CONTRACT_SCHEMA)`);
+  if (!existsSync(CONTRACT))
+    throw new Error(`the contract is not at ${CONTRACT} (set CONTRACT_SCHEMA)`);
   const contract = buildSchema(readFileSync(CONTRACT, 'utf8'));
   const served = buildSchema(readFileSync(join(REPO_ROOT, 'schema.gql'), 'utf8'));
   const breaking = (await diff(contract, served)).filter(
@@ -50,7 +52,9 @@ runTool(async () => {
   for (const change of reshaped) report('present with another type or shape', change.message);
   for (const change of lost) report('missing, and not on the pending list', change.message);
   for (const path of builtSince) report('built now: take it off tools/contract-pending.txt', path);
-  process.stdout.write(`contract: ${absent.length - lost.length} element(s) not built yet (tools/contract-pending.txt)\n`);
+  process.stdout.write(
+    `contract: ${absent.length - lost.length} element(s) not built yet (tools/contract-pending.txt)\n`,
+  );
   if (reshaped.length + lost.length + builtSince.length > 0) process.exit(1);
   process.stdout.write('contract: every built element matches the contract\n');
 });

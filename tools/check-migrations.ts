@@ -18,17 +18,25 @@ import { Dialect, REPO_ROOT, runTool, withScratchApp } from './scratch-app';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dialect = args[args.indexOf('--dialect') + 1] as Dialect;
-  if (!['sqlite', 'postgres'].includes(dialect)) throw new Error('--dialect sqlite|postgres is required');
-  const generateName = args.includes('--generate') ? args[args.indexOf('--generate') + 1] : undefined;
+  if (!['sqlite', 'postgres'].includes(dialect))
+    throw new Error('--dialect sqlite|postgres is required');
+  const generateName = args.includes('--generate')
+    ? args[args.indexOf('--generate') + 1]
+    : undefined;
 
-  const sql = await withScratchApp(dialect, (app) => app.get(DataSource).driver.createSchemaBuilder().log());
+  const sql = await withScratchApp(dialect, (app) =>
+    app.get(DataSource).driver.createSchemaBuilder().log(),
+  );
   if (generateName) {
-    if (sql.upQueries.length === 0) return void process.stdout.write(`${dialect}: nothing to generate\n`);
+    if (sql.upQueries.length === 0)
+      return void process.stdout.write(`${dialect}: nothing to generate\n`);
     writeMigration(dialect, generateName, sql.upQueries, sql.downQueries);
     return;
   }
   if (sql.upQueries.length > 0) {
-    process.stderr.write(`${dialect}: the entities and the migrations disagree; a migration would need:\n`);
+    process.stderr.write(
+      `${dialect}: the entities and the migrations disagree; a migration would need:\n`,
+    );
     for (const query of sql.upQueries) process.stderr.write(`  ${query.query};\n`);
     process.exitCode = 1;
     return;
@@ -47,7 +55,10 @@ function writeMigration(dialect: Dialect, name: string, up: Query[], down: Query
   const folder = join(REPO_ROOT, 'libs', 'database', 'src', 'migrations', dialect);
   const statements = (queries: Query[]) =>
     queries
-      .map((q) => `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`)
+      .map(
+        (q) =>
+          `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+      )
       .join('\n');
   writeFileSync(
     join(folder, `${timestamp}-${name}.ts`),
@@ -67,9 +78,15 @@ ${statements([...down].reverse())}
   const index = join(folder, 'index.ts');
   const list = dialect === 'sqlite' ? 'sqliteMigrations' : 'postgresMigrations';
   const source = readFileSync(index, 'utf8')
-    .replace(/^(import .*\n)*/, (imports) => `${imports}import { ${className} } from './${timestamp}-${name}';\n`)
-    .replace(new RegExp(`(export const ${list}: Function\\[\\] = \\[)([^\\]]*)\\]`), (_m, head: string, items: string) =>
-      `${head}${items.trim() ? `${items.trim().replace(/,$/, '')}, ` : ''}${className}]`);
+    .replace(
+      /^(import .*\n)*/,
+      (imports) => `${imports}import { ${className} } from './${timestamp}-${name}';\n`,
+    )
+    .replace(
+      new RegExp(`(export const ${list}: Function\\[\\] = \\[)([^\\]]*)\\]`),
+      (_m, head: string, items: string) =>
+        `${head}${items.trim() ? `${items.trim().replace(/,$/, '')}, ` : ''}${className}]`,
+    );
   writeFileSync(index, source);
   process.stdout.write(`${dialect}: wrote ${timestamp}-${name}.ts (${up.length} statements)\n`);
 }

@@ -12,8 +12,9 @@ import { REPO_ROOT, runTool, withScratchApp } from './scratch-app';
 const SCHEMA_FILE = join(REPO_ROOT, 'schema.gql');
 
 runTool(async () => {
-  const served = await withScratchApp('sqlite', async (app) =>
-    `${printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema))}\n`,
+  const served = await withScratchApp(
+    'sqlite',
+    async (app) => `${printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema))}\n`,
   );
   if (!process.argv.includes('--check')) {
     writeFileSync(SCHEMA_FILE, served);
@@ -22,7 +23,9 @@ runTool(async () => {
   }
   const committed = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : '';
   if (committed !== served) {
-    process.stderr.write('schema.gql is not what the code serves: run `npm run build && npm run schema` and commit it\n');
+    process.stderr.write(
+      'schema.gql is not what the code serves: run `npm run build && npm run schema` and commit it\n',
+    );
     process.exit(1);
   }
   process.stdout.write('schema.gql is current\n');

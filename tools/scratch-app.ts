@@ -15,7 +15,10 @@ export const REPO_ROOT = join(__dirname, '..', '..');
  * dialect, runs `work`, and throws the database away. PostgreSQL uses a scratch database next to
  * TEST_DATABASE_URL (or DATABASE_URL).
  */
-export async function withScratchApp<T>(dialect: Dialect, work: (app: INestApplication) => Promise<T>): Promise<T> {
+export async function withScratchApp<T>(
+  dialect: Dialect,
+  work: (app: INestApplication) => Promise<T>,
+): Promise<T> {
   const scratch = await scratchDatabase(dialect);
   try {
     const { AppModule } = await import('../src/app.module');
@@ -56,7 +59,9 @@ async function scratchDatabase(dialect: Dialect): Promise<{ drop: () => Promise<
 /** Runs a tool's main function: a thrown error is printed and exits 1. */
 export function runTool(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

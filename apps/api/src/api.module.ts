@@ -7,6 +7,13 @@ import { LoggingModule } from '@standpoint/logging';
 
 /** A stateless API instance for production: the API without the worker loop. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, GraphqlApiModule, HealthModule, IdentityApiModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    GraphqlApiModule,
+    HealthModule,
+    IdentityApiModule,
+  ],
 })
 export class ApiModule {}

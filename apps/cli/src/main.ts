@@ -8,7 +8,10 @@ const program = new Command('standpoint')
   .description('Standpoint operator commands')
   .showHelpAfterError();
 
-program.command('migrate').description('apply the pending database migrations').action(migrateCommand);
+program
+  .command('migrate')
+  .description('apply the pending database migrations')
+  .action(migrateCommand);
 program
   .command('seed-demo')
   .description('create a demo brand with one member of every role and print their passwords once')

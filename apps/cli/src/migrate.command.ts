@@ -11,7 +11,9 @@ export async function migrateCommand(): Promise<void> {
   try {
     const applied = await applyMigrations(dataSource);
     for (const migration of applied) process.stdout.write(`  applied ${migration.name}\n`);
-    process.stdout.write(applied.length ? `Applied ${applied.length} migration(s).\n` : 'Already up to date.\n');
+    process.stdout.write(
+      applied.length ? `Applied ${applied.length} migration(s).\n` : 'Already up to date.\n',
+    );
   } finally {
     await dataSource.destroy();
   }

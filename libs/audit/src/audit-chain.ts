@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 /** The previous hash of a brand's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** What an audit event says; exactly these fields are hashed. */
 export interface AuditEventContent {
@@ -73,13 +74,25 @@ export function verifyChain(links: Iterable<ChainLink>): ChainVerification {
   for (const link of links) {
     if (!linkHolds(link, expectedSeq, previousHash)) {
       // The chain breaks at the position expected next, whatever the bad row claims to be.
-      return { valid: false, checkedEvents, headSeq: expectedSeq - 1, headHash: previousHash, firstInvalidSeq: expectedSeq };
+      return {
+        valid: false,
+        checkedEvents,
+        headSeq: expectedSeq - 1,
+        headHash: previousHash,
+        firstInvalidSeq: expectedSeq,
+      };
     }
     checkedEvents++;
     expectedSeq++;
     previousHash = link.hash;
   }
-  return { valid: true, checkedEvents, headSeq: expectedSeq - 1, headHash: previousHash, firstInvalidSeq: null };
+  return {
+    valid: true,
+    checkedEvents,
+    headSeq: expectedSeq - 1,
+    headHash: previousHash,
+    firstInvalidSeq: null,
+  };
 }
 
 function linkHolds(link: ChainLink, expectedSeq: number, previousHash: string): boolean {

@@ -25,13 +25,21 @@ export class AuditService {
    * last line of defence against a fork.
    */
   async append(ctx: RequestContext, event: AuditEventInput): Promise<AuditEventEntity> {
-    if (!ctx.inTransaction) throw new Error('audit.append must run inside the change\'s transaction');
-    if (ctx.actor.kind === 'anonymous') throw new Error('an anonymous actor cannot change anything');
+    if (!ctx.inTransaction)
+      throw new Error("audit.append must run inside the change's transaction");
+    if (ctx.actor.kind === 'anonymous')
+      throw new Error('an anonymous actor cannot change anything');
     const events = ctx.em.getRepository(AuditEventEntity);
     if (ctx.dialect === 'postgres') {
-      await ctx.em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AUDIT_LOCK_CLASS, event.brandId]);
+      await ctx.em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        AUDIT_LOCK_CLASS,
+        event.brandId,
+      ]);
     }
-    const head = await events.findOne({ where: { brandId: event.brandId }, order: { seq: 'DESC' } });
+    const head = await events.findOne({
+      where: { brandId: event.brandId },
+      order: { seq: 'DESC' },
+    });
     const at = this.clock.now();
     const content: AuditEventContent = {
       brandId: event.brandId,
@@ -52,6 +60,8 @@ export class AuditService {
 
   /** The brand's events in chain order (tests and verification). */
   chain(ctx: RequestContext, brandId: string): Promise<AuditEventEntity[]> {
-    return ctx.em.getRepository(AuditEventEntity).find({ where: { brandId }, order: { seq: 'ASC' } });
+    return ctx.em
+      .getRepository(AuditEventEntity)
+      .find({ where: { brandId }, order: { seq: 'ASC' } });
   }
 }

@@ -204,7 +204,9 @@ describe('loadAppConfig', () => {
     it('STANDPOINT_ADMIN_EMAIL without a password, naming the missing one', () => {
       const problems = problemsOf({ STANDPOINT_ADMIN_EMAIL: 'admin@example.com' });
 
-      expect(problems).toEqual([expect.stringMatching(/^STANDPOINT_ADMIN_PASSWORD must be set too/)]);
+      expect(problems).toEqual([
+        expect.stringMatching(/^STANDPOINT_ADMIN_PASSWORD must be set too/),
+      ]);
     });
 
     it('STANDPOINT_ADMIN_PASSWORD without an email, naming the missing one', () => {
@@ -241,7 +243,9 @@ describe('loadAppConfig', () => {
     ])('%s without echoing its value', (name, value) => {
       const problems = problemsOf({
         [name]: value,
-        ...(name === 'STANDPOINT_ADMIN_PASSWORD' ? { STANDPOINT_ADMIN_EMAIL: 'a@example.com' } : {}),
+        ...(name === 'STANDPOINT_ADMIN_PASSWORD'
+          ? { STANDPOINT_ADMIN_EMAIL: 'a@example.com' }
+          : {}),
       });
 
       expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name} `))]);

@@ -27,10 +27,17 @@ export function loadAppConfig(env: Environment): AppConfig {
     return parsed as T;
   };
 
-  const nodeEnv = read<string | undefined>('NODE_ENV', oneOf(['production', 'development', 'test']), undefined);
+  const nodeEnv = read<string | undefined>(
+    'NODE_ENV',
+    oneOf(['production', 'development', 'test']),
+    undefined,
+  );
   const production = nodeEnv === 'production';
   const port = read<number>('PORT', integerIn(0, 65535), 3000);
-  const publicUrl = read<string>('PUBLIC_URL', httpUrl, `http://localhost:${port}`).replace(/\/+$/, '');
+  const publicUrl = read<string>('PUBLIC_URL', httpUrl, `http://localhost:${port}`).replace(
+    /\/+$/,
+    '',
+  );
   const dataDir = resolve(read<string>('DATA_DIR', (v) => v, './data'));
   const databaseUrl = read<string | undefined>('DATABASE_URL', postgresUrl, undefined);
   const sqlitePath = read<string>('SQLITE_PATH', (v) => v, './data/standpoint.sqlite');
@@ -43,10 +50,22 @@ export function loadAppConfig(env: Environment): AppConfig {
   if (production && !given('JWT_SECRET')) {
     problems.push('JWT_SECRET is required when NODE_ENV=production (at least 32 characters)');
   }
-  const jwtTtlSeconds = read<number>('JWT_TTL_SECONDS', integerIn(60, 60 * 60 * 24 * 30), 12 * 60 * 60);
-  const auditSigningKeyPem = read<string | undefined>('AUDIT_SIGNING_KEY', ed25519PrivateKey, undefined);
+  const jwtTtlSeconds = read<number>(
+    'JWT_TTL_SECONDS',
+    integerIn(60, 60 * 60 * 24 * 30),
+    12 * 60 * 60,
+  );
+  const auditSigningKeyPem = read<string | undefined>(
+    'AUDIT_SIGNING_KEY',
+    ed25519PrivateKey,
+    undefined,
+  );
   const adminEmail = read<string | undefined>('STANDPOINT_ADMIN_EMAIL', email, undefined);
-  const adminPassword = read<string | undefined>('STANDPOINT_ADMIN_PASSWORD', minLength(10), undefined);
+  const adminPassword = read<string | undefined>(
+    'STANDPOINT_ADMIN_PASSWORD',
+    minLength(10),
+    undefined,
+  );
   for (const [name, other] of [
     ['STANDPOINT_ADMIN_EMAIL', 'STANDPOINT_ADMIN_PASSWORD'],
     ['STANDPOINT_ADMIN_PASSWORD', 'STANDPOINT_ADMIN_EMAIL'],
@@ -66,12 +85,16 @@ export function loadAppConfig(env: Environment): AppConfig {
     dataDir,
     smtpUrl,
     mailFrom,
-    jwtSecret: jwtSecret ?? developmentSecret(dataDir, 'jwt-secret', () => randomBytes(48).toString('base64url')),
+    jwtSecret:
+      jwtSecret ??
+      developmentSecret(dataDir, 'jwt-secret', () => randomBytes(48).toString('base64url')),
     jwtTtlSeconds,
     auditSigningKeyPem:
       auditSigningKeyPem ?? developmentSecret(dataDir, 'audit-signing-key.pem', newEd25519Pem),
     bootstrapAdmin:
-      adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
+      adminEmail && adminPassword
+        ? { email: adminEmail.toLowerCase(), password: adminPassword }
+        : undefined,
     logLevel,
     workerIntervalMs,
   };
@@ -88,7 +111,9 @@ function developmentSecret(dataDir: string, file: string, generate: () => string
 }
 
 function newEd25519Pem(): string {
-  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 }
 
 const SECRET_VARIABLES: ReadonlySet<string> = new Set([
@@ -110,7 +135,9 @@ const integerIn =
   };
 
 const httpUrl = (raw: string): string =>
-  /^https?:$/.test(urlProtocol(raw) ?? '') ? raw : '!must be an http(s) URL such as https://standpoint.example.com';
+  /^https?:$/.test(urlProtocol(raw) ?? '')
+    ? raw
+    : '!must be an http(s) URL such as https://standpoint.example.com';
 
 const postgresUrl = (raw: string): string =>
   /^postgres(ql)?:$/.test(urlProtocol(raw) ?? '') ? raw : '!must be a postgres:// URL';
@@ -168,7 +195,9 @@ export function configOrExit(): AppConfig {
     return configFromEnvironment();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Standpoint cannot start; fix these environment variables:\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
+    process.stderr.write(
+      `Standpoint cannot start; fix these environment variables:\n${error.problems.map((p) => `  ${p}\n`).join('')}`,
+    );
     process.exit(1);
   }
 }

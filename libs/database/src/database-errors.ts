@@ -12,7 +12,11 @@ const TRANSIENT = new Set([
   'SQLITE_BUSY_SNAPSHOT',
 ]);
 
-const UNIQUE_VIOLATION = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+const UNIQUE_VIOLATION = new Set([
+  '23505',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+]);
 
 /** Whether a database error means "try the whole transaction again". */
 export function isTransientDatabaseError(error: unknown): boolean {

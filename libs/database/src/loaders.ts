@@ -7,12 +7,14 @@ export function rowsById<E extends ObjectLiteral & { id: string }>(
   ctx: RequestContext,
   entity: EntityTarget<E>,
 ): DataLoader<string, E | undefined> {
-  return ctx.loader(`${String(entityName(entity))}.byId`, () =>
-    new DataLoader<string, E | undefined>(async (ids) => {
-      const rows = await ctx.em.findBy(entity, { id: In([...ids]) } as FindOptionsWhere<E>);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id));
-    }),
+  return ctx.loader(
+    `${String(entityName(entity))}.byId`,
+    () =>
+      new DataLoader<string, E | undefined>(async (ids) => {
+        const rows = await ctx.em.findBy(entity, { id: In([...ids]) } as FindOptionsWhere<E>);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id));
+      }),
   );
 }
 
@@ -23,11 +25,16 @@ export function rowsGroupedBy<E extends ObjectLiteral>(
   column: keyof E & string,
   order: FindOptionsOrder<E>,
 ): DataLoader<string, E[]> {
-  return ctx.loader(`${String(entityName(entity))}.by.${column}`, () =>
-    new DataLoader<string, E[]>(async (keys) => {
-      const rows = await ctx.em.find(entity, { where: { [column]: In([...keys]) } as FindOptionsWhere<E>, order });
-      return keys.map((key) => rows.filter((row) => row[column] === key));
-    }),
+  return ctx.loader(
+    `${String(entityName(entity))}.by.${column}`,
+    () =>
+      new DataLoader<string, E[]>(async (keys) => {
+        const rows = await ctx.em.find(entity, {
+          where: { [column]: In([...keys]) } as FindOptionsWhere<E>,
+          order,
+        });
+        return keys.map((key) => rows.filter((row) => row[column] === key));
+      }),
   );
 }
 

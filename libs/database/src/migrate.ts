@@ -18,7 +18,9 @@ export async function applyMigrations(dataSource: DataSource): Promise<Migration
     await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     return await dataSource.runMigrations({ transaction: 'each' });
   } finally {
-    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockHolder
+      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+      .catch(() => undefined);
     await lockHolder.release();
   }
 }

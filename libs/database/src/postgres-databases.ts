@@ -22,7 +22,9 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Creates a database (optionally as a copy of `template`) on the server `url` points at. */
 export function createDatabase(url: string, name: string, template?: string): Promise<void> {
   return onServer(url, async (client) => {
-    await client.query(`CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)}` : ''}`);
+    await client.query(
+      `CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)}` : ''}`,
+    );
   });
 }
 

@@ -48,7 +48,9 @@ describe('pageSize', () => {
 
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toEqual(badUserInput);
-    expect((error as DomainError).message).toMatch(/first must be a whole number between 1 and 100/);
+    expect((error as DomainError).message).toMatch(
+      /first must be a whole number between 1 and 100/,
+    );
     expect((error as DomainError).details).toEqual({
       fields: [expect.objectContaining({ field: 'first', rules: [rule] })],
     });

@@ -48,12 +48,24 @@ export function ConnectionType<T>(name: string, node: Type<T>): Type<Connection<
 }
 
 /** The page size asked for, checked against the list's bound; a bad one is BAD_USER_INPUT. */
-export function pageSize(first: number | null | undefined, defaultSize: number, max: number): number {
+export function pageSize(
+  first: number | null | undefined,
+  defaultSize: number,
+  max: number,
+): number {
   const size = first ?? defaultSize;
-  const broken = !Number.isInteger(size) ? 'isInt' : size < 1 ? 'min' : size > max ? 'max' : undefined;
+  const broken = !Number.isInteger(size)
+    ? 'isInt'
+    : size < 1
+      ? 'min'
+      : size > max
+        ? 'max'
+        : undefined;
   if (broken) {
     const message = `first must be a whole number between 1 and ${max} (got ${size})`;
-    throw DomainError.badInput(message, { fields: [{ field: 'first', rules: [broken], messages: [message] }] });
+    throw DomainError.badInput(message, {
+      fields: [{ field: 'first', rules: [broken], messages: [message] }],
+    });
   }
   return size;
 }

@@ -32,7 +32,9 @@ export class DomainError extends Error {
     return new DomainError(ApiErrorCode.FORBIDDEN, message);
   }
 
-  static unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>'): DomainError {
+  static unauthenticated(
+    message = 'Sign in first: send Authorization: Bearer <token>',
+  ): DomainError {
     return new DomainError(ApiErrorCode.UNAUTHENTICATED, message);
   }
 

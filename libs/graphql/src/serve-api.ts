@@ -11,6 +11,8 @@ export async function serveApi(module: Type, config: AppConfig): Promise<NestExp
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   await app.listen(config.port);
-  app.get(Logger).log(`Standpoint is listening on port ${config.port} (links use ${config.publicUrl})`);
+  app
+    .get(Logger)
+    .log(`Standpoint is listening on port ${config.port} (links use ${config.publicUrl})`);
   return app;
 }

@@ -14,7 +14,9 @@ export class TransactionInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<string>() !== 'graphql') return next.handle();
-    const operation = GqlExecutionContext.create(context).getInfo<{ parentType: { name: string } }>();
+    const operation = GqlExecutionContext.create(context).getInfo<{
+      parentType: { name: string };
+    }>();
     if (operation.parentType.name !== 'Mutation') return next.handle();
     const ctx = requestContextOf(context);
     return from(this.transactions.run(ctx, () => lastValueFrom(next.handle())));

@@ -12,7 +12,13 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own: FieldProblem[] = error.constraints
-      ? [{ field, rules: Object.keys(error.constraints), messages: Object.values(error.constraints) }]
+      ? [
+          {
+            field,
+            rules: Object.keys(error.constraints),
+            messages: Object.values(error.constraints),
+          },
+        ]
       : [];
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
@@ -30,7 +36,11 @@ class InvalidArgument extends Error {
  */
 export class ArgumentValidationPipe extends ValidationPipe {
   constructor() {
-    super({ transform: true, forbidUnknownValues: false, exceptionFactory: (errors) => new InvalidArgument(errors) });
+    super({
+      transform: true,
+      forbidUnknownValues: false,
+      exceptionFactory: (errors) => new InvalidArgument(errors),
+    });
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -39,7 +49,9 @@ export class ArgumentValidationPipe extends ValidationPipe {
     } catch (error) {
       if (!(error instanceof InvalidArgument)) throw error;
       const problems = fieldProblems(error.errors, metadata.data);
-      const message = problems.map((p) => `${p.field}: ${p.messages.join('; ')} (${p.rules.join(', ')})`).join('. ');
+      const message = problems
+        .map((p) => `${p.field}: ${p.messages.join('; ')} (${p.rules.join(', ')})`)
+        .join('. ');
       throw DomainError.badInput(`Invalid input: ${message}`, { fields: problems });
     }
   }

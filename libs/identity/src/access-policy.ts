@@ -45,7 +45,10 @@ export const ROLES_FOR: Readonly<Record<Operation, readonly Role[]>> = {
 };
 
 /** The roles that count for a user in a brand: a platform administrator is an ADMIN everywhere. */
-export function effectiveRoles(memberRoles: readonly Role[] | undefined, platformAdmin: boolean): Role[] {
+export function effectiveRoles(
+  memberRoles: readonly Role[] | undefined,
+  platformAdmin: boolean,
+): Role[] {
   const roles = new Set(memberRoles ?? []);
   if (platformAdmin) roles.add(ADMIN);
   return [...roles];

@@ -1,7 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { DomainError, PUBLIC_OPERATION, requestContextOf, RequestWithContext } from '@standpoint/graphql';
+import {
+  DomainError,
+  PUBLIC_OPERATION,
+  requestContextOf,
+  RequestWithContext,
+} from '@standpoint/graphql';
 import { AuthService } from './auth.service';
 
 /**
@@ -18,7 +23,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true;
     const ctx = requestContextOf(context);
-    const request = GqlExecutionContext.create(context).getContext<{ req: RequestWithContext }>().req;
+    const request = GqlExecutionContext.create(context).getContext<{ req: RequestWithContext }>()
+      .req;
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (ctx.actor.kind === 'anonymous' && token) {
       ctx.actor = (await this.auth.actorForToken(ctx, token)) ?? ctx.actor;
@@ -28,6 +34,8 @@ export class AuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (isPublic || ctx.actor.kind === 'user') return true;
-    throw DomainError.unauthenticated(token ? 'The access token is invalid or has expired; sign in again' : undefined);
+    throw DomainError.unauthenticated(
+      token ? 'The access token is invalid or has expired; sign in again' : undefined,
+    );
   }
 }

@@ -18,10 +18,18 @@ export class AuthService {
   ) {}
 
   /** Signs a user in. An unknown email and a wrong password fail alike, in the same time. */
-  async login(ctx: RequestContext, rawEmail: string, password: string, address: string): Promise<AuthPayloadModel> {
+  async login(
+    ctx: RequestContext,
+    rawEmail: string,
+    password: string,
+    address: string,
+  ): Promise<AuthPayloadModel> {
     const email = rawEmail.trim().toLowerCase();
     if (await this.throttle.isBlocked(email, address)) {
-      throw new DomainError(ApiErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-ins; try again in a minute');
+      throw new DomainError(
+        ApiErrorCode.TOO_MANY_REQUESTS,
+        'Too many failed sign-ins; try again in a minute',
+      );
     }
     const user = await ctx.em.findOneBy(UserEntity, { email });
     const valid = await this.hasher.verify(user?.passwordHash, password);

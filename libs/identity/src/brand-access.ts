@@ -14,7 +14,10 @@ export function rolesIn(ctx: RequestContext, brandId: string): Role[] {
     case 'system':
       return [...ALL_ROLES];
     case 'user':
-      return effectiveRoles(actor.brandRoles.get(brandId) as Role[] | undefined, actor.platformAdmin);
+      return effectiveRoles(
+        actor.brandRoles.get(brandId) as Role[] | undefined,
+        actor.platformAdmin,
+      );
     default:
       return [];
   }
@@ -24,11 +27,17 @@ export function canSeeBrand(ctx: RequestContext, brandId: string): boolean {
   return rolesIn(ctx, brandId).length > 0;
 }
 
-export function requireBrandOperation(ctx: RequestContext, brandId: string, operation: Operation): void {
+export function requireBrandOperation(
+  ctx: RequestContext,
+  brandId: string,
+  operation: Operation,
+): void {
   const roles = rolesIn(ctx, brandId);
   if (roles.length === 0) throw DomainError.notFound('Brand');
   if (!mayPerform(roles, operation)) {
-    throw DomainError.forbidden(`This needs one of the roles ${ROLES_FOR[operation].join(', ')} in the brand`);
+    throw DomainError.forbidden(
+      `This needs one of the roles ${ROLES_FOR[operation].join(', ')} in the brand`,
+    );
   }
 }
 
@@ -42,5 +51,6 @@ export function isPlatformAdmin(ctx: RequestContext): boolean {
 }
 
 export function requirePlatformAdmin(ctx: RequestContext): void {
-  if (!isPlatformAdmin(ctx)) throw DomainError.forbidden('Only a platform administrator may do this');
+  if (!isPlatformAdmin(ctx))
+    throw DomainError.forbidden('Only a platform administrator may do this');
 }

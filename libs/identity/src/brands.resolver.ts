@@ -20,12 +20,18 @@ export class BrandsResolver {
   }
 
   @Query(() => BrandModel, { nullable: true })
-  brand(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<BrandModel> {
+  brand(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<BrandModel> {
     return this.brands.get(ctx, id);
   }
 
   @Mutation(() => BrandModel)
-  createBrand(@Ctx() ctx: RequestContext, @Args('input') input: CreateBrandInput): Promise<BrandModel> {
+  createBrand(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: CreateBrandInput,
+  ): Promise<BrandModel> {
     return this.brands.create(ctx, input);
   }
 

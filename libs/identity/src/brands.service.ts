@@ -21,7 +21,12 @@ export class BrandsService {
     requirePlatformAdmin(ctx);
     const brands = ctx.em.getRepository(BrandEntity);
     if (await brands.existsBy({ slug: input.slug })) throw slugTaken(input.slug);
-    const brand = brands.create({ id: newId('brd'), name: input.name.trim(), slug: input.slug, createdAt: this.clock.now() });
+    const brand = brands.create({
+      id: newId('brd'),
+      name: input.name.trim(),
+      slug: input.slug,
+      createdAt: this.clock.now(),
+    });
     try {
       await brands.insert(brand);
     } catch (error) {

@@ -39,7 +39,13 @@ export class DemoSeeder {
           email: `${role.toLowerCase().replace('_', '-')}@demo.standpoint.local`,
           password: randomBytes(12).toString('base64url'),
         };
-        await this.members.add(ctx, { brandId: brand.id, email: account.email, name: demoName(role), roles: [role], password: account.password });
+        await this.members.add(ctx, {
+          brandId: brand.id,
+          email: account.email,
+          name: demoName(role),
+          roles: [role],
+          password: account.password,
+        });
         onProgress(`added ${account.email} as ${role}`);
         accounts.push(account);
       }

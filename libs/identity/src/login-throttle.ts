@@ -13,11 +13,20 @@ export const ADDRESS_FAILURES_ALLOWED = 30;
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly accountFailures = new RateLimiterMemory({ points: ACCOUNT_FAILURES_ALLOWED, duration: WINDOW_SECONDS });
-  private readonly addressFailures = new RateLimiterMemory({ points: ADDRESS_FAILURES_ALLOWED, duration: WINDOW_SECONDS });
+  private readonly accountFailures = new RateLimiterMemory({
+    points: ACCOUNT_FAILURES_ALLOWED,
+    duration: WINDOW_SECONDS,
+  });
+  private readonly addressFailures = new RateLimiterMemory({
+    points: ADDRESS_FAILURES_ALLOWED,
+    duration: WINDOW_SECONDS,
+  });
 
   async isBlocked(email: string, address: string): Promise<boolean> {
-    const [account, client] = [await this.accountFailures.get(email), await this.addressFailures.get(address)];
+    const [account, client] = [
+      await this.accountFailures.get(email),
+      await this.addressFailures.get(address),
+    ];
     return (
       (account?.consumedPoints ?? 0) >= ACCOUNT_FAILURES_ALLOWED ||
       (client?.consumedPoints ?? 0) >= ADDRESS_FAILURES_ALLOWED

@@ -18,7 +18,10 @@ export class MembersResolver {
   ) {}
 
   @Mutation(() => MembershipModel)
-  addMember(@Ctx() ctx: RequestContext, @Args('input') input: AddMemberInput): Promise<MembershipModel> {
+  addMember(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AddMemberInput,
+  ): Promise<MembershipModel> {
     return this.members.add(ctx, input);
   }
 

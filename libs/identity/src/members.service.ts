@@ -35,12 +35,14 @@ export class MembersService {
     const existing = await memberships.findOneBy({ brandId: input.brandId, userId: user.id });
     if (existing && sameRoles(existing.roles, roles)) return MembershipModel.from(existing);
 
-    const membership = existing ?? memberships.create({
-      id: newId('mbr'),
-      brandId: input.brandId,
-      userId: user.id,
-      createdAt: this.clock.now(),
-    });
+    const membership =
+      existing ??
+      memberships.create({
+        id: newId('mbr'),
+        brandId: input.brandId,
+        userId: user.id,
+        createdAt: this.clock.now(),
+      });
     const previousRoles = existing?.roles ?? [];
     membership.roles = roles;
     await memberships.save(membership);

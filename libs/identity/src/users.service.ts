@@ -17,9 +17,12 @@ export class UsersService {
     const user = await identityLoaders.userById(ctx).load(userId);
     if (!user) throw DomainError.notFound('User');
     const sharesBrand = async () =>
-      (await identityLoaders.membershipsByUser(ctx).load(userId)).some((m) => canSeeBrand(ctx, m.brandId));
+      (await identityLoaders.membershipsByUser(ctx).load(userId)).some((m) =>
+        canSeeBrand(ctx, m.brandId),
+      );
     const self = ctx.actor.kind === 'user' && ctx.actor.userId === userId;
-    if (!self && !isPlatformAdmin(ctx) && !(await sharesBrand())) throw DomainError.notFound('User');
+    if (!self && !isPlatformAdmin(ctx) && !(await sharesBrand()))
+      throw DomainError.notFound('User');
     return UserModel.from(user);
   }
 

@@ -18,7 +18,8 @@ const CORRELATION_HEADER = 'x-correlation-id';
           level: config.logLevel,
           genReqId: (request, response) => {
             const given = request.headers[CORRELATION_HEADER];
-            const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+            const id =
+              typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
             response.setHeader(CORRELATION_HEADER, id);
             return id;
           },

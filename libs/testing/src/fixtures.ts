@@ -36,7 +36,10 @@ export class Fixtures {
   }
 
   async brand(name = `Brand ${unique()}`): Promise<TestBrand> {
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     const response = await this.t.gql<{ createBrand: TestBrand }>(
       'mutation ($input: CreateBrandInput!) { createBrand(input: $input) { id slug name } }',
       { input: { name, slug } },
@@ -57,7 +60,12 @@ export class Fixtures {
     );
     if (!response.data) throw new Error(`addMember failed: ${JSON.stringify(response.errors)}`);
     if (existing) return existing;
-    return { id: response.data.addMember.user.id, email, password, token: await this.login(email, password) };
+    return {
+      id: response.data.addMember.user.id,
+      email,
+      password,
+      token: await this.login(email, password),
+    };
   }
 }
 

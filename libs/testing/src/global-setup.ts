@@ -10,9 +10,13 @@ export default async function globalSetup(): Promise<void> {
   if (!TEST_DATABASE_URL) return;
   await dropDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE);
   await createDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE);
-  const dataSource = await new DataSource(
-    { ...dataSourceOptions({ dialect: 'postgres', url: withDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE) }), logging: false },
-  ).initialize();
+  const dataSource = await new DataSource({
+    ...dataSourceOptions({
+      dialect: 'postgres',
+      url: withDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE),
+    }),
+    logging: false,
+  }).initialize();
   try {
     await applyMigrations(dataSource);
   } finally {

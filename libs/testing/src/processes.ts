@@ -25,7 +25,11 @@ export interface RunningProcess {
 }
 
 /** Runs a built entry point (`dist/...`) or `bin/standpoint.js` as its own process. */
-export function runNode(script: string, args: string[], env: Record<string, string>): RunningProcess {
+export function runNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): RunningProcess {
   const child = spawn(process.execPath, [join(REPO_ROOT, script), ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -57,23 +61,35 @@ export function runNode(script: string, args: string[], env: Record<string, stri
           settle();
         };
         const timer = setTimeout(
-          () => finish(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`))),
+          () =>
+            finish(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`))),
           timeoutMs,
         );
         listeners.add(check);
-        void exited.then(() => finish(() => (pattern.test(output) ? resolve() : reject(new Error(`process ended before ${pattern}; output:\n${output}`)))));
+        void exited.then(() =>
+          finish(() =>
+            pattern.test(output)
+              ? resolve()
+              : reject(new Error(`process ended before ${pattern}; output:\n${output}`)),
+          ),
+        );
         check();
       }),
   };
 }
 
 /** Polls `url` until it answers `status`, for a server that is starting. */
-export async function waitForHttp(url: string, status = 200, timeoutMs = 20_000): Promise<Response> {
+export async function waitForHttp(
+  url: string,
+  status = 200,
+  timeoutMs = 20_000,
+): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await fetch(url).catch(() => undefined);
     if (response?.status === status) return response;
-    if (Date.now() > deadline) throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -9,7 +9,10 @@ import { provisionTestDatabase, TestDatabase } from './test-database';
 export const TEST_ADMIN = { email: 'root@standpoint.test', password: 'platform-admin-password' };
 
 /** The environment every test process gets, on top of its own database. */
-export function testEnvironment(db: TestDatabase, overrides: Record<string, string> = {}): Record<string, string> {
+export function testEnvironment(
+  db: TestDatabase,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     ...db.env,
     DATA_DIR: db.dataDir,
@@ -40,7 +43,10 @@ export interface TestApp {
 }
 
 /** Boots the real application module on a database of its own and listens on a free port. */
-export async function startTestApp(module: Type, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  module: Type,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const db = await provisionTestDatabase();
   const config = loadAppConfig(testEnvironment(db, env));
   const moduleRef = await Test.createTestingModule({ imports: [module] })

@@ -24,7 +24,11 @@ export async function provisionTestDatabase(): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'standpoint-test-'));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
   if (!TEST_DATABASE_URL) {
-    return { env: { SQLITE_PATH: join(dataDir, 'test.sqlite') }, dataDir, drop: async () => removeDir() };
+    return {
+      env: { SQLITE_PATH: join(dataDir, 'test.sqlite') },
+      dataDir,
+      drop: async () => removeDir(),
+    };
   }
   const name = `standpoint_test_${randomBytes(6).toString('hex')}`;
   await cloneTemplate(TEST_DATABASE_URL, name);

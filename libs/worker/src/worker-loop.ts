@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { DatabaseHealth } from '@standpoint/database';
 
@@ -43,8 +49,13 @@ export class WorkerLoop implements OnApplicationBootstrap, BeforeApplicationShut
     const healthy = await this.health.isReady();
     if (healthy !== this.healthy) {
       this.healthy = healthy;
-      if (healthy) this.logger.log({ health: 'ok' }, 'Worker healthy: the database answers and is migrated');
-      else this.logger.error({ health: 'unavailable' }, 'Worker unhealthy: the database does not answer');
+      if (healthy)
+        this.logger.log({ health: 'ok' }, 'Worker healthy: the database answers and is migrated');
+      else
+        this.logger.error(
+          { health: 'unavailable' },
+          'Worker unhealthy: the database does not answer',
+        );
     }
   }
 }

@@ -32,7 +32,10 @@ export class AddMemberInput {
   @IsEnum(Role, { each: true })
   roles!: Role[];
 
-  @Field({ nullable: true, description: 'Sets the password of a new user; an existing user keeps theirs.' })
+  @Field({
+    nullable: true,
+    description: 'Sets the password of a new user; an existing user keeps theirs.',
+  })
   @IsOptional()
   @MinLength(10)
   @MaxLength(200)
