@@ -4,6 +4,7 @@ import { DatabaseModule, HealthModule } from '@standpoint/database';
 import { GraphqlApiModule } from '@standpoint/graphql';
 import { IdentityApiModule } from '@standpoint/identity';
 import { LoggingModule } from '@standpoint/logging';
+import { ProposalsApiModule } from '@standpoint/proposals';
 import { WorkerModule } from '@standpoint/worker';
 
 /** The all-in-one server: the GraphQL API, the HTTP routes and the worker in one process. */
@@ -15,6 +16,7 @@ import { WorkerModule } from '@standpoint/worker';
     GraphqlApiModule,
     HealthModule,
     IdentityApiModule,
+    ProposalsApiModule,
     WorkerModule,
   ],
 })

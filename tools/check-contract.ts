@@ -4,11 +4,12 @@
  * - A contract element that is present with another type or shape fails.
  * - A contract element that is absent must be listed in tools/contract-pending.txt (the elements
  *   later issues build); absent and not listed fails, so nothing built can silently disappear.
- * - A listed element that now exists fails too, until it is taken off the list.
+ * - A listed element that now exists fails too, until it is taken off the list
+ *   (`--prune` takes the built ones off; it never adds).
  */
 import { ChangeType, CriticalityLevel, diff } from '@graphql-inspector/core';
 import { buildSchema } from 'graphql';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, runTool } from './scratch-app';
 
@@ -49,6 +50,13 @@ runTool(async () => {
   const lost = absent.filter((change) => !pending.has(pathOf(change)));
   const builtSince = [...pending].filter((path) => !absentPaths.has(path));
 
+  if (process.argv.includes('--prune') && builtSince.length > 0) {
+    const header = readFileSync(PENDING, 'utf8').split('\n').filter((line) => line.startsWith('#'));
+    const kept = [...pending].filter((path) => absentPaths.has(path));
+    writeFileSync(PENDING, [...header, ...kept, ''].join('\n'));
+    process.stdout.write(`contract: took ${builtSince.length} built element(s) off the pending list\n`);
+    builtSince.length = 0;
+  }
   for (const change of reshaped) report('present with another type or shape', change.message);
   for (const change of lost) report('missing, and not on the pending list', change.message);
   for (const path of builtSince) report('built now: take it off tools/contract-pending.txt', path);

@@ -4,6 +4,7 @@ import { DatabaseModule, HealthModule } from '@standpoint/database';
 import { GraphqlApiModule } from '@standpoint/graphql';
 import { IdentityApiModule } from '@standpoint/identity';
 import { LoggingModule } from '@standpoint/logging';
+import { ProposalsApiModule } from '@standpoint/proposals';
 
 /** A stateless API instance for production: the API without the worker loop. */
 @Module({

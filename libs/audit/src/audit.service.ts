@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actorLabel, actorUserId, Clock, newId, RequestContext } from '@standpoint/database';
-import { AuditEventContent, GENESIS_HASH, JsonValue, sealEvent } from './audit-chain';
+import { AuditEventContent, GENESIS_HASH, sealEvent } from './audit-chain';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditEventInput {
@@ -8,7 +8,8 @@ export interface AuditEventInput {
   action: string;
   entityType: string;
   entityId: string;
-  data?: { [key: string]: JsonValue };
+  /** JSON-able; dates become ISO text, undefined members vanish, as in JSON.stringify. */
+  data?: Record<string, unknown>;
 }
 
 // The first key of PostgreSQL's two-key advisory locks, reserved for audit appends.
@@ -50,7 +51,7 @@ export class AuditService {
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
-      data: event.data ?? {},
+      data: JSON.parse(JSON.stringify(event.data ?? {})) as AuditEventContent['data'],
       prevHash: head?.hash ?? GENESIS_HASH,
     };
     const row: AuditEventEntity = { id: newId('aud'), ...content, at, ...sealEvent(content) };

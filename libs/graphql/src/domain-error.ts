@@ -1,9 +1,17 @@
+export interface FieldProblem {
+  field: string;
+  rules: string[];
+  messages: string[];
+}
+
 /** The `extensions.code` of a GraphQL error; stable, clients branch on it. */
 export enum ApiErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
+  /** The object's current state does not allow this (a closed dossier, a withdrawn evidence). */
+  CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -40,5 +48,24 @@ export class DomainError extends Error {
 
   static badInput(message: string, details?: Record<string, unknown>): DomainError {
     return new DomainError(ApiErrorCode.BAD_USER_INPUT, message, details);
+  }
+
+  /** BAD_USER_INPUT naming each field, its rules and what is wrong with it. */
+  static invalidFields(problems: readonly FieldProblem[]): DomainError {
+    const message = problems
+      .map((p) => `${p.field}: ${p.messages.join('; ')} (${p.rules.join(', ')})`)
+      .join('. ');
+    return DomainError.badInput(`Invalid input: ${message}`, { fields: problems });
+  }
+
+  /** The same, for rules that report one rule and message per problem. */
+  static invalidField(problems: readonly { field: string; rule: string; message: string }[]): DomainError {
+    return DomainError.invalidFields(
+      problems.map((p) => ({ field: p.field, rules: [p.rule], messages: [p.message] })),
+    );
+  }
+
+  static conflict(message: string): DomainError {
+    return new DomainError(ApiErrorCode.CONFLICT, message);
   }
 }

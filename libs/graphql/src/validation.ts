@@ -1,11 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError } from './domain-error';
-
-export interface FieldProblem {
-  field: string;
-  rules: string[];
-  messages: string[];
-}
+import { DomainError, FieldProblem } from './domain-error';
 
 /** Flattens class-validator's nested errors into one entry per field path. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
+import { In } from 'typeorm';
 import { Operation } from './access-policy';
 import { requireBrandOperation } from './brand-access';
 import { BrandsService } from './brands.service';
@@ -61,6 +62,15 @@ export class MembersService {
   async ofBrand(ctx: RequestContext, brandId: string): Promise<MembershipModel[]> {
     requireBrandOperation(ctx, brandId, Operation.READ_BRAND);
     return (await identityLoaders.membershipsByBrand(ctx).load(brandId)).map(MembershipModel.from);
+  }
+
+  /** The members of a brand with these emails (lower-case), as user ids by email. */
+  async membersByEmail(ctx: RequestContext, brandId: string, emails: readonly string[]): Promise<Map<string, string>> {
+    if (emails.length === 0) return new Map();
+    const users = await ctx.em.findBy(UserEntity, { email: In([...emails]) });
+    const memberships = await identityLoaders.membershipsByBrand(ctx).load(brandId);
+    const memberIds = new Set(memberships.map((m) => m.userId));
+    return new Map(users.filter((u) => memberIds.has(u.id)).map((u) => [u.email, u.id]));
   }
 
   private async findOrCreateUser(ctx: RequestContext, input: AddMemberInput): Promise<UserEntity> {

@@ -26,6 +26,16 @@ export class UsersService {
     return UserModel.from(user);
   }
 
+  /**
+   * A user named by brand data the caller has already been allowed to read (an author, an
+   * approver): shown even if they have left the brand since.
+   */
+  async referenced(ctx: RequestContext, userId: string): Promise<UserModel> {
+    const user = await identityLoaders.userById(ctx).load(userId);
+    if (!user) throw DomainError.notFound('User');
+    return UserModel.from(user);
+  }
+
   /** A user's memberships in the brands the viewer may see, and no others. */
   async visibleMemberships(ctx: RequestContext, userId: string): Promise<MembershipModel[]> {
     const memberships = await identityLoaders.membershipsByUser(ctx).load(userId);

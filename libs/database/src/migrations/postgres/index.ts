@@ -1,8 +1,7 @@
 import { Foundation1796001896672 } from './1796001896672-Foundation';
 import { AuditAppendOnly1796001900000 } from './1796001900000-AuditAppendOnly';
+import { Proposals1796003298873 } from './1796003298873-Proposals';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
-export const postgresMigrations: Function[] = [
-  Foundation1796001896672,
-  AuditAppendOnly1796001900000,
-];
+export const postgresMigrations: Function[] = [Foundation1796001896672,
+  AuditAppendOnly1796001900000, Proposals1796003298873];

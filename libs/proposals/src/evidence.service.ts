@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@standpoint/audit';
+import { Clock, newId, RequestContext } from '@standpoint/database';
+import { DomainError } from '@standpoint/graphql';
+import { Operation, requireUser } from '@standpoint/identity';
+import {
+  AddEvidenceInput,
+  CitePrecedentInput,
+  CorrectEvidenceInput,
+  EvidenceContentInput,
+  WithdrawEvidenceInput,
+} from './inputs/add-evidence.input';
+import { EvidenceModel, evidenceModel } from './models/evidence.model';
+import { EvidenceEntity } from './evidence.entity';
+import { dossierClosed, ProposalAccess } from './proposal-access';
+import { ProposalEntity } from './proposal.entity';
+import { canAddEvidence, DETAIL_OF_KIND, DOSSIER_OPEN_STATES, evidenceProblems, EvidenceKind, EvidenceStatus } from './rules';
+import { isPrecedent } from './precedents.service';
+
+/** Adding, correcting, withdrawing and citing evidence: nothing is ever silently deleted. */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    private readonly access: ProposalAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async add(ctx: RequestContext, input: AddEvidenceInput): Promise<EvidenceModel> {
+    const proposal = await this.access.forChange(ctx, input.proposalId, Operation.ADD_EVIDENCE);
+    this.validate(input.kind, input);
+    if (!canAddEvidence(proposal.state, input.kind)) throw dossierClosed(proposal.state, `${input.kind} evidence`);
+    const row = this.row(proposal, input.kind, input, requireUser(ctx).userId);
+    await ctx.em.insert(EvidenceEntity, row);
+    await this.record(ctx, row, 'evidence.added', { ...contentOf(row) });
+    return evidenceModel(row);
+  }
+
+  /** Replaces what the evidence says; the old version stays, marked CORRECTED. Author only. */
+  async correct(ctx: RequestContext, input: CorrectEvidenceInput): Promise<EvidenceModel> {
+    const { evidence, proposal } = await this.ownActiveEvidence(ctx, input.evidenceId, 'correct');
+    this.validate(evidence.kind, input);
+    if (!canAddEvidence(proposal.state, evidence.kind)) throw dossierClosed(proposal.state, `${evidence.kind} evidence`);
+    const now = this.clock.now();
+    await this.retire(ctx, evidence, EvidenceStatus.CORRECTED, input.reason, now);
+    const row = {
+      ...this.row(proposal, evidence.kind, input, evidence.addedById),
+      correctsId: evidence.id,
+      citedFromId: evidence.citedFromId,
+    };
+    await ctx.em.insert(EvidenceEntity, row);
+    await this.record(ctx, row, 'evidence.corrected', {
+      corrects: evidence.id,
+      reason: input.reason,
+      before: contentOf(evidence),
+      after: contentOf(row),
+    });
+    return evidenceModel(row);
+  }
+
+  /** Takes the evidence out of the dossier with a reason; it stays on record as WITHDRAWN. Author only. */
+  async withdraw(ctx: RequestContext, input: WithdrawEvidenceInput): Promise<EvidenceModel> {
+    const { evidence, proposal } = await this.ownActiveEvidence(ctx, input.evidenceId, 'withdraw');
+    if (!DOSSIER_OPEN_STATES.has(proposal.state) && evidence.kind !== EvidenceKind.POST_PUBLISH_REACTION) {
+      throw dossierClosed(proposal.state, 'changes to evidence');
+    }
+    const now = this.clock.now();
+    await this.retire(ctx, evidence, EvidenceStatus.WITHDRAWN, input.reason, now);
+    const withdrawn = { ...evidence, status: EvidenceStatus.WITHDRAWN, statusReason: input.reason, updatedAt: now };
+    await this.record(ctx, withdrawn, 'evidence.withdrawn', { reason: input.reason, kind: evidence.kind, summary: evidence.summary });
+    return evidenceModel(withdrawn);
+  }
+
+  /** Copies a precedent of the brand into a proposal's dossier, linked to where it came from. */
+  async cite(ctx: RequestContext, input: CitePrecedentInput): Promise<EvidenceModel> {
+    const proposal = await this.access.forChange(ctx, input.proposalId, Operation.ADD_EVIDENCE);
+    this.access.requireDossierOpen(proposal, 'precedents');
+    const precedent = await ctx.em.findOneBy(EvidenceEntity, { id: input.precedentId, brandId: proposal.brandId });
+    const origin = precedent && (await ctx.em.findOneBy(ProposalEntity, { id: precedent.proposalId }));
+    if (!precedent || !origin || !isPrecedent(precedent, origin)) throw DomainError.notFound('Precedent');
+    const already = await ctx.em.findOneBy(EvidenceEntity, {
+      proposalId: proposal.id,
+      citedFromId: precedent.id,
+      status: EvidenceStatus.ACTIVE,
+    });
+    if (already) return evidenceModel(already);
+    const now = this.clock.now();
+    const row: EvidenceEntity = {
+      ...precedent,
+      id: newId('evd'),
+      proposalId: proposal.id,
+      status: EvidenceStatus.ACTIVE,
+      statusReason: null,
+      correctsId: null,
+      citedFromId: precedent.id,
+      addedById: requireUser(ctx).userId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await ctx.em.insert(EvidenceEntity, row);
+    await this.record(ctx, row, 'evidence.cited', { citedFrom: precedent.id, fromProposal: origin.id, ...contentOf(row) });
+    return evidenceModel(row);
+  }
+
+  private validate(kind: EvidenceKind, input: EvidenceContentInput): void {
+    const problems = evidenceProblems({ ...input, kind });
+    if (problems.length > 0) throw DomainError.invalidField(problems);
+  }
+
+  private async ownActiveEvidence(ctx: RequestContext, evidenceId: string, verb: string) {
+    const evidence = await ctx.em.findOneBy(EvidenceEntity, { id: evidenceId });
+    if (!evidence) throw DomainError.notFound('Evidence');
+    const proposal = await this.access.forChange(ctx, evidence.proposalId, Operation.ADD_EVIDENCE);
+    if (evidence.addedById !== requireUser(ctx).userId) {
+      throw DomainError.forbidden(`Only the person who added this evidence may ${verb} it`);
+    }
+    if (evidence.status !== EvidenceStatus.ACTIVE) {
+      throw DomainError.conflict(`This evidence is ${evidence.status} already; ${verb} its current version`);
+    }
+    return { evidence, proposal };
+  }
+
+  /** Marks the evidence CORRECTED or WITHDRAWN if it is still ACTIVE; a concurrent change loses. */
+  private async retire(ctx: RequestContext, evidence: EvidenceEntity, status: EvidenceStatus, reason: string, now: Date) {
+    const result = await ctx.em
+      .createQueryBuilder()
+      .update(EvidenceEntity)
+      .set({ status, statusReason: reason, updatedAt: now })
+      .where('id = :id AND status = :active', { id: evidence.id, active: EvidenceStatus.ACTIVE })
+      .execute();
+    if (result.affected !== 1) throw DomainError.conflict('This evidence was changed meanwhile; reload it');
+  }
+
+  private row(proposal: ProposalEntity, kind: EvidenceKind, input: EvidenceContentInput, addedById: string): EvidenceEntity {
+    const now = this.clock.now();
+    const detailKey = DETAIL_OF_KIND[kind];
+    const details = detailKey ? jsonOf(input[detailKey]) : null;
+    return {
+      id: newId('evd'),
+      proposalId: proposal.id,
+      brandId: proposal.brandId,
+      kind,
+      summary: input.summary.trim(),
+      sourceUrl: input.sourceUrl?.trim() || null,
+      capturedAt: input.capturedAt ?? null,
+      details,
+      reception: ((details as { reception?: EvidenceEntity['reception'] } | null)?.reception) ?? null,
+      status: EvidenceStatus.ACTIVE,
+      statusReason: null,
+      correctsId: null,
+      citedFromId: null,
+      addedById,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private record(ctx: RequestContext, row: EvidenceEntity, action: string, data: Record<string, unknown>) {
+    return this.audit.append(ctx, {
+      brandId: row.brandId,
+      action,
+      entityType: 'Evidence',
+      entityId: row.id,
+      data: { proposalId: row.proposalId, ...data },
+    });
+  }
+}
+
+/** What the evidence says, as the audit trail records it. */
+function contentOf(row: EvidenceEntity): Record<string, unknown> {
+  return {
+    kind: row.kind,
+    summary: row.summary,
+    sourceUrl: row.sourceUrl,
+    capturedAt: row.capturedAt?.toISOString() ?? null,
+    details: row.details,
+  };
+}
+
+/** The detail object as JSON (dates as ISO text), without undefined members. */
+function jsonOf(value: object | null | undefined): Record<string, unknown> | null {
+  return value ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : null;
+}

@@ -1,0 +1,11 @@
+// The proposals feature's public surface; other features import only from here.
+export * from './models/evidence.model';
+export * from './models/proposal-result';
+export * from './models/proposal.model';
+export * from './proposal-access';
+export * from './proposal.entity';
+export * from './proposal.loaders';
+export * from './proposals-api.module';
+export * from './proposals.module';
+export * from './revision.entity';
+export * from './rules';

@@ -1,0 +1,90 @@
+import { Field, Float, GraphQLISODateTime, InputType, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsNotEmpty, IsNumber, IsOptional, MaxLength } from 'class-validator';
+import { PeerReception } from '../models/enums.graphql';
+
+// Shapes only; the rules between fields (shares summing to 1, a period in order) are in
+// rules/evidence-rules.ts.
+
+@InputType('ListeningSnapshotInput')
+export class ListeningSnapshotInput {
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  query!: string;
+
+  @Field(() => GraphQLISODateTime)
+  periodStart!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  periodEnd!: Date;
+
+  @Field(() => Int)
+  @IsInt()
+  mentionCount!: number;
+
+  @Field(() => Float)
+  @IsNumber()
+  positiveShare!: number;
+
+  @Field(() => Float)
+  @IsNumber()
+  neutralShare!: number;
+
+  @Field(() => Float)
+  @IsNumber()
+  negativeShare!: number;
+}
+
+@InputType('AudienceCommentInput')
+export class AudienceCommentInput {
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  quote!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  platform?: string | null;
+}
+
+@InputType('SurveyStatInput')
+export class SurveyStatInput {
+  @Field(() => Float, { description: 'A percentage, 0 to 100.' })
+  @IsNumber()
+  statistic!: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  sampleSize?: number | null;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(500)
+  source!: string;
+}
+
+@InputType('PeerBrandExampleInput')
+export class PeerBrandExampleInput {
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  peerBrand!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  action!: string;
+
+  @Field(() => PeerReception)
+  @IsEnum(PeerReception)
+  reception!: PeerReception;
+}
+
+@InputType('PostPublishReactionInput')
+export class PostPublishReactionInput {
+  @Field(() => PeerReception, { description: 'How our published post was received.' })
+  @IsEnum(PeerReception)
+  reception!: PeerReception;
+}

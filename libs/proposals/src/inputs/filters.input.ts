@@ -1,0 +1,42 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsArray, IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { PeerReception, ProposalState, Urgency } from '../models/enums.graphql';
+
+@InputType('ProposalFilter')
+export class ProposalFilter {
+  @Field(() => [ProposalState], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(ProposalState, { each: true })
+  states?: ProposalState[] | null;
+
+  @Field(() => [Urgency], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(Urgency, { each: true })
+  urgencies?: Urgency[] | null;
+
+  @Field(() => String, { nullable: true, description: 'The social issue, matched without regard to case.' })
+  @IsOptional()
+  @MaxLength(200)
+  issue?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Words in the title, the issue or the current drafts.' })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string | null;
+}
+
+@InputType('PrecedentFilter')
+export class PrecedentFilter {
+  @Field(() => String, { nullable: true, description: 'The social issue, matched without regard to case.' })
+  @IsOptional()
+  @MaxLength(200)
+  issue?: string | null;
+
+  @Field(() => [PeerReception], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(PeerReception, { each: true })
+  receptions?: PeerReception[] | null;
+}

@@ -1,0 +1,18 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsNotEmpty, MaxLength } from 'class-validator';
+import { Recommendation } from '../models/enums.graphql';
+
+@InputType('SetRecommendationInput')
+export class SetRecommendationInput {
+  @Field(() => ID)
+  proposalId!: string;
+
+  @Field(() => Recommendation)
+  @IsEnum(Recommendation)
+  recommendation!: Recommendation;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(10_000)
+  rationale!: string;
+}

@@ -1,0 +1,142 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
+import { EvidenceEntity } from '../evidence.entity';
+import { EvidenceKind, EvidenceStatus, PeerReception } from './enums.graphql';
+
+/** Typed evidence; the concrete type follows the kind. Told apart by class. */
+@InterfaceType('Evidence', { resolveType: (value: object) => value.constructor })
+export abstract class EvidenceModel {
+  proposalId!: string;
+  addedById!: string;
+  correctsId!: string | null;
+  citedFromId!: string | null;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => EvidenceKind)
+  kind!: EvidenceKind;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => String, { nullable: true })
+  sourceUrl!: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  capturedAt!: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+
+  @Field(() => EvidenceStatus)
+  status!: EvidenceStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why it was corrected or withdrawn.' })
+  statusReason!: string | null;
+}
+
+@ObjectType('ListeningSnapshot', { implements: () => [EvidenceModel] })
+export class ListeningSnapshotModel extends EvidenceModel {
+  @Field()
+  query!: string;
+
+  @Field(() => GraphQLISODateTime)
+  periodStart!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  periodEnd!: Date;
+
+  @Field(() => Int)
+  mentionCount!: number;
+
+  @Field(() => Float)
+  positiveShare!: number;
+
+  @Field(() => Float)
+  neutralShare!: number;
+
+  @Field(() => Float)
+  negativeShare!: number;
+}
+
+@ObjectType('AudienceComment', { implements: () => [EvidenceModel] })
+export class AudienceCommentModel extends EvidenceModel {
+  @Field()
+  quote!: string;
+
+  @Field(() => String, { nullable: true })
+  platform!: string | null;
+}
+
+@ObjectType('SurveyStat', { implements: () => [EvidenceModel] })
+export class SurveyStatModel extends EvidenceModel {
+  @Field(() => Float, { description: 'A percentage, 0 to 100.' })
+  statistic!: number;
+
+  @Field(() => Int, { nullable: true })
+  sampleSize!: number | null;
+
+  @Field()
+  source!: string;
+}
+
+@ObjectType('PeerBrandExample', { implements: () => [EvidenceModel] })
+export class PeerBrandExampleModel extends EvidenceModel {
+  @Field()
+  peerBrand!: string;
+
+  @Field()
+  action!: string;
+
+  @Field(() => PeerReception)
+  reception!: PeerReception;
+}
+
+@ObjectType('PostPublishReaction', {
+  implements: () => [EvidenceModel],
+  description: 'How our own published post was received; part of the precedent library.',
+})
+export class PostPublishReactionModel extends EvidenceModel {
+  @Field(() => PeerReception)
+  reception!: PeerReception;
+}
+
+@ObjectType('GeneralEvidence', { implements: () => [EvidenceModel] })
+export class GeneralEvidenceModel extends EvidenceModel {}
+
+const MODEL_OF_KIND: Record<EvidenceKind, new () => EvidenceModel> = {
+  LISTENING_SNAPSHOT: ListeningSnapshotModel,
+  AUDIENCE_COMMENT: AudienceCommentModel,
+  SURVEY_STAT: SurveyStatModel,
+  PEER_BRAND_EXAMPLE: PeerBrandExampleModel,
+  POST_PUBLISH_REACTION: PostPublishReactionModel,
+  EMPLOYEE_SENTIMENT: GeneralEvidenceModel,
+  NEWS_COVERAGE: GeneralEvidenceModel,
+};
+
+const DATE_DETAILS = new Set(['periodStart', 'periodEnd']);
+
+/** The evidence row as its concrete GraphQL type, its detail object spread into fields. */
+export function evidenceModel(row: EvidenceEntity): EvidenceModel {
+  const details = Object.fromEntries(
+    Object.entries(row.details ?? {}).map(([key, value]) => [
+      key,
+      DATE_DETAILS.has(key) ? new Date(String(value)) : value,
+    ]),
+  );
+  return Object.assign(new MODEL_OF_KIND[row.kind](), {
+    id: row.id,
+    proposalId: row.proposalId,
+    addedById: row.addedById,
+    correctsId: row.correctsId,
+    citedFromId: row.citedFromId,
+    kind: row.kind,
+    summary: row.summary,
+    sourceUrl: row.sourceUrl,
+    capturedAt: row.capturedAt,
+    createdAt: row.createdAt,
+    status: row.status,
+    statusReason: row.statusReason,
+    ...details,
+  });
+}

@@ -1,0 +1,43 @@
+import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Node } from '@standpoint/graphql';
+import { ProposalEntity } from '../proposal.entity';
+import { ProposalState, StanceType, Urgency } from './enums.graphql';
+
+@ObjectType('Proposal', { implements: () => [Node] })
+export class ProposalModel extends Node {
+  brandId!: string;
+  authorId!: string;
+  currentRevisionNumber!: number;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  issue!: string;
+
+  @Field(() => StanceType)
+  stanceType!: StanceType;
+
+  @Field(() => Urgency)
+  urgency!: Urgency;
+
+  @Field(() => ProposalState)
+  state!: ProposalState;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  decisionDeadline!: Date | null;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  updatedAt!: Date;
+
+  static from(row: ProposalEntity): ProposalModel {
+    const { searchText: _searchText, ...fields } = row;
+    return Object.assign(new ProposalModel(), fields);
+  }
+}

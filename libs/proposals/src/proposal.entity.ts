@@ -1,0 +1,53 @@
+import { DateTimeColumn } from '@standpoint/database';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ProposalState, StanceType, Urgency } from './rules';
+
+/** A proposed brand stance. Its words live in immutable revisions; this row points at the current one. */
+@Entity('proposal')
+@Index('ix_proposal_brand', ['brandId', 'id'])
+export class ProposalEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  brandId!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+
+  /** The social issue the stance is about, as the team names it. */
+  @Column({ type: 'varchar', length: 200 })
+  issue!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  stanceType!: StanceType;
+
+  @Column({ type: 'varchar', length: 16 })
+  urgency!: Urgency;
+
+  @Column({ type: 'varchar', length: 32 })
+  state!: ProposalState;
+
+  @Column({ type: 'varchar', length: 64 })
+  authorId!: string;
+
+  @DateTimeColumn({ nullable: true })
+  decisionDeadline!: Date | null;
+
+  @Column({ type: 'integer' })
+  currentRevisionNumber!: number;
+
+  /** Optimistic-lock version: every change of this row increments it in a conditional UPDATE. */
+  @Column({ type: 'integer' })
+  version!: number;
+
+  /** Lower-cased title, issue and current drafts, for the text search. */
+  @Column({ type: 'text' })
+  searchText!: string;
+
+  @DateTimeColumn()
+  createdAt!: Date;
+
+  @DateTimeColumn()
+  updatedAt!: Date;
+}

@@ -1,0 +1,41 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { RequestContext } from '@standpoint/database';
+import { NodeRegistry } from '@standpoint/graphql';
+import { IdentityModule } from '@standpoint/identity';
+import { CommentsResolver } from './comments.resolver';
+import { EvidenceResolver } from './evidence.resolver';
+import { ProposalModel } from './models/proposal.model';
+import { PrecedentsResolver } from './precedents.resolver';
+import { ProposalAccess } from './proposal-access';
+import { ProposalsModule } from './proposals.module';
+import { BrandProposalsResolver, ProposalsResolver } from './proposals.resolver';
+import { RecommendationsResolver } from './recommendations.resolver';
+import { RevisionsResolver } from './revisions.resolver';
+import { RiskNotesResolver } from './risk-notes.resolver';
+
+/** The proposals feature as the API serves it. */
+@Module({
+  imports: [ProposalsModule, IdentityModule],
+  providers: [
+    BrandProposalsResolver,
+    CommentsResolver,
+    EvidenceResolver,
+    PrecedentsResolver,
+    ProposalsResolver,
+    RecommendationsResolver,
+    RevisionsResolver,
+    RiskNotesResolver,
+  ],
+})
+export class ProposalsApiModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly access: ProposalAccess,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('prp', async (ctx: RequestContext, id: string) =>
+      ProposalModel.from(await this.access.forReading(ctx, id)),
+    );
+  }
+}

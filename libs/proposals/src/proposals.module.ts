@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@standpoint/audit';
+import { IdentityModule } from '@standpoint/identity';
+import { CommentEntity } from './comment.entity';
+import { CommentsService } from './comments.service';
+import { EvidenceEntity } from './evidence.entity';
+import { EvidenceService } from './evidence.service';
+import { PrecedentsService } from './precedents.service';
+import { ProposalAccess } from './proposal-access';
+import { ProposalEntity } from './proposal.entity';
+import { ProposalsService } from './proposals.service';
+import { RecommendationEntity } from './recommendation.entity';
+import { RecommendationsService } from './recommendations.service';
+import { RevisionEntity } from './revision.entity';
+import { RevisionsService } from './revisions.service';
+import { RiskNoteEntity } from './risk-note.entity';
+import { RiskNotesService } from './risk-notes.service';
+
+const SERVICES = [
+  CommentsService,
+  EvidenceService,
+  PrecedentsService,
+  ProposalAccess,
+  ProposalsService,
+  RecommendationsService,
+  RevisionsService,
+  RiskNotesService,
+];
+
+/** Proposals and their dossier: revisions, evidence, risk notes, recommendations, comments, precedents. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ProposalEntity,
+      RevisionEntity,
+      EvidenceEntity,
+      RiskNoteEntity,
+      RecommendationEntity,
+      CommentEntity,
+    ]),
+    AuditModule,
+    IdentityModule,
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ProposalsModule {}

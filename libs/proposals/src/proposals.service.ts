@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@standpoint/audit';
+import { Clock, newId, RequestContext } from '@standpoint/database';
+import { Connection, cursors, DomainError, pageSize, toConnection } from '@standpoint/graphql';
+import { Operation, requireBrandOperation, requireUser } from '@standpoint/identity';
+import { Brackets } from 'typeorm';
+import { CreateProposalInput } from './inputs/create-proposal.input';
+import { ProposalFilter } from './inputs/filters.input';
+import { ProposalModel } from './models/proposal.model';
+import { ProposalEntity } from './proposal.entity';
+import { RevisionEntity } from './revision.entity';
+import { canonicalDrafts, contentHash, DraftContent, draftProblems, ProposalState } from './rules';
+
+export const PROPOSAL_PAGE = { default: 20, max: 100 };
+
+@Injectable()
+export class ProposalsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateProposalInput): Promise<ProposalModel> {
+    requireBrandOperation(ctx, input.brandId, Operation.CREATE_PROPOSAL);
+    const now = this.clock.now();
+    const problems = draftProblems(input.drafts);
+    if (input.decisionDeadline && input.decisionDeadline <= now) {
+      problems.push({ field: 'input.decisionDeadline', rule: 'future', message: 'the decision deadline has passed' });
+    }
+    if (problems.length > 0) throw DomainError.invalidField(problems);
+
+    const drafts = canonicalDrafts(input.drafts.map(asDraft));
+    const authorId = requireUser(ctx).userId;
+    const proposal: ProposalEntity = {
+      id: newId('prp'),
+      brandId: input.brandId,
+      title: input.title.trim(),
+      issue: input.issue.trim(),
+      stanceType: input.stanceType,
+      urgency: input.urgency,
+      state: ProposalState.DRAFT,
+      authorId,
+      decisionDeadline: input.decisionDeadline ?? null,
+      currentRevisionNumber: 1,
+      version: 1,
+      searchText: searchTextOf(input.title, input.issue, drafts),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const revision = this.revisionOf(proposal, 1, drafts, authorId, now);
+    await ctx.em.insert(ProposalEntity, proposal);
+    await ctx.em.insert(RevisionEntity, revision);
+    await this.audit.append(ctx, {
+      brandId: proposal.brandId,
+      action: 'proposal.created',
+      entityType: 'Proposal',
+      entityId: proposal.id,
+      data: {
+        title: proposal.title,
+        issue: proposal.issue,
+        stanceType: proposal.stanceType,
+        urgency: proposal.urgency,
+        decisionDeadline: proposal.decisionDeadline?.toISOString() ?? null,
+        revision: { number: 1, contentHash: revision.contentHash, channels: drafts.map((d) => d.channel) },
+      },
+    });
+    return ProposalModel.from(proposal);
+  }
+
+  /** A page of the brand's proposals, newest first, with the filters applied. */
+  async list(
+    ctx: RequestContext,
+    brandId: string,
+    filter: ProposalFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<ProposalModel>> {
+    requireBrandOperation(ctx, brandId, Operation.READ_BRAND);
+    const size = pageSize(first, PROPOSAL_PAGE.default, PROPOSAL_PAGE.max);
+    const query = ctx.em.createQueryBuilder(ProposalEntity, 'p').where('p.brandId = :brandId', { brandId });
+    if (filter?.states?.length) query.andWhere('p.state IN (:...states)', { states: filter.states });
+    if (filter?.urgencies?.length) query.andWhere('p.urgency IN (:...urgencies)', { urgencies: filter.urgencies });
+    if (filter?.issue?.trim()) query.andWhere('LOWER(p.issue) = :issue', { issue: filter.issue.trim().toLowerCase() });
+    const words = filter?.search?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+    words.forEach((word, i) =>
+      query.andWhere(
+        new Brackets((where) =>
+          where.where(`p.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: `%${escapeLike(word)}%` }),
+        ),
+      ),
+    );
+    const totalCount = await query.getCount();
+    if (after) query.andWhere('p.id < :after', { after: String(cursors.decode(after)[0]) });
+    const rows = await query.orderBy('p.id', 'DESC').take(size + 1).getMany();
+    return toConnection(rows, size, totalCount, (row) => [row.id], ProposalModel.from);
+  }
+
+  revisionOf(
+    proposal: Pick<ProposalEntity, 'id' | 'brandId'>,
+    number: number,
+    drafts: DraftContent[],
+    createdById: string,
+    at: Date,
+  ): RevisionEntity {
+    return {
+      id: newId('rev'),
+      proposalId: proposal.id,
+      brandId: proposal.brandId,
+      number,
+      contentHash: contentHash(drafts),
+      drafts,
+      createdById,
+      createdAt: at,
+    };
+  }
+}
+
+export function asDraft(input: { channel: DraftContent['channel']; body: string; mediaUrls?: string[] | null }): DraftContent {
+  return { channel: input.channel, body: input.body, mediaUrls: input.mediaUrls ?? [] };
+}
+
+export function searchTextOf(title: string, issue: string, drafts: readonly DraftContent[]): string {
+  return [title, issue, ...drafts.map((d) => d.body)].join('\n').toLowerCase();
+}
+
+function escapeLike(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

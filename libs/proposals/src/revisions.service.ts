@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@standpoint/audit';
+import { Clock, RequestContext } from '@standpoint/database';
+import { DomainError } from '@standpoint/graphql';
+import { Operation, requireUser } from '@standpoint/identity';
+import { ReviseProposalInput } from './inputs/revise-proposal.input';
+import { InvalidTransitionError, ProposalResultType, VersionConflictError } from './models/proposal-result';
+import { ProposalModel } from './models/proposal.model';
+import { ProposalAccess } from './proposal-access';
+import { ProposalEntity } from './proposal.entity';
+import { asDraft, ProposalsService, searchTextOf } from './proposals.service';
+import { RevisionEntity } from './revision.entity';
+import { canonicalDrafts, contentHash, draftProblems, REVISABLE_STATES } from './rules';
+
+@Injectable()
+export class RevisionsService {
+  constructor(
+    private readonly access: ProposalAccess,
+    private readonly proposals: ProposalsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Writes new words as a new immutable revision. The version check is the UPDATE's own WHERE
+   * clause, so of two revisions racing from the same version exactly one lands.
+   */
+  async revise(ctx: RequestContext, input: ReviseProposalInput): Promise<ProposalResultType> {
+    const proposal = await this.access.forChange(ctx, input.proposalId, Operation.REVISE_PROPOSAL);
+    const problems = draftProblems(input.drafts);
+    if (problems.length > 0) throw DomainError.invalidField(problems);
+    if (!REVISABLE_STATES.has(proposal.state)) return InvalidTransitionError.of(proposal.state, 'revise');
+    const expectedVersion = input.expectedVersion ?? proposal.version;
+    if (expectedVersion !== proposal.version) return VersionConflictError.of(proposal.version);
+
+    const drafts = canonicalDrafts(input.drafts.map(asDraft));
+    const current = await ctx.em.findOneByOrFail(RevisionEntity, {
+      proposalId: proposal.id,
+      number: proposal.currentRevisionNumber,
+    });
+    if (contentHash(drafts) === current.contentHash) return ProposalModel.from(proposal);
+
+    const now = this.clock.now();
+    const claimed = await ctx.em
+      .createQueryBuilder()
+      .update(ProposalEntity)
+      .set({
+        version: expectedVersion + 1,
+        currentRevisionNumber: proposal.currentRevisionNumber + 1,
+        searchText: searchTextOf(proposal.title, proposal.issue, drafts),
+        updatedAt: now,
+      })
+      .where('id = :id AND version = :expectedVersion', { id: proposal.id, expectedVersion })
+      .execute();
+    if (claimed.affected !== 1) {
+      const latest = await ctx.em.findOneByOrFail(ProposalEntity, { id: proposal.id });
+      return VersionConflictError.of(latest.version);
+    }
+
+    const revision = this.proposals.revisionOf(proposal, proposal.currentRevisionNumber + 1, drafts, requireUser(ctx).userId, now);
+    await ctx.em.insert(RevisionEntity, revision);
+    await this.audit.append(ctx, {
+      brandId: proposal.brandId,
+      action: 'proposal.revised',
+      entityType: 'Proposal',
+      entityId: proposal.id,
+      data: {
+        from: { revision: current.number, contentHash: current.contentHash, version: expectedVersion },
+        to: { revision: revision.number, contentHash: revision.contentHash, version: expectedVersion + 1 },
+        channels: drafts.map((d) => d.channel),
+      },
+    });
+    return ProposalModel.from({
+      ...proposal,
+      version: expectedVersion + 1,
+      currentRevisionNumber: revision.number,
+      updatedAt: now,
+    });
+  }
+}

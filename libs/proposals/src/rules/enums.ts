@@ -1,0 +1,97 @@
+// The enums of the GraphQL contract (shared/contract/schema.graphql), values equal to names, so
+// that the workflow rules need no framework to name them.
+
+export enum Channel {
+  X = 'X',
+  INSTAGRAM = 'INSTAGRAM',
+  FACEBOOK = 'FACEBOOK',
+  LINKEDIN = 'LINKEDIN',
+  TIKTOK = 'TIKTOK',
+  THREADS = 'THREADS',
+  BLUESKY = 'BLUESKY',
+}
+
+export enum ProposalState {
+  DRAFT = 'DRAFT',
+  IN_REVIEW = 'IN_REVIEW',
+  CHANGES_REQUESTED = 'CHANGES_REQUESTED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  EXPIRED = 'EXPIRED',
+  SCHEDULED = 'SCHEDULED',
+  PUBLISHED = 'PUBLISHED',
+  WITHDRAWN = 'WITHDRAWN',
+  RETRACTED = 'RETRACTED',
+}
+
+export enum Urgency {
+  ROUTINE = 'ROUTINE',
+  ELEVATED = 'ELEVATED',
+  CRISIS = 'CRISIS',
+}
+
+export enum StanceType {
+  STATEMENT = 'STATEMENT',
+  DONATION = 'DONATION',
+  ACTION_ANNOUNCEMENT = 'ACTION_ANNOUNCEMENT',
+  CAMPAIGN_PAUSE = 'CAMPAIGN_PAUSE',
+  RESPONSE = 'RESPONSE',
+  NO_PUBLIC_STATEMENT = 'NO_PUBLIC_STATEMENT',
+}
+
+export enum EvidenceKind {
+  LISTENING_SNAPSHOT = 'LISTENING_SNAPSHOT',
+  AUDIENCE_COMMENT = 'AUDIENCE_COMMENT',
+  SURVEY_STAT = 'SURVEY_STAT',
+  PEER_BRAND_EXAMPLE = 'PEER_BRAND_EXAMPLE',
+  EMPLOYEE_SENTIMENT = 'EMPLOYEE_SENTIMENT',
+  NEWS_COVERAGE = 'NEWS_COVERAGE',
+  POST_PUBLISH_REACTION = 'POST_PUBLISH_REACTION',
+}
+
+export enum PeerReception {
+  PRAISED = 'PRAISED',
+  MIXED = 'MIXED',
+  CRITICIZED = 'CRITICIZED',
+  CALLED_OUT_PERFORMATIVE = 'CALLED_OUT_PERFORMATIVE',
+  BOYCOTTED = 'BOYCOTTED',
+}
+
+export enum RiskCategory {
+  BACKLASH = 'BACKLASH',
+  PERFORMATIVE_ALLYSHIP = 'PERFORMATIVE_ALLYSHIP',
+  BRAND_INCONSISTENCY = 'BRAND_INCONSISTENCY',
+  LEGAL_REGULATORY = 'LEGAL_REGULATORY',
+  EMPLOYEE_RELATIONS = 'EMPLOYEE_RELATIONS',
+  SILENCE_RISK = 'SILENCE_RISK',
+  MISINFORMATION = 'MISINFORMATION',
+  SAFETY = 'SAFETY',
+  OTHER = 'OTHER',
+}
+
+export enum Severity {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+  CRITICAL = 'CRITICAL',
+}
+
+export enum RiskStatus {
+  OPEN = 'OPEN',
+  MITIGATED = 'MITIGATED',
+  ACCEPTED = 'ACCEPTED',
+}
+
+export enum Recommendation {
+  PROCEED = 'PROCEED',
+  PROCEED_WITH_CHANGES = 'PROCEED_WITH_CHANGES',
+  HOLD = 'HOLD',
+  DO_NOT_POST = 'DO_NOT_POST',
+}
+
+/** Not in the contract's enums: evidence is corrected or withdrawn with history, never deleted. */
+export enum EvidenceStatus {
+  ACTIVE = 'ACTIVE',
+  CORRECTED = 'CORRECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
