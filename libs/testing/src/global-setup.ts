@@ -3,17 +3,17 @@ import { dataSourceOptions } from '../../database/src/data-source-options';
 import { applyMigrations } from '../../database/src/migrate';
 import { createDatabase, dropDatabase, withDatabase } from '../../database/src/postgres-databases';
 import { DataSource } from 'typeorm';
-import { TEMPLATE_DATABASE, TEST_DATABASE_URL } from './test-database';
+import { templateDatabase, TEST_DATABASE_URL } from './test-database';
 
 /** On PostgreSQL: migrates the template database once; each test file then clones it. */
 export default async function globalSetup(): Promise<void> {
   if (!TEST_DATABASE_URL) return;
-  await dropDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE);
-  await createDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE);
+  await dropDatabase(TEST_DATABASE_URL, templateDatabase());
+  await createDatabase(TEST_DATABASE_URL, templateDatabase());
   const dataSource = await new DataSource({
     ...dataSourceOptions({
       dialect: 'postgres',
-      url: withDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE),
+      url: withDatabase(TEST_DATABASE_URL, templateDatabase()),
     }),
     logging: false,
   }).initialize();

@@ -1,6 +1,6 @@
 import { dropDatabase } from '../../database/src/postgres-databases';
-import { TEMPLATE_DATABASE, TEST_DATABASE_URL } from './test-database';
+import { templateDatabase, TEST_DATABASE_URL } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {
-  if (TEST_DATABASE_URL) await dropDatabase(TEST_DATABASE_URL, TEMPLATE_DATABASE);
+  if (TEST_DATABASE_URL) await dropDatabase(TEST_DATABASE_URL, templateDatabase());
 }

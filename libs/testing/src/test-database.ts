@@ -8,8 +8,14 @@ import { join } from 'node:path';
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 export const TEST_DIALECT: 'sqlite' | 'postgres' = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 
-/** The migrated database every test database on PostgreSQL is cloned from (made by global setup). */
-export const TEMPLATE_DATABASE = `standpoint_test_template_${process.env.USER ?? 'ci'}`;
+/**
+ * The migrated database every test database on PostgreSQL is cloned from. Global setup names it
+ * once per run (so that two runs on one server never share it) and the workers inherit the name.
+ */
+export function templateDatabase(): string {
+  process.env.STANDPOINT_TEST_TEMPLATE ??= `standpoint_template_${process.pid}_${randomBytes(3).toString('hex')}`;
+  return process.env.STANDPOINT_TEST_TEMPLATE;
+}
 
 export interface TestDatabase {
   /** The environment variables that point a Standpoint process at this database. */
@@ -46,7 +52,7 @@ async function cloneTemplate(serverUrl: string, name: string): Promise<void> {
   // Two clones of one template at the same moment can collide ("being accessed by other users").
   for (let attempt = 1; ; attempt++) {
     try {
-      return await createDatabase(serverUrl, name, TEMPLATE_DATABASE);
+      return await createDatabase(serverUrl, name, templateDatabase());
     } catch (error) {
       if ((error as { code?: string }).code !== '55006' || attempt === 20) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));

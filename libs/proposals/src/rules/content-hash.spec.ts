@@ -35,8 +35,6 @@ const tokenArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant('\n') },
 );
 const tokensArb = fc.array(tokenArb, { maxLength: 40 });
-/** Tokens with at least one visible one. */
-const visibleTokensArb = tokensArb.filter((tokens) => tokens.some((t) => VISIBLE.includes(t)));
 
 const urlArb = fc
   .string({ unit: fc.constantFrom(...'abcxyz0189-_~'), minLength: 1, maxLength: 8 })

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as rules from './index';
+
+describe('the workflow rules', () => {
+  it('export the names the feature codes against', () => {
+    expect(Object.keys(rules).sort()).toEqual(
+      [
+        'CHANNEL_LIMITS',
+        'Channel',
+        'DETAIL_OF_KIND',
+        'DOSSIER_OPEN_STATES',
+        'EvidenceKind',
+        'EvidenceStatus',
+        'PeerReception',
+        'ProposalState',
+        'REVISABLE_STATES',
+        'Recommendation',
+        'RiskCategory',
+        'RiskStatus',
+        'Severity',
+        'StanceType',
+        'TRANSITIONS',
+        'Urgency',
+        'canAddEvidence',
+        'canonicalContentText',
+        'canonicalDrafts',
+        'channelLength',
+        'contentHash',
+        'draftProblems',
+        'evidenceProblems',
+        'mentionedEmails',
+        'normalizeBody',
+        'proposalRiskScore',
+        'riskMatrix',
+        'riskScore',
+        'severityOf',
+        'transitionTarget',
+      ].sort(),
+    );
+  });
+
+  // The house rule: plain TypeScript, tested in isolation. Lint covers named files only.
+  it('import no framework and no other library of the project', () => {
+    const sources = readdirSync(__dirname).filter((f) => f.endsWith('.ts'));
+    for (const file of sources) {
+      const text = readFileSync(join(__dirname, file), 'utf8');
+      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      for (const name of imports) {
+        expect({ file, name, framework: /^(@nestjs\/|typeorm|@standpoint\/)/.test(name) }).toEqual({
+          file,
+          name,
+          framework: false,
+        });
+      }
+    }
+  });
+});
