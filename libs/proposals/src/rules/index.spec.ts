@@ -40,7 +40,7 @@ describe('the workflow rules', () => {
     );
   });
 
-  // The house rule: plain TypeScript, tested in isolation. Lint covers named files only.
+  // The house rule: plain TypeScript, tested in isolation (lint says so too; this holds without it).
   it('import no framework and no other library of the project', () => {
     const sources = readdirSync(__dirname).filter((f) => f.endsWith('.ts'));
     for (const file of sources) {

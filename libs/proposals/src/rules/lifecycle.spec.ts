@@ -49,7 +49,7 @@ const CODE: Record<string, ProposalState | undefined> = {
 // or -- where the table refuses.
 // prettier-ignore
 const MATRIX: Record<ProposalState, string> = {
-  //                 sub  app  rej  req  exp  sch  uns  pub  ret  wdr
+  //                  sub  app  rej  req  exp  sch  uns  pub  ret  wdr
   DRAFT:             'IR   --   --   --   --   --   --   --   --   WD',
   IN_REVIEW:         '--   AP   RJ   CR   EX   --   --   --   --   WD',
   CHANGES_REQUESTED: 'IR   --   --   --   --   --   --   --   --   WD',
