@@ -1,18 +1,10 @@
 import { DateTimeColumn, JsonColumn } from '@standpoint/database';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { ProposalChildEntity } from './proposal-child.entity';
 
 @Entity('comment')
 @Index('ix_comment_proposal', ['proposalId', 'id'])
-export class CommentEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  proposalId!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  brandId!: string;
-
+export class CommentEntity extends ProposalChildEntity {
   @Column({ type: 'varchar', length: 64 })
   authorId!: string;
 

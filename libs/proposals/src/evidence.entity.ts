@@ -1,6 +1,7 @@
 import { DateTimeColumn, JsonColumn } from '@standpoint/database';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { EvidenceKind, EvidenceStatus, PeerReception } from './rules';
+import { ProposalChildEntity } from './proposal-child.entity';
 
 /**
  * One piece of typed evidence. A correction is a new row that `corrects` the old one, which is
@@ -9,16 +10,7 @@ import { EvidenceKind, EvidenceStatus, PeerReception } from './rules';
 @Entity('evidence')
 @Index('ix_evidence_proposal', ['proposalId'])
 @Index('ix_evidence_brand_kind', ['brandId', 'kind'])
-export class EvidenceEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  proposalId!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  brandId!: string;
-
+export class EvidenceEntity extends ProposalChildEntity {
   @Column({ type: 'varchar', length: 32 })
   kind!: EvidenceKind;
 

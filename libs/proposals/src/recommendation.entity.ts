@@ -1,20 +1,12 @@
 import { DateTimeColumn } from '@standpoint/database';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Recommendation } from './rules';
+import { ProposalChildEntity } from './proposal-child.entity';
 
 /** The social team's formal advice on one revision; every one is kept, the latest counts. */
 @Entity('recommendation')
 @Index('ix_recommendation_proposal', ['proposalId', 'id'])
-export class RecommendationEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  proposalId!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  brandId!: string;
-
+export class RecommendationEntity extends ProposalChildEntity {
   @Column({ type: 'varchar', length: 32 })
   recommendation!: Recommendation;
 

@@ -1,20 +1,12 @@
 import { DateTimeColumn, JsonColumn } from '@standpoint/database';
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Unique } from 'typeorm';
 import { DraftContent } from './rules';
+import { ProposalChildEntity } from './proposal-child.entity';
 
 /** The words of a proposal at one moment: never changed once written. */
 @Entity('revision')
 @Unique('uq_revision_proposal_number', ['proposalId', 'number'])
-export class RevisionEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  proposalId!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  brandId!: string;
-
+export class RevisionEntity extends ProposalChildEntity {
   @Column({ type: 'integer' })
   number!: number;
 

@@ -1,19 +1,11 @@
 import { DateTimeColumn } from '@standpoint/database';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { RiskCategory, RiskStatus } from './rules';
+import { ProposalChildEntity } from './proposal-child.entity';
 
 @Entity('risk_note')
 @Index('ix_risk_note_proposal', ['proposalId'])
-export class RiskNoteEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  proposalId!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  brandId!: string;
-
+export class RiskNoteEntity extends ProposalChildEntity {
   @Column({ type: 'varchar', length: 32 })
   category!: RiskCategory;
 
