@@ -1,23 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@standpoint/config';
-import { DatabaseModule, HealthModule } from '@standpoint/database';
-import { GraphqlApiModule } from '@standpoint/graphql';
-import { IdentityApiModule } from '@standpoint/identity';
-import { LoggingModule } from '@standpoint/logging';
-import { ProposalsApiModule } from '@standpoint/proposals';
 import { WorkerModule } from '@standpoint/worker';
+import { ApiModule } from '../apps/api/src/api.module';
 
-/** The all-in-one server: the GraphQL API, the HTTP routes and the worker in one process. */
-@Module({
-  imports: [
-    ConfigModule,
-    LoggingModule,
-    DatabaseModule,
-    GraphqlApiModule,
-    HealthModule,
-    IdentityApiModule,
-    ProposalsApiModule,
-    WorkerModule,
-  ],
-})
+/** The all-in-one server: the API instance's modules and the worker loop in one process. */
+@Module({ imports: [ApiModule, WorkerModule] })
 export class AppModule {}

@@ -74,8 +74,11 @@ describe('the processes', () => {
     });
     try {
       await waitForHttp(`http://127.0.0.1:${port}/health`);
-      const response = await postGraphQL(`http://127.0.0.1:${port}`, '{ viewer { id } }');
-      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      // Every feature is wired in: an unauthenticated query of each is refused, not unknown.
+      for (const query of ['{ viewer { id } }', '{ proposals(brandId: "brd_x") { totalCount } }']) {
+        const response = await postGraphQL(`http://127.0.0.1:${port}`, query);
+        expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      }
     } finally {
       api.child.kill('SIGTERM');
       await api.exited;
@@ -94,7 +97,7 @@ describe('the processes', () => {
     expect(worker.output()).toContain('Worker stopped');
   });
 
-  it('migrates with `standpoint migrate` and seeds a demo brand whose printed passwords work', async () => {
+  it('migrates with `standpoint migrate` and seeds a demo brand, with a sample proposal, whose printed passwords work', async () => {
     const env = testEnvironment(db);
     const migrate = runNode('bin/standpoint.js', ['migrate'], env);
     expect((await migrate.exited).code).toBe(0);
@@ -143,6 +146,26 @@ describe('the processes', () => {
         { slug: 'demo', members: expect.arrayContaining([{ roles: ['AUDITOR'] }]) },
       ]);
       expect(brands.data?.brands[0].members).toHaveLength(6);
+      const sample = await postGraphQL(
+        url,
+        '{ brands { proposals { totalCount edges { node { title state riskScore evidence { kind } recommendation { recommendation } } } } } }',
+        {},
+        login.data?.login.token,
+      );
+      expect(sample.data?.brands[0].proposals).toEqual({
+        totalCount: 1,
+        edges: [
+          {
+            node: {
+              title: 'Speak up for Pride month',
+              state: 'DRAFT',
+              riskScore: 12,
+              evidence: [{ kind: 'SURVEY_STAT' }, { kind: 'PEER_BRAND_EXAMPLE' }],
+              recommendation: { recommendation: 'PROCEED_WITH_CHANGES' },
+            },
+          },
+        ],
+      });
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

@@ -25,17 +25,27 @@ describe('a crisis proposal and its dossier', () => {
     reviewer = await app.fixtures.member(brand.id, ['REVIEWER']);
   });
 
-  const ok = async <T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
+  const ok = async <T = any>(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+  ): Promise<T> => {
     const response = await app.gql<T>(query, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data as T;
   };
   const addEvidence = (input: Record<string, unknown>) =>
-    ok('mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }', { input }, contributor.token);
+    ok(
+      'mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }',
+      { input },
+      contributor.token,
+    );
 
   it('reads back exactly as the team built it, with its risk matrix', async () => {
-    const xDraft = 'We stand with the families affected. Our stores are open as shelters tonight. #Together';
-    const linkedInDraft = 'Tonight our stores open as shelters.\r\nWe are working with local relief partners.   ';
+    const xDraft =
+      'We stand with the families affected. Our stores are open as shelters tonight. #Together';
+    const linkedInDraft =
+      'Tonight our stores open as shelters.\r\nWe are working with local relief partners.   ';
     const { createProposal } = await ok(
       `mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id state version } }`,
       {
@@ -47,13 +57,21 @@ describe('a crisis proposal and its dossier', () => {
           urgency: 'CRISIS',
           drafts: [
             { channel: 'X', body: xDraft },
-            { channel: 'LINKEDIN', body: linkedInDraft, mediaUrls: ['https://cdn.example.com/shelter.jpg'] },
+            {
+              channel: 'LINKEDIN',
+              body: linkedInDraft,
+              mediaUrls: ['https://cdn.example.com/shelter.jpg'],
+            },
           ],
         },
       },
       manager.token,
     );
-    expect(createProposal).toEqual({ id: expect.stringMatching(/^prp_/), state: 'DRAFT', version: 1 });
+    expect(createProposal).toEqual({
+      id: expect.stringMatching(/^prp_/),
+      state: 'DRAFT',
+      version: 1,
+    });
     const proposalId = createProposal.id;
 
     await addEvidence({
@@ -81,7 +99,11 @@ describe('a crisis proposal and its dossier', () => {
       proposalId,
       kind: 'PEER_BRAND_EXAMPLE',
       summary: 'A peer posted a hashtag without doing anything',
-      peerExample: { peerBrand: 'Rival Outfitters', action: 'Posted #PrayForTheValley only', reception: 'CALLED_OUT_PERFORMATIVE' },
+      peerExample: {
+        peerBrand: 'Rival Outfitters',
+        action: 'Posted #PrayForTheValley only',
+        reception: 'CALLED_OUT_PERFORMATIVE',
+      },
     });
     await addEvidence({
       proposalId,
@@ -105,7 +127,13 @@ describe('a crisis proposal and its dossier', () => {
     );
     await ok(
       `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
-      { input: { proposalId, recommendation: 'HOLD', rationale: 'Hold until every shelter is staffed' } },
+      {
+        input: {
+          proposalId,
+          recommendation: 'HOLD',
+          rationale: 'Hold until every shelter is staffed',
+        },
+      },
       manager.token,
     );
 
@@ -221,7 +249,15 @@ describe('a crisis proposal and its dossier', () => {
     });
 
     const chain = await app.t.asSystem((ctx) => app.t.app.get(AuditService).chain(ctx, brand.id));
-    expect(chain.filter((e) => e.data && (e.data as { proposalId?: string }).proposalId === proposalId || e.entityId === proposalId).map((e) => [e.action, e.actorLabel])).toEqual([
+    expect(
+      chain
+        .filter(
+          (e) =>
+            (e.data && (e.data as { proposalId?: string }).proposalId === proposalId) ||
+            e.entityId === proposalId,
+        )
+        .map((e) => [e.action, e.actorLabel]),
+    ).toEqual([
       ['proposal.created', manager.email],
       ['evidence.added', contributor.email],
       ['evidence.added', contributor.email],

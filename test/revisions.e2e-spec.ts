@@ -27,11 +27,24 @@ describe('revisions', () => {
   const create = async (drafts: unknown[] = [{ channel: 'X', body: 'First words' }]) => {
     const response = await app.gql(
       CREATE,
-      { input: { brandId: brand.id, title: 'A stance', issue: 'Pride', stanceType: 'STATEMENT', urgency: 'ROUTINE', drafts } },
+      {
+        input: {
+          brandId: brand.id,
+          title: 'A stance',
+          issue: 'Pride',
+          stanceType: 'STATEMENT',
+          urgency: 'ROUTINE',
+          drafts,
+        },
+      },
       manager.token,
     );
     expect(response.errors).toBeUndefined();
-    return response.data!.createProposal as { id: string; version: number; currentRevision: { contentHash: string } };
+    return response.data!.createProposal as {
+      id: string;
+      version: number;
+      currentRevision: { contentHash: string };
+    };
   };
   const revise = (input: Record<string, unknown>) => app.gql(REVISE, { input }, manager.token);
   const eventsOf = async (proposalId: string) =>
@@ -45,11 +58,22 @@ describe('revisions', () => {
 
     const refused = await app.gql(
       CREATE,
-      { input: { brandId: brand.id, title: 'Too long', issue: 'Pride', stanceType: 'STATEMENT', urgency: 'ROUTINE', drafts: [{ channel: 'X', body: xText(281) }] } },
+      {
+        input: {
+          brandId: brand.id,
+          title: 'Too long',
+          issue: 'Pride',
+          stanceType: 'STATEMENT',
+          urgency: 'ROUTINE',
+          drafts: [{ channel: 'X', body: xText(281) }],
+        },
+      },
       manager.token,
     );
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
-    expect(refused.errors?.[0].message).toMatch(/X allows 280 weighted characters; this draft has 281/);
+    expect(refused.errors?.[0].message).toMatch(
+      /X allows 280 weighted characters; this draft has 281/,
+    );
     expect(refused.errors?.[0].extensions?.fields).toEqual([
       expect.objectContaining({ field: 'input.drafts[0].body', rules: ['maxLength'] }),
     ]);
@@ -64,19 +88,26 @@ describe('revisions', () => {
       ],
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-    expect((response.errors?.[0].extensions?.fields as { field: string }[]).map((f) => f.field)).toEqual([
-      'input.drafts[1].channel',
-      'input.drafts[1].mediaUrls[0]',
-    ]);
+    expect(
+      (response.errors?.[0].extensions?.fields as { field: string }[]).map((f) => f.field),
+    ).toEqual(['input.drafts[1].channel', 'input.drafts[1].mediaUrls[0]']);
   });
 
   it('makes a new immutable revision with its own hash, and audits the before and after', async () => {
     const proposal = await create();
-    const response = await revise({ proposalId: proposal.id, expectedVersion: 1, drafts: [{ channel: 'X', body: 'Second words' }] });
+    const response = await revise({
+      proposalId: proposal.id,
+      expectedVersion: 1,
+      drafts: [{ channel: 'X', body: 'Second words' }],
+    });
     expect(response.data?.reviseProposal).toEqual({
       __typename: 'Proposal',
       version: 2,
-      currentRevision: { number: 2, contentHash: expect.any(String), drafts: [{ channel: 'X', body: 'Second words' }] },
+      currentRevision: {
+        number: 2,
+        contentHash: expect.any(String),
+        drafts: [{ channel: 'X', body: 'Second words' }],
+      },
     });
     const secondHash = response.data?.reviseProposal.currentRevision.contentHash;
     expect(secondHash).not.toBe(proposal.currentRevision.contentHash);
@@ -87,7 +118,11 @@ describe('revisions', () => {
       manager.token,
     );
     expect(history.data?.proposal.revisions).toEqual([
-      { number: 1, contentHash: proposal.currentRevision.contentHash, drafts: [{ body: 'First words' }] },
+      {
+        number: 1,
+        contentHash: proposal.currentRevision.contentHash,
+        drafts: [{ body: 'First words' }],
+      },
       { number: 2, contentHash: secondHash, drafts: [{ body: 'Second words' }] },
     ]);
     const events = await eventsOf(proposal.id);
@@ -101,15 +136,29 @@ describe('revisions', () => {
 
   it('changes and records nothing when the words are the same once normalised', async () => {
     const proposal = await create([{ channel: 'X', body: 'Same words' }]);
-    const response = await revise({ proposalId: proposal.id, drafts: [{ channel: 'X', body: 'Same words  \r\n' }] });
-    expect(response.data?.reviseProposal).toMatchObject({ version: 1, currentRevision: { number: 1 } });
+    const response = await revise({
+      proposalId: proposal.id,
+      drafts: [{ channel: 'X', body: 'Same words  \r\n' }],
+    });
+    expect(response.data?.reviseProposal).toMatchObject({
+      version: 1,
+      currentRevision: { number: 1 },
+    });
     expect((await eventsOf(proposal.id)).map((e) => e.action)).toEqual(['proposal.created']);
   });
 
   it('answers a stale expectedVersion with VersionConflictError and the current version', async () => {
     const proposal = await create();
-    await revise({ proposalId: proposal.id, expectedVersion: 1, drafts: [{ channel: 'X', body: 'v2' }] });
-    const stale = await revise({ proposalId: proposal.id, expectedVersion: 1, drafts: [{ channel: 'X', body: 'lost update' }] });
+    await revise({
+      proposalId: proposal.id,
+      expectedVersion: 1,
+      drafts: [{ channel: 'X', body: 'v2' }],
+    });
+    const stale = await revise({
+      proposalId: proposal.id,
+      expectedVersion: 1,
+      drafts: [{ channel: 'X', body: 'lost update' }],
+    });
     expect(stale.data?.reviseProposal).toEqual({
       __typename: 'VersionConflictError',
       errorCode: 'VERSION_CONFLICT',
@@ -128,7 +177,9 @@ describe('revisions', () => {
     const outcomes = results.map((r) => r.data?.reviseProposal.__typename).sort();
     expect(outcomes).toEqual(['Proposal', 'VersionConflictError']);
     const winner = results.find((r) => r.data?.reviseProposal.__typename === 'Proposal')!;
-    const loser = results.find((r) => r.data?.reviseProposal.__typename === 'VersionConflictError')!;
+    const loser = results.find(
+      (r) => r.data?.reviseProposal.__typename === 'VersionConflictError',
+    )!;
     expect(loser.data?.reviseProposal.currentVersion).toBe(2);
 
     const read = await app.gql(
@@ -140,9 +191,15 @@ describe('revisions', () => {
       version: 2,
       revisions: [
         { number: 1, drafts: [{ body: 'First words' }] },
-        { number: 2, drafts: [{ body: winner.data?.reviseProposal.currentRevision.drafts[0].body }] },
+        {
+          number: 2,
+          drafts: [{ body: winner.data?.reviseProposal.currentRevision.drafts[0].body }],
+        },
       ],
     });
-    expect((await eventsOf(proposal.id)).map((e) => e.action)).toEqual(['proposal.created', 'proposal.revised']);
+    expect((await eventsOf(proposal.id)).map((e) => e.action)).toEqual([
+      'proposal.created',
+      'proposal.revised',
+    ]);
   });
 });

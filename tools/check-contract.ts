@@ -51,10 +51,14 @@ runTool(async () => {
   const builtSince = [...pending].filter((path) => !absentPaths.has(path));
 
   if (process.argv.includes('--prune') && builtSince.length > 0) {
-    const header = readFileSync(PENDING, 'utf8').split('\n').filter((line) => line.startsWith('#'));
+    const header = readFileSync(PENDING, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('#'));
     const kept = [...pending].filter((path) => absentPaths.has(path));
     writeFileSync(PENDING, [...header, ...kept, ''].join('\n'));
-    process.stdout.write(`contract: took ${builtSince.length} built element(s) off the pending list\n`);
+    process.stdout.write(
+      `contract: took ${builtSince.length} built element(s) off the pending list\n`,
+    );
     builtSince.length = 0;
   }
   for (const change of reshaped) report('present with another type or shape', change.message);

@@ -6,7 +6,7 @@ import { IdentityApiModule } from '@standpoint/identity';
 import { LoggingModule } from '@standpoint/logging';
 import { ProposalsApiModule } from '@standpoint/proposals';
 
-/** A stateless API instance for production: the API without the worker loop. */
+/** The API: every feature's GraphQL surface and the HTTP routes. Stateless; run as many as needed. */
 @Module({
   imports: [
     ConfigModule,
@@ -15,6 +15,7 @@ import { ProposalsApiModule } from '@standpoint/proposals';
     GraphqlApiModule,
     HealthModule,
     IdentityApiModule,
+    ProposalsApiModule,
   ],
 })
 export class ApiModule {}

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule } from '@standpoint/database';
 import { IdentityModule } from '@standpoint/identity';
+import { ProposalsModule } from '@standpoint/proposals';
 
 /** What the operator's commands need: the migrated database and the feature services. */
-@Module({ imports: [ConfigModule, DatabaseModule, IdentityModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, IdentityModule, ProposalsModule] })
 export class CliModule {}

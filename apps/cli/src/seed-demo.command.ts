@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { configOrExit } from '@standpoint/config';
-import { DEMO_BRAND_SLUG, DemoSeeder } from '@standpoint/identity';
+import { DEMO_BRAND_SLUG, DemoSeeder, Role } from '@standpoint/identity';
+import { DemoProposal } from '@standpoint/proposals';
 import { CliModule } from './cli.module';
 
 /** Creates the demo brand and prints each member's password, once. */
@@ -8,15 +9,27 @@ export async function seedDemoCommand(): Promise<void> {
   configOrExit();
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
-    const accounts = await app.get(DemoSeeder).seed((step) => process.stdout.write(`  ${step}\n`));
-    if (!accounts) {
+    const progress = (step: string) => process.stdout.write(`  ${step}\n`);
+    const demo = await app.get(DemoSeeder).seed(progress);
+    if (!demo) {
       process.stdout.write(
         `The demo brand "${DEMO_BRAND_SLUG}" exists already; its passwords were shown when it was made.\n`,
       );
       return;
     }
+    const member = (role: Role) => {
+      const account = demo.accounts.find((a) => a.role === role)!;
+      return { userId: account.userId, email: account.email };
+    };
+    await app.get(DemoProposal).seed({
+      brandId: demo.brandId,
+      socialManager: member(Role.SOCIAL_MANAGER),
+      contributor: member(Role.CONTRIBUTOR),
+      reviewer: member(Role.REVIEWER),
+    });
+    progress('wrote a sample proposal with evidence, a risk note and a recommendation');
     process.stdout.write('\nDemo accounts (the passwords are shown only this once):\n');
-    for (const account of accounts) {
+    for (const account of demo.accounts) {
       process.stdout.write(
         `  ${account.role.padEnd(15)} ${account.email.padEnd(40)} ${account.password}\n`,
       );

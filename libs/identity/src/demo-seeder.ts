@@ -11,8 +11,14 @@ export const DEMO_BRAND_SLUG = 'demo';
 
 export interface DemoAccount {
   role: Role;
+  userId: string;
   email: string;
   password: string;
+}
+
+export interface DemoBrand {
+  brandId: string;
+  accounts: DemoAccount[];
 }
 
 /** A demo brand with one member of every role, made through the same services as the API. */
@@ -26,7 +32,7 @@ export class DemoSeeder {
   ) {}
 
   /** Creates the demo brand; undefined when it exists already (passwords are shown only once). */
-  async seed(onProgress: (message: string) => void): Promise<DemoAccount[] | undefined> {
+  async seed(onProgress: (message: string) => void): Promise<DemoBrand | undefined> {
     const ctx = RequestContext.system(this.dataSource);
     if (await ctx.em.existsBy(BrandEntity, { slug: DEMO_BRAND_SLUG })) return undefined;
     return this.transactions.run(ctx, async () => {
@@ -34,22 +40,19 @@ export class DemoSeeder {
       onProgress(`created the brand "${brand.name}" (${brand.slug})`);
       const accounts: DemoAccount[] = [];
       for (const role of ALL_ROLES) {
-        const account = {
-          role,
-          email: `${role.toLowerCase().replace('_', '-')}@demo.standpoint.local`,
-          password: randomBytes(12).toString('base64url'),
-        };
-        await this.members.add(ctx, {
+        const email = `${role.toLowerCase().replace('_', '-')}@demo.standpoint.local`;
+        const password = randomBytes(12).toString('base64url');
+        const membership = await this.members.add(ctx, {
           brandId: brand.id,
-          email: account.email,
+          email,
           name: demoName(role),
           roles: [role],
-          password: account.password,
+          password,
         });
-        onProgress(`added ${account.email} as ${role}`);
-        accounts.push(account);
+        onProgress(`added ${email} as ${role}`);
+        accounts.push({ role, userId: membership.userId, email, password });
       }
-      return accounts;
+      return { brandId: brand.id, accounts };
     });
   }
 }

@@ -65,7 +65,11 @@ export class MembersService {
   }
 
   /** The members of a brand with these emails (lower-case), as user ids by email. */
-  async membersByEmail(ctx: RequestContext, brandId: string, emails: readonly string[]): Promise<Map<string, string>> {
+  async membersByEmail(
+    ctx: RequestContext,
+    brandId: string,
+    emails: readonly string[],
+  ): Promise<Map<string, string>> {
     if (emails.length === 0) return new Map();
     const users = await ctx.em.findBy(UserEntity, { email: In([...emails]) });
     const memberships = await identityLoaders.membershipsByBrand(ctx).load(brandId);

@@ -14,7 +14,10 @@ export class CommentsResolver {
   ) {}
 
   @Mutation(() => CommentModel)
-  addComment(@Ctx() ctx: RequestContext, @Args('input') input: AddCommentInput): Promise<CommentModel> {
+  addComment(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AddCommentInput,
+  ): Promise<CommentModel> {
     return this.comments.add(ctx, input);
   }
 

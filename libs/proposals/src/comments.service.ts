@@ -38,7 +38,11 @@ export class CommentsService {
       action: 'comment.added',
       entityType: 'Comment',
       entityId: comment.id,
-      data: { proposalId: comment.proposalId, body: comment.body, mentionedUserIds: comment.mentionedUserIds },
+      data: {
+        proposalId: comment.proposalId,
+        body: comment.body,
+        mentionedUserIds: comment.mentionedUserIds,
+      },
     });
     return CommentModel.from(comment);
   }

@@ -20,22 +20,40 @@ export class EvidenceResolver {
   ) {}
 
   @Mutation(() => EvidenceModel)
-  addEvidence(@Ctx() ctx: RequestContext, @Args('input') input: AddEvidenceInput): Promise<EvidenceModel> {
+  addEvidence(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AddEvidenceInput,
+  ): Promise<EvidenceModel> {
     return this.evidence.add(ctx, input);
   }
 
-  @Mutation(() => EvidenceModel, { description: 'Corrects your own evidence; the old version is kept.' })
-  correctEvidence(@Ctx() ctx: RequestContext, @Args('input') input: CorrectEvidenceInput): Promise<EvidenceModel> {
+  @Mutation(() => EvidenceModel, {
+    description: 'Corrects your own evidence; the old version is kept.',
+  })
+  correctEvidence(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: CorrectEvidenceInput,
+  ): Promise<EvidenceModel> {
     return this.evidence.correct(ctx, input);
   }
 
-  @Mutation(() => EvidenceModel, { description: 'Withdraws your own evidence with a reason; it stays on record.' })
-  withdrawEvidence(@Ctx() ctx: RequestContext, @Args('input') input: WithdrawEvidenceInput): Promise<EvidenceModel> {
+  @Mutation(() => EvidenceModel, {
+    description: 'Withdraws your own evidence with a reason; it stays on record.',
+  })
+  withdrawEvidence(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: WithdrawEvidenceInput,
+  ): Promise<EvidenceModel> {
     return this.evidence.withdraw(ctx, input);
   }
 
-  @Mutation(() => EvidenceModel, { description: 'Copies a precedent into a proposal as evidence, linked to its origin.' })
-  citePrecedent(@Ctx() ctx: RequestContext, @Args('input') input: CitePrecedentInput): Promise<EvidenceModel> {
+  @Mutation(() => EvidenceModel, {
+    description: 'Copies a precedent into a proposal as evidence, linked to its origin.',
+  })
+  citePrecedent(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: CitePrecedentInput,
+  ): Promise<EvidenceModel> {
     return this.evidence.cite(ctx, input);
   }
 
@@ -44,13 +62,25 @@ export class EvidenceResolver {
     return this.users.referenced(ctx, evidence.addedById);
   }
 
-  @ResolveField(() => EvidenceModel, { nullable: true, description: 'The earlier version this one corrects.' })
-  corrects(@Ctx() ctx: RequestContext, @Parent() evidence: EvidenceModel): Promise<EvidenceModel | null> {
+  @ResolveField(() => EvidenceModel, {
+    nullable: true,
+    description: 'The earlier version this one corrects.',
+  })
+  corrects(
+    @Ctx() ctx: RequestContext,
+    @Parent() evidence: EvidenceModel,
+  ): Promise<EvidenceModel | null> {
     return linked(ctx, evidence.correctsId);
   }
 
-  @ResolveField(() => EvidenceModel, { nullable: true, description: 'The precedent this was cited from.' })
-  citedFrom(@Ctx() ctx: RequestContext, @Parent() evidence: EvidenceModel): Promise<EvidenceModel | null> {
+  @ResolveField(() => EvidenceModel, {
+    nullable: true,
+    description: 'The precedent this was cited from.',
+  })
+  citedFrom(
+    @Ctx() ctx: RequestContext,
+    @Parent() evidence: EvidenceModel,
+  ): Promise<EvidenceModel | null> {
     return linked(ctx, evidence.citedFromId);
   }
 }

@@ -14,7 +14,14 @@ import { EvidenceModel, evidenceModel } from './models/evidence.model';
 import { EvidenceEntity } from './evidence.entity';
 import { dossierClosed, ProposalAccess } from './proposal-access';
 import { ProposalEntity } from './proposal.entity';
-import { canAddEvidence, DETAIL_OF_KIND, DOSSIER_OPEN_STATES, evidenceProblems, EvidenceKind, EvidenceStatus } from './rules';
+import {
+  canAddEvidence,
+  DETAIL_OF_KIND,
+  DOSSIER_OPEN_STATES,
+  evidenceProblems,
+  EvidenceKind,
+  EvidenceStatus,
+} from './rules';
 import { isPrecedent } from './precedents.service';
 
 /** Adding, correcting, withdrawing and citing evidence: nothing is ever silently deleted. */
@@ -29,7 +36,8 @@ export class EvidenceService {
   async add(ctx: RequestContext, input: AddEvidenceInput): Promise<EvidenceModel> {
     const proposal = await this.access.forChange(ctx, input.proposalId, Operation.ADD_EVIDENCE);
     this.validate(input.kind, input);
-    if (!canAddEvidence(proposal.state, input.kind)) throw dossierClosed(proposal.state, `${input.kind} evidence`);
+    if (!canAddEvidence(proposal.state, input.kind))
+      throw dossierClosed(proposal.state, `${input.kind} evidence`);
     const row = this.row(proposal, input.kind, input, requireUser(ctx).userId);
     await ctx.em.insert(EvidenceEntity, row);
     await this.record(ctx, row, 'evidence.added', { ...contentOf(row) });
@@ -40,7 +48,8 @@ export class EvidenceService {
   async correct(ctx: RequestContext, input: CorrectEvidenceInput): Promise<EvidenceModel> {
     const { evidence, proposal } = await this.ownActiveEvidence(ctx, input.evidenceId, 'correct');
     this.validate(evidence.kind, input);
-    if (!canAddEvidence(proposal.state, evidence.kind)) throw dossierClosed(proposal.state, `${evidence.kind} evidence`);
+    if (!canAddEvidence(proposal.state, evidence.kind))
+      throw dossierClosed(proposal.state, `${evidence.kind} evidence`);
     const now = this.clock.now();
     await this.retire(ctx, evidence, EvidenceStatus.CORRECTED, input.reason, now);
     const row = {
@@ -61,13 +70,25 @@ export class EvidenceService {
   /** Takes the evidence out of the dossier with a reason; it stays on record as WITHDRAWN. Author only. */
   async withdraw(ctx: RequestContext, input: WithdrawEvidenceInput): Promise<EvidenceModel> {
     const { evidence, proposal } = await this.ownActiveEvidence(ctx, input.evidenceId, 'withdraw');
-    if (!DOSSIER_OPEN_STATES.has(proposal.state) && evidence.kind !== EvidenceKind.POST_PUBLISH_REACTION) {
+    if (
+      !DOSSIER_OPEN_STATES.has(proposal.state) &&
+      evidence.kind !== EvidenceKind.POST_PUBLISH_REACTION
+    ) {
       throw dossierClosed(proposal.state, 'changes to evidence');
     }
     const now = this.clock.now();
     await this.retire(ctx, evidence, EvidenceStatus.WITHDRAWN, input.reason, now);
-    const withdrawn = { ...evidence, status: EvidenceStatus.WITHDRAWN, statusReason: input.reason, updatedAt: now };
-    await this.record(ctx, withdrawn, 'evidence.withdrawn', { reason: input.reason, kind: evidence.kind, summary: evidence.summary });
+    const withdrawn = {
+      ...evidence,
+      status: EvidenceStatus.WITHDRAWN,
+      statusReason: input.reason,
+      updatedAt: now,
+    };
+    await this.record(ctx, withdrawn, 'evidence.withdrawn', {
+      reason: input.reason,
+      kind: evidence.kind,
+      summary: evidence.summary,
+    });
     return evidenceModel(withdrawn);
   }
 
@@ -75,9 +96,14 @@ export class EvidenceService {
   async cite(ctx: RequestContext, input: CitePrecedentInput): Promise<EvidenceModel> {
     const proposal = await this.access.forChange(ctx, input.proposalId, Operation.ADD_EVIDENCE);
     this.access.requireDossierOpen(proposal, 'precedents');
-    const precedent = await ctx.em.findOneBy(EvidenceEntity, { id: input.precedentId, brandId: proposal.brandId });
-    const origin = precedent && (await ctx.em.findOneBy(ProposalEntity, { id: precedent.proposalId }));
-    if (!precedent || !origin || !isPrecedent(precedent, origin)) throw DomainError.notFound('Precedent');
+    const precedent = await ctx.em.findOneBy(EvidenceEntity, {
+      id: input.precedentId,
+      brandId: proposal.brandId,
+    });
+    const origin =
+      precedent && (await ctx.em.findOneBy(ProposalEntity, { id: precedent.proposalId }));
+    if (!precedent || !origin || !isPrecedent(precedent, origin))
+      throw DomainError.notFound('Precedent');
     const already = await ctx.em.findOneBy(EvidenceEntity, {
       proposalId: proposal.id,
       citedFromId: precedent.id,
@@ -98,7 +124,11 @@ export class EvidenceService {
       updatedAt: now,
     };
     await ctx.em.insert(EvidenceEntity, row);
-    await this.record(ctx, row, 'evidence.cited', { citedFrom: precedent.id, fromProposal: origin.id, ...contentOf(row) });
+    await this.record(ctx, row, 'evidence.cited', {
+      citedFrom: precedent.id,
+      fromProposal: origin.id,
+      ...contentOf(row),
+    });
     return evidenceModel(row);
   }
 
@@ -115,23 +145,37 @@ export class EvidenceService {
       throw DomainError.forbidden(`Only the person who added this evidence may ${verb} it`);
     }
     if (evidence.status !== EvidenceStatus.ACTIVE) {
-      throw DomainError.conflict(`This evidence is ${evidence.status} already; ${verb} its current version`);
+      throw DomainError.conflict(
+        `This evidence is ${evidence.status} already; ${verb} its current version`,
+      );
     }
     return { evidence, proposal };
   }
 
   /** Marks the evidence CORRECTED or WITHDRAWN if it is still ACTIVE; a concurrent change loses. */
-  private async retire(ctx: RequestContext, evidence: EvidenceEntity, status: EvidenceStatus, reason: string, now: Date) {
+  private async retire(
+    ctx: RequestContext,
+    evidence: EvidenceEntity,
+    status: EvidenceStatus,
+    reason: string,
+    now: Date,
+  ) {
     const result = await ctx.em
       .createQueryBuilder()
       .update(EvidenceEntity)
       .set({ status, statusReason: reason, updatedAt: now })
       .where('id = :id AND status = :active', { id: evidence.id, active: EvidenceStatus.ACTIVE })
       .execute();
-    if (result.affected !== 1) throw DomainError.conflict('This evidence was changed meanwhile; reload it');
+    if (result.affected !== 1)
+      throw DomainError.conflict('This evidence was changed meanwhile; reload it');
   }
 
-  private row(proposal: ProposalEntity, kind: EvidenceKind, input: EvidenceContentInput, addedById: string): EvidenceEntity {
+  private row(
+    proposal: ProposalEntity,
+    kind: EvidenceKind,
+    input: EvidenceContentInput,
+    addedById: string,
+  ): EvidenceEntity {
     const now = this.clock.now();
     const detailKey = DETAIL_OF_KIND[kind];
     const details = detailKey ? jsonOf(input[detailKey]) : null;
@@ -144,7 +188,7 @@ export class EvidenceService {
       sourceUrl: input.sourceUrl?.trim() || null,
       capturedAt: input.capturedAt ?? null,
       details,
-      reception: ((details as { reception?: EvidenceEntity['reception'] } | null)?.reception) ?? null,
+      reception: (details as { reception?: EvidenceEntity['reception'] } | null)?.reception ?? null,
       status: EvidenceStatus.ACTIVE,
       statusReason: null,
       correctsId: null,
@@ -155,7 +199,12 @@ export class EvidenceService {
     };
   }
 
-  private record(ctx: RequestContext, row: EvidenceEntity, action: string, data: Record<string, unknown>) {
+  private record(
+    ctx: RequestContext,
+    row: EvidenceEntity,
+    action: string,
+    data: Record<string, unknown>,
+  ) {
     return this.audit.append(ctx, {
       brandId: row.brandId,
       action,

@@ -1,4 +1,5 @@
 // The proposals feature's public surface; other features import only from here.
+export * from './demo-proposal';
 export * from './models/evidence.model';
 export * from './models/proposal-result';
 export * from './models/proposal.model';

@@ -10,7 +10,8 @@ export class PrecedentsResolver {
   constructor(private readonly precedentsService: PrecedentsService) {}
 
   @Query(() => PrecedentConnection, {
-    description: "The brand's precedent library: peer-brand examples and the reception of its own published posts.",
+    description:
+      "The brand's precedent library: peer-brand examples and the reception of its own published posts.",
   })
   precedents(
     @Ctx() ctx: RequestContext,

@@ -18,10 +18,12 @@ const PUBLISHED_STATES = [ProposalState.PUBLISHED, ProposalState.RETRACTED];
  * current peer-brand example, or the reaction to one of our own posts once it was published.
  */
 export function isPrecedent(evidence: EvidenceEntity, proposal: ProposalEntity): boolean {
-  if (evidence.status !== EvidenceStatus.ACTIVE || evidence.citedFromId || !evidence.reception) return false;
+  if (evidence.status !== EvidenceStatus.ACTIVE || evidence.citedFromId || !evidence.reception)
+    return false;
   return (
     evidence.kind === EvidenceKind.PEER_BRAND_EXAMPLE ||
-    (evidence.kind === EvidenceKind.POST_PUBLISH_REACTION && PUBLISHED_STATES.includes(proposal.state))
+    (evidence.kind === EvidenceKind.POST_PUBLISH_REACTION &&
+      PUBLISHED_STATES.includes(proposal.state))
   );
 }
 
@@ -54,20 +56,34 @@ export class PrecedentsService {
             }),
         ),
       );
-    if (filter?.issue?.trim()) query.andWhere('LOWER(p.issue) = :issue', { issue: filter.issue.trim().toLowerCase() });
-    if (filter?.receptions?.length) query.andWhere('e.reception IN (:...receptions)', { receptions: filter.receptions });
+    if (filter?.issue?.trim())
+      query.andWhere('LOWER(p.issue) = :issue', { issue: filter.issue.trim().toLowerCase() });
+    if (filter?.receptions?.length)
+      query.andWhere('e.reception IN (:...receptions)', { receptions: filter.receptions });
     const totalCount = await query.getCount();
     if (after) query.andWhere('e.id < :after', { after: String(cursors.decode(after)[0]) });
-    const rows = await query.orderBy('e.id', 'DESC').take(size + 1).getMany();
-    const origins = await proposalLoaders.proposalById(ctx).loadMany(rows.map((row) => row.proposalId));
-    const issueOf = new Map(origins.flatMap((p) => (p && !(p instanceof Error) ? [[p.id, p.issue] as const] : [])));
-    return toConnection(rows, size, totalCount, (row) => [row.id], (row) =>
-      Object.assign(new PrecedentModel(), {
-        evidence: evidenceModel(row),
-        proposalId: row.proposalId,
-        issue: issueOf.get(row.proposalId) ?? '',
-        reception: row.reception as PeerReception,
-      }),
+    const rows = await query
+      .orderBy('e.id', 'DESC')
+      .take(size + 1)
+      .getMany();
+    const origins = await proposalLoaders
+      .proposalById(ctx)
+      .loadMany(rows.map((row) => row.proposalId));
+    const issueOf = new Map(
+      origins.flatMap((p) => (p && !(p instanceof Error) ? [[p.id, p.issue] as const] : [])),
+    );
+    return toConnection(
+      rows,
+      size,
+      totalCount,
+      (row) => [row.id],
+      (row) =>
+        Object.assign(new PrecedentModel(), {
+          evidence: evidenceModel(row),
+          proposalId: row.proposalId,
+          issue: issueOf.get(row.proposalId) ?? '',
+          reception: row.reception as PeerReception,
+        }),
     );
   }
 }

@@ -13,7 +13,11 @@ import { DOSSIER_OPEN_STATES, ProposalState } from './rules';
 @Injectable()
 export class ProposalAccess {
   /** The proposal as it is now in the transaction, for a change that needs `operation`. */
-  async forChange(ctx: RequestContext, proposalId: string, operation: Operation): Promise<ProposalEntity> {
+  async forChange(
+    ctx: RequestContext,
+    proposalId: string,
+    operation: Operation,
+  ): Promise<ProposalEntity> {
     const proposal = await ctx.em.findOneBy(ProposalEntity, { id: proposalId });
     return this.authorize(ctx, proposal, operation);
   }
@@ -29,7 +33,11 @@ export class ProposalAccess {
     if (!DOSSIER_OPEN_STATES.has(proposal.state)) throw dossierClosed(proposal.state, what);
   }
 
-  private authorize(ctx: RequestContext, proposal: ProposalEntity | null, operation: Operation): ProposalEntity {
+  private authorize(
+    ctx: RequestContext,
+    proposal: ProposalEntity | null,
+    operation: Operation,
+  ): ProposalEntity {
     if (!proposal || !canSeeBrand(ctx, proposal.brandId)) throw DomainError.notFound('Proposal');
     requireBrandOperation(ctx, proposal.brandId, operation);
     return proposal;

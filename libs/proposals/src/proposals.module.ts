@@ -4,6 +4,7 @@ import { AuditModule } from '@standpoint/audit';
 import { IdentityModule } from '@standpoint/identity';
 import { CommentEntity } from './comment.entity';
 import { CommentsService } from './comments.service';
+import { DemoProposal } from './demo-proposal';
 import { EvidenceEntity } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
 import { PrecedentsService } from './precedents.service';
@@ -19,6 +20,7 @@ import { RiskNotesService } from './risk-notes.service';
 
 const SERVICES = [
   CommentsService,
+  DemoProposal,
   EvidenceService,
   PrecedentsService,
   ProposalAccess,

@@ -31,7 +31,10 @@ export class ProposalsResolver {
   ) {}
 
   @Query(() => ProposalModel, { nullable: true })
-  async proposal(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ProposalModel> {
+  async proposal(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ProposalModel> {
     return ProposalModel.from(await this.access.forReading(ctx, id));
   }
 
@@ -40,19 +43,26 @@ export class ProposalsResolver {
     @Ctx() ctx: RequestContext,
     @Args('brandId', { type: () => ID }) brandId: string,
     @Args('filter', { type: () => ProposalFilter, nullable: true }) filter: ProposalFilter | null,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: PROPOSAL_PAGE.default }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: PROPOSAL_PAGE.default })
+    first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<ProposalModel>> {
     return this.proposalsService.list(ctx, brandId, filter, first, after);
   }
 
   @Mutation(() => ProposalModel)
-  createProposal(@Ctx() ctx: RequestContext, @Args('input') input: CreateProposalInput): Promise<ProposalModel> {
+  createProposal(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: CreateProposalInput,
+  ): Promise<ProposalModel> {
     return this.proposalsService.create(ctx, input);
   }
 
   @Mutation(() => ProposalResult)
-  reviseProposal(@Ctx() ctx: RequestContext, @Args('input') input: ReviseProposalInput): Promise<ProposalResultType> {
+  reviseProposal(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ReviseProposalInput,
+  ): Promise<ProposalResultType> {
     return this.revisionsService.revise(ctx, input);
   }
 
@@ -67,16 +77,27 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => RevisionModel)
-  async currentRevision(@Ctx() ctx: RequestContext, @Parent() proposal: ProposalModel): Promise<RevisionModel> {
+  async currentRevision(
+    @Ctx() ctx: RequestContext,
+    @Parent() proposal: ProposalModel,
+  ): Promise<RevisionModel> {
     const revisions = await proposalLoaders.revisionsByProposal(ctx).load(proposal.id);
-    const current = revisions.find((revision) => revision.number === proposal.currentRevisionNumber);
-    if (!current) throw new Error(`proposal ${proposal.id} has no revision ${proposal.currentRevisionNumber}`);
+    const current = revisions.find(
+      (revision) => revision.number === proposal.currentRevisionNumber,
+    );
+    if (!current)
+      throw new Error(`proposal ${proposal.id} has no revision ${proposal.currentRevisionNumber}`);
     return RevisionModel.from(current);
   }
 
   @ResolveField(() => [RevisionModel], { description: 'Every revision, oldest first.' })
-  async revisions(@Ctx() ctx: RequestContext, @Parent() proposal: ProposalModel): Promise<RevisionModel[]> {
-    return (await proposalLoaders.revisionsByProposal(ctx).load(proposal.id)).map(RevisionModel.from);
+  async revisions(
+    @Ctx() ctx: RequestContext,
+    @Parent() proposal: ProposalModel,
+  ): Promise<RevisionModel[]> {
+    return (await proposalLoaders.revisionsByProposal(ctx).load(proposal.id)).map(
+      RevisionModel.from,
+    );
   }
 
   @ResolveField(() => [EvidenceModel])
@@ -90,27 +111,43 @@ export class ProposalsResolver {
     includeHistory: boolean,
   ): Promise<EvidenceModel[]> {
     const rows = await proposalLoaders.evidenceByProposal(ctx).load(proposal.id);
-    return rows.filter((row) => includeHistory || row.status === EvidenceStatus.ACTIVE).map(evidenceModel);
+    return rows
+      .filter((row) => includeHistory || row.status === EvidenceStatus.ACTIVE)
+      .map(evidenceModel);
   }
 
   @ResolveField(() => [RiskNoteModel])
-  async riskNotes(@Ctx() ctx: RequestContext, @Parent() proposal: ProposalModel): Promise<RiskNoteModel[]> {
-    return (await proposalLoaders.riskNotesByProposal(ctx).load(proposal.id)).map(RiskNoteModel.from);
+  async riskNotes(
+    @Ctx() ctx: RequestContext,
+    @Parent() proposal: ProposalModel,
+  ): Promise<RiskNoteModel[]> {
+    return (await proposalLoaders.riskNotesByProposal(ctx).load(proposal.id)).map(
+      RiskNoteModel.from,
+    );
   }
 
-  @ResolveField(() => Int, { description: 'The highest score among the OPEN risk notes; 0 if none.' })
+  @ResolveField(() => Int, {
+    description: 'The highest score among the OPEN risk notes; 0 if none.',
+  })
   async riskScore(@Ctx() ctx: RequestContext, @Parent() proposal: ProposalModel): Promise<number> {
     return proposalRiskScore(await proposalLoaders.riskNotesByProposal(ctx).load(proposal.id));
   }
 
   @ResolveField(() => [[Int]], {
-    description: 'Counts of OPEN risk notes for a heat map: riskMatrix[likelihood - 1][impact - 1].',
+    description:
+      'Counts of OPEN risk notes for a heat map: riskMatrix[likelihood - 1][impact - 1].',
   })
-  async riskMatrix(@Ctx() ctx: RequestContext, @Parent() proposal: ProposalModel): Promise<number[][]> {
+  async riskMatrix(
+    @Ctx() ctx: RequestContext,
+    @Parent() proposal: ProposalModel,
+  ): Promise<number[][]> {
     return riskMatrix(await proposalLoaders.riskNotesByProposal(ctx).load(proposal.id));
   }
 
-  @ResolveField(() => TeamRecommendationModel, { nullable: true, description: 'The latest recommendation.' })
+  @ResolveField(() => TeamRecommendationModel, {
+    nullable: true,
+    description: 'The latest recommendation.',
+  })
   async recommendation(
     @Ctx() ctx: RequestContext,
     @Parent() proposal: ProposalModel,
@@ -119,7 +156,9 @@ export class ProposalsResolver {
     return latest ? TeamRecommendationModel.from(latest, proposal.currentRevisionNumber) : null;
   }
 
-  @ResolveField(() => [TeamRecommendationModel], { description: 'Every recommendation, oldest first.' })
+  @ResolveField(() => [TeamRecommendationModel], {
+    description: 'Every recommendation, oldest first.',
+  })
   async recommendationHistory(
     @Ctx() ctx: RequestContext,
     @Parent() proposal: ProposalModel,
@@ -129,7 +168,10 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => [CommentModel])
-  async comments(@Ctx() ctx: RequestContext, @Parent() proposal: ProposalModel): Promise<CommentModel[]> {
+  async comments(
+    @Ctx() ctx: RequestContext,
+    @Parent() proposal: ProposalModel,
+  ): Promise<CommentModel[]> {
     return (await proposalLoaders.commentsByProposal(ctx).load(proposal.id)).map(CommentModel.from);
   }
 }
@@ -144,7 +186,8 @@ export class BrandProposalsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() brand: BrandModel,
     @Args('filter', { type: () => ProposalFilter, nullable: true }) filter: ProposalFilter | null,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: PROPOSAL_PAGE.default }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: PROPOSAL_PAGE.default })
+    first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<ProposalModel>> {
     return this.proposalsService.list(ctx, brand.id, filter, first, after);

@@ -25,7 +25,11 @@ export class ProposalsService {
     const now = this.clock.now();
     const problems = draftProblems(input.drafts);
     if (input.decisionDeadline && input.decisionDeadline <= now) {
-      problems.push({ field: 'input.decisionDeadline', rule: 'future', message: 'the decision deadline has passed' });
+      problems.push({
+        field: 'input.decisionDeadline',
+        rule: 'future',
+        message: 'the decision deadline has passed',
+      });
     }
     if (problems.length > 0) throw DomainError.invalidField(problems);
 
@@ -61,7 +65,11 @@ export class ProposalsService {
         stanceType: proposal.stanceType,
         urgency: proposal.urgency,
         decisionDeadline: proposal.decisionDeadline?.toISOString() ?? null,
-        revision: { number: 1, contentHash: revision.contentHash, channels: drafts.map((d) => d.channel) },
+        revision: {
+          number: 1,
+          contentHash: revision.contentHash,
+          channels: drafts.map((d) => d.channel),
+        },
       },
     });
     return ProposalModel.from(proposal);
@@ -77,21 +85,31 @@ export class ProposalsService {
   ): Promise<Connection<ProposalModel>> {
     requireBrandOperation(ctx, brandId, Operation.READ_BRAND);
     const size = pageSize(first, PROPOSAL_PAGE.default, PROPOSAL_PAGE.max);
-    const query = ctx.em.createQueryBuilder(ProposalEntity, 'p').where('p.brandId = :brandId', { brandId });
-    if (filter?.states?.length) query.andWhere('p.state IN (:...states)', { states: filter.states });
-    if (filter?.urgencies?.length) query.andWhere('p.urgency IN (:...urgencies)', { urgencies: filter.urgencies });
-    if (filter?.issue?.trim()) query.andWhere('LOWER(p.issue) = :issue', { issue: filter.issue.trim().toLowerCase() });
+    const query = ctx.em
+      .createQueryBuilder(ProposalEntity, 'p')
+      .where('p.brandId = :brandId', { brandId });
+    if (filter?.states?.length)
+      query.andWhere('p.state IN (:...states)', { states: filter.states });
+    if (filter?.urgencies?.length)
+      query.andWhere('p.urgency IN (:...urgencies)', { urgencies: filter.urgencies });
+    if (filter?.issue?.trim())
+      query.andWhere('LOWER(p.issue) = :issue', { issue: filter.issue.trim().toLowerCase() });
     const words = filter?.search?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
     words.forEach((word, i) =>
       query.andWhere(
         new Brackets((where) =>
-          where.where(`p.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: `%${escapeLike(word)}%` }),
+          where.where(`p.searchText LIKE :word${i} ESCAPE '\\'`, {
+            [`word${i}`]: `%${escapeLike(word)}%`,
+          }),
         ),
       ),
     );
     const totalCount = await query.getCount();
     if (after) query.andWhere('p.id < :after', { after: String(cursors.decode(after)[0]) });
-    const rows = await query.orderBy('p.id', 'DESC').take(size + 1).getMany();
+    const rows = await query
+      .orderBy('p.id', 'DESC')
+      .take(size + 1)
+      .getMany();
     return toConnection(rows, size, totalCount, (row) => [row.id], ProposalModel.from);
   }
 
@@ -115,11 +133,19 @@ export class ProposalsService {
   }
 }
 
-export function asDraft(input: { channel: DraftContent['channel']; body: string; mediaUrls?: string[] | null }): DraftContent {
+export function asDraft(input: {
+  channel: DraftContent['channel'];
+  body: string;
+  mediaUrls?: string[] | null;
+}): DraftContent {
   return { channel: input.channel, body: input.body, mediaUrls: input.mediaUrls ?? [] };
 }
 
-export function searchTextOf(title: string, issue: string, drafts: readonly DraftContent[]): string {
+export function searchTextOf(
+  title: string,
+  issue: string,
+  drafts: readonly DraftContent[],
+): string {
   return [title, issue, ...drafts.map((d) => d.body)].join('\n').toLowerCase();
 }
 

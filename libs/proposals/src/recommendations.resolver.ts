@@ -15,12 +15,18 @@ export class RecommendationsResolver {
   ) {}
 
   @Mutation(() => ProposalModel)
-  setRecommendation(@Ctx() ctx: RequestContext, @Args('input') input: SetRecommendationInput): Promise<ProposalModel> {
+  setRecommendation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SetRecommendationInput,
+  ): Promise<ProposalModel> {
     return this.recommendations.set(ctx, input);
   }
 
   @ResolveField(() => UserModel)
-  by(@Ctx() ctx: RequestContext, @Parent() recommendation: TeamRecommendationModel): Promise<UserModel> {
+  by(
+    @Ctx() ctx: RequestContext,
+    @Parent() recommendation: TeamRecommendationModel,
+  ): Promise<UserModel> {
     return this.users.referenced(ctx, recommendation.byId);
   }
 }

@@ -17,7 +17,11 @@ export class RecommendationsService {
 
   /** Records the team's advice on the current revision; earlier advice is kept. */
   async set(ctx: RequestContext, input: SetRecommendationInput): Promise<ProposalModel> {
-    const proposal = await this.access.forChange(ctx, input.proposalId, Operation.SET_RECOMMENDATION);
+    const proposal = await this.access.forChange(
+      ctx,
+      input.proposalId,
+      Operation.SET_RECOMMENDATION,
+    );
     this.access.requireDossierOpen(proposal, 'a recommendation');
     const previous = await ctx.em.findOne(RecommendationEntity, {
       where: { proposalId: proposal.id },
@@ -48,9 +52,17 @@ export class RecommendationsService {
       entityId: proposal.id,
       data: {
         before: previous
-          ? { recommendation: previous.recommendation, rationale: previous.rationale, revisionNumber: previous.revisionNumber }
+          ? {
+              recommendation: previous.recommendation,
+              rationale: previous.rationale,
+              revisionNumber: previous.revisionNumber,
+            }
           : null,
-        after: { recommendation: recommendation.recommendation, rationale, revisionNumber: recommendation.revisionNumber },
+        after: {
+          recommendation: recommendation.recommendation,
+          rationale,
+          revisionNumber: recommendation.revisionNumber,
+        },
       },
     });
     return ProposalModel.from(proposal);

@@ -4,7 +4,11 @@ import { Clock, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/graphql';
 import { Operation, requireUser } from '@standpoint/identity';
 import { ReviseProposalInput } from './inputs/revise-proposal.input';
-import { InvalidTransitionError, ProposalResultType, VersionConflictError } from './models/proposal-result';
+import {
+  InvalidTransitionError,
+  ProposalResultType,
+  VersionConflictError,
+} from './models/proposal-result';
 import { ProposalModel } from './models/proposal.model';
 import { ProposalAccess } from './proposal-access';
 import { ProposalEntity } from './proposal.entity';
@@ -29,7 +33,8 @@ export class RevisionsService {
     const proposal = await this.access.forChange(ctx, input.proposalId, Operation.REVISE_PROPOSAL);
     const problems = draftProblems(input.drafts);
     if (problems.length > 0) throw DomainError.invalidField(problems);
-    if (!REVISABLE_STATES.has(proposal.state)) return InvalidTransitionError.of(proposal.state, 'revise');
+    if (!REVISABLE_STATES.has(proposal.state))
+      return InvalidTransitionError.of(proposal.state, 'revise');
     const expectedVersion = input.expectedVersion ?? proposal.version;
     if (expectedVersion !== proposal.version) return VersionConflictError.of(proposal.version);
 
@@ -57,7 +62,13 @@ export class RevisionsService {
       return VersionConflictError.of(latest.version);
     }
 
-    const revision = this.proposals.revisionOf(proposal, proposal.currentRevisionNumber + 1, drafts, requireUser(ctx).userId, now);
+    const revision = this.proposals.revisionOf(
+      proposal,
+      proposal.currentRevisionNumber + 1,
+      drafts,
+      requireUser(ctx).userId,
+      now,
+    );
     await ctx.em.insert(RevisionEntity, revision);
     await this.audit.append(ctx, {
       brandId: proposal.brandId,
@@ -65,8 +76,16 @@ export class RevisionsService {
       entityType: 'Proposal',
       entityId: proposal.id,
       data: {
-        from: { revision: current.number, contentHash: current.contentHash, version: expectedVersion },
-        to: { revision: revision.number, contentHash: revision.contentHash, version: expectedVersion + 1 },
+        from: {
+          revision: current.number,
+          contentHash: current.contentHash,
+          version: expectedVersion,
+        },
+        to: {
+          revision: revision.number,
+          contentHash: revision.contentHash,
+          version: expectedVersion + 1,
+        },
         channels: drafts.map((d) => d.channel),
       },
     });

@@ -14,12 +14,18 @@ export class RiskNotesResolver {
   ) {}
 
   @Mutation(() => RiskNoteModel)
-  addRiskNote(@Ctx() ctx: RequestContext, @Args('input') input: AddRiskNoteInput): Promise<RiskNoteModel> {
+  addRiskNote(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AddRiskNoteInput,
+  ): Promise<RiskNoteModel> {
     return this.riskNotes.add(ctx, input);
   }
 
   @Mutation(() => RiskNoteModel)
-  updateRiskNote(@Ctx() ctx: RequestContext, @Args('input') input: UpdateRiskNoteInput): Promise<RiskNoteModel> {
+  updateRiskNote(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: UpdateRiskNoteInput,
+  ): Promise<RiskNoteModel> {
     return this.riskNotes.update(ctx, input);
   }
 

@@ -18,7 +18,11 @@ export class RiskNotesService {
   ) {}
 
   async add(ctx: RequestContext, input: AddRiskNoteInput): Promise<RiskNoteModel> {
-    const proposal = await this.access.forChange(ctx, input.proposalId, Operation.MANAGE_RISK_NOTES);
+    const proposal = await this.access.forChange(
+      ctx,
+      input.proposalId,
+      Operation.MANAGE_RISK_NOTES,
+    );
     this.access.requireDossierOpen(proposal, 'risk notes');
     const now = this.clock.now();
     const note: RiskNoteEntity = {
@@ -64,11 +68,19 @@ export class RiskNotesService {
     this.access.requireDossierOpen(proposal, 'changes to risk notes');
     const after = {
       status: input.status ?? note.status,
-      mitigation: input.mitigation === undefined || input.mitigation === null ? note.mitigation : input.mitigation.trim() || null,
+      mitigation:
+        input.mitigation === undefined || input.mitigation === null
+          ? note.mitigation
+          : input.mitigation.trim() || null,
     };
-    if (after.status === note.status && after.mitigation === note.mitigation) return RiskNoteModel.from(note);
+    if (after.status === note.status && after.mitigation === note.mitigation)
+      return RiskNoteModel.from(note);
     const updated = { ...note, ...after, updatedAt: this.clock.now() };
-    await ctx.em.update(RiskNoteEntity, { id: note.id }, { ...after, updatedAt: updated.updatedAt });
+    await ctx.em.update(
+      RiskNoteEntity,
+      { id: note.id },
+      { ...after, updatedAt: updated.updatedAt },
+    );
     await this.audit.append(ctx, {
       brandId: note.brandId,
       action: 'risk_note.updated',

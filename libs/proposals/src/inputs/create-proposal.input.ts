@@ -1,6 +1,13 @@
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsEnum, IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { StanceType, Urgency } from '../models/enums.graphql';
 import { ChannelDraftInput } from './channel-draft.input';
 

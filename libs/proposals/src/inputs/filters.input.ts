@@ -16,12 +16,18 @@ export class ProposalFilter {
   @IsEnum(Urgency, { each: true })
   urgencies?: Urgency[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The social issue, matched without regard to case.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The social issue, matched without regard to case.',
+  })
   @IsOptional()
   @MaxLength(200)
   issue?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Words in the title, the issue or the current drafts.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words in the title, the issue or the current drafts.',
+  })
   @IsOptional()
   @MaxLength(200)
   search?: string | null;
@@ -29,7 +35,10 @@ export class ProposalFilter {
 
 @InputType('PrecedentFilter')
 export class PrecedentFilter {
-  @Field(() => String, { nullable: true, description: 'The social issue, matched without regard to case.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The social issue, matched without regard to case.',
+  })
   @IsOptional()
   @MaxLength(200)
   issue?: string | null;

@@ -1,4 +1,12 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
+import {
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  InterfaceType,
+  ObjectType,
+} from '@nestjs/graphql';
 import { EvidenceEntity } from '../evidence.entity';
 import { EvidenceKind, EvidenceStatus, PeerReception } from './enums.graphql';
 

@@ -56,4 +56,5 @@ export function addProposalResultMember(member: Type<object>): void {
 
 /** What a workflow mutation on a proposal answers: the proposal, or an expected failure. */
 export const ProposalResult = resultUnion('ProposalResult', proposalResultMembers);
-export type ProposalResultType = ProposalModel | InvalidTransitionError | VersionConflictError | IncompleteProposalError;
+export type ProposalResultType =
+  ProposalModel | InvalidTransitionError | VersionConflictError | IncompleteProposalError;

@@ -15,7 +15,10 @@ export class TeamRecommendationModel {
   @Field(() => Int, { description: 'The revision the recommendation was made on.' })
   revisionNumber!: number;
 
-  @Field({ description: 'Whether it was made on the current revision; if not, the words have changed since.' })
+  @Field({
+    description:
+      'Whether it was made on the current revision; if not, the words have changed since.',
+  })
   current!: boolean;
 
   @Field(() => GraphQLISODateTime)
