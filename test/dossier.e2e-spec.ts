@@ -216,6 +216,18 @@ describe('the evidence dossier', () => {
     ]);
   });
 
+  it('records the reaction to a post only once the proposal is published', async () => {
+    const proposalId = await createProposal();
+    const response = await addEvidence({
+      proposalId,
+      kind: 'POST_PUBLISH_REACTION',
+      summary: 'Well received',
+      reaction: { reception: 'PRAISED' },
+    });
+    expect(errorCodes(response)).toEqual(['CONFLICT']);
+    expect(response.errors?.[0].message).toMatch(/once it is published/);
+  });
+
   it('keeps risk scores and the matrix on the open notes, and records each status change once', async () => {
     const proposalId = await createProposal();
     const note = await app.gql(
@@ -372,6 +384,29 @@ describe('the evidence dossier', () => {
       });
       expect((await cite()).data?.citePrecedent.id).toBe(first.data?.citePrecedent.id);
       expect((await precedents({ issue: 'Voting rights' })).data?.precedents.totalCount).toBe(1);
+    });
+
+    it('matches the issue without regard to case, beyond ASCII too', async () => {
+      const proposalId = await createProposal('Égalité salariale');
+      await addEvidence({
+        proposalId,
+        kind: 'PEER_BRAND_EXAMPLE',
+        summary: 'A peer published its pay gap',
+        peerExample: { peerBrand: 'Contoso', action: 'Published its pay gap', reception: 'MIXED' },
+      });
+      const found = await precedents({ issue: 'ÉGALITÉ SALARIALE' });
+      expect(
+        found.data?.precedents.edges.map((e: { node: { issue: string } }) => e.node.issue),
+      ).toEqual(['Égalité salariale']);
+    });
+
+    it('does not cite evidence into the proposal that holds it', async () => {
+      const response = await app.gql(
+        'mutation ($input: CitePrecedentInput!) { citePrecedent(input: $input) { id } }',
+        { input: { proposalId: sourceProposal, precedentId } },
+        contributor.token,
+      );
+      expect(errorCodes(response)).toEqual(['CONFLICT']);
     });
 
     it('never cites across brands', async () => {

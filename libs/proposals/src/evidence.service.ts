@@ -36,8 +36,7 @@ export class EvidenceService {
   async add(ctx: RequestContext, input: AddEvidenceInput): Promise<EvidenceModel> {
     const proposal = await this.access.forChange(ctx, input.proposalId, Operation.ADD_EVIDENCE);
     this.validate(input.kind, input);
-    if (!canAddEvidence(proposal.state, input.kind))
-      throw dossierClosed(proposal.state, `${input.kind} evidence`);
+    this.requireEvidenceAllowed(proposal, input.kind);
     const row = this.row(proposal, input.kind, input, requireUser(ctx).userId);
     await ctx.em.insert(EvidenceEntity, row);
     await this.record(ctx, row, 'evidence.added', { ...contentOf(row) });
@@ -48,8 +47,7 @@ export class EvidenceService {
   async correct(ctx: RequestContext, input: CorrectEvidenceInput): Promise<EvidenceModel> {
     const { evidence, proposal } = await this.ownActiveEvidence(ctx, input.evidenceId, 'correct');
     this.validate(evidence.kind, input);
-    if (!canAddEvidence(proposal.state, evidence.kind))
-      throw dossierClosed(proposal.state, `${evidence.kind} evidence`);
+    this.requireEvidenceAllowed(proposal, evidence.kind);
     const now = this.clock.now();
     await this.retire(ctx, evidence, EvidenceStatus.CORRECTED, input.reason, now);
     const row = {
@@ -130,6 +128,14 @@ export class EvidenceService {
       ...contentOf(row),
     });
     return evidenceModel(row);
+  }
+
+  private requireEvidenceAllowed(proposal: ProposalEntity, kind: EvidenceKind): void {
+    if (canAddEvidence(proposal.state, kind)) return;
+    if (kind === EvidenceKind.POST_PUBLISH_REACTION) {
+      throw DomainError.conflict(`The proposal is ${proposal.state}: the reaction to a post is recorded once it is published`);
+    }
+    throw dossierClosed(proposal.state, 'evidence');
   }
 
   private validate(kind: EvidenceKind, input: EvidenceContentInput): void {

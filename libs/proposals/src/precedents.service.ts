@@ -8,6 +8,7 @@ import { PrecedentFilter } from './inputs/filters.input';
 import { evidenceModel } from './models/evidence.model';
 import { PrecedentModel } from './models/precedent.model';
 import { ProposalEntity } from './proposal.entity';
+import { matchKey } from './proposals.service';
 import { proposalLoaders } from './proposal.loaders';
 import { EvidenceKind, EvidenceStatus, PeerReception, ProposalState } from './rules';
 
@@ -57,7 +58,7 @@ export class PrecedentsService {
         ),
       );
     if (filter?.issue?.trim())
-      query.andWhere('LOWER(p.issue) = :issue', { issue: filter.issue.trim().toLowerCase() });
+      query.andWhere('p.issueKey = :issueKey', { issueKey: matchKey(filter.issue) });
     if (filter?.receptions?.length)
       query.andWhere('e.reception IN (:...receptions)', { receptions: filter.receptions });
     const totalCount = await query.getCount();

@@ -5,6 +5,7 @@ import { ProposalState, StanceType, Urgency } from './rules';
 /** A proposed brand stance. Its words live in immutable revisions; this row points at the current one. */
 @Entity('proposal')
 @Index('ix_proposal_brand', ['brandId', 'id'])
+@Index('ix_proposal_brand_issue', ['brandId', 'issueKey'])
 export class ProposalEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
@@ -18,6 +19,10 @@ export class ProposalEntity {
   /** The social issue the stance is about, as the team names it. */
   @Column({ type: 'varchar', length: 200 })
   issue!: string;
+
+  /** The issue folded for matching (SQLite's LOWER() folds ASCII only, so it is done here). */
+  @Column({ type: 'varchar', length: 200 })
+  issueKey!: string;
 
   @Column({ type: 'varchar', length: 32 })
   stanceType!: StanceType;

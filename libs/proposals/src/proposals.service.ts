@@ -40,6 +40,7 @@ export class ProposalsService {
       brandId: input.brandId,
       title: input.title.trim(),
       issue: input.issue.trim(),
+      issueKey: matchKey(input.issue),
       stanceType: input.stanceType,
       urgency: input.urgency,
       state: ProposalState.DRAFT,
@@ -93,8 +94,8 @@ export class ProposalsService {
     if (filter?.urgencies?.length)
       query.andWhere('p.urgency IN (:...urgencies)', { urgencies: filter.urgencies });
     if (filter?.issue?.trim())
-      query.andWhere('LOWER(p.issue) = :issue', { issue: filter.issue.trim().toLowerCase() });
-    const words = filter?.search?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+      query.andWhere('p.issueKey = :issueKey', { issueKey: matchKey(filter.issue) });
+    const words = matchKey(filter?.search ?? '').split(/\s+/).filter(Boolean);
     words.forEach((word, i) =>
       query.andWhere(
         new Brackets((where) =>
@@ -146,7 +147,12 @@ export function searchTextOf(
   issue: string,
   drafts: readonly DraftContent[],
 ): string {
-  return [title, issue, ...drafts.map((d) => d.body)].join('\n').toLowerCase();
+  return matchKey([title, issue, ...drafts.map((d) => d.body)].join('\n'));
+}
+
+/** Text folded for case-insensitive matching, the same way for stored text and for filters. */
+export function matchKey(text: string): string {
+  return text.trim().normalize('NFC').toLowerCase();
 }
 
 function escapeLike(word: string): string {

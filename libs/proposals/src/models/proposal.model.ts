@@ -37,7 +37,7 @@ export class ProposalModel extends Node {
   updatedAt!: Date;
 
   static from(row: ProposalEntity): ProposalModel {
-    const { searchText: _searchText, ...fields } = row;
+    const { searchText: _searchText, issueKey: _issueKey, ...fields } = row;
     return Object.assign(new ProposalModel(), fields);
   }
 }

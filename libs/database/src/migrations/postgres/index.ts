@@ -1,7 +1,10 @@
 import { Foundation1796001896672 } from './1796001896672-Foundation';
 import { AuditAppendOnly1796001900000 } from './1796001900000-AuditAppendOnly';
-import { Proposals1796003298873 } from './1796003298873-Proposals';
+import { Proposals1796004090926 } from './1796004090926-Proposals';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
-export const postgresMigrations: Function[] = [Foundation1796001896672,
-  AuditAppendOnly1796001900000, Proposals1796003298873];
+export const postgresMigrations: Function[] = [
+  Foundation1796001896672,
+  AuditAppendOnly1796001900000,
+  Proposals1796004090926,
+];

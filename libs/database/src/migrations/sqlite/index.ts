@@ -1,6 +1,10 @@
 import { Foundation1796001894120 } from './1796001894120-Foundation';
 import { AuditAppendOnly1796001900000 } from './1796001900000-AuditAppendOnly';
-import { Proposals1796003295262 } from './1796003295262-Proposals';
+import { Proposals1796004086683 } from './1796004086683-Proposals';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
-export const sqliteMigrations: Function[] = [Foundation1796001894120, AuditAppendOnly1796001900000, Proposals1796003295262];
+export const sqliteMigrations: Function[] = [
+  Foundation1796001894120,
+  AuditAppendOnly1796001900000,
+  Proposals1796004086683,
+];
