@@ -100,8 +100,11 @@ export class EvidenceService {
     });
     const origin =
       precedent && (await ctx.em.findOneBy(ProposalEntity, { id: precedent.proposalId }));
-    if (!precedent || !origin || !isPrecedent(precedent, origin))
+    if (!precedent || !origin || !isPrecedent(precedent, origin)) {
       throw DomainError.notFound('Precedent');
+    }
+    if (origin.id === proposal.id)
+      throw DomainError.conflict('This evidence is in this proposal already');
     const already = await ctx.em.findOneBy(EvidenceEntity, {
       proposalId: proposal.id,
       citedFromId: precedent.id,
@@ -133,7 +136,9 @@ export class EvidenceService {
   private requireEvidenceAllowed(proposal: ProposalEntity, kind: EvidenceKind): void {
     if (canAddEvidence(proposal.state, kind)) return;
     if (kind === EvidenceKind.POST_PUBLISH_REACTION) {
-      throw DomainError.conflict(`The proposal is ${proposal.state}: the reaction to a post is recorded once it is published`);
+      throw DomainError.conflict(
+        `The proposal is ${proposal.state}: the reaction to a post is recorded once it is published`,
+      );
     }
     throw dossierClosed(proposal.state, 'evidence');
   }

@@ -95,7 +95,9 @@ export class ProposalsService {
       query.andWhere('p.urgency IN (:...urgencies)', { urgencies: filter.urgencies });
     if (filter?.issue?.trim())
       query.andWhere('p.issueKey = :issueKey', { issueKey: matchKey(filter.issue) });
-    const words = matchKey(filter?.search ?? '').split(/\s+/).filter(Boolean);
+    const words = matchKey(filter?.search ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
     words.forEach((word, i) =>
       query.andWhere(
         new Brackets((where) =>
