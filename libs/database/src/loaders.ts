@@ -7,15 +7,11 @@ export function rowsById<E extends ObjectLiteral & { id: string }>(
   ctx: RequestContext,
   entity: EntityTarget<E>,
 ): DataLoader<string, E | undefined> {
-  return ctx.loader(
-    `${String(entityName(entity))}.byId`,
-    () =>
-      new DataLoader<string, E | undefined>(async (ids) => {
-        const rows = await ctx.em.findBy(entity, { id: In([...ids]) } as FindOptionsWhere<E>);
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id));
-      }),
-  );
+  return ctx.loader(`${entityName(entity)}.byId`, async (ids: readonly string[]) => {
+    const rows = await ctx.em.findBy(entity, { id: In([...ids]) } as FindOptionsWhere<E>);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
+  });
 }
 
 /** The request's loader of the `entity` rows whose `column` equals the key, in `order`. */
@@ -25,17 +21,13 @@ export function rowsGroupedBy<E extends ObjectLiteral>(
   column: keyof E & string,
   order: FindOptionsOrder<E>,
 ): DataLoader<string, E[]> {
-  return ctx.loader(
-    `${String(entityName(entity))}.by.${column}`,
-    () =>
-      new DataLoader<string, E[]>(async (keys) => {
-        const rows = await ctx.em.find(entity, {
-          where: { [column]: In([...keys]) } as FindOptionsWhere<E>,
-          order,
-        });
-        return keys.map((key) => rows.filter((row) => row[column] === key));
-      }),
-  );
+  return ctx.loader(`${entityName(entity)}.by.${column}`, async (keys: readonly string[]) => {
+    const rows = await ctx.em.find(entity, {
+      where: { [column]: In([...keys]) } as FindOptionsWhere<E>,
+      order,
+    });
+    return keys.map((key) => rows.filter((row) => row[column] === key));
+  });
 }
 
 function entityName(entity: EntityTarget<ObjectLiteral>): string {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ANONYMOUS, SYSTEM } from './actor';
+import { LoaderScheduler } from './loader-scheduler';
 
 /**
  * Everything one request (or one job of the worker, or one command) works with: the actor, a
@@ -11,6 +12,7 @@ import { Actor, ANONYMOUS, SYSTEM } from './actor';
 export class RequestContext {
   private transactionManager: EntityManager | undefined;
   private loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly loaderScheduler = new LoaderScheduler();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,11 +50,13 @@ export class RequestContext {
     }
   }
 
-  /** The request's DataLoader under `key`, created on first use. */
-  loader<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+  /** The request's DataLoader under `key` for `batch`, created on first use. */
+  loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = create() as DataLoader<unknown, unknown>;
+      loader = new DataLoader<K, V>(this.loaderScheduler.track(batch), {
+        batchScheduleFn: this.loaderScheduler.schedule,
+      }) as DataLoader<unknown, unknown>;
       this.loaders.set(key, loader);
     }
     return loader as DataLoader<K, V>;
