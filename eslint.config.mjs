@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const INFRASTRUCTURE = ['config', 'database', 'graphql', 'logging', 'worker'];
-const FEATURES = ['identity', 'audit', 'proposals'];
+const FEATURES = ['identity', 'audit', 'proposals', 'approvals', 'notifications'];
 
 /** Imports that cross a library's wall other than through its index. */
 const throughIndexOnly = [
@@ -61,7 +61,12 @@ export default tseslint.config(
   },
   {
     // The workflow rules are plain TypeScript, tested in isolation: no framework in them.
-    files: ['libs/audit/src/audit-chain.ts', 'libs/identity/src/access-policy.ts', 'libs/proposals/src/rules/**/*.ts'],
+    files: [
+      'libs/audit/src/audit-chain.ts',
+      'libs/identity/src/access-policy.ts',
+      'libs/proposals/src/rules/**/*.ts',
+      'libs/approvals/src/rules/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

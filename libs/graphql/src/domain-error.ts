@@ -59,7 +59,9 @@ export class DomainError extends Error {
   }
 
   /** The same, for rules that report one rule and message per problem. */
-  static invalidField(problems: readonly { field: string; rule: string; message: string }[]): DomainError {
+  static invalidField(
+    problems: readonly { field: string; rule: string; message: string }[],
+  ): DomainError {
     return DomainError.invalidFields(
       problems.map((p) => ({ field: p.field, rules: [p.rule], messages: [p.message] })),
     );
