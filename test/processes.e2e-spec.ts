@@ -14,6 +14,9 @@ import { join } from 'node:path';
 
 /** The built processes, started as an operator starts them (`npm test` builds first). */
 describe('the processes', () => {
+  // Each test starts real processes (several, for the command line): slow on a loaded machine.
+  jest.setTimeout(180_000);
+
   let db: TestDatabase;
   beforeEach(async () => {
     db = await provisionTestDatabase();
