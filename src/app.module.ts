@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ApprovalsWorkerModule } from '@standpoint/approvals';
 import { WorkerModule } from '@standpoint/worker';
 import { ApiModule } from '../apps/api/src/api.module';
 
 /** The all-in-one server: the API instance's modules and the worker loop in one process. */
-@Module({ imports: [ApiModule, WorkerModule] })
+@Module({ imports: [ApiModule, WorkerModule, ApprovalsWorkerModule] })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApprovalsApiModule } from '@standpoint/approvals';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule, HealthModule } from '@standpoint/database';
 import { GraphqlApiModule } from '@standpoint/graphql';
@@ -16,6 +17,7 @@ import { ProposalsApiModule } from '@standpoint/proposals';
     HealthModule,
     IdentityApiModule,
     ProposalsApiModule,
+    ApprovalsApiModule,
   ],
 })
 export class ApiModule {}

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ApprovalsWorkerModule } from '@standpoint/approvals';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule } from '@standpoint/database';
 import { LoggingModule } from '@standpoint/logging';
 import { WorkerModule } from '@standpoint/worker';
 
 /** A worker process for production: the worker loop on the shared database, no HTTP. */
-@Module({ imports: [ConfigModule, LoggingModule, DatabaseModule, WorkerModule] })
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, WorkerModule, ApprovalsWorkerModule],
+})
 export class WorkerAppModule {}

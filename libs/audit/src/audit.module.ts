@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditService } from './audit.service';
+import { InProcessAuditEventBus } from './in-process-audit-event-bus';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity])],
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, { provide: AuditEventBus, useClass: InProcessAuditEventBus }],
+  exports: [AuditService, AuditEventBus],
 })
 export class AuditModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { actorLabel, actorUserId, Clock, newId, RequestContext } from '@standpoint/database';
 import { AuditEventContent, GENESIS_HASH, sealEvent } from './audit-chain';
+import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditEventInput {
@@ -17,13 +18,17 @@ const AUDIT_LOCK_CLASS = 727_310_002;
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly bus: AuditEventBus,
+  ) {}
 
   /**
    * Appends one event to the brand's chain inside the caller's transaction, so the event exists if
    * and only if the change does. On PostgreSQL a per-brand advisory lock, held until commit, makes
    * concurrent appends take turns; on SQLite transactions already do. UNIQUE(brand, seq) is the
-   * last line of defence against a fork.
+   * last line of defence against a fork. Once the transaction has committed (and only then) the
+   * event is published on the audit event bus, for the live updates.
    */
   async append(ctx: RequestContext, event: AuditEventInput): Promise<AuditEventEntity> {
     if (!ctx.inTransaction)
@@ -56,6 +61,19 @@ export class AuditService {
     };
     const row: AuditEventEntity = { id: newId('aud'), ...content, at, ...sealEvent(content) };
     await events.insert(row);
+    ctx.afterCommit(() =>
+      this.bus.publish({
+        id: row.id,
+        brandId: row.brandId,
+        seq: row.seq,
+        at: row.at,
+        actorId: row.actorId,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        data: content.data,
+      }),
+    );
     return row;
   }
 

@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './after-commit';
 export * from './clock';
 export * from './database-errors';
 export * from './database-health';

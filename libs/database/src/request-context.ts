@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ANONYMOUS, SYSTEM } from './actor';
+import { AfterCommitHook, AfterCommitHooks } from './after-commit';
 import { LoaderScheduler } from './loader-scheduler';
 
 /**
@@ -11,6 +12,7 @@ import { LoaderScheduler } from './loader-scheduler';
  */
 export class RequestContext {
   private transactionManager: EntityManager | undefined;
+  private afterCommitHooks: AfterCommitHooks | undefined;
   private loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly loaderScheduler = new LoaderScheduler();
 
@@ -37,14 +39,33 @@ export class RequestContext {
     return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
   }
 
-  /** Runs `work` with `manager` as the context's manager; used by the TransactionRunner only. */
-  async withManager<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+  /**
+   * Queues `hook` to run once the open transaction has committed, never if it rolls back (nor for
+   * an attempt that failed and was retried). What must happen whatever follows belongs in the
+   * transaction itself (an outbox row); this is for telling others about a change that is done.
+   */
+  afterCommit(hook: AfterCommitHook): void {
+    if (!this.afterCommitHooks) throw new Error('afterCommit must be called inside a transaction');
+    this.afterCommitHooks.add(hook);
+  }
+
+  /**
+   * Runs `work` with `manager` as the context's manager and `afterCommit` collecting the hooks;
+   * used by the TransactionRunner only.
+   */
+  async withManager<T>(
+    manager: EntityManager,
+    afterCommit: AfterCommitHooks,
+    work: () => Promise<T>,
+  ): Promise<T> {
     this.transactionManager = manager;
+    this.afterCommitHooks = afterCommit;
     this.loaders.clear();
     try {
       return await work();
     } finally {
       this.transactionManager = undefined;
+      this.afterCommitHooks = undefined;
       // What was loaded inside the transaction may have been rolled back or changed since.
       this.loaders.clear();
     }

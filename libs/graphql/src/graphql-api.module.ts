@@ -3,32 +3,44 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { PageInfo } from './connection';
 import { DomainErrorFilter } from './domain-error.filter';
 import { ErrorResult } from './error-result';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { IdempotencyStore } from './idempotency-store';
+import { IdempotencyPlugin } from './idempotency.plugin';
 import { NodeRegistry, NodeResolver } from './node';
 import { RequestContextMiddleware } from './request-context.middleware';
+import { SubscriptionTransport } from './subscription-transport';
 import { TransactionInterceptor } from './transaction.interceptor';
 import { ArgumentValidationPipe } from './validation';
 
 /**
  * The GraphQL API and its conventions: code-first schema, one transaction per mutation, validated
- * inputs, errors with stable codes, and the hardened settings in production.
+ * inputs, errors with stable codes, idempotent mutations, subscriptions over WebSocket, and the
+ * hardened settings in production.
  */
 @Global()
 @Module({
   imports: [
+    TypeOrmModule.forFeature([IdempotencyKeyEntity]),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): ApolloDriverConfig => ({
+      inject: [APP_CONFIG, SubscriptionTransport],
+      useFactory: (
+        config: AppConfig,
+        subscriptions: SubscriptionTransport,
+      ): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
         // The conventions' types are in the schema before the first operation uses them.
         buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: [PageInfo, ErrorResult] },
         context: ({ req }: { req: unknown }) => ({ req }),
+        // graphql-transport-ws on the same path, through the HTTP server's upgrade.
+        subscriptions: { 'graphql-ws': subscriptions.options() },
         introspection: !config.production,
         hideSchemaDetailsFromClientErrors: config.production,
         includeStacktraceInErrorResponses: !config.production,
@@ -40,13 +52,16 @@ import { ArgumentValidationPipe } from './validation';
     }),
   ],
   providers: [
+    IdempotencyPlugin,
+    IdempotencyStore,
     NodeRegistry,
     NodeResolver,
+    SubscriptionTransport,
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     { provide: APP_PIPE, useClass: ArgumentValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
   ],
-  exports: [NodeRegistry],
+  exports: [NodeRegistry, SubscriptionTransport],
 })
 export class GraphqlApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -27,7 +27,7 @@ export class AuthGuard implements CanActivate {
       .req;
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (ctx.actor.kind === 'anonymous' && token) {
-      ctx.actor = (await this.auth.actorForToken(ctx, token)) ?? ctx.actor;
+      ctx.actor = (await this.auth.authenticate(ctx, token)) ?? ctx.actor;
     }
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_OPERATION, [
       context.getHandler(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, UserActor } from '@standpoint/database';
-import { ApiErrorCode, DomainError } from '@standpoint/graphql';
+import { ApiErrorCode, Authenticator, DomainError } from '@standpoint/graphql';
 import { LoginThrottle } from './login-throttle';
 import { MembershipEntity } from './membership.entity';
 import { AuthPayloadModel } from './models/auth-payload.model';
@@ -10,7 +10,7 @@ import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
 @Injectable()
-export class AuthService {
+export class AuthService implements Authenticator {
   constructor(
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
@@ -45,7 +45,7 @@ export class AuthService {
   }
 
   /** The actor a valid access token stands for, with its roles per brand; undefined if none. */
-  async actorForToken(ctx: RequestContext, token: string): Promise<UserActor | undefined> {
+  async authenticate(ctx: RequestContext, token: string): Promise<UserActor | undefined> {
     const userId = await this.tokens.userIdOf(token);
     const user = userId ? await ctx.em.findOneBy(UserEntity, { id: userId }) : null;
     if (!user) return undefined;

@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { NodeRegistry } from '@standpoint/graphql';
+import { Authenticator, NodeRegistry } from '@standpoint/graphql';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -14,11 +14,15 @@ import { TokenService } from './token.service';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
-/** The identity feature as the API serves it: sign-in, the guard, resolvers and `node` lookups. */
+/**
+ * The identity feature as the API serves it: sign-in, the guard, resolvers and `node` lookups, and
+ * the Authenticator the GraphQL layer authenticates WebSocket connections with.
+ */
 @Module({
   imports: [IdentityModule],
   providers: [
     AuthService,
+    { provide: Authenticator, useExisting: AuthService },
     AuthResolver,
     BootstrapAdmin,
     BrandsResolver,

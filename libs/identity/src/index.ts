@@ -1,6 +1,7 @@
 // The identity feature's public surface; other features import only from here.
 export * from './access-policy';
 export * from './brand-access';
+export * from './brand-hooks';
 export * from './brand.entity';
 export * from './brands.service';
 export * from './demo-seeder';

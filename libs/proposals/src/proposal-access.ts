@@ -12,14 +12,21 @@ import { DOSSIER_OPEN_STATES, ProposalState } from './rules';
  */
 @Injectable()
 export class ProposalAccess {
-  /** The proposal as it is now in the transaction, for a change that needs `operation`. */
+  /**
+   * The proposal as it is now, for a change that needs `operation`. On PostgreSQL the row stays
+   * locked until the transaction ends, so changes to one proposal (a decision and a revision, fifty
+   * approvals) take turns and each sees the one before; SQLite's transactions take turns anyway.
+   */
   async forChange(
     ctx: RequestContext,
     proposalId: string,
     operation: Operation,
   ): Promise<ProposalEntity> {
-    const proposal = await ctx.em.findOneBy(ProposalEntity, { id: proposalId });
-    return this.authorize(ctx, proposal, operation);
+    const query = ctx.em
+      .createQueryBuilder(ProposalEntity, 'p')
+      .where('p.id = :proposalId', { proposalId });
+    if (ctx.dialect === 'postgres') query.setLock('pessimistic_write');
+    return this.authorize(ctx, await query.getOne(), operation);
   }
 
   /** The proposal for reading (batched per request). */

@@ -42,6 +42,22 @@ export class ProposalEntity {
   @Column({ type: 'integer' })
   currentRevisionNumber!: number;
 
+  /** The review round: each submission starts the next one (0 before the first). */
+  @Column({ type: 'integer', default: 0 })
+  reviewRound!: number;
+
+  /** The approval policy version the proposal was submitted under. */
+  @Column({ type: 'integer', nullable: true })
+  policyVersion!: number | null;
+
+  /** When the publishing tool is to post it (SCHEDULED). */
+  @DateTimeColumn({ nullable: true })
+  publishAt!: Date | null;
+
+  /** A content freeze took its schedule away: only an approver may schedule it again. */
+  @Column({ type: 'boolean', default: false })
+  unscheduledByFreeze!: boolean;
+
   /** Optimistic-lock version: every change of this row increments it in a conditional UPDATE. */
   @Column({ type: 'integer' })
   version!: number;

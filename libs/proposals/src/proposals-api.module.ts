@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { NodeRegistry } from '@standpoint/graphql';
 import { IdentityModule } from '@standpoint/identity';
@@ -7,6 +8,8 @@ import { EvidenceResolver } from './evidence.resolver';
 import { ProposalModel } from './models/proposal.model';
 import { PrecedentsResolver } from './precedents.resolver';
 import { ProposalAccess } from './proposal-access';
+import { ProposalEventsResolver } from './proposal-events.resolver';
+import { ProposalEventsService } from './proposal-events.service';
 import { ProposalsModule } from './proposals.module';
 import { BrandProposalsResolver, ProposalsResolver } from './proposals.resolver';
 import { RecommendationsResolver } from './recommendations.resolver';
@@ -15,12 +18,14 @@ import { RiskNotesResolver } from './risk-notes.resolver';
 
 /** The proposals feature as the API serves it. */
 @Module({
-  imports: [ProposalsModule, IdentityModule],
+  imports: [ProposalsModule, IdentityModule, AuditModule],
   providers: [
     BrandProposalsResolver,
     CommentsResolver,
     EvidenceResolver,
     PrecedentsResolver,
+    ProposalEventsResolver,
+    ProposalEventsService,
     ProposalsResolver,
     RecommendationsResolver,
     RevisionsResolver,

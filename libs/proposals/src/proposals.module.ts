@@ -9,6 +9,7 @@ import { EvidenceEntity } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
 import { PrecedentsService } from './precedents.service';
 import { ProposalAccess } from './proposal-access';
+import { ProposalHooks } from './proposal-hooks';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalsService } from './proposals.service';
 import { RecommendationEntity } from './recommendation.entity';
@@ -24,6 +25,7 @@ const SERVICES = [
   EvidenceService,
   PrecedentsService,
   ProposalAccess,
+  ProposalHooks,
   ProposalsService,
   RecommendationsService,
   RevisionsService,

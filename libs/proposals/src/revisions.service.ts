@@ -11,6 +11,7 @@ import {
 } from './models/proposal-result';
 import { ProposalModel } from './models/proposal.model';
 import { ProposalAccess } from './proposal-access';
+import { ProposalHooks } from './proposal-hooks';
 import { ProposalEntity } from './proposal.entity';
 import { asDraft, ProposalsService, searchTextOf } from './proposals.service';
 import { RevisionEntity } from './revision.entity';
@@ -23,6 +24,7 @@ export class RevisionsService {
     private readonly proposals: ProposalsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly hooks: ProposalHooks,
   ) {}
 
   /**
@@ -70,6 +72,17 @@ export class RevisionsService {
       now,
     );
     await ctx.em.insert(RevisionEntity, revision);
+    const revised: ProposalEntity = {
+      ...proposal,
+      version: expectedVersion + 1,
+      currentRevisionNumber: revision.number,
+      updatedAt: now,
+    };
+    const consequences = await this.hooks.revised(ctx, {
+      proposal: revised,
+      previous: current,
+      revision,
+    });
     await this.audit.append(ctx, {
       brandId: proposal.brandId,
       action: 'proposal.revised',
@@ -87,13 +100,9 @@ export class RevisionsService {
           version: expectedVersion + 1,
         },
         channels: drafts.map((d) => d.channel),
+        ...consequences,
       },
     });
-    return ProposalModel.from({
-      ...proposal,
-      version: expectedVersion + 1,
-      currentRevisionNumber: revision.number,
-      updatedAt: now,
-    });
+    return ProposalModel.from(revised);
   }
 }

@@ -1,7 +1,7 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, AppConfig, loadAppConfig } from '@standpoint/config';
-import { RequestContext, TransactionRunner } from '@standpoint/database';
+import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { DataSource } from 'typeorm';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
 import { provisionTestDatabase, TestDatabase } from './test-database';
@@ -43,16 +43,23 @@ export interface TestApp {
 }
 
 /** Boots the real application module on a database of its own and listens on a free port. */
+export interface TestAppOptions {
+  /** Replaces the application's clock (a FakeClock, to move time in tests). */
+  clock?: Clock;
+}
+
 export async function startTestApp(
   module: Type,
   env: Record<string, string> = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const db = await provisionTestDatabase();
   const config = loadAppConfig(testEnvironment(db, env));
-  const moduleRef = await Test.createTestingModule({ imports: [module] })
+  let builder = Test.createTestingModule({ imports: [module] })
     .overrideProvider(APP_CONFIG)
-    .useValue(config)
-    .compile();
+    .useValue(config);
+  if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false });
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');

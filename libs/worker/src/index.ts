@@ -1,2 +1,3 @@
 export * from './worker.module';
 export * from './run-worker';
+export * from './worker-jobs';

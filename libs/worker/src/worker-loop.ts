@@ -7,11 +7,12 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { DatabaseHealth } from '@standpoint/database';
+import { WorkerJobs } from './worker-jobs';
 
 /**
  * The worker's heartbeat: every WORKER_INTERVAL_MS it checks that the database answers and says so
- * in the log when that changes. Shutdown waits for the tick in progress. Later features hang their
- * due work (deadlines, the outbox) on this loop.
+ * in the log when that changes, then runs the features' due work (WorkerJobs). Shutdown waits for
+ * the tick in progress.
  */
 @Injectable()
 export class WorkerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -23,6 +24,7 @@ export class WorkerLoop implements OnApplicationBootstrap, BeforeApplicationShut
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly health: DatabaseHealth,
+    private readonly jobs: WorkerJobs,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -56,6 +58,17 @@ export class WorkerLoop implements OnApplicationBootstrap, BeforeApplicationShut
           { health: 'unavailable' },
           'Worker unhealthy: the database does not answer',
         );
+    }
+    if (!healthy) return;
+    for (const job of this.jobs.all()) {
+      try {
+        const handled = await job.run();
+        if (handled > 0)
+          this.logger.log({ job: job.name, handled }, `Worker job ${job.name} handled ${handled}`);
+      } catch (error) {
+        // One failing job must not stop the others; it is tried again on the next tick.
+        this.logger.error({ job: job.name, err: error }, `Worker job ${job.name} failed`);
+      }
     }
   }
 }

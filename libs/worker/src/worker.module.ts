@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WorkerJobs } from './worker-jobs';
 import { WorkerLoop } from './worker-loop';
 
-@Module({ providers: [WorkerLoop] })
+@Module({ providers: [WorkerLoop, WorkerJobs], exports: [WorkerJobs] })
 export class WorkerModule {}

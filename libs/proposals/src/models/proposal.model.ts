@@ -8,6 +8,9 @@ export class ProposalModel extends Node {
   brandId!: string;
   authorId!: string;
   currentRevisionNumber!: number;
+  reviewRound!: number;
+  policyVersion!: number | null;
+  unscheduledByFreeze!: boolean;
 
   @Field()
   title!: string;
@@ -26,6 +29,12 @@ export class ProposalModel extends Node {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   decisionDeadline!: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When it is scheduled to be posted.',
+  })
+  publishAt!: Date | null;
 
   @Field(() => Int)
   version!: number;

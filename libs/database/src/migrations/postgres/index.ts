@@ -1,10 +1,14 @@
 import { Foundation1796001896672 } from './1796001896672-Foundation';
 import { AuditAppendOnly1796001900000 } from './1796001900000-AuditAppendOnly';
 import { Proposals1796004090926 } from './1796004090926-Proposals';
+import { Approvals1796005268540 } from './1796005268540-Approvals';
+import { Idempotency1796005428250 } from './1796005428250-Idempotency';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
   Foundation1796001896672,
   AuditAppendOnly1796001900000,
   Proposals1796004090926,
+  Approvals1796005268540,
+  Idempotency1796005428250,
 ];

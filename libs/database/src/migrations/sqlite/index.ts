@@ -1,10 +1,14 @@
 import { Foundation1796001894120 } from './1796001894120-Foundation';
 import { AuditAppendOnly1796001900000 } from './1796001900000-AuditAppendOnly';
 import { Proposals1796004086683 } from './1796004086683-Proposals';
+import { Approvals1796005244407 } from './1796005244407-Approvals';
+import { Idempotency1796005424738 } from './1796005424738-Idempotency';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
   Foundation1796001894120,
   AuditAppendOnly1796001900000,
   Proposals1796004086683,
+  Approvals1796005244407,
+  Idempotency1796005424738,
 ];

@@ -1,0 +1,27 @@
+import { DateTimeColumn, JsonColumn } from '@standpoint/database';
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import type { PolicyStep } from './rules';
+
+/** One version of a brand's approval policy; setting a policy writes the next version. */
+@Entity('approval_policy')
+@Unique('uq_approval_policy_brand_version', ['brandId', 'version'])
+export class ApprovalPolicyEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  brandId!: string;
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @JsonColumn()
+  steps!: PolicyStep[];
+
+  /** Null for the default policy every brand starts with. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  createdById!: string | null;
+
+  @DateTimeColumn()
+  createdAt!: Date;
+}

@@ -1,0 +1,64 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@standpoint/audit';
+import { BrandHooks, IdentityModule } from '@standpoint/identity';
+import { NotificationsModule } from '@standpoint/notifications';
+import { ProposalHooks, ProposalsModule } from '@standpoint/proposals';
+import { ApprovalPolicyEntity } from './approval-policy.entity';
+import { ApprovalStepEntity } from './approval-step.entity';
+import { ContentFreezeEntity } from './content-freeze.entity';
+import { DeadlineEntity } from './deadline.entity';
+import { DecisionEntity } from './decision.entity';
+import { DeadlinesService } from './deadlines.service';
+import { DecisionsService } from './decisions.service';
+import { DossierFacts } from './dossier-facts';
+import { FreezesService } from './freezes.service';
+import { PoliciesService } from './policies.service';
+import { ProposalTransitions } from './proposal-transitions';
+import { PublicationEntity } from './publication.entity';
+import { PublicationService } from './publication.service';
+import { ReviewService } from './review.service';
+
+const SERVICES = [
+  DeadlinesService,
+  DecisionsService,
+  DossierFacts,
+  FreezesService,
+  PoliciesService,
+  ProposalTransitions,
+  PublicationService,
+  ReviewService,
+];
+
+/** The approval workflow: policies, review steps, decisions, the content freeze and publication. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ApprovalPolicyEntity,
+      ApprovalStepEntity,
+      DecisionEntity,
+      ContentFreezeEntity,
+      PublicationEntity,
+      DeadlineEntity,
+    ]),
+    AuditModule,
+    IdentityModule,
+    NotificationsModule,
+    ProposalsModule,
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ApprovalsModule implements OnModuleInit {
+  constructor(
+    private readonly brandHooks: BrandHooks,
+    private readonly proposalHooks: ProposalHooks,
+    private readonly policies: PoliciesService,
+    private readonly review: ReviewService,
+  ) {}
+
+  onModuleInit(): void {
+    this.brandHooks.onCreated((ctx, brand) => this.policies.createDefault(ctx, brand.id));
+    this.proposalHooks.onRevised((ctx, revised) => this.review.restartAfterRevision(ctx, revised));
+  }
+}

@@ -1,0 +1,298 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@standpoint/audit';
+import { Clock, isUniqueViolation, newId, RequestContext } from '@standpoint/database';
+import { DomainError } from '@standpoint/graphql';
+import { MembersService, Operation, Role } from '@standpoint/identity';
+import { OutboxService } from '@standpoint/notifications';
+import {
+  InvalidTransitionError,
+  ProposalAccess,
+  ProposalEntity,
+  ProposalState,
+} from '@standpoint/proposals';
+import { ApprovalStepEntity } from './approval-step.entity';
+import { DecisionEntity } from './decision.entity';
+import { DossierFacts } from './dossier-facts';
+import { DecideInput } from './inputs/decide.input';
+import {
+  AcknowledgementRequiredError,
+  AlreadyDecidedError,
+  DecideResultType,
+  NotAnApproverError,
+  SelfApprovalError,
+  StaleRevisionError,
+} from './models/decide-result';
+import { DecisionModel } from './models/decision.model';
+import { ProposalTransitions } from './proposal-transitions';
+import { ReviewService } from './review.service';
+import {
+  afterDecision,
+  commentRequired,
+  DecisionChannel,
+  DecisionOutcome,
+  firstRefusal,
+  overrideReasons,
+  Refusal,
+  StepStatus,
+} from './rules';
+
+const STATE_AFTER: Record<'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED', [string, ProposalState]> =
+  {
+    APPROVED: ['approve', ProposalState.APPROVED],
+    REJECTED: ['reject', ProposalState.REJECTED],
+    CHANGES_REQUESTED: ['requestChanges', ProposalState.CHANGES_REQUESTED],
+  };
+
+/**
+ * A decision by one approver on the active step, bound to the words they saw. The proposal's row
+ * is locked first, so decisions (and revisions) on one proposal take turns and each counts the
+ * ones before it.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly access: ProposalAccess,
+    private readonly facts: DossierFacts,
+    private readonly review: ReviewService,
+    private readonly transitions: ProposalTransitions,
+    private readonly members: MembersService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async decide(
+    ctx: RequestContext,
+    input: DecideInput,
+    channel = DecisionChannel.API,
+  ): Promise<DecideResultType> {
+    const approverId = deciderOf(ctx);
+    const proposal = await this.access.forChange(ctx, input.proposalId, Operation.READ_BRAND);
+    const comment = input.comment?.trim() || null;
+    if (commentRequired(input.outcome) && !comment) {
+      throw DomainError.invalidField([
+        {
+          field: 'input.comment',
+          rule: 'required',
+          message: `say why you ${input.outcome === DecisionOutcome.REJECT ? 'reject' : 'request changes'}`,
+        },
+      ]);
+    }
+    const dossier = await this.facts.read(ctx, proposal);
+    const steps = await this.review.currentSteps(ctx, proposal);
+    const step = steps.find(
+      (s) => s.status === StepStatus.ACTIVE || s.status === StepStatus.BLOCKED,
+    );
+    const alreadyDecided =
+      !!step &&
+      (await ctx.em.existsBy(DecisionEntity, {
+        stepId: step.id,
+        approverId,
+        revisionNumber: proposal.currentRevisionNumber,
+      }));
+    const reasons =
+      input.outcome === DecisionOutcome.APPROVE
+        ? overrideReasons(this.facts.override(proposal, dossier))
+        : [];
+    const refusal = firstRefusal({
+      state: proposal.state,
+      currentContentHash: dossier.revision.contentHash,
+      contentHash: input.contentHash,
+      approverId,
+      authorId: proposal.authorId,
+      eligibleOnActiveStep: !!step && step.eligibleApproverIds.includes(approverId),
+      alreadyDecided,
+      outcome: input.outcome,
+      overrideReasons: reasons,
+      acknowledgeRisks: input.acknowledgeRisks === true,
+      comment,
+    });
+    if (refusal || !step)
+      return refusalResult(
+        refusal ?? 'NOT_AN_APPROVER',
+        proposal,
+        dossier.revision.contentHash,
+        step,
+        reasons,
+      );
+
+    const now = this.clock.now();
+    const decision: DecisionEntity = {
+      id: newId('dcs'),
+      proposalId: proposal.id,
+      brandId: proposal.brandId,
+      stepId: step.id,
+      stepName: step.name,
+      round: step.round,
+      approverId,
+      outcome: input.outcome,
+      comment,
+      revisionNumber: proposal.currentRevisionNumber,
+      contentHash: dossier.revision.contentHash,
+      overridesRecommendation: reasons.length > 0,
+      acknowledgedReasons: reasons,
+      channel,
+      decidedAt: now,
+    };
+    const approvalsBefore = await this.approvals(ctx, step, proposal.currentRevisionNumber);
+    try {
+      await ctx.em.insert(DecisionEntity, decision);
+    } catch (error) {
+      if (isUniqueViolation(error)) return AlreadyDecidedError.of(step.name);
+      throw error;
+    }
+
+    const progress = afterDecision(
+      steps.map((s) => ({
+        order: s.order,
+        status: s.status,
+        required: s.requiredApprovals,
+        approvals: s.id === step.id ? approvalsBefore : 0,
+      })),
+      step.order,
+      input.outcome,
+    );
+    const stepAfter = progress.steps.find((s) => s.order === step.order)!;
+    if (stepAfter.status !== step.status) {
+      await ctx.em.update(
+        ApprovalStepEntity,
+        { id: step.id },
+        { status: stepAfter.status, completedAt: now },
+      );
+      await this.review.cancelDeadlines(ctx, [step], 'the step was decided');
+    }
+    let current = proposal;
+    if (progress.outcome) {
+      const [transition, to] = STATE_AFTER[progress.outcome];
+      current = await this.transitions.move(ctx, proposal, transition, to);
+      await this.review.cancelDeadlines(ctx, steps, `the proposal is ${to}`);
+    }
+    const next = steps.find((s) => s.order === progress.activated);
+    if (next) await this.review.activate(ctx, current, next);
+
+    await this.audit.append(ctx, {
+      brandId: proposal.brandId,
+      action: 'decision.recorded',
+      entityType: 'Decision',
+      entityId: decision.id,
+      data: {
+        proposalId: proposal.id,
+        step: step.name,
+        round: step.round,
+        outcome: decision.outcome,
+        comment,
+        channel,
+        revisionNumber: decision.revisionNumber,
+        contentHash: decision.contentHash,
+        approvals: {
+          before: approvalsBefore,
+          after: stepAfter.approvals,
+          required: step.requiredApprovals,
+        },
+        stepStatus: { from: step.status, to: stepAfter.status },
+        proposalState: { from: proposal.state, to: current.state },
+        override: decision.overridesRecommendation
+          ? {
+              acknowledged: reasons,
+              recommendation: dossier.recommendation && {
+                recommendation: dossier.recommendation.recommendation,
+                rationale: dossier.recommendation.rationale,
+                revisionNumber: dossier.recommendation.revisionNumber,
+                by: dossier.recommendation.byId,
+              },
+              openRisks: this.facts
+                .override(proposal, dossier)
+                .openRisks.map((r) => ({
+                  category: r.category,
+                  likelihood: r.likelihood,
+                  impact: r.impact,
+                })),
+            }
+          : null,
+        seen: this.facts.seen(dossier),
+        activatedStep: next?.name ?? null,
+      },
+    });
+    await this.notify(ctx, proposal, decision, current.state);
+    return DecisionModel.from(decision, {
+      revisionNumber: proposal.currentRevisionNumber,
+      round: step.round,
+    });
+  }
+
+  /** Approvals of these words on the step so far. */
+  approvals(
+    ctx: RequestContext,
+    step: ApprovalStepEntity,
+    revisionNumber: number,
+  ): Promise<number> {
+    return ctx.em.countBy(DecisionEntity, {
+      stepId: step.id,
+      revisionNumber,
+      outcome: DecisionOutcome.APPROVE,
+    });
+  }
+
+  /** The author and the social team hear of every decision; an override is told to them as such. */
+  private async notify(
+    ctx: RequestContext,
+    proposal: ProposalEntity,
+    decision: DecisionEntity,
+    state: ProposalState,
+  ) {
+    const team = (await this.members.ofBrand(ctx, proposal.brandId))
+      .filter((m) => m.roles.includes(Role.SOCIAL_MANAGER))
+      .map((m) => m.userId);
+    const payload = {
+      proposalId: proposal.id,
+      decisionId: decision.id,
+      approverId: decision.approverId,
+      outcome: decision.outcome,
+      comment: decision.comment,
+      step: decision.stepName,
+      state,
+    };
+    await this.outbox.emailMembers(ctx, {
+      brandId: proposal.brandId,
+      topic: 'decision.recorded',
+      recipientUserIds: [proposal.authorId, ...team].filter((id) => id !== decision.approverId),
+      payload,
+    });
+    if (decision.overridesRecommendation) {
+      await this.outbox.emailMembers(ctx, {
+        brandId: proposal.brandId,
+        topic: 'override.recorded',
+        recipientUserIds: team,
+        payload: { ...payload, reasons: decision.acknowledgedReasons },
+      });
+    }
+  }
+}
+
+function deciderOf(ctx: RequestContext): string {
+  if (ctx.actor.kind === 'user' || ctx.actor.kind === 'email-link') return ctx.actor.userId;
+  throw DomainError.unauthenticated();
+}
+
+function refusalResult(
+  refusal: Refusal,
+  proposal: ProposalEntity,
+  currentHash: string,
+  step: ApprovalStepEntity | undefined,
+  reasons: string[],
+): DecideResultType {
+  switch (refusal) {
+    case 'INVALID_TRANSITION':
+      return InvalidTransitionError.of(proposal.state, 'decide');
+    case 'STALE_REVISION':
+      return StaleRevisionError.of(currentHash);
+    case 'SELF_APPROVAL':
+      return SelfApprovalError.of();
+    case 'NOT_AN_APPROVER':
+      return NotAnApproverError.of(step?.name ?? null);
+    case 'ALREADY_DECIDED':
+      return AlreadyDecidedError.of(step?.name ?? '');
+    case 'ACKNOWLEDGEMENT_REQUIRED':
+      return AcknowledgementRequiredError.of(reasons);
+  }
+}

@@ -1,0 +1,8 @@
+// The approval workflow's public surface; other features import only from here.
+export * from './approvals-api.module';
+export * from './approvals-worker.module';
+export * from './deadlines.service';
+export * from './approvals.module';
+export * from './decisions.service';
+export * from './models/decide-result';
+export * from './rules';

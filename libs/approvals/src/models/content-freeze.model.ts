@@ -1,0 +1,27 @@
+import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { ContentFreezeEntity } from '../content-freeze.entity';
+
+@ObjectType('ContentFreeze')
+export class ContentFreezeModel {
+  startedById!: string;
+  allowedUserIds!: string[];
+
+  @Field()
+  reason!: string;
+
+  @Field(() => GraphQLISODateTime)
+  startedAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  endsAt!: Date | null;
+
+  static from(row: ContentFreezeEntity): ContentFreezeModel {
+    return Object.assign(new ContentFreezeModel(), {
+      startedById: row.startedById,
+      allowedUserIds: row.allowedUserIds,
+      reason: row.reason,
+      startedAt: row.startedAt,
+      endsAt: row.endsAt,
+    });
+  }
+}

@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@standpoint/audit';
+import { Clock, newId, RequestContext } from '@standpoint/database';
+import { DomainError } from '@standpoint/graphql';
+import { Operation, requireBrandOperation, requireUser } from '@standpoint/identity';
+import {
+  Channel,
+  InvalidTransitionError,
+  normalizeBody,
+  ProposalAccess,
+  ProposalEntity,
+  ProposalModel,
+  ProposalResultType,
+  ProposalState,
+  RevisionEntity,
+  StanceType,
+  transitionTarget,
+} from '@standpoint/proposals';
+import { In } from 'typeorm';
+import { FreezesService } from './freezes.service';
+import { MarkPublishedInput, ReasonInput, ScheduleInput } from './inputs/publication.input';
+import { ContentFreezeActiveError } from './models/decide-result';
+import { ContentFreezeModel } from './models/content-freeze.model';
+import { PublicationEntity } from './publication.entity';
+import { ProposalTransitions } from './proposal-transitions';
+import { ReviewService } from './review.service';
+
+const APPROVED_STATES = [ProposalState.APPROVED, ProposalState.SCHEDULED, ProposalState.PUBLISHED];
+
+/** After approval: scheduling, the publication record, withdrawal and retraction. */
+@Injectable()
+export class PublicationService {
+  constructor(
+    private readonly access: ProposalAccess,
+    private readonly transitions: ProposalTransitions,
+    private readonly freezes: FreezesService,
+    private readonly review: ReviewService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async schedule(
+    ctx: RequestContext,
+    input: ScheduleInput,
+  ): Promise<ProposalResultType | ContentFreezeActiveError> {
+    const proposal = await this.access.forChange(
+      ctx,
+      input.proposalId,
+      Operation.SCHEDULE_AND_PUBLISH,
+    );
+    const frozen = await this.frozenFor(ctx, proposal);
+    if (frozen) return frozen;
+    if (proposal.unscheduledByFreeze)
+      requireBrandOperation(ctx, proposal.brandId, Operation.RESCHEDULE_AFTER_FREEZE);
+    if (input.publishAt <= this.clock.now()) {
+      throw DomainError.invalidField([
+        { field: 'input.publishAt', rule: 'future', message: 'the time to publish has passed' },
+      ]);
+    }
+    if (
+      !transitionTarget(proposal.state, 'schedule') ||
+      proposal.stanceType === StanceType.NO_PUBLIC_STATEMENT
+    ) {
+      return InvalidTransitionError.of(proposal.state, 'schedule');
+    }
+    const scheduled = await this.transitions.move(
+      ctx,
+      proposal,
+      'schedule',
+      ProposalState.SCHEDULED,
+      {
+        publishAt: input.publishAt,
+        unscheduledByFreeze: false,
+      },
+    );
+    await this.record(ctx, proposal, 'proposal.scheduled', {
+      publishAt: input.publishAt,
+      afterFreeze: proposal.unscheduledByFreeze,
+    });
+    return ProposalModel.from(scheduled);
+  }
+
+  /** The first channel published makes the proposal PUBLISHED; the others are recorded as they come. */
+  async markPublished(
+    ctx: RequestContext,
+    input: MarkPublishedInput,
+  ): Promise<ProposalResultType | ContentFreezeActiveError> {
+    const proposal = await this.access.forChange(
+      ctx,
+      input.proposalId,
+      Operation.SCHEDULE_AND_PUBLISH,
+    );
+    const frozen = await this.frozenFor(ctx, proposal);
+    if (frozen) return frozen;
+    if (!/^https?:\/\//i.test(input.url) || !URL.canParse(input.url)) {
+      throw DomainError.invalidField([
+        { field: 'input.url', rule: 'isUrl', message: 'the post URL must be an http(s) URL' },
+      ]);
+    }
+    const first = proposal.state !== ProposalState.PUBLISHED;
+    if (
+      (first && !transitionTarget(proposal.state, 'publish')) ||
+      proposal.stanceType === StanceType.NO_PUBLIC_STATEMENT
+    ) {
+      return InvalidTransitionError.of(proposal.state, 'publish');
+    }
+    const revision = await ctx.em.findOneByOrFail(RevisionEntity, {
+      proposalId: proposal.id,
+      number: proposal.currentRevisionNumber,
+    });
+    if (!revision.drafts.some((draft) => draft.channel === input.channel)) {
+      throw DomainError.invalidField([
+        {
+          field: 'input.channel',
+          rule: 'drafted',
+          message: `the approved words have no ${input.channel} draft`,
+        },
+      ]);
+    }
+    const existing = await ctx.em.findOneBy(PublicationEntity, {
+      proposalId: proposal.id,
+      channel: input.channel,
+    });
+    if (existing) {
+      if (existing.url === input.url) return ProposalModel.from(proposal);
+      throw DomainError.conflict(
+        `${input.channel} was recorded as published at ${existing.url} already`,
+      );
+    }
+    await ctx.em.insert(PublicationEntity, {
+      id: newId('pub'),
+      proposalId: proposal.id,
+      brandId: proposal.brandId,
+      channel: input.channel,
+      url: input.url,
+      byId: requireUser(ctx).userId,
+      publishedAt: this.clock.now(),
+    });
+    const current = first
+      ? await this.transitions.move(ctx, proposal, 'publish', ProposalState.PUBLISHED)
+      : proposal;
+    await this.record(ctx, proposal, 'proposal.published', {
+      channel: input.channel,
+      url: input.url,
+      contentHash: revision.contentHash,
+      state: { from: proposal.state, to: current.state },
+    });
+    return ProposalModel.from(current);
+  }
+
+  async withdraw(ctx: RequestContext, input: ReasonInput): Promise<ProposalResultType> {
+    const proposal = await this.access.forChange(
+      ctx,
+      input.proposalId,
+      Operation.WITHDRAW_PROPOSAL,
+    );
+    return this.endWithReason(ctx, proposal, 'withdraw', ProposalState.WITHDRAWN, input.reason);
+  }
+
+  async retract(ctx: RequestContext, input: ReasonInput): Promise<ProposalResultType> {
+    const proposal = await this.access.forChange(
+      ctx,
+      input.proposalId,
+      Operation.SCHEDULE_AND_PUBLISH,
+    );
+    return this.endWithReason(ctx, proposal, 'retract', ProposalState.RETRACTED, input.reason);
+  }
+
+  /** Whether this exact text (as the content hash normalises it) is approved words of the brand for the channel. */
+  async isApprovedContent(
+    ctx: RequestContext,
+    brandId: string,
+    channel: Channel,
+    body: string,
+  ): Promise<boolean> {
+    requireBrandOperation(ctx, brandId, Operation.READ_BRAND);
+    const proposals = await ctx.em.find(ProposalEntity, {
+      where: { brandId, state: In(APPROVED_STATES) },
+    });
+    if (proposals.length === 0) return false;
+    const revisions = await ctx.em.find(RevisionEntity, {
+      where: proposals.map((p) => ({ proposalId: p.id, number: p.currentRevisionNumber })),
+    });
+    const text = normalizeBody(body);
+    return revisions.some((revision) =>
+      revision.drafts.some(
+        (draft) => draft.channel === channel && normalizeBody(draft.body) === text,
+      ),
+    );
+  }
+
+  private async endWithReason(
+    ctx: RequestContext,
+    proposal: ProposalEntity,
+    transition: 'withdraw' | 'retract',
+    to: ProposalState,
+    reason: string,
+  ): Promise<ProposalResultType> {
+    if (!transitionTarget(proposal.state, transition))
+      return InvalidTransitionError.of(proposal.state, transition);
+    const ended = await this.transitions.move(ctx, proposal, transition, to, { publishAt: null });
+    await this.review.cancelDeadlines(
+      ctx,
+      await this.review.currentSteps(ctx, proposal),
+      `the proposal is ${to}`,
+    );
+    await this.record(
+      ctx,
+      proposal,
+      transition === 'withdraw' ? 'proposal.withdrawn' : 'proposal.retracted',
+      {
+        reason: reason.trim(),
+        state: { from: proposal.state, to },
+      },
+    );
+    return ProposalModel.from(ended);
+  }
+
+  /** The freeze that stops this actor from scheduling or publishing now, if any. */
+  private async frozenFor(
+    ctx: RequestContext,
+    proposal: ProposalEntity,
+  ): Promise<ContentFreezeActiveError | null> {
+    const freeze = await this.freezes.active(ctx, proposal.brandId);
+    if (!freeze) return null;
+    const userId = requireUser(ctx).userId;
+    return freeze.allowedUserIds.includes(userId)
+      ? null
+      : ContentFreezeActiveError.of(ContentFreezeModel.from(freeze));
+  }
+
+  private record(
+    ctx: RequestContext,
+    proposal: ProposalEntity,
+    action: string,
+    data: Record<string, unknown>,
+  ) {
+    return this.audit.append(ctx, {
+      brandId: proposal.brandId,
+      action,
+      entityType: 'Proposal',
+      entityId: proposal.id,
+      data,
+    });
+  }
+}

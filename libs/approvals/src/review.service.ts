@@ -1,0 +1,298 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@standpoint/audit';
+import { Clock, newId, RequestContext } from '@standpoint/database';
+import { MembersService, Operation } from '@standpoint/identity';
+import { OutboxService } from '@standpoint/notifications';
+import {
+  IncompleteProposalError,
+  InvalidTransitionError,
+  ProposalAccess,
+  ProposalEntity,
+  ProposalModel,
+  ProposalResultType,
+  ProposalState,
+  Revised,
+  StanceType,
+  transitionTarget,
+} from '@standpoint/proposals';
+import { ApprovalStepEntity } from './approval-step.entity';
+import { DeadlineEntity } from './deadline.entity';
+import { Dossier, DossierFacts } from './dossier-facts';
+import { PoliciesService } from './policies.service';
+import { ProposalTransitions } from './proposal-transitions';
+import {
+  DeadlineKind,
+  dueAt,
+  eligibleApprovers,
+  reminderTimes,
+  requiredApprovals,
+  restart,
+  stepApplies,
+  stepStatusAfterActivation,
+  StepStatus,
+} from './rules';
+
+/** Submission and the life of the review steps: activating, restarting after a revision. */
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly access: ProposalAccess,
+    private readonly policies: PoliciesService,
+    private readonly facts: DossierFacts,
+    private readonly transitions: ProposalTransitions,
+    private readonly members: MembersService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(ctx: RequestContext, proposalId: string): Promise<ProposalResultType> {
+    const proposal = await this.access.forChange(ctx, proposalId, Operation.SUBMIT_PROPOSAL);
+    if (!transitionTarget(proposal.state, 'submit'))
+      return InvalidTransitionError.of(proposal.state, 'submit');
+    const dossier = await this.facts.read(ctx, proposal);
+    const missing = this.missing(proposal, dossier);
+    if (missing.length > 0) {
+      return Object.assign(new IncompleteProposalError(), {
+        errorCode: 'INCOMPLETE_PROPOSAL',
+        message: `Not ready for review: ${missing.join('; ')}`,
+        missing,
+      });
+    }
+
+    // Pinned: a proposal resubmitted after changes keeps the policy it was first submitted under.
+    const policy = await this.policies.version(ctx, proposal.brandId, proposal.policyVersion);
+    const round = proposal.reviewRound + 1;
+    const applicability = this.facts.applicability(proposal, dossier);
+    const steps = policy.steps.map((definition, order): ApprovalStepEntity => ({
+      id: newId('stp'),
+      proposalId: proposal.id,
+      brandId: proposal.brandId,
+      round,
+      order,
+      name: definition.name,
+      definition,
+      policyVersion: policy.version,
+      status: stepApplies(definition, applicability) ? StepStatus.WAITING : StepStatus.SKIPPED,
+      requiredApprovals: 0,
+      eligibleApproverIds: [],
+      escalated: false,
+      activatedAt: null,
+      dueAt: null,
+      completedAt: null,
+    }));
+    await ctx.em.insert(ApprovalStepEntity, steps);
+    const first = steps.find((step) => step.status === StepStatus.WAITING);
+    const to = first ? ProposalState.IN_REVIEW : ProposalState.APPROVED;
+    const submitted = await this.transitions.move(ctx, proposal, 'submit', to, {
+      reviewRound: round,
+      policyVersion: policy.version,
+    });
+    if (first) await this.activate(ctx, submitted, first);
+    await this.audit.append(ctx, {
+      brandId: proposal.brandId,
+      action: 'proposal.submitted',
+      entityType: 'Proposal',
+      entityId: proposal.id,
+      data: {
+        from: proposal.state,
+        to,
+        round,
+        policyVersion: policy.version,
+        revision: { number: dossier.revision.number, contentHash: dossier.revision.contentHash },
+        steps: steps.map((step) => ({
+          name: step.name,
+          status: step.status,
+          eligible: step.eligibleApproverIds,
+        })),
+      },
+    });
+    return ProposalModel.from(submitted);
+  }
+
+  /** Makes a step the one under review: who may decide, how many must, by when; and tells them. */
+  async activate(
+    ctx: RequestContext,
+    proposal: ProposalEntity,
+    step: ApprovalStepEntity,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const members = await this.members.ofBrand(ctx, proposal.brandId);
+    const eligible = eligibleApprovers(step.definition, members, proposal.authorId, step.escalated);
+    const required = requiredApprovals(step.definition, eligible.length);
+    const due = dueAt(now, step.definition.slaHours, proposal.decisionDeadline);
+    Object.assign(step, {
+      status: stepStatusAfterActivation(required, eligible.length),
+      requiredApprovals: required,
+      eligibleApproverIds: eligible,
+      activatedAt: now,
+      dueAt: due,
+    });
+    await ctx.em.update(
+      ApprovalStepEntity,
+      { id: step.id },
+      {
+        status: step.status,
+        requiredApprovals: required,
+        eligibleApproverIds: eligible,
+        activatedAt: now,
+        dueAt: due,
+      },
+    );
+    if (due) await this.scheduleDeadlines(ctx, step, now, due);
+    await this.outbox.emailMembers(ctx, {
+      brandId: proposal.brandId,
+      topic: 'approval.requested',
+      recipientUserIds: eligible,
+      payload: {
+        proposalId: proposal.id,
+        stepId: step.id,
+        step: step.name,
+        dueAt: due,
+        revision: proposal.currentRevisionNumber,
+      },
+    });
+  }
+
+  /**
+   * A revision in review: every approval so far is for other words, so the steps start again from
+   * the first, and the approvers already asked hear that the words changed.
+   */
+  async restartAfterRevision(
+    ctx: RequestContext,
+    revised: Revised,
+  ): Promise<Record<string, unknown>> {
+    const proposal = revised.proposal;
+    if (proposal.state !== ProposalState.IN_REVIEW) return {};
+    const steps = await this.currentSteps(ctx, proposal);
+    const asked = [
+      ...new Set(steps.filter((s) => s.activatedAt).flatMap((s) => s.eligibleApproverIds)),
+    ];
+    await this.cancelDeadlines(ctx, steps, 'the words changed');
+    const { steps: restarted, activated } = restart(
+      steps.map((s) => ({
+        order: s.order,
+        status: s.status,
+        required: s.requiredApprovals,
+        approvals: 0,
+      })),
+    );
+    for (const step of steps) {
+      const status = restarted.find((s) => s.order === step.order)!.status;
+      Object.assign(step, {
+        status: StepStatus.WAITING,
+        activatedAt: null,
+        dueAt: null,
+        completedAt: null,
+        escalated: false,
+      });
+      if (status === StepStatus.SKIPPED) step.status = StepStatus.SKIPPED;
+      await ctx.em.update(
+        ApprovalStepEntity,
+        { id: step.id },
+        {
+          status: step.status,
+          activatedAt: null,
+          dueAt: null,
+          completedAt: null,
+          escalated: false,
+        },
+      );
+    }
+    await this.outbox.emailMembers(ctx, {
+      brandId: proposal.brandId,
+      topic: 'words.changed',
+      recipientUserIds: asked,
+      payload: {
+        proposalId: proposal.id,
+        from: {
+          revision: revised.previous.number,
+          contentHash: revised.previous.contentHash,
+          drafts: revised.previous.drafts,
+        },
+        to: {
+          revision: revised.revision.number,
+          contentHash: revised.revision.contentHash,
+          drafts: revised.revision.drafts,
+        },
+      },
+    });
+    const first = steps.find((s) => s.order === activated);
+    if (first) await this.activate(ctx, proposal, first);
+    return { review: { restarted: true, round: proposal.reviewRound, staleApprovalsOf: asked } };
+  }
+
+  /** The steps of the proposal's current review round, in order. */
+  currentSteps(ctx: RequestContext, proposal: ProposalEntity): Promise<ApprovalStepEntity[]> {
+    return ctx.em.find(ApprovalStepEntity, {
+      where: { proposalId: proposal.id, round: proposal.reviewRound },
+      order: { order: 'ASC' },
+    });
+  }
+
+  /** Marks the pending deadlines of these steps done without acting. */
+  async cancelDeadlines(
+    ctx: RequestContext,
+    steps: readonly ApprovalStepEntity[],
+    why: string,
+  ): Promise<void> {
+    for (const step of steps) {
+      await ctx.em
+        .createQueryBuilder()
+        .update(DeadlineEntity)
+        .set({ doneAt: this.clock.now(), outcome: why })
+        .where('subjectId = :id AND doneAt IS NULL', { id: step.id })
+        .execute();
+    }
+  }
+
+  /** Gives a step (escalated to its deputies) another period, with its reminders and timeout. */
+  async extend(ctx: RequestContext, step: ApprovalStepEntity, hours: number): Promise<void> {
+    const now = this.clock.now();
+    const due = new Date(now.getTime() + hours * 3_600_000);
+    await ctx.em.update(ApprovalStepEntity, { id: step.id }, { dueAt: due });
+    await this.scheduleDeadlines(ctx, step, now, due);
+  }
+
+  private async scheduleDeadlines(
+    ctx: RequestContext,
+    step: ApprovalStepEntity,
+    now: Date,
+    due: Date,
+  ): Promise<void> {
+    const { half, late } = reminderTimes(now, due);
+    const times: [DeadlineKind, Date][] = [
+      [DeadlineKind.REMIND_HALF, half],
+      [DeadlineKind.REMIND_LATE, late],
+    ];
+    // A deadline that has passed already gets no reminders, only its timeout.
+    const rows: DeadlineEntity[] = [
+      ...times.filter(([, at]) => at < due && at > now),
+      [DeadlineKind.TIMEOUT, due] as const,
+    ].map(([kind, at]) => ({
+      id: newId('ddl'),
+      brandId: step.brandId,
+      kind,
+      subjectId: step.id,
+      dueAt: at,
+      doneAt: null,
+      outcome: null,
+    }));
+    await ctx.em.insert(DeadlineEntity, rows);
+  }
+
+  private missing(proposal: ProposalEntity, dossier: Dossier): string[] {
+    const missing: string[] = [];
+    if (
+      proposal.stanceType !== StanceType.NO_PUBLIC_STATEMENT &&
+      dossier.revision.drafts.length === 0
+    ) {
+      missing.push('a draft for at least one channel');
+    }
+    if (dossier.evidence.length === 0) missing.push('at least one piece of evidence');
+    if (dossier.recommendation?.revisionNumber !== proposal.currentRevisionNumber) {
+      missing.push('a team recommendation on the current revision');
+    }
+    return missing;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './decision-refusal';
+export * from './enums';
+export * from './override';
+export * from './policy';
+export * from './step-progress';

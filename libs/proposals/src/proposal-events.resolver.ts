@@ -1,0 +1,31 @@
+import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { RequestContext } from '@standpoint/database';
+import { Ctx } from '@standpoint/graphql';
+import { ProposalEventModel } from './models/proposal-event.model';
+import { ProposalChange } from './proposal-change';
+import { ProposalEventsService } from './proposal-events.service';
+
+@Resolver(() => ProposalEventModel)
+export class ProposalEventsResolver {
+  constructor(private readonly events: ProposalEventsService) {}
+
+  @Subscription(() => ProposalEventModel, {
+    // The contract adds "on whichever instance it happened": true once the bus fans out across
+    // API instances (PostgreSQL LISTEN/NOTIFY); for now an instance hears of its own changes.
+    description: 'Every change to a proposal of this brand, as it happens, once committed.',
+    resolve(
+      this: ProposalEventsResolver,
+      change: ProposalChange,
+      _args: unknown,
+      context: unknown,
+    ) {
+      return this.events.resolve(context, change);
+    },
+  })
+  proposalEvents(
+    @Ctx() ctx: RequestContext,
+    @Args('brandId', { type: () => ID }) brandId: string,
+  ): AsyncIterableIterator<ProposalChange> {
+    return this.events.listen(ctx, brandId);
+  }
+}

@@ -1,0 +1,91 @@
+import { Client, createClient, FormattedExecutionResult } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** One subscription over graphql-ws (`graphql-transport-ws`), as a client would open it. */
+export interface TestSubscription {
+  /** The next result (an event, or errors), in order; rejects when none comes in time. */
+  next(timeoutMs?: number): Promise<FormattedExecutionResult<Record<string, any>, unknown>>;
+  /** Resolves when the server completes the subscription. */
+  completed: Promise<void>;
+  /** Resolves with the close event (its `code`) when the connection fails or is refused. */
+  failed: Promise<{ code: number; reason: string }>;
+  /** Unsubscribes and closes the connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to `<baseUrl>/graphql` over WebSocket with `connectionParams` (for example
+ * `{ authorization: 'Bearer <token>' }`) and subscribes with `query` and `variables`.
+ */
+export function subscribe(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  connectionParams?: Record<string, unknown>,
+): TestSubscription {
+  const results: FormattedExecutionResult<Record<string, any>, unknown>[] = [];
+  const waiting: ((result: FormattedExecutionResult<Record<string, any>, unknown>) => void)[] = [];
+  let resolveCompleted!: () => void;
+  let resolveFailed!: (close: { code: number; reason: string }) => void;
+  const completed = new Promise<void>((resolve) => (resolveCompleted = resolve));
+  const failed = new Promise<{ code: number; reason: string }>(
+    (resolve) => (resolveFailed = resolve),
+  );
+  const client: Client = createClient({
+    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
+  const unsubscribe = client.subscribe<Record<string, any>>(
+    { query, variables },
+    {
+      next: (result) => {
+        const resolve = waiting.shift();
+        if (resolve) resolve(result);
+        else results.push(result);
+      },
+      error: (error) => {
+        const close = error as { code?: unknown; reason?: unknown };
+        resolveFailed({
+          code: typeof close.code === 'number' ? close.code : -1,
+          reason: typeof close.reason === 'string' ? close.reason : String(error),
+        });
+      },
+      complete: () => resolveCompleted(),
+    },
+  );
+  return {
+    next: (timeoutMs = 10_000) => {
+      const result = results.shift();
+      if (result) return Promise.resolve(result);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(deliver), 1);
+          reject(new Error(`no subscription result within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const deliver = (value: FormattedExecutionResult<Record<string, any>, unknown>) => {
+          clearTimeout(timer);
+          resolve(value);
+        };
+        waiting.push(deliver);
+      });
+    },
+    completed,
+    failed,
+    close: async () => {
+      unsubscribe();
+      await client.dispose();
+    },
+  };
+}
+
+/** Resolves once `condition` holds, checking every few milliseconds; fails after `timeoutMs`. */
+export async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
