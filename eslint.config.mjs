@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const INFRASTRUCTURE = ['config', 'database', 'graphql', 'logging', 'worker'];
-const FEATURES = ['identity', 'audit', 'proposals', 'approvals', 'notifications'];
+const FEATURES = ['identity', 'audit', 'audit-review', 'proposals', 'approvals', 'notifications'];
 
 /** Imports that cross a library's wall other than through its index. */
 const throughIndexOnly = [

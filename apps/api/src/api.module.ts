@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsApiModule } from '@standpoint/approvals';
+import { AuditReviewModule } from '@standpoint/audit-review';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule, HealthModule } from '@standpoint/database';
 import { GraphqlApiModule } from '@standpoint/graphql';
@@ -18,6 +19,7 @@ import { ProposalsApiModule } from '@standpoint/proposals';
     IdentityApiModule,
     ProposalsApiModule,
     ApprovalsApiModule,
+    AuditReviewModule,
   ],
 })
 export class ApiModule {}

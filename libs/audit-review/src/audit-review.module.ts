@@ -1,0 +1,21 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { NodeRegistry } from '@standpoint/graphql';
+import { IdentityModule } from '@standpoint/identity';
+import { AuditReviewResolver } from './audit-review.resolver';
+import { AuditReviewService } from './audit-review.service';
+
+/** The audit trail as the API serves it: the events, and the proof that none was changed. */
+@Module({
+  imports: [IdentityModule],
+  providers: [AuditReviewResolver, AuditReviewService],
+})
+export class AuditReviewModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly review: AuditReviewService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('aud', (ctx, id) => this.review.get(ctx, id));
+  }
+}

@@ -1,0 +1,44 @@
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '@standpoint/database';
+import { Connection, Ctx } from '@standpoint/graphql';
+import { UserModel, UsersService } from '@standpoint/identity';
+import { AUDIT_PAGE, AuditReviewService } from './audit-review.service';
+import { AuditFilter } from './inputs/audit-filter.input';
+import { AuditEventConnection, AuditEventModel } from './models/audit-event.model';
+import { AuditVerificationModel } from './models/audit-verification.model';
+
+@Resolver(() => AuditEventModel)
+export class AuditReviewResolver {
+  constructor(
+    private readonly review: AuditReviewService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Query(() => AuditEventConnection)
+  auditEvents(
+    @Ctx() ctx: RequestContext,
+    @Args('brandId', { type: () => ID }) brandId: string,
+    @Args('filter', { type: () => AuditFilter, nullable: true }) filter: AuditFilter | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: AUDIT_PAGE.default })
+    first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<AuditEventModel>> {
+    return this.review.list(ctx, brandId, filter, first, after);
+  }
+
+  @Query(() => AuditVerificationModel)
+  verifyAuditChain(
+    @Ctx() ctx: RequestContext,
+    @Args('brandId', { type: () => ID }) brandId: string,
+  ): Promise<AuditVerificationModel> {
+    return this.review.verify(ctx, brandId);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async actor(
+    @Ctx() ctx: RequestContext,
+    @Parent() event: AuditEventModel,
+  ): Promise<UserModel | null> {
+    return event.actorId ? this.users.referenced(ctx, event.actorId) : null;
+  }
+}
