@@ -151,10 +151,11 @@ describe('the processes', () => {
       expect(brands.data?.brands[0].members).toHaveLength(6);
       const sample = await postGraphQL(
         url,
-        '{ brands { proposals { totalCount edges { node { title state riskScore evidence { kind } recommendation { recommendation } } } } } }',
+        '{ brands { approvalPolicy { version } proposals { totalCount edges { node { title state riskScore evidence { kind } recommendation { recommendation } } } } } }',
         {},
         login.data?.login.token,
       );
+      expect(sample.data?.brands[0].approvalPolicy).toEqual({ version: 1 });
       expect(sample.data?.brands[0].proposals).toEqual({
         totalCount: 1,
         edges: [

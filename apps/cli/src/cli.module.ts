@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ApprovalsModule } from '@standpoint/approvals';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule } from '@standpoint/database';
 import { IdentityModule } from '@standpoint/identity';
 import { ProposalsModule } from '@standpoint/proposals';
 
 /** What the operator's commands need: the migrated database and the feature services. */
-@Module({ imports: [ConfigModule, DatabaseModule, IdentityModule, ProposalsModule] })
+@Module({
+  imports: [ConfigModule, DatabaseModule, IdentityModule, ProposalsModule, ApprovalsModule],
+})
 export class CliModule {}

@@ -140,7 +140,10 @@ export class DeadlinesService {
     step: ApprovalStepEntity,
   ): Promise<string | null> {
     const definition = step.definition;
-    if (definition.escalateToIds.length > 0 && !step.escalated) {
+    // Past the proposal's own decision deadline there is no more time to give deputies.
+    const deadlinePassed =
+      !!proposal.decisionDeadline && proposal.decisionDeadline <= this.clock.now();
+    if (definition.escalateToIds.length > 0 && !step.escalated && !deadlinePassed) {
       await this.escalate(ctx, proposal, step);
       return null;
     }
@@ -184,10 +187,13 @@ export class DeadlinesService {
         status,
       },
     );
-    if (step.definition.expireOnTimeout && step.definition.slaHours) {
-      // The deputies get one more period; then no decision means no post.
-      const escalated = { ...step, escalated: true, eligibleApproverIds: eligible };
-      await this.review.extend(ctx, escalated, step.definition.slaHours);
+    if (step.definition.expireOnTimeout) {
+      // The deputies get one more period (up to the decision deadline); then no decision, no post.
+      await this.review.extend(ctx, proposal, {
+        ...step,
+        escalated: true,
+        eligibleApproverIds: eligible,
+      });
     }
     await this.outbox.emailMembers(ctx, {
       brandId: proposal.brandId,

@@ -200,13 +200,11 @@ export class DecisionsService {
                 revisionNumber: dossier.recommendation.revisionNumber,
                 by: dossier.recommendation.byId,
               },
-              openRisks: this.facts
-                .override(proposal, dossier)
-                .openRisks.map((r) => ({
-                  category: r.category,
-                  likelihood: r.likelihood,
-                  impact: r.impact,
-                })),
+              openRisks: this.facts.override(proposal, dossier).openRisks.map((r) => ({
+                category: r.category,
+                likelihood: r.likelihood,
+                impact: r.impact,
+              })),
             }
           : null,
         seen: this.facts.seen(dossier),

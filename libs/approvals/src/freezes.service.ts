@@ -53,8 +53,13 @@ export class FreezesService {
         })),
       );
     }
-    if (await this.active(ctx, input.brandId))
+    // Two freezes started at the same moment take turns on the brand's row (SQLite's transactions do anyway).
+    if (ctx.dialect === 'postgres') {
+      await ctx.em.query('SELECT id FROM brand WHERE id = $1 FOR UPDATE', [input.brandId]);
+    }
+    if (await this.active(ctx, input.brandId)) {
       throw DomainError.conflict('A content freeze holds already; end it first');
+    }
     await this.endLapsed(ctx, input.brandId);
 
     const freeze: ContentFreezeEntity = {
@@ -73,17 +78,10 @@ export class FreezesService {
       where: { brandId: input.brandId, state: ProposalState.SCHEDULED },
       order: { id: 'ASC' },
     });
-    const unscheduled = [];
-    for (const proposal of scheduled) {
-      await this.transitions.move(ctx, proposal, 'unschedule', ProposalState.APPROVED, {
-        publishAt: null,
-        unscheduledByFreeze: true,
-      });
-      unscheduled.push({
-        proposalId: proposal.id,
-        publishAt: proposal.publishAt?.toISOString() ?? null,
-      });
-    }
+    const unscheduled = scheduled.map((proposal) => ({
+      proposalId: proposal.id,
+      publishAt: proposal.publishAt?.toISOString() ?? null,
+    }));
     await this.audit.append(ctx, {
       brandId: input.brandId,
       action: 'content_freeze.started',
@@ -91,6 +89,25 @@ export class FreezesService {
       entityId: freeze.id,
       data: { reason: freeze.reason, endsAt: freeze.endsAt, allowedUserIds: allowed, unscheduled },
     });
+    for (const proposal of scheduled) {
+      await this.transitions.move(ctx, proposal, 'unschedule', ProposalState.APPROVED, {
+        publishAt: null,
+        unscheduledByFreeze: true,
+      });
+      // Its own event too, so that the proposal's history and live subscribers see it.
+      await this.audit.append(ctx, {
+        brandId: input.brandId,
+        action: 'proposal.unscheduled',
+        entityType: 'Proposal',
+        entityId: proposal.id,
+        data: {
+          freezeId: freeze.id,
+          reason: freeze.reason,
+          publishAt: proposal.publishAt,
+          state: { from: proposal.state, to: ProposalState.APPROVED },
+        },
+      });
+    }
     await this.outbox.emailMembers(ctx, {
       brandId: input.brandId,
       topic: 'content_freeze.started',
@@ -121,7 +138,14 @@ export class FreezesService {
       freeze.endsAt && freeze.endsAt <= this.clock.now() && !byId
         ? freeze.endsAt
         : this.clock.now();
-    await ctx.em.update(ContentFreezeEntity, { id: freeze.id }, { endedAt, endedById: byId });
+    const closed = await ctx.em
+      .createQueryBuilder()
+      .update(ContentFreezeEntity)
+      .set({ endedAt, endedById: byId })
+      .where('id = :id AND endedAt IS NULL', { id: freeze.id })
+      .execute();
+    // Ended meanwhile by someone else (a user, another worker): nothing more to record.
+    if (closed.affected !== 1) return;
     await this.audit.append(ctx, {
       brandId: freeze.brandId,
       action: 'content_freeze.ended',

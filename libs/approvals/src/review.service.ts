@@ -246,10 +246,18 @@ export class ReviewService {
     }
   }
 
-  /** Gives a step (escalated to its deputies) another period, with its reminders and timeout. */
-  async extend(ctx: RequestContext, step: ApprovalStepEntity, hours: number): Promise<void> {
+  /**
+   * Gives a step (escalated to its deputies) another period, capped by the proposal's decision
+   * deadline like the first one, with its reminders and timeout.
+   */
+  async extend(
+    ctx: RequestContext,
+    proposal: ProposalEntity,
+    step: ApprovalStepEntity,
+  ): Promise<void> {
     const now = this.clock.now();
-    const due = new Date(now.getTime() + hours * 3_600_000);
+    const due = dueAt(now, step.definition.slaHours, proposal.decisionDeadline);
+    if (!due) return;
     await ctx.em.update(ApprovalStepEntity, { id: step.id }, { dueAt: due });
     await this.scheduleDeadlines(ctx, step, now, due);
   }

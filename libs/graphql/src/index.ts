@@ -18,3 +18,4 @@ export * from './subscription-transport';
 export * from './transaction.interceptor';
 export * from './validation';
 export * from './serve-api';
+export * from './not-blank';

@@ -4,7 +4,11 @@ import { DomainError, FieldProblem } from './domain-error';
 /** Flattens class-validator's nested errors into one entry per field path. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    const field = !parent
+      ? error.property
+      : /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`;
     const own: FieldProblem[] = error.constraints
       ? [
           {

@@ -1,5 +1,6 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { DecisionOutcome } from '../models/enums.graphql';
 
 @InputType('DecideInput')
@@ -12,7 +13,7 @@ export class DecideInput {
   outcome!: DecisionOutcome;
 
   @Field({ description: 'The content hash of the revision that the approver reviewed.' })
-  @IsNotEmpty()
+  @NotBlank()
   contentHash!: string;
 
   @Field(() => String, { nullable: true })

@@ -1,6 +1,7 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { Channel } from '@standpoint/proposals';
-import { IsArray, IsEnum, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsArray, IsEnum, IsOptional, MaxLength } from 'class-validator';
 
 @InputType('ScheduleInput')
 export class ScheduleInput {
@@ -21,7 +22,7 @@ export class MarkPublishedInput {
   channel!: Channel;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(2000)
   url!: string;
 }
@@ -32,7 +33,7 @@ export class ReasonInput {
   proposalId!: string;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   reason!: string;
 }
@@ -43,7 +44,7 @@ export class StartContentFreezeInput {
   brandId!: string;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   reason!: string;
 

@@ -1,3 +1,4 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Role } from '@standpoint/identity';
 import { RiskCategory, StanceType, Urgency } from '@standpoint/proposals';
@@ -8,7 +9,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   MaxLength,
   ValidateNested,
@@ -44,7 +44,7 @@ export class StepConditionInput {
 @InputType('PolicyStepInput')
 export class PolicyStepInput {
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name!: string;
 

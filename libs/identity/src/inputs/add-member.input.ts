@@ -1,10 +1,10 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import {
   ArrayNotEmpty,
   ArrayUnique,
   IsEmail,
   IsEnum,
-  IsNotEmpty,
   IsOptional,
   MaxLength,
   MinLength,
@@ -22,7 +22,7 @@ export class AddMemberInput {
   email!: string;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name!: string;
 

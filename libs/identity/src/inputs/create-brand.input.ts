@@ -1,10 +1,11 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { Matches, MaxLength } from 'class-validator';
 
 @InputType('CreateBrandInput')
 export class CreateBrandInput {
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name!: string;
 

@@ -1,6 +1,7 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { EvidenceKind } from '../models/enums.graphql';
 import {
   AudienceCommentInput,
@@ -14,7 +15,7 @@ import {
 @InputType({ isAbstract: true })
 export class EvidenceContentInput {
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   summary!: string;
 
@@ -81,7 +82,7 @@ export class CorrectEvidenceInput extends EvidenceContentInput {
   evidenceId!: string;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(2000)
   reason!: string;
 }
@@ -92,7 +93,7 @@ export class WithdrawEvidenceInput {
   evidenceId!: string;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(2000)
   reason!: string;
 }

@@ -1,5 +1,6 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, MaxLength } from 'class-validator';
+import { MaxLength } from 'class-validator';
 
 @InputType('AddCommentInput')
 export class AddCommentInput {
@@ -7,7 +8,7 @@ export class AddCommentInput {
   proposalId!: string;
 
   @Field({ description: 'Mention a member with @ and their email: @jane@brand.example.' })
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(10_000)
   body!: string;
 }

@@ -1,13 +1,7 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsEnum,
-  IsNotEmpty,
-  IsOptional,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsEnum, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { StanceType, Urgency } from '../models/enums.graphql';
 import { ChannelDraftInput } from './channel-draft.input';
 
@@ -17,12 +11,12 @@ export class CreateProposalInput {
   brandId!: string;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(300)
   title!: string;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   issue!: string;
 

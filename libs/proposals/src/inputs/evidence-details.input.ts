@@ -1,5 +1,6 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, Float, GraphQLISODateTime, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsNotEmpty, IsNumber, IsOptional, MaxLength } from 'class-validator';
+import { IsEnum, IsInt, IsNumber, IsOptional, MaxLength } from 'class-validator';
 import { PeerReception } from '../models/enums.graphql';
 
 // Shapes only; the rules between fields (shares summing to 1, a period in order) are in
@@ -8,7 +9,7 @@ import { PeerReception } from '../models/enums.graphql';
 @InputType('ListeningSnapshotInput')
 export class ListeningSnapshotInput {
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(1000)
   query!: string;
 
@@ -38,7 +39,7 @@ export class ListeningSnapshotInput {
 @InputType('AudienceCommentInput')
 export class AudienceCommentInput {
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   quote!: string;
 
@@ -60,7 +61,7 @@ export class SurveyStatInput {
   sampleSize?: number | null;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(500)
   source!: string;
 }
@@ -68,12 +69,12 @@ export class SurveyStatInput {
 @InputType('PeerBrandExampleInput')
 export class PeerBrandExampleInput {
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   peerBrand!: string;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(2000)
   action!: string;
 

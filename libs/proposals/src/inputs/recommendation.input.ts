@@ -1,5 +1,6 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsNotEmpty, MaxLength } from 'class-validator';
+import { IsEnum, MaxLength } from 'class-validator';
 import { Recommendation } from '../models/enums.graphql';
 
 @InputType('SetRecommendationInput')
@@ -12,7 +13,7 @@ export class SetRecommendationInput {
   recommendation!: Recommendation;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(10_000)
   rationale!: string;
 }

@@ -1,5 +1,6 @@
+import { NotBlank } from '@standpoint/graphql';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { RiskCategory, RiskStatus } from '../models/enums.graphql';
 
 @InputType('AddRiskNoteInput')
@@ -24,7 +25,7 @@ export class AddRiskNoteInput {
   impact!: number;
 
   @Field()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   description!: string;
 

@@ -15,7 +15,7 @@ export class InvalidTransitionError extends ErrorResult {
   static of(fromState: ProposalState, transition: string): InvalidTransitionError {
     return Object.assign(new InvalidTransitionError(), {
       errorCode: ErrorCode.INVALID_TRANSITION,
-      message: `A ${fromState} proposal cannot ${transition}`,
+      message: `A proposal in state ${fromState} cannot ${transition}`,
       fromState,
       transition,
     });

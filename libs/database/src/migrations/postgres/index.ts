@@ -3,6 +3,7 @@ import { AuditAppendOnly1796001900000 } from './1796001900000-AuditAppendOnly';
 import { Proposals1796004090926 } from './1796004090926-Proposals';
 import { Approvals1796005268540 } from './1796005268540-Approvals';
 import { Idempotency1796005428250 } from './1796005428250-Idempotency';
+import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApprovalPolicies';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -11,4 +12,5 @@ export const postgresMigrations: Function[] = [
   Proposals1796004090926,
   Approvals1796005268540,
   Idempotency1796005428250,
+  DefaultApprovalPolicies1796005500000,
 ];

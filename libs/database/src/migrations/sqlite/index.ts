@@ -3,6 +3,7 @@ import { AuditAppendOnly1796001900000 } from './1796001900000-AuditAppendOnly';
 import { Proposals1796004086683 } from './1796004086683-Proposals';
 import { Approvals1796005244407 } from './1796005244407-Approvals';
 import { Idempotency1796005424738 } from './1796005424738-Idempotency';
+import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApprovalPolicies';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
@@ -11,4 +12,5 @@ export const sqliteMigrations: Function[] = [
   Proposals1796004086683,
   Approvals1796005244407,
   Idempotency1796005424738,
+  DefaultApprovalPolicies1796005500000,
 ];
