@@ -12,10 +12,12 @@ describe('deadlines', () => {
   let manager: TestMember;
   let leader: TestMember;
   let deputy: TestMember;
+  let admin: TestMember;
 
   beforeAll(async () => {
     brand = await app.fixtures.brand();
-    const [admin, ...members] = await Promise.all([
+    let members: TestMember[];
+    [admin, ...members] = await Promise.all([
       app.fixtures.member(brand.id, ['ADMIN']),
       app.fixtures.member(brand.id, ['SOCIAL_MANAGER']),
       app.fixtures.member(brand.id, ['APPROVER']),
@@ -145,5 +147,26 @@ describe('deadlines', () => {
     });
     await twoWorkers();
     expect((await systemEvents()).map(([action]) => action)).toEqual(actions);
+  });
+
+  it('ends a content freeze by itself when its end comes, once', async () => {
+    const endsAt = new Date(clock.now().getTime() + 2 * 3_600_000).toISOString();
+    const started = await app.gql(
+      'mutation ($input: StartContentFreezeInput!) { startContentFreeze(input: $input) { contentFreeze { endsAt } } }',
+      { input: { brandId: brand.id, reason: 'Election night', endsAt } },
+      admin.token,
+    );
+    expect(started.data?.startContentFreeze.contentFreeze).toEqual({ endsAt });
+    clock.advanceHours(2);
+    await twoWorkers();
+    await twoWorkers();
+    const read = await app.gql(
+      'query ($id: ID!) { brand(id: $id) { contentFreeze { reason } } }',
+      { id: brand.id },
+      admin.token,
+    );
+    expect(read.data?.brand.contentFreeze).toBeNull();
+    const ended = (await systemEvents()).filter(([action]) => action === 'content_freeze.ended');
+    expect(ended).toHaveLength(1);
   });
 });
