@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsModule } from '@standpoint/approvals';
+import { AuditModule } from '@standpoint/audit';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule } from '@standpoint/database';
 import { IdentityModule } from '@standpoint/identity';
@@ -7,6 +8,13 @@ import { ProposalsModule } from '@standpoint/proposals';
 
 /** What the operator's commands need: the migrated database and the feature services. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, IdentityModule, ProposalsModule, ApprovalsModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuditModule,
+    IdentityModule,
+    ProposalsModule,
+    ApprovalsModule,
+  ],
 })
 export class CliModule {}

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { auditExportCommand, auditVerifyCommand, auditVerifyExportCommand } from './audit.command';
 import { migrateCommand } from './migrate.command';
 import { seedDemoCommand } from './seed-demo.command';
 
@@ -16,6 +17,24 @@ program
   .command('seed-demo')
   .description('create a demo brand with one member of every role and print their passwords once')
   .action(seedDemoCommand);
+
+const audit = program.command('audit').description('read and prove the audit trail');
+audit
+  .command('verify')
+  .description("check a brand's audit chain in the database")
+  .requiredOption('--brand <slug>', 'the brand')
+  .action(auditVerifyCommand);
+audit
+  .command('export')
+  .description("write a brand's audit chain, oldest first")
+  .requiredOption('--brand <slug>', 'the brand')
+  .option('--format <format>', 'ndjson (verifiable) or csv', 'ndjson')
+  .option('--output <file>', 'a file instead of standard output')
+  .action(auditExportCommand);
+audit
+  .command('verify-export <file>')
+  .description('verify an NDJSON export with no database; says the first line that breaks')
+  .action(auditVerifyExportCommand);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`standpoint: ${error instanceof Error ? error.message : String(error)}\n`);

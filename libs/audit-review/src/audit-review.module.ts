@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '@standpoint/audit';
 import { NodeRegistry } from '@standpoint/graphql';
 import { IdentityModule } from '@standpoint/identity';
 import { AuditReviewResolver } from './audit-review.resolver';
@@ -6,7 +7,7 @@ import { AuditReviewService } from './audit-review.service';
 
 /** The audit trail as the API serves it: the events, and the proof that none was changed. */
 @Module({
-  imports: [IdentityModule],
+  imports: [AuditModule, IdentityModule],
   providers: [AuditReviewResolver, AuditReviewService],
 })
 export class AuditReviewModule implements OnModuleInit {

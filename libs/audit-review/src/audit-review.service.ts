@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AuditEventEntity,
-  canonicalEventText,
-  ChainLink,
-  ChainVerification,
-  verifyChain,
-} from '@standpoint/audit';
+import { AuditEventEntity, AuditExportService, ChainVerification } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { Connection, cursors, DomainError, pageSize, toConnection } from '@standpoint/graphql';
 import { canSeeBrand, Operation, requireBrandOperation } from '@standpoint/identity';
@@ -17,6 +11,8 @@ export const AUDIT_PAGE = { default: 50, max: 500 };
 /** Reading and proving the audit chain, for auditors and brand admins. */
 @Injectable()
 export class AuditReviewService {
+  constructor(private readonly exports: AuditExportService) {}
+
   async list(
     ctx: RequestContext,
     brandId: string,
@@ -57,30 +53,6 @@ export class AuditReviewService {
    */
   async verify(ctx: RequestContext, brandId: string): Promise<ChainVerification> {
     requireBrandOperation(ctx, brandId, Operation.READ_AUDIT);
-    const rows = await ctx.em.find(AuditEventEntity, { where: { brandId }, order: { seq: 'ASC' } });
-    return verifyChain(rows.map(linkOf));
+    return this.exports.verify(ctx, brandId);
   }
-}
-
-/** The chain link of a stored event, its canonical text rebuilt from the columns the API shows. */
-function linkOf(row: AuditEventEntity): ChainLink {
-  const rebuilt = canonicalEventText({
-    brandId: row.brandId,
-    seq: row.seq,
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorLabel: row.actorLabel,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    data: row.data as never,
-    prevHash: row.prevHash,
-  });
-  // A stored text that differs from its columns is a tampered event, whichever of the two was edited.
-  return {
-    seq: row.seq,
-    prevHash: row.prevHash,
-    hash: row.hash,
-    canonical: row.canonical === rebuilt ? rebuilt : `${rebuilt}\u0000`,
-  };
 }

@@ -68,31 +68,43 @@ export interface ChainVerification {
  * canonical text itself naming the same sequence number and previous hash.
  */
 export function verifyChain(links: Iterable<ChainLink>): ChainVerification {
-  let expectedSeq = 1;
-  let previousHash = GENESIS_HASH;
-  let checkedEvents = 0;
-  for (const link of links) {
-    if (!linkHolds(link, expectedSeq, previousHash)) {
-      // The chain breaks at the position expected next, whatever the bad row claims to be.
-      return {
-        valid: false,
-        checkedEvents,
-        headSeq: expectedSeq - 1,
-        headHash: previousHash,
-        firstInvalidSeq: expectedSeq,
-      };
+  const verifier = new ChainVerifier();
+  for (const link of links) if (!verifier.add(link)) break;
+  return verifier.result();
+}
+
+/**
+ * The same check, one link at a time, for chains read in batches or streamed from a file: `add`
+ * answers false at the first link that breaks the chain, and `result` tells where.
+ */
+export class ChainVerifier {
+  private expectedSeq = 1;
+  private previousHash = GENESIS_HASH;
+  private checkedEvents = 0;
+  private broken = false;
+
+  add(link: ChainLink): boolean {
+    if (this.broken) return false;
+    if (!linkHolds(link, this.expectedSeq, this.previousHash)) {
+      this.broken = true;
+      return false;
     }
-    checkedEvents++;
-    expectedSeq++;
-    previousHash = link.hash;
+    this.checkedEvents++;
+    this.expectedSeq++;
+    this.previousHash = link.hash;
+    return true;
   }
-  return {
-    valid: true,
-    checkedEvents,
-    headSeq: expectedSeq - 1,
-    headHash: previousHash,
-    firstInvalidSeq: null,
-  };
+
+  result(): ChainVerification {
+    return {
+      valid: !this.broken,
+      checkedEvents: this.checkedEvents,
+      headSeq: this.expectedSeq - 1,
+      headHash: this.previousHash,
+      // The chain breaks at the position expected next, whatever the bad row claims to be.
+      firstInvalidSeq: this.broken ? this.expectedSeq : null,
+    };
+  }
 }
 
 function linkHolds(link: ChainLink, expectedSeq: number, previousHash: string): boolean {

@@ -2,12 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
+import { AuditExportService } from './audit-export.service';
 import { AuditService } from './audit.service';
 import { InProcessAuditEventBus } from './in-process-audit-event-bus';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity])],
-  providers: [AuditService, { provide: AuditEventBus, useClass: InProcessAuditEventBus }],
-  exports: [AuditService, AuditEventBus],
+  providers: [
+    AuditExportService,
+    AuditService,
+    { provide: AuditEventBus, useClass: InProcessAuditEventBus },
+  ],
+  exports: [AuditExportService, AuditService, AuditEventBus],
 })
 export class AuditModule {}

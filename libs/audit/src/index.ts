@@ -4,3 +4,6 @@ export * from './audit-event.entity';
 export * from './audit.module';
 export * from './audit.service';
 export * from './in-process-audit-event-bus';
+export * from './audit-export.service';
+export * from './export-format';
+export * from './stored-link';
