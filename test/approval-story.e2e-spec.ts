@@ -1,4 +1,3 @@
-import { AuditService } from '@standpoint/audit';
 import { OutboxService } from '@standpoint/notifications';
 import { TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
@@ -42,27 +41,24 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
     ]);
   });
 
-  const ok = async (query: string, variables: Record<string, unknown>, token: string) => {
-    const response = await app.gql(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
   const decide = (token: string, input: Record<string, unknown>) =>
     app.gql(DECIDE, { input }, token);
   const read = (proposalId: string) =>
-    ok(
-      `query ($id: ID!) { proposal(id: $id) {
+    app
+      .data(
+        `query ($id: ID!) { proposal(id: $id) {
         state publishAt currentRevision { contentHash }
         approvalSteps { name order status requiredApprovals approvals eligibleApprovers { email } }
         decisions { step outcome stale overridesRecommendation revisionNumber approver { email } }
       } }`,
-      { id: proposalId },
-      manager.token,
-    ).then((data) => data.proposal);
+        { id: proposalId },
+        manager.token,
+      )
+      .then((data) => data.proposal);
 
   it('runs the whole story', async () => {
     // The brand admin sets a three-step policy.
-    const policy = await ok(
+    const policy = await app.data(
       `mutation ($input: SetApprovalPolicyInput!) { setApprovalPolicy(input: $input) { version steps { name quorum minApprovals } } }`,
       {
         input: {
@@ -96,7 +92,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
     });
 
     // The social team builds a CRISIS proposal and recommends HOLD.
-    const created = await ok(
+    const created = await app.data(
       `mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id currentRevision { contentHash } } }`,
       {
         input: {
@@ -112,7 +108,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
     );
     const proposalId: string = created.createProposal.id;
     const firstHash: string = created.createProposal.currentRevision.contentHash;
-    await ok(
+    await app.data(
       `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
       {
         input: {
@@ -124,7 +120,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
       },
       contributor.token,
     );
-    await ok(
+    await app.data(
       `mutation ($input: AddRiskNoteInput!) { addRiskNote(input: $input) { severity } }`,
       {
         input: {
@@ -137,7 +133,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
       },
       comms.token,
     );
-    await ok(
+    await app.data(
       `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
       {
         input: {
@@ -148,7 +144,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
       },
       manager.token,
     );
-    const submitted = await ok(
+    const submitted = await app.data(
       `mutation ($id: ID!) { submitProposal(proposalId: $id) { ${RESULT} } }`,
       { id: proposalId },
       manager.token,
@@ -231,7 +227,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
     });
 
     // New words make the approvals so far stale and restart the steps.
-    const revised = await ok(
+    const revised = await app.data(
       `mutation ($input: ReviseProposalInput!) { reviseProposal(input: $input) { ${RESULT} } }`,
       {
         input: {
@@ -290,7 +286,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
       state: 'SCHEDULED',
       publishAt,
     });
-    await ok(
+    await app.data(
       `mutation ($input: StartContentFreezeInput!) { startContentFreeze(input: $input) { contentFreeze { reason startedBy { email } } } }`,
       { input: { brandId: brand.id, reason: 'A second storm is coming' } },
       leaders[0].token,
@@ -301,7 +297,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
       errorCode: 'CONTENT_FREEZE_ACTIVE',
       freeze: { reason: 'A second storm is coming' },
     });
-    await ok(
+    await app.data(
       `mutation ($id: ID!) { endContentFreeze(brandId: $id) { contentFreeze { reason } } }`,
       { id: brand.id },
       admin.token,
@@ -310,7 +306,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
     expect((await schedule(leaders[0].token)).data?.schedule).toMatchObject({ state: 'SCHEDULED' });
 
     // Published on X; the publishing tool can check the exact words.
-    const published = await ok(
+    const published = await app.data(
       `mutation ($input: MarkPublishedInput!) { markPublished(input: $input) { ${RESULT} } }`,
       { input: { proposalId, channel: 'X', url: 'https://x.example.com/brand/status/1' } },
       manager.token,
@@ -319,7 +315,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
     const approvedWords = `${X_WORDS} Find yours: shelters.example.com`;
     const isApproved = async (body: string) =>
       (
-        await ok(
+        await app.data(
           'query ($b: ID!, $body: String!) { isApprovedContent(brandId: $b, channel: X, body: $body) }',
           { b: brand.id, body },
           manager.token,
@@ -331,7 +327,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
     expect(await isApproved(X_WORDS)).toBe(false);
 
     // The record: every override marked, with what the approver saw.
-    const chain = await app.t.asSystem((ctx) => app.t.app.get(AuditService).chain(ctx, brand.id));
+    const chain = await app.auditChain(brand.id);
     const decisions = chain.filter((e) => e.action === 'decision.recorded');
     expect(decisions).toHaveLength(5);
     expect(decisions[1].actorLabel).toBe(leader.email);

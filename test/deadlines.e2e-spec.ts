@@ -1,5 +1,4 @@
 import { DeadlinesService } from '@standpoint/approvals';
-import { AuditService } from '@standpoint/audit';
 import { OutboxService } from '@standpoint/notifications';
 import { FakeClock, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
@@ -86,7 +85,7 @@ describe('deadlines', () => {
     await Promise.all([deadlines.runDue(), deadlines.runDue()]);
   };
   const systemEvents = async () =>
-    (await app.t.asSystem((ctx) => app.t.app.get(AuditService).chain(ctx, brand.id)))
+    (await app.auditChain(brand.id))
       .filter((e) => e.actorLabel === 'system')
       .map((e) => [e.action, (e.data as { kind?: string }).kind ?? null]);
   const messages = async (topic: string) =>

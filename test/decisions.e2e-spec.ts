@@ -1,5 +1,5 @@
-import { AuditService, verifyChain } from '@standpoint/audit';
-import { errorCodes, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
+import { verifyChain } from '@standpoint/audit';
+import { errorCodes, TestBrand, TestMember, useTestApp, fieldsOf } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
 const RESULT = `__typename
@@ -57,7 +57,6 @@ interface Created {
   id: string;
   hash: string;
 }
-type FieldProblem = { field: string; rules: string[] };
 
 /** Decisions through GraphQL: the refusal order, the outcomes, submission, policies, concurrency. */
 describe('decisions', () => {
@@ -65,11 +64,6 @@ describe('decisions', () => {
 
   // ---- helpers, each speaking GraphQL as a client would ----
 
-  const ok = async (query: string, variables: Record<string, unknown>, token: string) => {
-    const response = await app.gql(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
   const decide = (token: string, input: Record<string, unknown>) =>
     app.gql(DECIDE, { input }, token);
   const decided = async (token: string, input: Record<string, unknown>) => {
@@ -78,20 +72,14 @@ describe('decisions', () => {
     return response.data!.decide;
   };
   const read = async (proposalId: string, token: string): Promise<Read> =>
-    (await ok(READ, { id: proposalId }, token)).proposal;
-  const chain = (brandId: string) =>
-    app.t.asSystem((ctx) => app.t.app.get(AuditService).chain(ctx, brandId));
+    (await app.data(READ, { id: proposalId }, token)).proposal;
+  const chain = (brandId: string) => app.auditChain(brandId);
   /** The audit events about one proposal: its own and its decisions'. */
   const eventsOf = async (brandId: string, proposalId: string) =>
     (await chain(brandId)).filter(
       (e) =>
         e.entityId === proposalId || (e.data as { proposalId?: string }).proposalId === proposalId,
     );
-  const fieldsOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-    ((response.errors?.[0]?.extensions?.fields ?? []) as FieldProblem[]).map((f) => [
-      f.field,
-      f.rules[0],
-    ]);
 
   const setPolicy = (brandId: string, steps: unknown[], token: string) =>
     app.gql(SET_POLICY, { input: { brandId, steps } }, token);
@@ -101,7 +89,7 @@ describe('decisions', () => {
     token: string,
     overrides: Record<string, unknown> = {},
   ): Promise<Created> => {
-    const data = await ok(
+    const data = await app.data(
       `mutation ($input: CreateProposalInput!) { createProposal(input: $input) {
         id currentRevision { contentHash }
       } }`,
@@ -121,7 +109,7 @@ describe('decisions', () => {
     return { id: data.createProposal.id, hash: data.createProposal.currentRevision.contentHash };
   };
   const addEvidence = (proposalId: string, token: string) =>
-    ok(
+    app.data(
       `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
       {
         input: {
@@ -134,13 +122,13 @@ describe('decisions', () => {
       token,
     );
   const recommend = (proposalId: string, recommendation: string, token: string) =>
-    ok(
+    app.data(
       `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
       { input: { proposalId, recommendation, rationale: `We recommend ${recommendation}` } },
       token,
     );
   const addRisk = (proposalId: string, token: string, category = 'BACKLASH') =>
-    ok(
+    app.data(
       `mutation ($input: AddRiskNoteInput!) { addRiskNote(input: $input) { id severity } }`,
       {
         input: { proposalId, category, likelihood: 4, impact: 3, description: 'It could go wrong' },
@@ -162,7 +150,7 @@ describe('decisions', () => {
     });
   };
   const revise = async (proposalId: string, body: string, token: string): Promise<string> => {
-    const data = await ok(
+    const data = await app.data(
       `mutation ($input: ReviseProposalInput!) { reviseProposal(input: $input) { ${RESULT} } }`,
       { input: { proposalId, drafts: [{ channel: 'X', body }] } },
       token,
@@ -951,7 +939,7 @@ describe('decisions', () => {
       for (const member of [manager, approvers[0], auditor]) {
         expect(errorCodes(await setPolicy(brand.id, steps, member.token))).toEqual(['FORBIDDEN']);
       }
-      const policy = await ok(
+      const policy = await app.data(
         `query ($id: ID!) { brand(id: $id) { approvalPolicy { version } } }`,
         { id: brand.id },
         admin.token,
@@ -1000,7 +988,7 @@ describe('decisions', () => {
     });
 
     it('keeps a submitted proposal on the policy version it was submitted under', async () => {
-      const v2 = await ok(
+      const v2 = await app.data(
         SET_POLICY,
         {
           input: {
@@ -1013,7 +1001,7 @@ describe('decisions', () => {
       expect(v2.setApprovalPolicy.version).toBe(2);
       const pinned = await inReview(brand.id, manager);
 
-      const v3 = await ok(
+      const v3 = await app.data(
         SET_POLICY,
         {
           input: {

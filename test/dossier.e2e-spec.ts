@@ -1,5 +1,4 @@
-import { AuditService } from '@standpoint/audit';
-import { errorCodes, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
+import { errorCodes, TestBrand, TestMember, useTestApp, fieldsOf } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
 const ADD_EVIDENCE =
@@ -39,14 +38,8 @@ describe('the evidence dossier', () => {
   };
   const addEvidence = (input: Record<string, unknown>, token = contributor.token) =>
     app.gql(ADD_EVIDENCE, { input }, token);
-  const fieldsOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-    ((response.errors?.[0]?.extensions?.fields ?? []) as { field: string; rules: string[] }[]).map(
-      (f) => [f.field, f.rules[0]],
-    );
   const eventsFor = async (entityId: string) =>
-    (await app.t.asSystem((ctx) => app.t.app.get(AuditService).chain(ctx, brand.id))).filter(
-      (e) => e.entityId === entityId,
-    );
+    (await app.auditChain(brand.id)).filter((e) => e.entityId === entityId);
 
   describe('validation says what is wrong', () => {
     let proposalId: string;

@@ -1,4 +1,3 @@
-import { AuditService } from '@standpoint/audit';
 import { errorCodes, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { randomBytes } from 'node:crypto';
 import { AppModule } from '../src/app.module';
@@ -384,7 +383,7 @@ describe('proposal permissions', () => {
 
   /** Brand A's audit chain: its length and who made its last event. */
   async function auditHead() {
-    const chain = await app.t.asSystem((ctx) => app.t.app.get(AuditService).chain(ctx, brandA.id));
+    const chain = await app.auditChain(brandA.id);
     return { length: chain.length, actorId: chain.at(-1)?.actorId };
   }
 

@@ -1,4 +1,3 @@
-import { AuditService } from '@standpoint/audit';
 import { TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
@@ -25,17 +24,8 @@ describe('a crisis proposal and its dossier', () => {
     reviewer = await app.fixtures.member(brand.id, ['REVIEWER']);
   });
 
-  const ok = async <T = any>(
-    query: string,
-    variables: Record<string, unknown>,
-    token: string,
-  ): Promise<T> => {
-    const response = await app.gql<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
   const addEvidence = (input: Record<string, unknown>) =>
-    ok(
+    app.data(
       'mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }',
       { input },
       contributor.token,
@@ -46,7 +36,7 @@ describe('a crisis proposal and its dossier', () => {
       'We stand with the families affected. Our stores are open as shelters tonight. #Together';
     const linkedInDraft =
       'Tonight our stores open as shelters.\r\nWe are working with local relief partners.   ';
-    const { createProposal } = await ok(
+    const { createProposal } = await app.data(
       `mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id state version } }`,
       {
         input: {
@@ -111,7 +101,7 @@ describe('a crisis proposal and its dossier', () => {
       summary: 'Customers ask what we will actually do',
       comment: { quote: 'Words are cheap. Open your doors.', platform: 'Instagram' },
     });
-    await ok(
+    await app.data(
       `mutation ($input: AddRiskNoteInput!) { addRiskNote(input: $input) { score severity } }`,
       {
         input: {
@@ -125,7 +115,7 @@ describe('a crisis proposal and its dossier', () => {
       },
       reviewer.token,
     );
-    await ok(
+    await app.data(
       `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
       {
         input: {
@@ -137,7 +127,7 @@ describe('a crisis proposal and its dossier', () => {
       manager.token,
     );
 
-    const { proposal } = await ok(
+    const { proposal } = await app.data(
       `query ($id: ID!) { proposal(id: $id) {
           title issue stanceType urgency state version author { email } brand { slug }
           currentRevision { number contentHash createdBy { email } drafts { channel body mediaUrls length limit } }
@@ -248,7 +238,7 @@ describe('a crisis proposal and its dossier', () => {
       comments: [],
     });
 
-    const chain = await app.t.asSystem((ctx) => app.t.app.get(AuditService).chain(ctx, brand.id));
+    const chain = await app.auditChain(brand.id);
     expect(
       chain
         .filter(

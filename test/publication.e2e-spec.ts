@@ -1,11 +1,11 @@
-import { AuditService, verifyChain } from '@standpoint/audit';
+import { verifyChain } from '@standpoint/audit';
 import {
   ProposalState,
   REVISABLE_STATES,
   transitionTarget,
   TRANSITIONS,
 } from '@standpoint/proposals';
-import { errorCodes, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
+import { errorCodes, TestBrand, TestMember, useTestApp, fieldsOf } from '@standpoint/testing';
 import fc from 'fast-check';
 import { AppModule } from '../src/app.module';
 
@@ -67,23 +67,13 @@ interface Read {
 describe('publication', () => {
   const app = useTestApp(AppModule);
 
-  const gqlData = async (query: string, variables: Record<string, unknown>, token: string) => {
-    const response = await app.gql(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
   const read = async (proposalId: string, token: string): Promise<Read> =>
-    (await gqlData(READ, { id: proposalId }, token)).proposal;
-  const chain = (brandId: string) =>
-    app.t.asSystem((ctx) => app.t.app.get(AuditService).chain(ctx, brandId));
+    (await app.data(READ, { id: proposalId }, token)).proposal;
+  const chain = (brandId: string) => app.auditChain(brandId);
   const eventsOf = async (brandId: string, proposalId: string) =>
     (await chain(brandId)).filter(
       (e) =>
         e.entityId === proposalId || (e.data as { proposalId?: string }).proposalId === proposalId,
-    );
-  const fieldsOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-    ((response.errors?.[0]?.extensions?.fields ?? []) as { field: string; rules: string[] }[]).map(
-      (f) => [f.field, f.rules[0]],
     );
 
   const mutation =
@@ -162,7 +152,7 @@ describe('publication', () => {
 
   /** A new proposal with drafts on X and LinkedIn, in DRAFT. */
   const createProposal = async (brandId: string, token: string) => {
-    const created = await gqlData(
+    const created = await app.data(
       `mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id currentRevision { contentHash } } }`,
       {
         input: {
@@ -190,7 +180,7 @@ describe('publication', () => {
     const { manager, approver } = cast;
     const { id, hash } = await createProposal(cast.brand.id, manager.token);
     if (state === 'DRAFT') return id;
-    await gqlData(
+    await app.data(
       `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
       {
         input: {
@@ -202,7 +192,7 @@ describe('publication', () => {
       },
       manager.token,
     );
-    await gqlData(
+    await app.data(
       `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
       { input: { proposalId: id, recommendation: 'PROCEED', rationale: 'People need it' } },
       manager.token,
@@ -535,7 +525,7 @@ describe('publication', () => {
         expect((await endFreeze(cast.brand.id, ender.token)).errors).toBeUndefined();
       }
       expect(
-        (await gqlData(FREEZE, { id: cast.brand.id }, cast.auditor.token)).brand.contentFreeze,
+        (await app.data(FREEZE, { id: cast.brand.id }, cast.auditor.token)).brand.contentFreeze,
       ).toBeNull();
     });
   });
@@ -565,7 +555,7 @@ describe('publication', () => {
       );
       expect(started.errors).toBeUndefined();
       expect(
-        (await gqlData(FREEZE, { id: cast.brand.id }, cast.auditor.token)).brand.contentFreeze,
+        (await app.data(FREEZE, { id: cast.brand.id }, cast.auditor.token)).brand.contentFreeze,
       ).toEqual({
         reason: 'Hurricane landfall',
         allowedUsers: [{ id: allowedManager.id }],
@@ -612,13 +602,13 @@ describe('publication', () => {
         expect(errorCodes(second)).toEqual(['CONFLICT']);
       });
       expect(
-        (await gqlData(FREEZE, { id: cast.brand.id }, cast.auditor.token)).brand.contentFreeze
+        (await app.data(FREEZE, { id: cast.brand.id }, cast.auditor.token)).brand.contentFreeze
           .reason,
       ).toBe('Hurricane landfall');
 
       expect((await endFreeze(cast.brand.id, cast.admin.token)).errors).toBeUndefined();
       expect(
-        (await gqlData(FREEZE, { id: cast.brand.id }, cast.auditor.token)).brand.contentFreeze,
+        (await app.data(FREEZE, { id: cast.brand.id }, cast.auditor.token)).brand.contentFreeze,
       ).toBeNull();
       // Ended: the manager may publish again; rescheduling what the freeze unscheduled takes an approver.
       const afterwards = await proposalIn(cast, 'APPROVED');
@@ -744,7 +734,7 @@ describe('publication', () => {
             transitionTarget(before.state as ProposalState, 'submit') &&
             !before.recommendation?.current
           ) {
-            await gqlData(
+            await app.data(
               `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
               {
                 input: {
@@ -889,7 +879,7 @@ describe('publication', () => {
           async (steps) => {
             const { id } = await createProposal(brand.id, manager.token);
             // Ready to submit but for the recommendation, which `submit` sets when it is not current.
-            await gqlData(
+            await app.data(
               `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
               {
                 input: {

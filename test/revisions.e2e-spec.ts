@@ -1,4 +1,3 @@
-import { AuditService } from '@standpoint/audit';
 import { errorCodes, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
@@ -48,7 +47,7 @@ describe('revisions', () => {
   };
   const revise = (input: Record<string, unknown>) => app.gql(REVISE, { input }, manager.token);
   const eventsOf = async (proposalId: string) =>
-    (await app.t.asSystem((ctx) => app.t.app.get(AuditService).chain(ctx, brand.id)))
+    (await app.auditChain(brand.id))
       .filter((event) => event.entityId === proposalId)
       .map((event) => event);
 

@@ -34,3 +34,12 @@ export async function postGraphQL<T = Record<string, any>>(
 export function errorCodes(response: GraphQLResponse<unknown>): (string | undefined)[] {
   return (response.errors ?? []).map((error) => error.extensions?.code);
 }
+
+/** The fields a BAD_USER_INPUT error names, each with its first rule: `[field, rule]`. */
+export function fieldsOf(response: GraphQLResponse<unknown>): [string, string][] {
+  const fields = (response.errors?.[0]?.extensions?.fields ?? []) as {
+    field: string;
+    rules: string[];
+  }[];
+  return fields.map((f) => [f.field, f.rules[0]]);
+}

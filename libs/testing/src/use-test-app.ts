@@ -1,4 +1,5 @@
 import { Type } from '@nestjs/common';
+import { AuditEventEntity, AuditService } from '@standpoint/audit';
 import { Fixtures } from './fixtures';
 import { startTestApp, TestApp, TestAppOptions } from './test-app';
 
@@ -6,6 +7,14 @@ export interface TestAppHandle {
   t: TestApp;
   fixtures: Fixtures;
   gql: TestApp['gql'];
+  /** Sends an operation that must succeed, and answers its data. */
+  data<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<T>;
+  /** The brand's audit events in chain order. */
+  auditChain(brandId: string): Promise<AuditEventEntity[]>;
 }
 
 /**
@@ -17,7 +26,18 @@ export function useTestApp(
   env: Record<string, string> = {},
   options: TestAppOptions = {},
 ): TestAppHandle {
-  const handle = { gql: (...args) => handle.t.gql(...args) } as TestAppHandle;
+  const handle: TestAppHandle = {
+    t: undefined as never,
+    fixtures: undefined as never,
+    gql: (...args) => handle.t.gql(...args),
+    data: async (query, variables, token) => {
+      const response = await handle.t.gql(query, variables, token);
+      expect(response.errors).toBeUndefined();
+      return response.data as never;
+    },
+    auditChain: (brandId) =>
+      handle.t.asSystem((ctx) => handle.t.app.get(AuditService).chain(ctx, brandId)),
+  };
   beforeAll(async () => {
     handle.t = await startTestApp(module, env, options);
     handle.fixtures = new Fixtures(handle.t);
