@@ -219,7 +219,7 @@ export class ReviewService {
     });
     const first = steps.find((s) => s.order === activated);
     if (first) await this.activate(ctx, proposal, first);
-    return { review: { restarted: true, round: proposal.reviewRound, staleApprovalsOf: asked } };
+    return { review: { restarted: true, round: proposal.reviewRound, approversAsked: asked } };
   }
 
   /** The steps of the proposal's current review round, in order. */
