@@ -71,6 +71,16 @@ describe('decisions', () => {
     expect(response.errors).toBeUndefined();
     return response.data!.decide;
   };
+  /** Approves the proposal's current words, one member after the other. */
+  const approveBy = async (members: TestMember[], proposal: { id: string; hash: string }) => {
+    for (const member of members) {
+      await decided(member.token, {
+        proposalId: proposal.id,
+        outcome: 'APPROVE',
+        contentHash: proposal.hash,
+      });
+    }
+  };
   const read = async (proposalId: string, token: string): Promise<Read> =>
     (await app.data(READ, { id: proposalId }, token)).proposal;
   const chain = (brandId: string) => app.auditChain(brandId);
@@ -521,16 +531,7 @@ describe('decisions', () => {
 
     it('one REJECT rejects, and no decision can follow', async () => {
       const proposal = await inReview(brand.id, manager);
-      await decided(reviewer.token, {
-        proposalId: proposal.id,
-        outcome: 'APPROVE',
-        contentHash: proposal.hash,
-      });
-      await decided(approvers[0].token, {
-        proposalId: proposal.id,
-        outcome: 'APPROVE',
-        contentHash: proposal.hash,
-      });
+      await approveBy([reviewer, approvers[0]], proposal);
       const rejected = await decided(approvers[1].token, {
         proposalId: proposal.id,
         outcome: 'REJECT',
@@ -578,16 +579,7 @@ describe('decisions', () => {
 
     it('one REQUEST_CHANGES sends it back; revised and resubmitted, a new round starts over', async () => {
       const proposal = await inReview(brand.id, manager);
-      await decided(reviewer.token, {
-        proposalId: proposal.id,
-        outcome: 'APPROVE',
-        contentHash: proposal.hash,
-      });
-      await decided(approvers[0].token, {
-        proposalId: proposal.id,
-        outcome: 'APPROVE',
-        contentHash: proposal.hash,
-      });
+      await approveBy([reviewer, approvers[0]], proposal);
       const changes = await decided(approvers[1].token, {
         proposalId: proposal.id,
         outcome: 'REQUEST_CHANGES',
@@ -660,16 +652,7 @@ describe('decisions', () => {
 
     it('a resubmission without new words still starts a new round: earlier approvals do not count', async () => {
       const proposal = await inReview(brand.id, manager);
-      await decided(reviewer.token, {
-        proposalId: proposal.id,
-        outcome: 'APPROVE',
-        contentHash: proposal.hash,
-      });
-      await decided(approvers[0].token, {
-        proposalId: proposal.id,
-        outcome: 'APPROVE',
-        contentHash: proposal.hash,
-      });
+      await approveBy([reviewer, approvers[0]], proposal);
       await decided(approvers[1].token, {
         proposalId: proposal.id,
         outcome: 'REQUEST_CHANGES',
@@ -683,16 +666,7 @@ describe('decisions', () => {
         ['WAITING', 0],
       ]);
       expect(round2.decisions.map((d) => d.stale)).toEqual([true, true, true]);
-      await decided(reviewer.token, {
-        proposalId: proposal.id,
-        outcome: 'APPROVE',
-        contentHash: proposal.hash,
-      });
-      await decided(approvers[0].token, {
-        proposalId: proposal.id,
-        outcome: 'APPROVE',
-        contentHash: proposal.hash,
-      });
+      await approveBy([reviewer, approvers[0]], proposal);
       // One current approval on Leadership: not yet two.
       expect((await read(proposal.id, manager.token)).approvalSteps[1]).toMatchObject({
         status: 'ACTIVE',

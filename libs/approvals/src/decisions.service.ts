@@ -90,10 +90,8 @@ export class DecisionsService {
         approverId,
         revisionNumber: proposal.currentRevisionNumber,
       }));
-    const reasons =
-      input.outcome === DecisionOutcome.APPROVE
-        ? overrideReasons(this.facts.override(proposal, dossier))
-        : [];
+    const overrideFacts = this.facts.override(proposal, dossier);
+    const reasons = input.outcome === DecisionOutcome.APPROVE ? overrideReasons(overrideFacts) : [];
     const refusal = firstRefusal({
       state: proposal.state,
       currentContentHash: dossier.revision.contentHash,
@@ -200,7 +198,7 @@ export class DecisionsService {
                 revisionNumber: dossier.recommendation.revisionNumber,
                 by: dossier.recommendation.byId,
               },
-              openRisks: this.facts.override(proposal, dossier).openRisks.map((r) => ({
+              openRisks: overrideFacts.openRisks.map((r) => ({
                 category: r.category,
                 likelihood: r.likelihood,
                 impact: r.impact,

@@ -236,14 +236,13 @@ export class ReviewService {
     steps: readonly ApprovalStepEntity[],
     why: string,
   ): Promise<void> {
-    for (const step of steps) {
-      await ctx.em
-        .createQueryBuilder()
-        .update(DeadlineEntity)
-        .set({ doneAt: this.clock.now(), outcome: why })
-        .where('subjectId = :id AND doneAt IS NULL', { id: step.id })
-        .execute();
-    }
+    if (steps.length === 0) return;
+    await ctx.em
+      .createQueryBuilder()
+      .update(DeadlineEntity)
+      .set({ doneAt: this.clock.now(), outcome: why })
+      .where('subjectId IN (:...ids) AND doneAt IS NULL', { ids: steps.map((step) => step.id) })
+      .execute();
   }
 
   /**
