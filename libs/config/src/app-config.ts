@@ -13,6 +13,15 @@ export interface AppConfig {
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   readonly logLevel: LogLevel;
   readonly workerIntervalMs: number;
+  readonly outbox: OutboxConfig;
+  /** Whether webhooks may target loopback and private networks (tests and development only). */
+  readonly webhooksAllowPrivateTargets: boolean;
+}
+
+/** How the worker retries a delivery: exponential back-off from `retryBaseMs`, with jitter. */
+export interface OutboxConfig {
+  readonly maxAttempts: number;
+  readonly retryBaseMs: number;
 }
 
 export type DatabaseConfig =

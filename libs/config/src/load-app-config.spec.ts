@@ -51,6 +51,8 @@ describe('loadAppConfig', () => {
         bootstrapAdmin: undefined,
         logLevel: 'info',
         workerIntervalMs: 5000,
+        outbox: { maxAttempts: 8, retryBaseMs: 30_000 },
+        webhooksAllowPrivateTargets: false,
       });
     });
 
@@ -188,6 +190,9 @@ describe('loadAppConfig', () => {
       ['JWT_TTL_SECONDS', '59'],
       ['LOG_LEVEL', 'verbose'],
       ['WORKER_INTERVAL_MS', '10'],
+      ['OUTBOX_MAX_ATTEMPTS', '0'],
+      ['OUTBOX_RETRY_BASE_MS', 'soon'],
+      ['WEBHOOKS_ALLOW_PRIVATE_TARGETS', 'yes'],
       ['NODE_ENV', 'prod'],
     ])('%s=%p, naming it', (name, value) => {
       expect(problemsOf({ [name]: value })).toEqual([

@@ -74,6 +74,11 @@ export function loadAppConfig(env: Environment): AppConfig {
   }
   const logLevel = read<string>('LOG_LEVEL', oneOf(LOG_LEVELS), 'info') as LogLevel;
   const workerIntervalMs = read<number>('WORKER_INTERVAL_MS', integerIn(100, 3_600_000), 5_000);
+  const outbox = {
+    maxAttempts: read<number>('OUTBOX_MAX_ATTEMPTS', integerIn(1, 50), 8),
+    retryBaseMs: read<number>('OUTBOX_RETRY_BASE_MS', integerIn(10, 3_600_000), 30_000),
+  };
+  const webhooksAllowPrivateTargets = read<boolean>('WEBHOOKS_ALLOW_PRIVATE_TARGETS', flag, false);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -97,6 +102,8 @@ export function loadAppConfig(env: Environment): AppConfig {
         : undefined,
     logLevel,
     workerIntervalMs,
+    outbox,
+    webhooksAllowPrivateTargets,
   };
 }
 
@@ -157,6 +164,9 @@ const minLength =
   (length: number) =>
   (raw: string): string =>
     raw.length >= length ? raw : `!must be at least ${length} characters long`;
+
+const flag = (raw: string): boolean | string =>
+  raw === 'true' ? true : raw === 'false' ? false : '!must be true or false';
 
 const oneOf =
   (values: readonly string[]) =>
