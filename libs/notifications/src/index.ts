@@ -1,6 +1,7 @@
 // The notifications feature's public surface; other features import only from here.
 export * from './decision-link-token.entity';
 export * from './decision-link.entity';
+export * from './decision-links.service';
 export * from './notifications.module';
 export * from './outbox-message.entity';
 export * from './outbox-transport';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DecisionLinkTokenEntity } from './decision-link-token.entity';
 import { DecisionLinkEntity } from './decision-link.entity';
+import { DecisionLinksService } from './decision-links.service';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxTransports } from './outbox-transport';
 import { OutboxService } from './outbox.service';
@@ -11,7 +12,7 @@ import { OutboxService } from './outbox.service';
   imports: [
     TypeOrmModule.forFeature([OutboxMessageEntity, DecisionLinkEntity, DecisionLinkTokenEntity]),
   ],
-  providers: [OutboxService, OutboxTransports],
-  exports: [OutboxService, OutboxTransports],
+  providers: [OutboxService, OutboxTransports, DecisionLinksService],
+  exports: [OutboxService, OutboxTransports, DecisionLinksService],
 })
 export class NotificationsModule {}
