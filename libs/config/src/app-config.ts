@@ -26,7 +26,12 @@ export interface OutboxConfig {
 
 export type DatabaseConfig =
   | { readonly dialect: 'sqlite'; readonly path: string }
-  | { readonly dialect: 'postgres'; readonly url: string };
+  | {
+      readonly dialect: 'postgres';
+      readonly url: string;
+      /** A separate role the application runs as, which the migrating role grants (and limits). */
+      readonly appRole?: string;
+    };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -97,6 +97,11 @@ describe('loadAppConfig', () => {
     const url = 'postgres://standpoint:secret@db.internal:5432/standpoint';
 
     expect(load({ DATABASE_URL: url }).database).toEqual({ dialect: 'postgres', url });
+    expect(load({ DATABASE_URL: url, DATABASE_APP_ROLE: 'standpoint_app' }).database).toEqual({
+      dialect: 'postgres',
+      url,
+      appRole: 'standpoint_app',
+    });
     expect(load({ DATABASE_URL: 'postgresql://db/sp' }).database).toEqual({
       dialect: 'postgres',
       url: 'postgresql://db/sp',
@@ -193,10 +198,17 @@ describe('loadAppConfig', () => {
       ['OUTBOX_MAX_ATTEMPTS', '0'],
       ['OUTBOX_RETRY_BASE_MS', 'soon'],
       ['WEBHOOKS_ALLOW_PRIVATE_TARGETS', 'yes'],
+      ['DATABASE_APP_ROLE', 'App Role'],
       ['NODE_ENV', 'prod'],
     ])('%s=%p, naming it', (name, value) => {
       expect(problemsOf({ [name]: value })).toEqual([
         expect.stringMatching(new RegExp(`^${name} `)),
+      ]);
+    });
+
+    it('DATABASE_APP_ROLE on SQLite, naming it', () => {
+      expect(problemsOf({ DATABASE_APP_ROLE: 'standpoint_app' })).toEqual([
+        expect.stringMatching(/^DATABASE_APP_ROLE needs DATABASE_URL/),
       ]);
     });
 

@@ -41,8 +41,10 @@ export function loadAppConfig(env: Environment): AppConfig {
   const dataDir = resolve(read<string>('DATA_DIR', (v) => v, './data'));
   const databaseUrl = read<string | undefined>('DATABASE_URL', postgresUrl, undefined);
   const sqlitePath = read<string>('SQLITE_PATH', (v) => v, './data/standpoint.sqlite');
+  const appRole = read<string | undefined>('DATABASE_APP_ROLE', roleName, undefined);
+  if (appRole && !databaseUrl) problems.push('DATABASE_APP_ROLE needs DATABASE_URL (PostgreSQL)');
   const database: DatabaseConfig = databaseUrl
-    ? { dialect: 'postgres', url: databaseUrl }
+    ? { dialect: 'postgres', url: databaseUrl, ...(appRole ? { appRole } : {}) }
     : { dialect: 'sqlite', path: sqlitePath === ':memory:' ? sqlitePath : resolve(sqlitePath) };
   const smtpUrl = read<string | undefined>('SMTP_URL', smtpUrlOf, undefined);
   const mailFrom = read<string>('MAIL_FROM', mailbox, 'Standpoint <standpoint@localhost>');
@@ -164,6 +166,11 @@ const minLength =
   (length: number) =>
   (raw: string): string =>
     raw.length >= length ? raw : `!must be at least ${length} characters long`;
+
+const roleName = (raw: string): string =>
+  /^[a-z_][a-z0-9_]{0,62}$/.test(raw)
+    ? raw
+    : '!must be a plain PostgreSQL role name (lower-case letters, digits, _)';
 
 const flag = (raw: string): boolean | string =>
   raw === 'true' ? true : raw === 'false' ? false : '!must be true or false';

@@ -15,3 +15,4 @@ export * from './retry';
 export * from './transaction-runner';
 export * from './postgres-databases';
 export * from './typeorm-logger';
+export * from './app-role-privileges';
