@@ -1,4 +1,5 @@
 import { TypeOrmLogger } from '@standpoint/database';
+import { createHash } from 'node:crypto';
 import { errorCodes, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
@@ -312,6 +313,11 @@ describe('the decision record', () => {
       expect(body).not.toContain('<script');
       expect(body).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
       expect(body).toContain('@media print');
+      // The policy lets exactly the page's own stylesheet apply.
+      const stylesheet = /<style>([\s\S]*?)<\/style>/.exec(body)![1];
+      expect(csp).toContain(
+        `style-src 'sha256-${createHash('sha256').update(stylesheet).digest('base64')}'`,
+      );
       expect(body).not.toMatch(/(src|href)=/);
 
       const { lines } = (await record()) as { lines: Line[] };

@@ -4,8 +4,39 @@ import {
   DraftChange,
   RecordedDecision,
   RecordLine,
+  TextPart,
   TextPartKind,
 } from './decision-record-lines';
+
+/** Markup made by `html`: interpolated as it is, where any other value is escaped. */
+class Html {
+  constructor(readonly text: string) {}
+}
+
+function raw(text: string): Html {
+  return new Html(text);
+}
+
+function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  return new Html(
+    strings.reduce(
+      (out, part, i) => out + part + (i < values.length ? fragment(values[i]) : ''),
+      '',
+    ),
+  );
+}
+
+/** A value as page text: markup kept, lists joined, absent values (null, false, '') left out. */
+function fragment(value: unknown): string {
+  if (value instanceof Html) return value.text;
+  if (Array.isArray(value)) return value.map(fragment).join('');
+  if (value === null || value === undefined || value === false || value === '') return '';
+  return escapeHtml(String(value));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 const STYLESHEET = `
 body { font: 11pt/1.45 Georgia, 'Times New Roman', serif; margin: 0 auto; max-width: 52em; padding: 1em; color: #111; }
@@ -48,9 +79,7 @@ export function renderDecisionRecordPage(record: DecisionRecord, printedAt: Date
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Decision record — ${record.title}</title>
-        <style>
-          ${raw(STYLESHEET)}
-        </style>
+        ${STYLE_ELEMENT}
       </head>
       <body>
         <nav class="chrome">
@@ -71,6 +100,9 @@ export function renderDecisionRecordPage(record: DecisionRecord, printedAt: Date
     </html>`.text
   }\n`;
 }
+
+// Outside any `html` template, so that the hashed text is exactly the text served.
+const STYLE_ELEMENT = raw(`<style>${STYLESHEET}</style>`);
 
 /** The Content-Security-Policy of the page: nothing but its own inline stylesheet. */
 export const DECISION_RECORD_PAGE_CSP = [
@@ -147,7 +179,7 @@ function revisionHtml(line: RecordLine): Html {
               (draft) =>
                 html`<dt>${draft.channel}</dt>
                   <dd>
-                    <p class="body">${draft.body}</p>
+                    ${draftBody(draft.body)}
                     ${
                       draft.mediaUrls.length > 0 &&
                       html`<p>Media: <code>${draft.mediaUrls.join(' ')}</code></p>`
@@ -161,15 +193,7 @@ function revisionHtml(line: RecordLine): Html {
 function changeHtml(change: DraftChange): Html {
   return html`<dt>${change.channel} (${change.change.toLowerCase()})</dt>
     <dd>
-      <p class="body">
-        ${change.parts.map((part) =>
-          part.kind === TextPartKind.ADDED
-            ? html`<ins>${part.text}</ins>`
-            : part.kind === TextPartKind.REMOVED
-              ? html`<del>${part.text}</del>`
-              : html`${part.text}`,
-        )}
-      </p>
+      ${draftBody(change.parts.map(partHtml))}
       ${
         change.addedMediaUrls.length > 0 &&
         html`<p>Media added: <code>${change.addedMediaUrls.join(' ')}</code></p>`
@@ -178,6 +202,21 @@ function changeHtml(change: DraftChange): Html {
         html`<p>Media removed: <code>${change.removedMediaUrls.join(' ')}</code></p>`
       }
     </dd>`;
+}
+
+function partHtml(part: TextPart): Html {
+  const text = fragment(part.text);
+  if (part.kind === TextPartKind.ADDED) return raw(`<ins>${text}</ins>`);
+  if (part.kind === TextPartKind.REMOVED) return raw(`<del>${text}</del>`);
+  return raw(text);
+}
+
+/**
+ * A draft's text, whose spaces and line breaks count (white-space: pre-wrap), so it is joined
+ * here rather than in an `html` template, whose layout the formatter may change.
+ */
+function draftBody(content: string | Html[]): Html {
+  return raw(`<p class="body">${fragment(content)}</p>`);
 }
 
 function decisionHtml(decision: RecordedDecision): Html {
@@ -236,34 +275,4 @@ function decisionHtml(decision: RecordedDecision): Html {
         <p>Acknowledgement: <q>${override.acknowledgement}</q></p>
       </div>`
     }`;
-}
-
-/** Markup made by `html`: interpolated as it is, where any other value is escaped. */
-class Html {
-  constructor(readonly text: string) {}
-}
-
-function raw(text: string): Html {
-  return new Html(text);
-}
-
-function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  return new Html(
-    strings.reduce(
-      (out, part, i) => out + part + (i < values.length ? fragment(values[i]) : ''),
-      '',
-    ),
-  );
-}
-
-/** A value as page text: markup kept, lists joined, absent values (null, false, '') left out. */
-function fragment(value: unknown): string {
-  if (value instanceof Html) return value.text;
-  if (Array.isArray(value)) return value.map(fragment).join('');
-  if (value === null || value === undefined || value === false || value === '') return '';
-  return escapeHtml(String(value));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
