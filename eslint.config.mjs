@@ -63,6 +63,7 @@ export default tseslint.config(
     // The workflow rules are plain TypeScript, tested in isolation: no framework in them.
     files: [
       'libs/audit/src/audit-chain.ts',
+      'libs/audit-review/src/decision-record/decision-record-lines.ts',
       'libs/identity/src/access-policy.ts',
       'libs/proposals/src/rules/**/*.ts',
       'libs/approvals/src/rules/**/*.ts',

@@ -1,5 +1,6 @@
 import { RequestContext, rowsGroupedBy } from '@standpoint/database';
 import { ApprovalStepEntity } from './approval-step.entity';
+import { ContentFreezeEntity } from './content-freeze.entity';
 import { DecisionEntity } from './decision.entity';
 
 /** Per-request batch loaders of the review of a page of proposals. */
@@ -8,4 +9,6 @@ export const approvalLoaders = {
     rowsGroupedBy(ctx, ApprovalStepEntity, 'proposalId', { round: 'ASC', order: 'ASC' }),
   decisionsByProposal: (ctx: RequestContext) =>
     rowsGroupedBy(ctx, DecisionEntity, 'proposalId', { id: 'ASC' }),
+  freezesByBrand: (ctx: RequestContext) =>
+    rowsGroupedBy(ctx, ContentFreezeEntity, 'brandId', { startedAt: 'ASC', id: 'ASC' }),
 };

@@ -1,6 +1,7 @@
 // The approval workflow's public surface; other features import only from here.
 export * from './approvals-api.module';
 export * from './approvals-worker.module';
+export * from './approvals.loaders';
 export * from './deadlines.service';
 export * from './approvals.module';
 export * from './decisions.service';

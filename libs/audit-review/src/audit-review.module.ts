@@ -4,10 +4,11 @@ import { NodeRegistry } from '@standpoint/graphql';
 import { IdentityModule } from '@standpoint/identity';
 import { AuditReviewResolver } from './audit-review.resolver';
 import { AuditReviewService } from './audit-review.service';
+import { DecisionRecordModule } from './decision-record/decision-record.module';
 
 /** The audit trail as the API serves it: the events, and the proof that none was changed. */
 @Module({
-  imports: [AuditModule, IdentityModule],
+  imports: [AuditModule, IdentityModule, DecisionRecordModule],
   providers: [AuditReviewResolver, AuditReviewService],
 })
 export class AuditReviewModule implements OnModuleInit {

@@ -1,5 +1,5 @@
 import { DateTimeColumn, JsonColumn } from '@standpoint/database';
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /**
  * One link of a brand's audit chain. Rows are only ever inserted: triggers in the database refuse
@@ -7,6 +7,8 @@ import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
  */
 @Entity('audit_event')
 @Unique('uq_audit_event_brand_seq', ['brandId', 'seq'])
+// The events of one entity (a proposal's decision record, the entityId filter) without a scan.
+@Index('ix_audit_event_entity', ['entityId'])
 export class AuditEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;

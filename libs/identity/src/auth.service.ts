@@ -47,7 +47,12 @@ export class AuthService implements Authenticator {
   /** The actor a valid access token stands for, with its roles per brand; undefined if none. */
   async authenticate(ctx: RequestContext, token: string): Promise<UserActor | undefined> {
     const userId = await this.tokens.userIdOf(token);
-    const user = userId ? await ctx.em.findOneBy(UserEntity, { id: userId }) : null;
+    return userId ? this.actorOf(ctx, userId) : undefined;
+  }
+
+  /** The user as an actor, with their roles per brand as they are now; undefined if no such user. */
+  async actorOf(ctx: RequestContext, userId: string): Promise<UserActor | undefined> {
+    const user = await ctx.em.findOneBy(UserEntity, { id: userId });
     if (!user) return undefined;
     const memberships = await ctx.em.findBy(MembershipEntity, { userId: user.id });
     return {

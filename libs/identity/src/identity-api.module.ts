@@ -32,6 +32,7 @@ import { UsersService } from './users.service';
     UsersResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
+  exports: [Authenticator],
 })
 export class IdentityApiModule implements OnModuleInit {
   constructor(

@@ -1,0 +1,215 @@
+import {
+  decisionRecordLines,
+  draftChanges,
+  DraftChangeKind,
+  RecordEvent,
+  RecordLineKind,
+  TextPartKind,
+} from './decision-record-lines';
+
+const BRAND = 'brd_1';
+const PROPOSAL = { id: 'prp_1', brandId: BRAND, currentRevisionNumber: 2, reviewRound: 1 };
+const REVISIONS = [
+  {
+    number: 1,
+    contentHash: 'h1',
+    drafts: [{ channel: 'X', body: 'Open tonight.', mediaUrls: [] }],
+  },
+  {
+    number: 2,
+    contentHash: 'h2',
+    drafts: [
+      { channel: 'X', body: 'Open every night.', mediaUrls: [] },
+      { channel: 'BLUESKY', body: 'Shelters open.', mediaUrls: ['https://img/1'] },
+    ],
+  },
+];
+
+function event(
+  seq: number,
+  action: string,
+  data: object,
+  entity: [string, string] = ['Proposal', PROPOSAL.id],
+  actorLabel = 'manager@example.test',
+): RecordEvent {
+  return {
+    brandId: BRAND,
+    seq,
+    hash: `hash-${seq}`,
+    at: new Date(Date.UTC(2026, 0, 1, 0, seq)),
+    actorId: actorLabel === 'system' ? null : `usr_${actorLabel}`,
+    actorLabel,
+    action,
+    entityType: entity[0],
+    entityId: entity[1],
+    data,
+  };
+}
+
+const override = event(
+  9,
+  'decision.recorded',
+  {
+    proposalId: PROPOSAL.id,
+    step: 'Leadership',
+    round: 1,
+    outcome: 'APPROVE',
+    comment: 'People need shelter tonight',
+    channel: 'API',
+    revisionNumber: 1,
+    contentHash: 'h1',
+    override: {
+      acknowledged: ['The team recommends HOLD'],
+      recommendation: { recommendation: 'HOLD', rationale: 'Wait', revisionNumber: 1, by: 'usr_m' },
+      openRisks: [{ category: 'BACKLASH', likelihood: 4, impact: 4 }],
+    },
+    seen: { revision: 'h1', evidence: 'e-hash', riskNotes: 'r-hash' },
+    proposalState: { from: 'IN_REVIEW', to: 'IN_REVIEW' },
+  },
+  ['Decision', 'dcs_1'],
+  'leader@example.test',
+);
+
+const STORY: RecordEvent[] = [
+  event(4, 'proposal.created', { revision: { number: 1, contentHash: 'h1' } }),
+  event(2, 'content_freeze.started', { reason: 'Before the proposal' }, ['ContentFreeze', 'frz_0']),
+  event(
+    5,
+    'risk_note.added',
+    { proposalId: PROPOSAL.id, category: 'BACKLASH', score: 16, severity: 'HIGH' },
+    ['RiskNote', 'rsk_1'],
+  ),
+  event(6, 'recommendation.set', {
+    before: null,
+    after: { recommendation: 'HOLD', rationale: 'Wait', revisionNumber: 1 },
+  }),
+  event(7, 'comment.added', { proposalId: PROPOSAL.id, body: 'hi' }, ['Comment', 'cmt_1']),
+  event(8, 'proposal.submitted', { from: 'DRAFT', to: 'IN_REVIEW', round: 1 }),
+  override,
+  event(10, 'content_freeze.started', { reason: 'Storm' }, ['ContentFreeze', 'frz_1']),
+  event(
+    11,
+    'risk_note.updated',
+    {
+      proposalId: PROPOSAL.id,
+      before: { status: 'OPEN', mitigation: null },
+      after: { status: 'MITIGATED', mitigation: 'Staffed' },
+    },
+    ['RiskNote', 'rsk_1'],
+  ),
+  event(12, 'proposal.revised', { from: { revision: 1 }, to: { revision: 2, contentHash: 'h2' } }),
+  event(13, 'step.escalated', { step: 'Leadership' }, undefined, 'system'),
+  event(14, 'proposal.withdrawn', {
+    reason: 'Too late',
+    state: { from: 'IN_REVIEW', to: 'WITHDRAWN' },
+  }),
+  event(15, 'content_freeze.ended', { reason: 'Storm' }, ['ContentFreeze', 'frz_1']),
+];
+
+describe('decisionRecordLines', () => {
+  const lines = () =>
+    decisionRecordLines(
+      PROPOSAL,
+      REVISIONS,
+      STORY.filter((e) => e.entityType !== 'ContentFreeze'),
+      STORY.filter((e) => e.entityType === 'ContentFreeze'),
+    );
+
+  it('tells the story in audit order, with the sequence number and hash of each line', () => {
+    expect(lines().map((l) => [l.seq, l.hash, l.kind])).toEqual([
+      [4, 'hash-4', RecordLineKind.PROPOSED],
+      [5, 'hash-5', RecordLineKind.RISK_NOTE],
+      [6, 'hash-6', RecordLineKind.RECOMMENDATION],
+      [8, 'hash-8', RecordLineKind.SUBMITTED],
+      [9, 'hash-9', RecordLineKind.DECISION],
+      [10, 'hash-10', RecordLineKind.FREEZE],
+      [11, 'hash-11', RecordLineKind.RISK_NOTE],
+      [12, 'hash-12', RecordLineKind.REVISED],
+      [13, 'hash-13', RecordLineKind.ESCALATION],
+      [14, 'hash-14', RecordLineKind.WITHDRAWAL],
+    ]);
+  });
+
+  it('leaves out events of other proposals and brands', () => {
+    const foreign = [
+      { ...event(20, 'proposal.retracted', {}), entityId: 'prp_2' },
+      { ...event(21, 'proposal.retracted', {}), brandId: 'brd_2' },
+      event(22, 'evidence.added', { proposalId: 'prp_2', summary: 'x' }, ['Evidence', 'evd_9']),
+    ];
+    expect(decisionRecordLines(PROPOSAL, REVISIONS, foreign, [])).toEqual([]);
+  });
+
+  it('marks an override with the overruled recommendation, the acknowledgement and the approver', () => {
+    const decision = lines().find((l) => l.kind === RecordLineKind.DECISION)!;
+    expect(decision.summary).toContain('OVERRIDE');
+    expect(decision.actorLabel).toBe('leader@example.test');
+    expect(decision.decision).toMatchObject({
+      decisionId: 'dcs_1',
+      approverLabel: 'leader@example.test',
+      contentHash: 'h1',
+      seen: { revision: 'h1', evidence: 'e-hash', riskNotes: 'r-hash' },
+      teamRecommendation: { recommendation: 'HOLD', revisionNumber: 1 },
+      override: {
+        acknowledgedReasons: ['The team recommends HOLD'],
+        acknowledgement: 'People need shelter tonight',
+        recommendation: { recommendation: 'HOLD', rationale: 'Wait', revisionNumber: 1 },
+        openRisks: [{ category: 'BACKLASH', likelihood: 4, impact: 4 }],
+      },
+      // Revision 2 replaced the words it approved.
+      stale: true,
+    });
+    expect(decision.state).toBeNull();
+  });
+
+  it('shows what a revision changed, channel by channel', () => {
+    const revised = lines().find((l) => l.kind === RecordLineKind.REVISED)!;
+    expect(revised.summary).toBe('Revision 2 written (X changed, BLUESKY added)');
+    const [x, bluesky] = revised.revision!.changes;
+    expect(x.parts).toEqual([
+      { kind: TextPartKind.SAME, text: 'Open ' },
+      { kind: TextPartKind.REMOVED, text: 'tonight' },
+      { kind: TextPartKind.ADDED, text: 'every night' },
+      { kind: TextPartKind.SAME, text: '.' },
+    ]);
+    expect(bluesky).toMatchObject({
+      change: DraftChangeKind.ADDED,
+      addedMediaUrls: ['https://img/1'],
+    });
+  });
+
+  it('keeps what a risk note warned of when its status changes', () => {
+    const updated = lines().find((l) => l.action === 'risk_note.updated')!;
+    expect(updated.riskNote).toMatchObject({
+      category: 'BACKLASH',
+      severity: 'HIGH',
+      status: 'MITIGATED',
+      previousStatus: 'OPEN',
+      mitigation: 'Staffed',
+    });
+  });
+
+  it('tells freezes only while they could touch the proposal, and the withdrawal with its reason', () => {
+    const freezes = lines().filter((l) => l.kind === RecordLineKind.FREEZE);
+    expect(freezes.map((l) => [l.seq, l.reason])).toEqual([[10, 'Storm']]);
+    expect(lines().at(-1)).toMatchObject({
+      reason: 'Too late',
+      state: { from: 'IN_REVIEW', to: 'WITHDRAWN' },
+    });
+  });
+});
+
+describe('draftChanges', () => {
+  it('lists a dropped channel as removed, and an untouched one as unchanged', () => {
+    const drafts = [{ channel: 'X', body: 'Same', mediaUrls: [] }];
+    expect(draftChanges(drafts, drafts)[0].change).toBe(DraftChangeKind.UNCHANGED);
+    expect(draftChanges(drafts, [])).toEqual([
+      {
+        channel: 'X',
+        change: DraftChangeKind.REMOVED,
+        parts: [{ kind: TextPartKind.REMOVED, text: 'Same' }],
+        addedMediaUrls: [],
+        removedMediaUrls: [],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,663 @@
+import { diffWords } from 'diff';
+
+/**
+ * The decision record of one proposal, assembled from its audit events (the order, the actors, the
+ * sequence numbers and hashes) and its revisions (the words, to show what each revision changed).
+ * Plain functions over plain data: no framework, no database.
+ */
+
+/** An audit event as the record reads it. */
+export interface RecordEvent {
+  brandId: string;
+  seq: number;
+  hash: string;
+  at: Date;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data: object;
+}
+
+export interface RecordDraft {
+  channel: string;
+  body: string;
+  mediaUrls: readonly string[];
+}
+
+export interface RecordRevisionSource {
+  number: number;
+  contentHash: string;
+  drafts: readonly RecordDraft[];
+}
+
+export interface RecordProposal {
+  id: string;
+  brandId: string;
+  currentRevisionNumber: number;
+  reviewRound: number;
+}
+
+export enum RecordLineKind {
+  PROPOSED = 'PROPOSED',
+  REVISED = 'REVISED',
+  EVIDENCE = 'EVIDENCE',
+  RISK_NOTE = 'RISK_NOTE',
+  RECOMMENDATION = 'RECOMMENDATION',
+  SUBMITTED = 'SUBMITTED',
+  DECISION = 'DECISION',
+  REMINDER = 'REMINDER',
+  ESCALATION = 'ESCALATION',
+  EXPIRY = 'EXPIRY',
+  FREEZE = 'FREEZE',
+  SCHEDULING = 'SCHEDULING',
+  PUBLICATION = 'PUBLICATION',
+  WITHDRAWAL = 'WITHDRAWAL',
+  RETRACTION = 'RETRACTION',
+}
+
+export enum DraftChangeKind {
+  ADDED = 'ADDED',
+  REMOVED = 'REMOVED',
+  CHANGED = 'CHANGED',
+  UNCHANGED = 'UNCHANGED',
+}
+
+export enum TextPartKind {
+  SAME = 'SAME',
+  ADDED = 'ADDED',
+  REMOVED = 'REMOVED',
+}
+
+export interface TextPart {
+  kind: TextPartKind;
+  text: string;
+}
+
+/** One channel's draft compared with the previous revision's. */
+export interface DraftChange {
+  channel: string;
+  change: DraftChangeKind;
+  /** The body word by word: kept, added and removed text, in reading order. */
+  parts: TextPart[];
+  addedMediaUrls: string[];
+  removedMediaUrls: string[];
+}
+
+export interface RecordedRevision {
+  number: number;
+  contentHash: string;
+  drafts: RecordDraft[];
+  /** Against the revision before it; empty for the first. */
+  changes: DraftChange[];
+}
+
+export interface RecordedEvidence {
+  evidenceId: string;
+  kind: string | null;
+  summary: string | null;
+  sourceUrl: string | null;
+  /** For a correction, the version it replaces; for a citation, the precedent it copies. */
+  correctsId: string | null;
+  citedFromId: string | null;
+}
+
+export interface RecordedRiskNote {
+  riskNoteId: string;
+  category: string | null;
+  likelihood: number | null;
+  impact: number | null;
+  score: number | null;
+  severity: string | null;
+  description: string | null;
+  mitigation: string | null;
+  status: string | null;
+  previousStatus: string | null;
+}
+
+export interface RecordedRecommendation {
+  recommendation: string;
+  rationale: string | null;
+  revisionNumber: number | null;
+}
+
+export interface RecordedRisk {
+  category: string;
+  likelihood: number;
+  impact: number;
+}
+
+export interface SeenHashes {
+  revision: string;
+  evidence: string;
+  riskNotes: string;
+}
+
+export interface RecordedOverride {
+  acknowledgedReasons: string[];
+  /** The approver's written reason, required to override. */
+  acknowledgement: string | null;
+  /** The team's recommendation the approver overruled, as the decision's event recorded it. */
+  recommendation: RecordedRecommendation | null;
+  openRisks: RecordedRisk[];
+}
+
+export interface RecordedDecision {
+  decisionId: string;
+  approverId: string | null;
+  approverLabel: string;
+  step: string;
+  round: number;
+  outcome: string;
+  comment: string | null;
+  channel: string | null;
+  revisionNumber: number;
+  /** The exact words decided on. */
+  contentHash: string;
+  /** What the approver saw, as the decision's event hashed it. */
+  seen: SeenHashes | null;
+  /** The team's latest recommendation recorded before this decision. */
+  teamRecommendation: RecordedRecommendation | null;
+  override: RecordedOverride | null;
+  /** Made on words or a review round that has since been replaced. */
+  stale: boolean;
+}
+
+export interface StateChange {
+  from: string;
+  to: string;
+}
+
+export interface RecordLine {
+  seq: number;
+  hash: string;
+  at: Date;
+  action: string;
+  kind: RecordLineKind;
+  actorId: string | null;
+  actorLabel: string;
+  summary: string;
+  revisionNumber: number | null;
+  reason: string | null;
+  state: StateChange | null;
+  revision: RecordedRevision | null;
+  evidence: RecordedEvidence | null;
+  riskNote: RecordedRiskNote | null;
+  recommendation: RecordedRecommendation | null;
+  decision: RecordedDecision | null;
+  publication: { channel: string | null; url: string | null; publishAt: string | null } | null;
+}
+
+/** The whole record of one proposal. */
+export interface DecisionRecord {
+  proposalId: string;
+  title: string;
+  state: string;
+  lines: RecordLine[];
+}
+
+/** Once a proposal is in one of these states, a content freeze no longer concerns it. */
+const OUT_OF_FREEZE_STATES = new Set([
+  'PUBLISHED',
+  'REJECTED',
+  'EXPIRED',
+  'WITHDRAWN',
+  'RETRACTED',
+]);
+
+/**
+ * The story of a proposal in audit order. `events` are the proposal's own events and those of its
+ * evidence, risk notes and decisions; `freezeEvents` the brand's content freeze events, of which
+ * only those between the proposal's creation and its leaving the reach of a freeze are told.
+ */
+export function decisionRecordLines(
+  proposal: RecordProposal,
+  revisions: readonly RecordRevisionSource[],
+  events: readonly RecordEvent[],
+  freezeEvents: readonly RecordEvent[],
+): RecordLine[] {
+  const own = events
+    .filter((event) => event.brandId === proposal.brandId && belongsTo(event, proposal.id))
+    .sort(bySeq);
+  const created = own.find((event) => event.action === 'proposal.created');
+  const outOfReach = own.find((event) => OUT_OF_FREEZE_STATES.has(stateChangeOf(event)?.to ?? ''));
+  const freezes = freezeEvents.filter(
+    (event) =>
+      event.brandId === proposal.brandId &&
+      event.entityType === 'ContentFreeze' &&
+      (!created || event.seq > created.seq) &&
+      (!outOfReach || event.seq < outOfReach.seq),
+  );
+  const story = new StoryState(proposal, revisions);
+  const lines: RecordLine[] = [];
+  const seen = new Set<number>();
+  for (const event of [...own, ...freezes].sort(bySeq)) {
+    if (seen.has(event.seq)) continue;
+    seen.add(event.seq);
+    const line = story.tell(event);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+function belongsTo(event: RecordEvent, proposalId: string): boolean {
+  if (event.entityType === 'Proposal') return event.entityId === proposalId;
+  return (
+    ['Evidence', 'RiskNote', 'Decision'].includes(event.entityType) &&
+    field(event.data, 'proposalId') === proposalId
+  );
+}
+
+function bySeq(a: RecordEvent, b: RecordEvent): number {
+  return a.seq - b.seq;
+}
+
+/** What the story has told so far, which later lines refer to. */
+class StoryState {
+  private readonly revisions: Map<number, RecordRevisionSource>;
+  private readonly riskNotes = new Map<string, RecordedRiskNote>();
+  private recommendation: RecordedRecommendation | null = null;
+
+  constructor(
+    private readonly proposal: RecordProposal,
+    revisions: readonly RecordRevisionSource[],
+  ) {
+    this.revisions = new Map(revisions.map((revision) => [revision.number, revision]));
+  }
+
+  tell(event: RecordEvent): RecordLine | null {
+    const d = event.data;
+    const base = lineBase(event);
+    switch (event.action) {
+      case 'proposal.created':
+        return this.revisionLine(
+          base,
+          RecordLineKind.PROPOSED,
+          num(field(d, 'revision', 'number')),
+        );
+      case 'proposal.revised':
+        return this.revisionLine(base, RecordLineKind.REVISED, num(field(d, 'to', 'revision')));
+      case 'evidence.added':
+      case 'evidence.cited':
+      case 'evidence.corrected':
+      case 'evidence.withdrawn':
+        return evidenceLine(base, event);
+      case 'risk_note.added':
+      case 'risk_note.updated':
+        return this.riskNoteLine(base, event);
+      case 'recommendation.set': {
+        const after = recommendationOf(field(d, 'after'));
+        this.recommendation = after;
+        return {
+          ...base,
+          kind: RecordLineKind.RECOMMENDATION,
+          summary: `The team recommends ${after?.recommendation ?? '?'} on revision ${after?.revisionNumber ?? '?'}`,
+          revisionNumber: after?.revisionNumber ?? null,
+          recommendation: after,
+        };
+      }
+      case 'proposal.submitted':
+        return {
+          ...base,
+          kind: RecordLineKind.SUBMITTED,
+          summary: `Submitted for review (round ${num(field(d, 'round')) ?? '?'}, policy version ${num(field(d, 'policyVersion')) ?? '?'})`,
+          revisionNumber: num(field(d, 'revision', 'number')),
+        };
+      case 'decision.recorded':
+        return this.decisionLine(base, event);
+      case 'step.reminded':
+        return {
+          ...base,
+          kind: RecordLineKind.REMINDER,
+          summary: `Reminder on step ${text(field(d, 'step'))}, due ${text(field(d, 'dueAt'))}`,
+        };
+      case 'step.escalated':
+        return {
+          ...base,
+          kind: RecordLineKind.ESCALATION,
+          summary: `Step ${text(field(d, 'step'))} escalated to its deputies`,
+        };
+      case 'proposal.expired':
+        return {
+          ...base,
+          kind: RecordLineKind.EXPIRY,
+          summary: `Expired on step ${text(field(d, 'step'))}: no decision, no post`,
+          reason: str(field(d, 'why')),
+        };
+      case 'content_freeze.started':
+      case 'content_freeze.ended':
+      case 'proposal.unscheduled':
+        return freezeLine(base, event);
+      case 'proposal.scheduled':
+        return {
+          ...base,
+          kind: RecordLineKind.SCHEDULING,
+          summary: `Scheduled for ${text(field(d, 'publishAt'))}${field(d, 'afterFreeze') === true ? ' again, after a content freeze' : ''}`,
+          publication: { channel: null, url: null, publishAt: str(field(d, 'publishAt')) },
+        };
+      case 'proposal.published':
+        return {
+          ...base,
+          kind: RecordLineKind.PUBLICATION,
+          summary: `Published on ${text(field(d, 'channel'))}`,
+          publication: {
+            channel: str(field(d, 'channel')),
+            url: str(field(d, 'url')),
+            publishAt: null,
+          },
+        };
+      case 'proposal.withdrawn':
+        return { ...base, kind: RecordLineKind.WITHDRAWAL, summary: 'Withdrawn' };
+      case 'proposal.retracted':
+        return { ...base, kind: RecordLineKind.RETRACTION, summary: 'Retracted' };
+      default:
+        return null;
+    }
+  }
+
+  private revisionLine(base: LineBase, kind: RecordLineKind, number: number | null): RecordLine {
+    const revision = number === null ? undefined : this.revisions.get(number);
+    const previous = number === null ? undefined : this.revisions.get(number - 1);
+    const recorded: RecordedRevision | null = revision
+      ? {
+          number: revision.number,
+          contentHash: revision.contentHash,
+          drafts: revision.drafts.map((draft) => ({ ...draft, mediaUrls: [...draft.mediaUrls] })),
+          changes: previous ? draftChanges(previous.drafts, revision.drafts) : [],
+        }
+      : null;
+    const changed = recorded?.changes
+      .filter((change) => change.change !== DraftChangeKind.UNCHANGED)
+      .map((change) => `${change.channel} ${change.change.toLowerCase()}`);
+    return {
+      ...base,
+      kind,
+      summary:
+        kind === RecordLineKind.PROPOSED
+          ? `Proposed, revision ${number ?? '?'}`
+          : `Revision ${number ?? '?'} written${changed?.length ? ` (${changed.join(', ')})` : ''}`,
+      revisionNumber: number,
+      revision: recorded,
+    };
+  }
+
+  private riskNoteLine(base: LineBase, event: RecordEvent): RecordLine {
+    const d = event.data;
+    const known = this.riskNotes.get(event.entityId);
+    const note: RecordedRiskNote =
+      event.action === 'risk_note.added'
+        ? {
+            riskNoteId: event.entityId,
+            category: str(field(d, 'category')),
+            likelihood: num(field(d, 'likelihood')),
+            impact: num(field(d, 'impact')),
+            score: num(field(d, 'score')),
+            severity: str(field(d, 'severity')),
+            description: str(field(d, 'description')),
+            mitigation: str(field(d, 'mitigation')),
+            status: 'OPEN',
+            previousStatus: null,
+          }
+        : {
+            ...(known ?? emptyRiskNote(event.entityId)),
+            status: str(field(d, 'after', 'status')),
+            mitigation: str(field(d, 'after', 'mitigation')),
+            previousStatus: str(field(d, 'before', 'status')),
+          };
+    this.riskNotes.set(event.entityId, note);
+    const what = `${note.severity ?? ''} risk ${note.category ?? ''}`.trim();
+    return {
+      ...base,
+      kind: RecordLineKind.RISK_NOTE,
+      summary:
+        event.action === 'risk_note.added'
+          ? `Warned of a ${what} (score ${note.score ?? '?'})`
+          : `Risk ${note.category ?? ''} marked ${note.status ?? '?'}`,
+      riskNote: note,
+    };
+  }
+
+  private decisionLine(base: LineBase, event: RecordEvent): RecordLine {
+    const d = event.data;
+    const revisionNumber = num(field(d, 'revisionNumber')) ?? 0;
+    const round = num(field(d, 'round')) ?? 0;
+    const override = field(d, 'override');
+    const comment = str(field(d, 'comment'));
+    const seen = field(d, 'seen');
+    const decision: RecordedDecision = {
+      decisionId: event.entityId,
+      approverId: event.actorId,
+      approverLabel: event.actorLabel,
+      step: text(field(d, 'step')),
+      round,
+      outcome: text(field(d, 'outcome')),
+      comment,
+      channel: str(field(d, 'channel')),
+      revisionNumber,
+      contentHash: text(field(d, 'contentHash')),
+      seen: isObject(seen)
+        ? {
+            revision: text(field(seen, 'revision')),
+            evidence: text(field(seen, 'evidence')),
+            riskNotes: text(field(seen, 'riskNotes')),
+          }
+        : null,
+      teamRecommendation: this.recommendation,
+      override: isObject(override)
+        ? {
+            acknowledgedReasons: list(field(override, 'acknowledged')).map(text),
+            acknowledgement: comment,
+            recommendation: recommendationOf(field(override, 'recommendation')),
+            openRisks: list(field(override, 'openRisks')).map((risk) => ({
+              category: text(field(risk, 'category')),
+              likelihood: num(field(risk, 'likelihood')) ?? 0,
+              impact: num(field(risk, 'impact')) ?? 0,
+            })),
+          }
+        : null,
+      stale:
+        revisionNumber !== this.proposal.currentRevisionNumber ||
+        round !== this.proposal.reviewRound,
+    };
+    const verb = OUTCOME_VERB[decision.outcome] ?? decision.outcome;
+    return {
+      ...base,
+      kind: RecordLineKind.DECISION,
+      summary: `${verb} on step ${decision.step}, revision ${revisionNumber}${decision.override ? ' — OVERRIDE of the team’s warning' : ''}`,
+      revisionNumber,
+      decision,
+    };
+  }
+}
+
+const OUTCOME_VERB: Record<string, string> = {
+  APPROVE: 'Approved',
+  REQUEST_CHANGES: 'Changes requested',
+  REJECT: 'Rejected',
+};
+
+type LineBase = Omit<RecordLine, 'kind' | 'summary'>;
+
+function lineBase(event: RecordEvent): LineBase {
+  return {
+    seq: event.seq,
+    hash: event.hash,
+    at: event.at,
+    action: event.action,
+    actorId: event.actorId,
+    actorLabel: event.actorLabel,
+    revisionNumber: null,
+    reason: str(field(event.data, 'reason')),
+    state: stateChangeOf(event),
+    revision: null,
+    evidence: null,
+    riskNote: null,
+    recommendation: null,
+    decision: null,
+    publication: null,
+  };
+}
+
+function evidenceLine(base: LineBase, event: RecordEvent): RecordLine {
+  const d = event.data;
+  const content = event.action === 'evidence.corrected' ? field(d, 'after') : d;
+  const evidence: RecordedEvidence = {
+    evidenceId: event.entityId,
+    kind: str(field(content, 'kind')),
+    summary: str(field(content, 'summary')),
+    sourceUrl: str(field(content, 'sourceUrl')),
+    correctsId: str(field(d, 'corrects')),
+    citedFromId: str(field(d, 'citedFrom')),
+  };
+  const verb = {
+    'evidence.added': 'Evidence added',
+    'evidence.cited': 'Precedent cited as evidence',
+    'evidence.corrected': 'Evidence corrected',
+    'evidence.withdrawn': 'Evidence withdrawn',
+  }[event.action];
+  return {
+    ...base,
+    kind: RecordLineKind.EVIDENCE,
+    summary: `${verb}: ${evidence.kind ?? ''} — ${evidence.summary ?? ''}`,
+    evidence,
+  };
+}
+
+function freezeLine(base: LineBase, event: RecordEvent): RecordLine {
+  const d = event.data;
+  const summary = {
+    'content_freeze.started': 'Content freeze started',
+    'content_freeze.ended':
+      field(d, 'automatic') === true ? 'Content freeze ended by itself' : 'Content freeze ended',
+    'proposal.unscheduled': 'Unscheduled by the content freeze',
+  }[event.action]!;
+  return {
+    ...base,
+    kind: RecordLineKind.FREEZE,
+    summary,
+    publication:
+      event.action === 'proposal.unscheduled'
+        ? { channel: null, url: null, publishAt: str(field(d, 'publishAt')) }
+        : null,
+  };
+}
+
+/** The state change an event records, under whichever name its action keeps it. */
+function stateChangeOf(event: RecordEvent): StateChange | null {
+  const d = event.data;
+  for (const candidate of [field(d, 'state'), field(d, 'proposalState')]) {
+    const from = str(field(candidate, 'from'));
+    const to = str(field(candidate, 'to'));
+    if (from && to) return from === to ? null : { from, to };
+  }
+  if (event.action === 'proposal.submitted') {
+    const from = str(field(d, 'from'));
+    const to = str(field(d, 'to'));
+    if (from && to) return { from, to };
+  }
+  return null;
+}
+
+/** Each channel of `after` against `before`, word by word; channels dropped come last. */
+export function draftChanges(
+  before: readonly RecordDraft[],
+  after: readonly RecordDraft[],
+): DraftChange[] {
+  const changes = after.map((draft): DraftChange => {
+    const old = before.find((b) => b.channel === draft.channel);
+    const parts = textParts(old?.body ?? '', draft.body);
+    const addedMediaUrls = draft.mediaUrls.filter((url) => !old?.mediaUrls.includes(url));
+    const removedMediaUrls = (old?.mediaUrls ?? []).filter((url) => !draft.mediaUrls.includes(url));
+    const same =
+      !!old && old.body === draft.body && !addedMediaUrls.length && !removedMediaUrls.length;
+    return {
+      channel: draft.channel,
+      change: !old
+        ? DraftChangeKind.ADDED
+        : same
+          ? DraftChangeKind.UNCHANGED
+          : DraftChangeKind.CHANGED,
+      parts,
+      addedMediaUrls,
+      removedMediaUrls,
+    };
+  });
+  for (const old of before) {
+    if (after.some((draft) => draft.channel === old.channel)) continue;
+    changes.push({
+      channel: old.channel,
+      change: DraftChangeKind.REMOVED,
+      parts: textParts(old.body, ''),
+      addedMediaUrls: [],
+      removedMediaUrls: [...old.mediaUrls],
+    });
+  }
+  return changes;
+}
+
+function textParts(before: string, after: string): TextPart[] {
+  return diffWords(before, after)
+    .filter((change) => change.value !== '')
+    .map((change) => ({
+      kind: change.added
+        ? TextPartKind.ADDED
+        : change.removed
+          ? TextPartKind.REMOVED
+          : TextPartKind.SAME,
+      text: change.value,
+    }));
+}
+
+function recommendationOf(value: unknown): RecordedRecommendation | null {
+  const recommendation = str(field(value, 'recommendation'));
+  if (!recommendation) return null;
+  return {
+    recommendation,
+    rationale: str(field(value, 'rationale')),
+    revisionNumber: num(field(value, 'revisionNumber')),
+  };
+}
+
+function emptyRiskNote(riskNoteId: string): RecordedRiskNote {
+  return {
+    riskNoteId,
+    category: null,
+    likelihood: null,
+    impact: null,
+    score: null,
+    severity: null,
+    description: null,
+    mitigation: null,
+    status: null,
+    previousStatus: null,
+  };
+}
+
+// Reading the events' JSON payloads, which the record trusts for shape only as far as it checks.
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) current = isObject(current) ? current[key] : undefined;
+  return current;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

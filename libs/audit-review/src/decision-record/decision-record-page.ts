@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import {
+  DecisionRecord,
+  DraftChange,
+  RecordedDecision,
+  RecordLine,
+  TextPart,
+  TextPartKind,
+} from './decision-record-lines';
+
+/** Markup made by `html`: interpolated as it is, where any other value is escaped. */
+class Html {
+  constructor(readonly text: string) {}
+}
+
+function raw(text: string): Html {
+  return new Html(text);
+}
+
+function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  return new Html(
+    strings.reduce(
+      (out, part, i) => out + part + (i < values.length ? fragment(values[i]) : ''),
+      '',
+    ),
+  );
+}
+
+/** A value as page text: markup kept, lists joined, absent values (null, false, '') left out. */
+function fragment(value: unknown): string {
+  if (value instanceof Html) return value.text;
+  if (Array.isArray(value)) return value.map(fragment).join('');
+  if (value === null || value === undefined || value === false || value === '') return '';
+  return escapeHtml(String(value));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const STYLESHEET = `
+body { font: 11pt/1.45 Georgia, 'Times New Roman', serif; margin: 0 auto; max-width: 52em; padding: 1em; color: #111; }
+.chrome { font: 10pt system-ui, sans-serif; color: #555; border-bottom: 1px solid #ccc; padding-bottom: .5em; }
+h1 { font-size: 18pt; margin: .8em 0 .3em; }
+.record { list-style: none; padding: 0; }
+.line { border-left: 3px solid #999; padding: .2em 0 .2em .8em; margin: 0 0 1em; }
+.line p { margin: .25em 0; }
+.meta { font: 9pt system-ui, sans-serif; color: #444; }
+.seq { font-weight: bold; }
+.summary { font-weight: bold; }
+.override { border-left: 6px double #b00; }
+.override-box { border: 2px solid #b00; padding: .3em .6em; margin: .4em 0; }
+.body { white-space: pre-wrap; }
+code, .hash, .seq, time { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; word-break: break-all; }
+.hash { font-size: 8pt; color: #444; }
+ins { background: #dfd; text-decoration: underline; }
+del { background: #fdd; text-decoration: line-through; }
+dt { font-weight: bold; }
+@media print {
+  @page { margin: 15mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .chrome { display: none; }
+  h1 { break-after: avoid; }
+  .line { break-inside: avoid; page-break-inside: avoid; }
+  ins, del { background: none; }
+  code, .hash, .seq, time { font-family: 'DejaVu Sans Mono', 'Courier New', monospace; }
+}
+`;
+
+/**
+ * The printable decision record: one self-contained HTML page, no script and no external asset.
+ * Every interpolated value goes through `html`, which escapes it unless it is markup made by
+ * `html` itself, so no user string can reach the page unescaped.
+ */
+export function renderDecisionRecordPage(record: DecisionRecord, printedAt: Date): string {
+  return `<!doctype html>\n${
+    html`<html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Decision record — ${record.title}</title>
+        ${STYLE_ELEMENT}
+      </head>
+      <body>
+        <nav class="chrome">
+          Standpoint · decision record · use your browser's Print command for a paper copy
+        </nav>
+        <main>
+          <h1>Decision record: ${record.title}</h1>
+          <p class="intro">
+            Proposal <code>${record.proposalId}</code>, now <strong>${record.state}</strong>.
+            Printed ${printedAt.toISOString()}. Every line names the audit event behind it: its
+            sequence number in the brand's audit chain and its hash.
+          </p>
+          <ol class="record">
+            ${record.lines.map(lineHtml)}
+          </ol>
+        </main>
+      </body>
+    </html>`.text
+  }\n`;
+}
+
+// Outside any `html` template, so that the hashed text is exactly the text served.
+const STYLE_ELEMENT = raw(`<style>${STYLESHEET}</style>`);
+
+/** The Content-Security-Policy of the page: nothing but its own inline stylesheet. */
+export const DECISION_RECORD_PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLESHEET).digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function lineHtml(line: RecordLine): Html {
+  const override = line.decision?.override;
+  return html`<li class="line kind-${line.kind.toLowerCase()}${override ? ' override' : ''}">
+    <p class="meta">
+      <span class="seq">#${line.seq}</span> <time>${line.at.toISOString()}</time>
+      <span class="actor">${line.actorLabel}</span> <span class="action">${line.action}</span>
+    </p>
+    <p class="summary">${line.summary}</p>
+    ${line.state && html`<p>State: ${line.state.from} → ${line.state.to}</p>`}
+    ${line.reason && html`<p>Reason: <q>${line.reason}</q></p>`}
+    ${line.revision && revisionHtml(line)}
+    ${
+      line.evidence &&
+      html`<p>
+        ${line.evidence.kind}:
+        ${line.evidence.summary}${
+          line.evidence.sourceUrl && html` (source: <code>${line.evidence.sourceUrl}</code>)`
+        }${line.evidence.correctsId && html`; corrects <code>${line.evidence.correctsId}</code>`}${
+          line.evidence.citedFromId && html`; cited from <code>${line.evidence.citedFromId}</code>`
+        }
+      </p>`
+    }
+    ${
+      line.riskNote &&
+      html`<p>
+          ${line.riskNote.severity} ${line.riskNote.category}: likelihood
+          ${line.riskNote.likelihood}, impact ${line.riskNote.impact}, score ${line.riskNote.score};
+          status
+          ${
+            line.riskNote.previousStatus && html`${line.riskNote.previousStatus} → `
+          }${line.riskNote.status}
+        </p>
+        ${line.riskNote.description && html`<p><q>${line.riskNote.description}</q></p>`}
+        ${line.riskNote.mitigation && html`<p>Mitigation: <q>${line.riskNote.mitigation}</q></p>`}`
+    }
+    ${
+      line.recommendation &&
+      html`<p>
+        <strong>${line.recommendation.recommendation}</strong> on revision
+        ${line.recommendation.revisionNumber}: <q>${line.recommendation.rationale}</q>
+      </p>`
+    }
+    ${line.decision && decisionHtml(line.decision)}
+    ${
+      line.publication &&
+      html`<p>
+        ${line.publication.channel && html`Channel ${line.publication.channel}. `}${
+          line.publication.url && html`Post: <code>${line.publication.url}</code>. `
+        }${line.publication.publishAt && html`Publish at ${line.publication.publishAt}.`}
+      </p>`
+    }
+    <p class="hash">event hash <code>${line.hash}</code></p>
+  </li>`;
+}
+
+function revisionHtml(line: RecordLine): Html {
+  const revision = line.revision!;
+  return html`<p>Revision ${revision.number}, content hash <code>${revision.contentHash}</code></p>
+    ${
+      revision.changes.length > 0
+        ? html`<dl class="drafts">${revision.changes.map(changeHtml)}</dl>`
+        : html`<dl class="drafts">
+            ${revision.drafts.map(
+              (draft) =>
+                html`<dt>${draft.channel}</dt>
+                  <dd>
+                    ${draftBody(draft.body)}
+                    ${
+                      draft.mediaUrls.length > 0 &&
+                      html`<p>Media: <code>${draft.mediaUrls.join(' ')}</code></p>`
+                    }
+                  </dd>`,
+            )}
+          </dl>`
+    }`;
+}
+
+function changeHtml(change: DraftChange): Html {
+  return html`<dt>${change.channel} (${change.change.toLowerCase()})</dt>
+    <dd>
+      ${draftBody(change.parts.map(partHtml))}
+      ${
+        change.addedMediaUrls.length > 0 &&
+        html`<p>Media added: <code>${change.addedMediaUrls.join(' ')}</code></p>`
+      }${
+        change.removedMediaUrls.length > 0 &&
+        html`<p>Media removed: <code>${change.removedMediaUrls.join(' ')}</code></p>`
+      }
+    </dd>`;
+}
+
+function partHtml(part: TextPart): Html {
+  const text = fragment(part.text);
+  if (part.kind === TextPartKind.ADDED) return raw(`<ins>${text}</ins>`);
+  if (part.kind === TextPartKind.REMOVED) return raw(`<del>${text}</del>`);
+  return raw(text);
+}
+
+/**
+ * A draft's text, whose spaces and line breaks count (white-space: pre-wrap), so it is joined
+ * here rather than in an `html` template, whose layout the formatter may change.
+ */
+function draftBody(content: string | Html[]): Html {
+  return raw(`<p class="body">${fragment(content)}</p>`);
+}
+
+function decisionHtml(decision: RecordedDecision): Html {
+  const override = decision.override;
+  return html`<p>
+      ${decision.outcome} by <strong>${decision.approverLabel}</strong> on step ${decision.step}
+      (round ${decision.round}) through ${decision.channel}, for revision
+      ${decision.revisionNumber}${decision.stale ? ' (since replaced: kept, not counted)' : ''}.
+    </p>
+    <p>Content hash decided on: <code>${decision.contentHash}</code></p>
+    ${
+      decision.seen &&
+      html`<p>
+        What the approver saw: revision <code>${decision.seen.revision}</code>, evidence
+        <code>${decision.seen.evidence}</code>, risk notes <code>${decision.seen.riskNotes}</code>
+      </p>`
+    }
+    ${
+      decision.teamRecommendation &&
+      html`<p>
+        The team's recommendation then: ${decision.teamRecommendation.recommendation} (revision
+        ${decision.teamRecommendation.revisionNumber})
+      </p>`
+    }
+    ${decision.comment && !override && html`<p>Comment: <q>${decision.comment}</q></p>`}
+    ${
+      override &&
+      html`<div class="override-box">
+        <p>
+          <strong>OVERRIDE</strong> of the team's
+          warning${
+            override.recommendation &&
+            html`: the team recommended
+              <strong>${override.recommendation.recommendation}</strong> (revision
+              ${override.recommendation.revisionNumber})${
+                override.recommendation.rationale &&
+                html`, <q>${override.recommendation.rationale}</q>`
+              }`
+          }.
+        </p>
+        <p>Acknowledged:</p>
+        <ul>
+          ${override.acknowledgedReasons.map((reason) => html`<li>${reason}</li>`)}
+        </ul>
+        ${
+          override.openRisks.length > 0 &&
+          html`<p>
+            Open risks:
+            ${override.openRisks
+              .map(
+                (risk) => `${risk.category} (likelihood ${risk.likelihood}, impact ${risk.impact})`,
+              )
+              .join('; ')}
+          </p>`
+        }
+        <p>Acknowledgement: <q>${override.acknowledgement}</q></p>
+      </div>`
+    }`;
+}
