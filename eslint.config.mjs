@@ -63,6 +63,8 @@ export default tseslint.config(
     // The workflow rules are plain TypeScript, tested in isolation: no framework in them.
     files: [
       'libs/audit/src/audit-chain.ts',
+      'libs/audit/src/audit-checkpoint.ts',
+      'libs/audit/src/chain-proof.ts',
       'libs/identity/src/access-policy.ts',
       'libs/proposals/src/rules/**/*.ts',
       'libs/approvals/src/rules/**/*.ts',

@@ -4,11 +4,13 @@ import { NodeRegistry } from '@standpoint/graphql';
 import { IdentityModule } from '@standpoint/identity';
 import { AuditReviewResolver } from './audit-review.resolver';
 import { AuditReviewService } from './audit-review.service';
+import { PublicKeyController } from './public-key.controller';
 
-/** The audit trail as the API serves it: the events, and the proof that none was changed. */
+/** The audit trail as the API serves it: the events, the checkpoints, the proof that none was changed and the key that signs. */
 @Module({
   imports: [AuditModule, IdentityModule],
   providers: [AuditReviewResolver, AuditReviewService],
+  controllers: [PublicKeyController],
 })
 export class AuditReviewModule implements OnModuleInit {
   constructor(

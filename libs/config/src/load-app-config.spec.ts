@@ -51,6 +51,7 @@ describe('loadAppConfig', () => {
         bootstrapAdmin: undefined,
         logLevel: 'info',
         workerIntervalMs: 5000,
+        checkpointIntervalMs: 3_600_000,
       });
     });
 
@@ -188,6 +189,8 @@ describe('loadAppConfig', () => {
       ['JWT_TTL_SECONDS', '59'],
       ['LOG_LEVEL', 'verbose'],
       ['WORKER_INTERVAL_MS', '10'],
+      ['CHECKPOINT_INTERVAL_MS', '999'],
+      ['CHECKPOINT_INTERVAL_MS', 'hourly'],
       ['NODE_ENV', 'prod'],
     ])('%s=%p, naming it', (name, value) => {
       expect(problemsOf({ [name]: value })).toEqual([

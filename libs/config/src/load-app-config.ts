@@ -74,6 +74,11 @@ export function loadAppConfig(env: Environment): AppConfig {
   }
   const logLevel = read<string>('LOG_LEVEL', oneOf(LOG_LEVELS), 'info') as LogLevel;
   const workerIntervalMs = read<number>('WORKER_INTERVAL_MS', integerIn(100, 3_600_000), 5_000);
+  const checkpointIntervalMs = read<number>(
+    'CHECKPOINT_INTERVAL_MS',
+    integerIn(1_000, 86_400_000),
+    3_600_000,
+  );
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -97,6 +102,7 @@ export function loadAppConfig(env: Environment): AppConfig {
         : undefined,
     logLevel,
     workerIntervalMs,
+    checkpointIntervalMs,
   };
 }
 

@@ -4,6 +4,7 @@ import { Proposals1796004090926 } from './1796004090926-Proposals';
 import { Approvals1796005268540 } from './1796005268540-Approvals';
 import { Idempotency1796005428250 } from './1796005428250-Idempotency';
 import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApprovalPolicies';
+import { AuditCheckpoints1796012735543 } from './1796012735543-AuditCheckpoints';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -13,4 +14,5 @@ export const postgresMigrations: Function[] = [
   Approvals1796005268540,
   Idempotency1796005428250,
   DefaultApprovalPolicies1796005500000,
+  AuditCheckpoints1796012735543,
 ];

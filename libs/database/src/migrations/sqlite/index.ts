@@ -4,6 +4,7 @@ import { Proposals1796004086683 } from './1796004086683-Proposals';
 import { Approvals1796005244407 } from './1796005244407-Approvals';
 import { Idempotency1796005424738 } from './1796005424738-Idempotency';
 import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApprovalPolicies';
+import { AuditCheckpoints1796012733734 } from './1796012733734-AuditCheckpoints';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
@@ -13,4 +14,5 @@ export const sqliteMigrations: Function[] = [
   Approvals1796005244407,
   Idempotency1796005424738,
   DefaultApprovalPolicies1796005500000,
+  AuditCheckpoints1796012733734,
 ];
