@@ -64,6 +64,8 @@ export default tseslint.config(
     files: [
       'libs/audit/src/audit-chain.ts',
       'libs/audit-review/src/decision-record/decision-record-lines.ts',
+      'libs/audit/src/audit-checkpoint.ts',
+      'libs/audit/src/chain-proof.ts',
       'libs/identity/src/access-policy.ts',
       'libs/proposals/src/rules/**/*.ts',
       'libs/approvals/src/rules/**/*.ts',

@@ -4,7 +4,7 @@ import { AuditExportService, ExportFormat, verifyExport } from '@standpoint/audi
 import { configOrExit } from '@standpoint/config';
 import { RequestContext } from '@standpoint/database';
 import { BrandEntity } from '@standpoint/identity';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -34,7 +34,12 @@ export async function auditVerifyCommand(options: { brand: string }): Promise<vo
   );
   process.stdout.write(`${JSON.stringify(result)}\n`);
   if (!result.valid) {
-    process.stderr.write(`The chain breaks at sequence number ${result.firstInvalidSeq}.\n`);
+    const at = result.failedCheckpoint
+      ? `, against the checkpoint of ${result.failedCheckpoint.size} events signed at ${result.failedCheckpoint.signedAt}`
+      : '';
+    process.stderr.write(
+      `The chain breaks at sequence number ${result.firstInvalidSeq}${at}: ${result.reason}.\n`,
+    );
     process.exitCode = 1;
   }
 }
@@ -73,13 +78,46 @@ export async function auditExportCommand(options: {
   });
 }
 
-/** `standpoint audit verify-export <file>`: verifies an NDJSON export with no database. */
-export async function auditVerifyExportCommand(file: string): Promise<void> {
+/**
+ * `standpoint audit verify-export <file> [--public-key <file or URL>]`: verifies an NDJSON export
+ * with no database, its closing checkpoint with the key it carries or with a trusted one.
+ */
+export async function auditVerifyExportCommand(
+  file: string,
+  options: { publicKey?: string },
+): Promise<void> {
+  const trustedPublicKeyPem = options.publicKey
+    ? publicKeyPemOf(await readKeySource(options.publicKey))
+    : undefined;
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  const result = await verifyExport(lines);
+  const result = await verifyExport(lines, { trustedPublicKeyPem });
   process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.stderr.write(
+    options.publicKey
+      ? `Checkpoint signature checked with the trusted key ${options.publicKey}.\n`
+      : 'Checkpoint signature checked with the public key carried in the export; pass --public-key to check it against a key you trust.\n',
+  );
   if (!result.valid) {
     process.stderr.write(`${file}: line ${result.firstBadLine}: ${result.reason}\n`);
     process.exitCode = 1;
   }
+}
+
+async function readKeySource(source: string): Promise<string> {
+  if (!/^https?:\/\//.test(source)) return readFileSync(source, 'utf8');
+  const response = await fetch(source);
+  if (!response.ok) throw new Error(`${source} answered ${response.status}`);
+  return response.text();
+}
+
+/** A PEM public key, as a file or as the JSON of GET /audit/public-key. */
+function publicKeyPemOf(text: string): string {
+  if (text.trimStart().startsWith('{')) {
+    const served = JSON.parse(text) as { publicKey?: unknown };
+    if (typeof served.publicKey === 'string') return served.publicKey;
+  }
+  if (text.includes('-----BEGIN PUBLIC KEY-----')) return text;
+  throw new Error(
+    '--public-key is neither a PEM public key nor the answer of GET /audit/public-key',
+  );
 }

@@ -34,6 +34,10 @@ audit
 audit
   .command('verify-export <file>')
   .description('verify an NDJSON export with no database; says the first line that breaks')
+  .option(
+    '--public-key <file or URL>',
+    'check the closing checkpoint against this public key (PEM, or what GET /audit/public-key serves) instead of the one in the export',
+  )
   .action(auditVerifyExportCommand);
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsWorkerModule } from '@standpoint/approvals';
+import { AuditWorkerModule } from '@standpoint/audit';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule } from '@standpoint/database';
 import { LoggingModule } from '@standpoint/logging';
@@ -7,6 +8,13 @@ import { WorkerModule } from '@standpoint/worker';
 
 /** A worker process for production: the worker loop on the shared database, no HTTP. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, WorkerModule, ApprovalsWorkerModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    WorkerModule,
+    ApprovalsWorkerModule,
+    AuditWorkerModule,
+  ],
 })
 export class WorkerAppModule {}

@@ -5,11 +5,13 @@ import { IdentityModule } from '@standpoint/identity';
 import { AuditReviewResolver } from './audit-review.resolver';
 import { AuditReviewService } from './audit-review.service';
 import { DecisionRecordModule } from './decision-record/decision-record.module';
+import { PublicKeyController } from './public-key.controller';
 
-/** The audit trail as the API serves it: the events, and the proof that none was changed. */
+/** The audit trail as the API serves it: the events, the checkpoints, the proof that none was changed and the key that signs. */
 @Module({
   imports: [AuditModule, IdentityModule, DecisionRecordModule],
   providers: [AuditReviewResolver, AuditReviewService],
+  controllers: [PublicKeyController],
 })
 export class AuditReviewModule implements OnModuleInit {
   constructor(

@@ -2,8 +2,9 @@ import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { RequestContext } from '@standpoint/database';
 import { Connection, Ctx } from '@standpoint/graphql';
 import { UserModel, UsersService } from '@standpoint/identity';
-import { AUDIT_PAGE, AuditReviewService } from './audit-review.service';
+import { AUDIT_PAGE, AuditReviewService, CHECKPOINT_PAGE } from './audit-review.service';
 import { AuditFilter } from './inputs/audit-filter.input';
+import { AuditCheckpointConnection, AuditCheckpointModel } from './models/audit-checkpoint.model';
 import { AuditEventConnection, AuditEventModel } from './models/audit-event.model';
 import { AuditVerificationModel } from './models/audit-verification.model';
 
@@ -32,6 +33,27 @@ export class AuditReviewResolver {
     @Args('brandId', { type: () => ID }) brandId: string,
   ): Promise<AuditVerificationModel> {
     return this.review.verify(ctx, brandId);
+  }
+
+  @Query(() => AuditCheckpointConnection, {
+    description: "The brand's signed audit checkpoints, newest first.",
+  })
+  auditCheckpoints(
+    @Ctx() ctx: RequestContext,
+    @Args('brandId', { type: () => ID }) brandId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: CHECKPOINT_PAGE.default })
+    first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<AuditCheckpointModel>> {
+    return this.review.checkpoints(ctx, brandId, first, after);
+  }
+
+  @Query(() => AuditCheckpointModel, { nullable: true })
+  latestAuditCheckpoint(
+    @Ctx() ctx: RequestContext,
+    @Args('brandId', { type: () => ID }) brandId: string,
+  ): Promise<AuditCheckpointModel | null> {
+    return this.review.latestCheckpoint(ctx, brandId);
   }
 
   @ResolveField(() => UserModel, { nullable: true })

@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEventEntity, AuditExportService, ChainVerification } from '@standpoint/audit';
+import {
+  AuditCheckpointEntity,
+  AuditEventEntity,
+  AuditExportService,
+  signedCheckpointOf,
+} from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { Connection, cursors, DomainError, pageSize, toConnection } from '@standpoint/graphql';
 import { canSeeBrand, Operation, requireBrandOperation } from '@standpoint/identity';
 import { AuditFilter } from './inputs/audit-filter.input';
+import { AuditCheckpointModel } from './models/audit-checkpoint.model';
 import { AuditEventModel } from './models/audit-event.model';
+import { AuditVerificationModel } from './models/audit-verification.model';
 
 export const AUDIT_PAGE = { default: 50, max: 500 };
+export const CHECKPOINT_PAGE = { default: 20, max: 100 };
 
 /** Reading and proving the audit chain, for auditors and brand admins. */
 @Injectable()
@@ -51,8 +59,52 @@ export class AuditReviewService {
    * Recomputes the brand's chain from the stored columns: an edited column, an edited canonical
    * text, a broken link or a gap is reported at the first sequence number where it shows.
    */
-  async verify(ctx: RequestContext, brandId: string): Promise<ChainVerification> {
+  async verify(ctx: RequestContext, brandId: string): Promise<AuditVerificationModel> {
     requireBrandOperation(ctx, brandId, Operation.READ_AUDIT);
-    return this.exports.verify(ctx, brandId);
+    const result = await this.exports.verify(ctx, brandId);
+    return Object.assign(new AuditVerificationModel(), {
+      ...result,
+      failedCheckpoint:
+        result.failedCheckpoint && AuditCheckpointModel.from(result.failedCheckpoint),
+    });
+  }
+
+  /** The brand's signed checkpoints, newest (largest) first. */
+  async checkpoints(
+    ctx: RequestContext,
+    brandId: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<AuditCheckpointModel>> {
+    requireBrandOperation(ctx, brandId, Operation.READ_AUDIT);
+    const size = pageSize(first, CHECKPOINT_PAGE.default, CHECKPOINT_PAGE.max);
+    const query = ctx.em
+      .createQueryBuilder(AuditCheckpointEntity, 'c')
+      .where('c.brandId = :brandId', { brandId });
+    const totalCount = await query.getCount();
+    if (after) query.andWhere('c.size < :after', { after: Number(cursors.decode(after)[0]) });
+    const rows = await query
+      .orderBy('c.size', 'DESC')
+      .take(size + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      size,
+      totalCount,
+      (row) => [row.size],
+      (row) => AuditCheckpointModel.from(signedCheckpointOf(row)),
+    );
+  }
+
+  async latestCheckpoint(
+    ctx: RequestContext,
+    brandId: string,
+  ): Promise<AuditCheckpointModel | null> {
+    requireBrandOperation(ctx, brandId, Operation.READ_AUDIT);
+    const row = await ctx.em.findOne(AuditCheckpointEntity, {
+      where: { brandId },
+      order: { size: 'DESC' },
+    });
+    return row && AuditCheckpointModel.from(signedCheckpointOf(row));
   }
 }

@@ -78,10 +78,16 @@ export function verifyChain(links: Iterable<ChainLink>): ChainVerification {
  * answers false at the first link that breaks the chain, and `result` tells where.
  */
 export class ChainVerifier {
-  private expectedSeq = 1;
-  private previousHash = GENESIS_HASH;
+  private expectedSeq: number;
+  private previousHash: string;
   private checkedEvents = 0;
   private broken = false;
+
+  /** From the start of the chain, or onward from a head already proven (a signed checkpoint). */
+  constructor(from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }) {
+    this.expectedSeq = from.seq + 1;
+    this.previousHash = from.hash;
+  }
 
   add(link: ChainLink): boolean {
     if (this.broken) return false;

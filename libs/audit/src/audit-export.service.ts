@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
-import { MoreThan } from 'typeorm';
-import { ChainVerification, ChainVerifier } from './audit-chain';
 import { AuditEventEntity } from './audit-event.entity';
-import { eventLine, headerLine } from './export-format';
+import { chainEvents } from './chain-events';
+import { ChainProof, ChainProofResult } from './chain-proof';
+import { CheckpointsService } from './checkpoints.service';
+import { checkpointLine, eventLine, headerLine } from './export-format';
 import { contentOf, storedLink } from './stored-link';
-
-const BATCH = 1000;
 
 export type ExportFormat = 'ndjson' | 'csv';
 
@@ -26,25 +25,17 @@ const CSV_COLUMNS = [
 /** Reads a brand's chain in sequence order, a batch at a time: memory stays flat however long it is. */
 @Injectable()
 export class AuditExportService {
-  async *events(ctx: RequestContext, brandId: string): AsyncGenerator<AuditEventEntity> {
-    let after = 0;
-    for (;;) {
-      const batch = await ctx.em.find(AuditEventEntity, {
-        where: { brandId, seq: MoreThan(after) },
-        order: { seq: 'ASC' },
-        take: BATCH,
-      });
-      yield* batch;
-      if (batch.length < BATCH) return;
-      after = batch[batch.length - 1].seq;
-    }
-  }
+  constructor(private readonly checkpoints: CheckpointsService) {}
 
   count(ctx: RequestContext, brandId: string): Promise<number> {
     return ctx.em.countBy(AuditEventEntity, { brandId });
   }
 
-  /** The export's lines: NDJSON (a header, then one event per line) or CSV for reading. */
+  /**
+   * The export's lines: NDJSON (a header, then one event per line) or CSV for reading, ending with
+   * a checkpoint of the head exported, signed now and stored. The chain is verified against its
+   * stored checkpoints as it is read: a broken chain is never signed, and the export fails.
+   */
   async *lines(
     ctx: RequestContext,
     brand: { id: string; slug: string },
@@ -58,7 +49,9 @@ export class AuditExportService {
         exportedAt: exportedAt.toISOString(),
       });
     else yield CSV_COLUMNS.join(',');
-    for await (const row of this.events(ctx, brand.id)) {
+    const proof = await this.proof(ctx, brand.id);
+    for await (const row of chainEvents(ctx, brand.id)) {
+      if (!proof.add(storedLink(row))) break;
       const content = contentOf(row);
       yield format === 'ndjson'
         ? eventLine(content, row.hash)
@@ -72,13 +65,32 @@ export class AuditExportService {
             ),
           ).join(',');
     }
+    const proven = proof.result();
+    if (!proven.valid)
+      throw new Error(
+        `the audit chain does not verify at sequence number ${proven.firstInvalidSeq} (${proven.reason}); no checkpoint signed`,
+      );
+    const { checkpoint } = await this.checkpoints.sign(ctx, brand.id, {
+      size: proven.headSeq,
+      headHash: proven.headHash,
+    });
+    const trailer = checkpointLine(checkpoint, this.checkpoints.publicKey().publicKeyPem);
+    yield format === 'ndjson' ? trailer : `checkpoint,${csvCell(trailer)}`;
   }
 
-  /** Verifies the brand's chain as stored, a batch at a time. */
-  async verify(ctx: RequestContext, brandId: string): Promise<ChainVerification> {
-    const verifier = new ChainVerifier();
-    for await (const row of this.events(ctx, brandId)) if (!verifier.add(storedLink(row))) break;
-    return verifier.result();
+  /**
+   * Verifies the brand's chain as stored, a batch at a time, and holds it to every stored
+   * checkpoint: a rewrite with every later hash recomputed is caught there.
+   */
+  async verify(ctx: RequestContext, brandId: string): Promise<ChainProofResult> {
+    const proof = await this.proof(ctx, brandId);
+    for await (const row of chainEvents(ctx, brandId)) if (!proof.add(storedLink(row))) break;
+    return proof.result();
+  }
+
+  private async proof(ctx: RequestContext, brandId: string): Promise<ChainProof> {
+    const stored = await this.checkpoints.stored(ctx, brandId);
+    return new ChainProof(stored, this.checkpoints.publicKey().publicKeyPem);
   }
 }
 

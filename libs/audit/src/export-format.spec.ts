@@ -1,12 +1,26 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { AuditEventContent, GENESIS_HASH, sealEvent } from './audit-chain';
-import { eventLine, EXPORT_FORMAT, headerLine, verifyExport } from './export-format';
+import { checkpointSigner, signCheckpoint } from './audit-checkpoint';
+import {
+  checkpointLine,
+  eventLine,
+  EXPORT_FORMAT,
+  headerLine,
+  verifyExport,
+} from './export-format';
+
+const newSigner = () =>
+  checkpointSigner(
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
+const signer = newSigner();
 
 async function* from(lines: string[]): AsyncGenerator<string> {
   yield* lines;
 }
 
-/** A valid export of `count` events of one brand. */
-function exportOf(count: number): string[] {
+/** A valid export of `count` events of one brand, ending with its signed checkpoint. */
+function exportOf(count: number, by = signer): string[] {
   const lines = [
     headerLine({ brandId: 'brd_1', brandSlug: 'acme', exportedAt: '2026-11-30T00:00:00.000Z' }),
   ];
@@ -28,6 +42,13 @@ function exportOf(count: number): string[] {
     lines.push(eventLine(content, hash));
     prevHash = hash;
   }
+  const checkpoint = signCheckpoint(by, {
+    brandId: 'brd_1',
+    size: count,
+    headHash: prevHash,
+    signedAt: '2026-11-30T00:00:01.000Z',
+  });
+  lines.push(checkpointLine(checkpoint, by.publicKeyPem));
   return lines;
 }
 
@@ -40,6 +61,8 @@ describe('verifyExport', () => {
       headSeq: 20,
       firstBadLine: null,
       reason: null,
+      checkpoint: { size: 20, keyId: signer.keyId },
+      publicKey: { source: 'export', keyId: signer.keyId },
     });
   });
 
@@ -75,6 +98,73 @@ describe('verifyExport', () => {
       valid: false,
       firstBadLine: 3,
       reason: 'not JSON',
+    });
+  });
+
+  describe('the closing checkpoint', () => {
+    const checkpointOf = (line: string) => JSON.parse(line) as Record<string, unknown>;
+
+    it('must be there: its absence is reported at the line where it should be', async () => {
+      const lines = exportOf(5).slice(0, -1);
+      expect(await verifyExport(from([...lines, '']))).toMatchObject({
+        valid: false,
+        firstBadLine: 7,
+        reason: 'no checkpoint: the export must end with one',
+      });
+    });
+
+    it('must be the last line', async () => {
+      const lines = exportOf(5);
+      const result = await verifyExport(from([...lines, lines[3]]));
+      expect(result).toMatchObject({ valid: false, firstBadLine: 8 });
+    });
+
+    it('refuses a forged signature, naming its line', async () => {
+      const lines = exportOf(5);
+      const other = exportOf(4);
+      lines[6] = JSON.stringify({
+        ...checkpointOf(lines[6]),
+        signature: checkpointOf(other[5]).signature,
+      });
+      expect(await verifyExport(from(lines))).toMatchObject({
+        valid: false,
+        firstBadLine: 7,
+        reason: 'checkpoint: the signature does not verify',
+      });
+    });
+
+    it('refuses a checkpoint of another head, even well signed', async () => {
+      const lines = exportOf(5);
+      lines.splice(5, 1); // the last event and its hash gone: the chain is intact, but shorter
+      expect(await verifyExport(from(lines))).toMatchObject({
+        valid: false,
+        firstBadLine: 6,
+        reason: expect.stringMatching(
+          /^checkpoint: signed for 5 events .* but the export's 4 events/,
+        ),
+      });
+    });
+
+    it('is checked with a trusted key when one is given, and a key mismatch fails', async () => {
+      const lines = exportOf(5);
+      expect(
+        await verifyExport(from(lines), { trustedPublicKeyPem: signer.publicKeyPem }),
+      ).toMatchObject({
+        valid: true,
+        publicKey: { source: 'trusted', keyId: signer.keyId },
+      });
+
+      const forger = newSigner();
+      const forged = exportOf(5, forger);
+      expect(await verifyExport(from(forged))).toMatchObject({ valid: true });
+      expect(
+        await verifyExport(from(forged), { trustedPublicKeyPem: signer.publicKeyPem }),
+      ).toMatchObject({
+        valid: false,
+        firstBadLine: 7,
+        reason: `checkpoint: signed by the key ${forger.keyId}, not by ${signer.keyId}`,
+        publicKey: { source: 'trusted' },
+      });
     });
   });
 });

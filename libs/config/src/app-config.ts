@@ -13,6 +13,8 @@ export interface AppConfig {
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   readonly logLevel: LogLevel;
   readonly workerIntervalMs: number;
+  /** How often the worker signs a checkpoint of each brand's audit chain that grew. */
+  readonly checkpointIntervalMs: number;
   readonly outbox: OutboxConfig;
   /** Whether webhooks may target loopback and private networks (tests and development only). */
   readonly webhooksAllowPrivateTargets: boolean;

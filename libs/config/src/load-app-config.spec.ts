@@ -53,6 +53,7 @@ describe('loadAppConfig', () => {
         workerIntervalMs: 5000,
         outbox: { maxAttempts: 8, retryBaseMs: 30_000 },
         webhooksAllowPrivateTargets: false,
+        checkpointIntervalMs: 3_600_000,
       });
     });
 
@@ -199,6 +200,8 @@ describe('loadAppConfig', () => {
       ['OUTBOX_RETRY_BASE_MS', 'soon'],
       ['WEBHOOKS_ALLOW_PRIVATE_TARGETS', 'yes'],
       ['DATABASE_APP_ROLE', 'App Role'],
+      ['CHECKPOINT_INTERVAL_MS', '999'],
+      ['CHECKPOINT_INTERVAL_MS', 'hourly'],
       ['NODE_ENV', 'prod'],
     ])('%s=%p, naming it', (name, value) => {
       expect(problemsOf({ [name]: value })).toEqual([

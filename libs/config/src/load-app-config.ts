@@ -81,6 +81,11 @@ export function loadAppConfig(env: Environment): AppConfig {
     retryBaseMs: read<number>('OUTBOX_RETRY_BASE_MS', integerIn(10, 3_600_000), 30_000),
   };
   const webhooksAllowPrivateTargets = read<boolean>('WEBHOOKS_ALLOW_PRIVATE_TARGETS', flag, false);
+  const checkpointIntervalMs = read<number>(
+    'CHECKPOINT_INTERVAL_MS',
+    integerIn(1_000, 86_400_000),
+    3_600_000,
+  );
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -106,6 +111,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     workerIntervalMs,
     outbox,
     webhooksAllowPrivateTargets,
+    checkpointIntervalMs,
   };
 }
 

@@ -5,6 +5,7 @@ import { Approvals1796005268540 } from './1796005268540-Approvals';
 import { Idempotency1796005428250 } from './1796005428250-Idempotency';
 import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApprovalPolicies';
 import { Notifications1796012577883 } from './1796012577883-Notifications';
+import { AuditCheckpoints1796012735543 } from './1796012735543-AuditCheckpoints';
 import { AuditEventEntityIndex1796012951300 } from './1796012951300-AuditEventEntityIndex';
 import { AppRolePrivileges1796013000000 } from './1796013000000-AppRolePrivileges';
 
@@ -17,6 +18,7 @@ export const postgresMigrations: Function[] = [
   Idempotency1796005428250,
   DefaultApprovalPolicies1796005500000,
   Notifications1796012577883,
+  AuditCheckpoints1796012735543,
   AuditEventEntityIndex1796012951300,
   AppRolePrivileges1796013000000,
 ];

@@ -5,6 +5,7 @@ import { Approvals1796005244407 } from './1796005244407-Approvals';
 import { Idempotency1796005424738 } from './1796005424738-Idempotency';
 import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApprovalPolicies';
 import { Notifications1796012576027 } from './1796012576027-Notifications';
+import { AuditCheckpoints1796012733734 } from './1796012733734-AuditCheckpoints';
 import { AuditEventEntityIndex1796012945538 } from './1796012945538-AuditEventEntityIndex';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
@@ -16,5 +17,6 @@ export const sqliteMigrations: Function[] = [
   Idempotency1796005424738,
   DefaultApprovalPolicies1796005500000,
   Notifications1796012576027,
+  AuditCheckpoints1796012733734,
   AuditEventEntityIndex1796012945538,
 ];

@@ -1,0 +1,334 @@
+import {
+  CheckpointJob,
+  checkpointSignatureProblem,
+  CheckpointsService,
+  contentOf,
+  sealEvent,
+} from '@standpoint/audit';
+import { WorkerJobs } from '@standpoint/worker';
+import {
+  errorCodes,
+  FakeClock,
+  runNode,
+  TestBrand,
+  TestMember,
+  useTestApp,
+} from '@standpoint/testing';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from '../src/app.module';
+
+const CHECKPOINT_FIELDS = 'brandId size headHash signedAt keyId signature';
+const CHECKPOINTS = `query ($brandId: ID!, $first: Int, $after: String) {
+  auditCheckpoints(brandId: $brandId, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { ${CHECKPOINT_FIELDS} } }
+  }
+  latestAuditCheckpoint(brandId: $brandId) { ${CHECKPOINT_FIELDS} }
+}`;
+const LATEST = `query ($brandId: ID!) { latestAuditCheckpoint(brandId: $brandId) { size } }`;
+const LIST = `query ($brandId: ID!) { auditCheckpoints(brandId: $brandId) { totalCount } }`;
+const VERIFY = `query ($brandId: ID!) { verifyAuditChain(brandId: $brandId) {
+  valid checkedEvents headSeq firstInvalidSeq checkedCheckpoints reason failedCheckpoint { size signedAt }
+} }`;
+
+/** Checkpoints signed by the worker and by exports, served, and held against a rewritten chain. */
+describe('signed audit checkpoints', () => {
+  jest.setTimeout(180_000);
+  const clock = new FakeClock(new Date('2026-12-01T09:00:00.000Z'));
+  // The worker loop of the all-in-one app ticks once at boot; the tests run their own rounds.
+  const app = useTestApp(
+    AppModule,
+    { WORKER_INTERVAL_MS: '3600000', CHECKPOINT_INTERVAL_MS: '3600000' },
+    { clock },
+  );
+  let brand: TestBrand;
+  let auditor: TestMember;
+  let admin: TestMember;
+  let approver: TestMember;
+
+  beforeAll(async () => {
+    brand = await app.fixtures.brand();
+    auditor = await app.fixtures.member(brand.id, ['AUDITOR']);
+    admin = await app.fixtures.member(brand.id, ['ADMIN']);
+    approver = await app.fixtures.member(brand.id, ['APPROVER']);
+  });
+
+  /** A worker process's job, as each worker process has its own. */
+  const newWorker = () => new CheckpointJob(app.t.config, clock, app.t.app.get(CheckpointsService));
+  const stored = () =>
+    app.t.asSystem((ctx) => app.t.app.get(CheckpointsService).stored(ctx, brand.id));
+  const chainSize = async () => (await app.auditChain(brand.id)).length;
+  const growChain = () => app.fixtures.member(brand.id, ['CONTRIBUTOR']);
+
+  /** The operator's command line on the test app's database, with the same signing key. */
+  const cli = async (args: string[]) => {
+    const { database, dataDir } = app.t.config;
+    const process = runNode('bin/standpoint.js', args, {
+      ...(database.dialect === 'postgres'
+        ? { DATABASE_URL: database.url }
+        : { SQLITE_PATH: database.path }),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+    });
+    const exit = await process.exited;
+    const output = process.output();
+    const json = output.split('\n').find((line) => line.startsWith('{'));
+    return { code: exit.code, output, result: json ? JSON.parse(json) : undefined };
+  };
+
+  it('runs on the worker loop of the all-in-one process', () => {
+    expect(
+      app.t.app
+        .get(WorkerJobs)
+        .all()
+        .map((job) => job.name),
+    ).toContain('audit checkpoints');
+  });
+
+  it('signs each grown chain on its interval, and a head once even with two workers', async () => {
+    const [first, second] = [newWorker(), newWorker()];
+    const before = (await stored()).length;
+    const handled = await Promise.all([first.run(), second.run()]);
+    const head = await chainSize();
+    let checkpoints = await stored();
+    expect(checkpoints.length).toBe(before + 1);
+    expect(handled.sort()).toEqual([0, 1]);
+    expect(checkpoints.at(-1)).toMatchObject({
+      brandId: brand.id,
+      size: head,
+      headHash: (await app.auditChain(brand.id)).at(-1)!.hash,
+      signedAt: clock.now().toISOString(),
+    });
+
+    await growChain();
+    clock.advanceHours(0.5);
+    expect(await first.run()).toBe(0);
+    expect((await stored()).length).toBe(before + 1);
+
+    clock.advanceHours(0.5);
+    expect((await Promise.all([first.run(), second.run()])).sort()).toEqual([0, 1]);
+    checkpoints = await stored();
+    expect(checkpoints.map((c) => c.size)).toEqual([...checkpoints.map((c) => c.size)].sort());
+    expect(checkpoints.at(-1)!.size).toBe(head + 1);
+    expect(new Set(checkpoints.map((c) => c.size)).size).toBe(checkpoints.length);
+
+    clock.advanceHours(1);
+    expect(await first.run()).toBe(0); // nothing grew
+  });
+
+  it('lists the checkpoints newest first, for auditors and admins of the brand only', async () => {
+    const sizes = (await stored()).map((c) => c.size).reverse();
+    for (const member of [auditor, admin]) {
+      const read = await app.gql(CHECKPOINTS, { brandId: brand.id, first: 1 }, member.token);
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.auditCheckpoints.totalCount).toBe(sizes.length);
+      expect(read.data!.auditCheckpoints.edges[0].node.size).toBe(sizes[0]);
+      expect(read.data!.latestAuditCheckpoint).toEqual(read.data!.auditCheckpoints.edges[0].node);
+      const next = await app.gql(
+        CHECKPOINTS,
+        { brandId: brand.id, first: 10, after: read.data!.auditCheckpoints.pageInfo.endCursor },
+        member.token,
+      );
+      expect(
+        next.data!.auditCheckpoints.edges.map((e: { node: { size: number } }) => e.node.size),
+      ).toEqual(sizes.slice(1));
+    }
+    const other = await app.fixtures.brand();
+    const outsider = await app.fixtures.member(other.id, ['AUDITOR']);
+    for (const query of [LIST, LATEST]) {
+      const codes = async (member: TestMember) =>
+        errorCodes(await app.gql(query, { brandId: brand.id }, member.token));
+      expect(await codes(approver)).toEqual(['FORBIDDEN']);
+      expect(await codes(outsider)).toEqual(['NOT_FOUND']);
+    }
+  });
+
+  it('serves the public key, without signing in, and it verifies the stored checkpoints', async () => {
+    const response = await fetch(`${app.t.url}/audit/public-key`);
+    expect(response.status).toBe(200);
+    const served = (await response.json()) as { keyId: string; publicKey: string };
+    expect(served.publicKey).toContain('-----BEGIN PUBLIC KEY-----');
+    const checkpoints = await stored();
+    expect(checkpoints.length).toBeGreaterThan(0);
+    for (const checkpoint of checkpoints) {
+      expect(checkpoint.keyId).toBe(served.keyId);
+      expect(checkpointSignatureProblem(checkpoint, served.publicKey)).toBeNull();
+    }
+  });
+
+  it('verifies an untouched chain against every stored checkpoint, through GraphQL and the CLI', async () => {
+    const count = (await stored()).length;
+    const verified = await app.gql(VERIFY, { brandId: brand.id }, auditor.token);
+    expect(verified.data!.verifyAuditChain).toMatchObject({
+      valid: true,
+      checkedEvents: await chainSize(),
+      firstInvalidSeq: null,
+      checkedCheckpoints: count,
+      failedCheckpoint: null,
+      reason: null,
+    });
+    const cliVerified = await cli(['audit', 'verify', '--brand', brand.slug]);
+    expect(cliVerified.code).toBe(0);
+    expect(cliVerified.result).toMatchObject({ valid: true, checkedCheckpoints: count });
+  });
+
+  describe('an export', () => {
+    let file: string;
+    let lines: string[];
+    const write = (name: string, content: string[]) => {
+      const path = join(app.t.config.dataDir, name);
+      writeFileSync(path, `${content.join('\n')}\n`);
+      return path;
+    };
+
+    it('ends with a fresh checkpoint of the head it exported, stored too', async () => {
+      await growChain();
+      const before = (await stored()).length;
+      file = join(app.t.config.dataDir, 'export.ndjson');
+      const exported = await cli(['audit', 'export', '--brand', brand.slug, '--output', file]);
+      expect(exported.code).toBe(0);
+      lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const checkpoint = JSON.parse(lines.at(-1)!);
+      const head = await app.auditChain(brand.id);
+      expect(checkpoint).toMatchObject({
+        type: 'checkpoint',
+        brandId: brand.id,
+        size: head.length,
+        headHash: head.at(-1)!.hash,
+        publicKey: expect.stringContaining('PUBLIC KEY'),
+      });
+      expect(lines.length).toBe(head.length + 2);
+      expect((await stored()).length).toBe(before + 1);
+      expect((await stored()).at(-1)).toMatchObject({ size: head.length });
+    });
+
+    it('verifies offline with the key it carries, with a trusted key file, or one from the URL', async () => {
+      const carried = await cli(['audit', 'verify-export', file]);
+      expect(carried.code).toBe(0);
+      expect(carried.result).toMatchObject({
+        valid: true,
+        publicKey: { source: 'export' },
+        checkpoint: { size: lines.length - 2 },
+      });
+      expect(carried.output).toContain('the public key carried in the export');
+
+      const served = await (await fetch(`${app.t.url}/audit/public-key`)).text();
+      const keyFile = join(app.t.config.dataDir, 'public-key.json');
+      writeFileSync(keyFile, served);
+      for (const key of [keyFile, `${app.t.url}/audit/public-key`]) {
+        const trusted = await cli(['audit', 'verify-export', file, '--public-key', key]);
+        expect(trusted.code).toBe(0);
+        expect(trusted.result).toMatchObject({ valid: true, publicKey: { source: 'trusted' } });
+        expect(trusted.output).toContain(`the trusted key ${key}`);
+      }
+    });
+
+    it('fails on a forged checkpoint signature or a wrong --public-key, naming the line', async () => {
+      const checkpoint = JSON.parse(lines.at(-1)!);
+      const signature = Buffer.from(checkpoint.signature, 'base64');
+      signature[0] ^= 1;
+      const forged = write('forged.ndjson', [
+        ...lines.slice(0, -1),
+        JSON.stringify({ ...checkpoint, signature: signature.toString('base64') }),
+      ]);
+      const refused = await cli(['audit', 'verify-export', forged]);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(
+        `${forged}: line ${lines.length}: checkpoint: the signature does not verify`,
+      );
+
+      const wrongKey = join(app.t.config.dataDir, 'wrong.pem');
+      writeFileSync(
+        wrongKey,
+        generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }),
+      );
+      const mismatch = await cli(['audit', 'verify-export', file, '--public-key', wrongKey]);
+      expect(mismatch.code).toBe(1);
+      expect(mismatch.output).toContain(
+        `${file}: line ${lines.length}: checkpoint: signed by the key ${checkpoint.keyId}, not by sha256:`,
+      );
+
+      const missing = write('missing.ndjson', lines.slice(0, -1));
+      const without = await cli(['audit', 'verify-export', missing]);
+      expect(without.code).toBe(1);
+      expect(without.output).toContain(`${missing}: line ${lines.length}: no checkpoint`);
+    });
+
+    it('in CSV ends with a marked checkpoint row', async () => {
+      const csv = await cli(['audit', 'export', '--brand', brand.slug, '--format', 'csv']);
+      expect(csv.code).toBe(0);
+      const rows = csv.output.trimEnd().split('\n');
+      expect(rows.at(-1)).toMatch(/^checkpoint,"\{""brandId"":/);
+    });
+  });
+
+  describe('a chain rewritten with every later hash recomputed', () => {
+    /** Edits one payload behind the guard trigger's back and re-seals every event after it. */
+    async function rewriteFrom(seq: number): Promise<void> {
+      const rows = await app.auditChain(brand.id);
+      const postgres = app.t.dataSource.options.type === 'postgres';
+      const runner = app.t.dataSource.createQueryRunner();
+      try {
+        if (postgres) await runner.query('SET session_replication_role = replica');
+        else await runner.query('DROP TRIGGER "audit_event_no_update"');
+        let prevHash = rows[seq - 2].hash;
+        for (const row of rows.slice(seq - 1)) {
+          const content = {
+            ...contentOf(row),
+            prevHash,
+            data: row.seq === seq ? { forged: true } : contentOf(row).data,
+          };
+          const sealed = sealEvent(content);
+          await runner.query(
+            postgres
+              ? 'UPDATE "audit_event" SET "data" = $1, "prevHash" = $2, "hash" = $3, "canonical" = $4 WHERE "id" = $5'
+              : 'UPDATE "audit_event" SET "data" = ?, "prevHash" = ?, "hash" = ?, "canonical" = ? WHERE "id" = ?',
+            [JSON.stringify(content.data), prevHash, sealed.hash, sealed.canonical, row.id],
+          );
+          prevHash = sealed.hash;
+        }
+        if (postgres) await runner.query('SET session_replication_role = origin');
+      } finally {
+        await runner.release();
+      }
+    }
+
+    it('is still caught by the first checkpoint it contradicts, through GraphQL and the CLI', async () => {
+      const checkpoints = await stored();
+      const firstSigned = checkpoints.find((c) => c.size >= 2)!;
+      await rewriteFrom(2);
+
+      const verified = await app.gql(VERIFY, { brandId: brand.id }, auditor.token);
+      expect(verified.data!.verifyAuditChain).toMatchObject({
+        valid: false,
+        firstInvalidSeq: firstSigned.size,
+        checkedCheckpoints: checkpoints.indexOf(firstSigned),
+        failedCheckpoint: { size: firstSigned.size, signedAt: firstSigned.signedAt },
+        reason: `the chain's hash at sequence number ${firstSigned.size} is not the signed head hash`,
+      });
+
+      const cliVerified = await cli(['audit', 'verify', '--brand', brand.slug]);
+      expect(cliVerified.code).toBe(1);
+      expect(cliVerified.result).toMatchObject({
+        valid: false,
+        firstInvalidSeq: firstSigned.size,
+      });
+      expect(cliVerified.output).toContain(
+        `The chain breaks at sequence number ${firstSigned.size}, against the checkpoint of ${firstSigned.size} events`,
+      );
+    });
+
+    it('is neither signed by the worker nor exported with a checkpoint', async () => {
+      await growChain();
+      clock.advanceHours(2);
+      const before = (await stored()).length;
+      await newWorker().run();
+      expect((await stored()).length).toBe(before);
+
+      const exported = await cli(['audit', 'export', '--brand', brand.slug]);
+      expect(exported.code).toBe(1);
+      expect(exported.output).toContain('no checkpoint signed');
+    });
+  });
+});
