@@ -1,4 +1,4 @@
-import { AuditService, verifyChain } from '@standpoint/audit';
+import { AuditService, CheckpointsService, verifyChain } from '@standpoint/audit';
 import { errorCodes, TestBrand, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
@@ -84,21 +84,32 @@ describe('the audit append', () => {
   });
 
   describe('refused by the database itself', () => {
-    const statements = () =>
+    const statements = (table: string, column: string) =>
       app.t.dataSource.options.type === 'postgres'
         ? [
-            'UPDATE "audit_event" SET "action" = \'edited\'',
-            'DELETE FROM "audit_event"',
-            'TRUNCATE "audit_event"',
+            `UPDATE "${table}" SET "${column}" = 'edited'`,
+            `DELETE FROM "${table}"`,
+            `TRUNCATE "${table}"`,
           ]
-        : ['UPDATE "audit_event" SET "action" = \'edited\'', 'DELETE FROM "audit_event"'];
+        : [`UPDATE "${table}" SET "${column}" = 'edited'`, `DELETE FROM "${table}"`];
 
     it('UPDATE, DELETE (and TRUNCATE on PostgreSQL) of audit rows', async () => {
       const brand = await app.fixtures.brand();
-      for (const statement of statements()) {
+      for (const statement of statements('audit_event', 'action')) {
         await expect(app.t.dataSource.query(statement)).rejects.toThrow(/append-only/);
       }
       expect((await chainOf(brand.id)).map((e) => e.action)).toEqual(['brand.created']);
+    });
+
+    it('UPDATE, DELETE (and TRUNCATE on PostgreSQL) of signed checkpoints', async () => {
+      const brand = await app.fixtures.brand();
+      const [head] = await chainOf(brand.id);
+      await app.t.asSystem((ctx) =>
+        app.t.app.get(CheckpointsService).sign(ctx, brand.id, { size: 1, headHash: head.hash }),
+      );
+      for (const statement of statements('audit_checkpoint', 'headHash')) {
+        await expect(app.t.dataSource.query(statement)).rejects.toThrow(/append-only/);
+      }
     });
   });
 });

@@ -7,6 +7,7 @@ import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApp
 import { Notifications1796012577883 } from './1796012577883-Notifications';
 import { AuditCheckpoints1796012735543 } from './1796012735543-AuditCheckpoints';
 import { AuditEventEntityIndex1796012951300 } from './1796012951300-AuditEventEntityIndex';
+import { CheckpointsAppendOnly1796012990000 } from './1796012990000-CheckpointsAppendOnly';
 import { AppRolePrivileges1796013000000 } from './1796013000000-AppRolePrivileges';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
@@ -20,5 +21,6 @@ export const postgresMigrations: Function[] = [
   Notifications1796012577883,
   AuditCheckpoints1796012735543,
   AuditEventEntityIndex1796012951300,
+  CheckpointsAppendOnly1796012990000,
   AppRolePrivileges1796013000000,
 ];
