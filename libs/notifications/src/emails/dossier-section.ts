@@ -22,6 +22,11 @@ const SEVERITY_COLOUR: Record<string, string> = {
 
 const LEVELS = [1, 2, 3, 4, 5];
 
+/** Only web addresses become links: a `javascript:` source stays text. */
+function isWebAddress(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
 function proposedRows(d: EmailDossier): [string, string][] {
   const p = d.proposal;
   return [
@@ -156,9 +161,9 @@ export function dossierHtml(d: EmailDossier, step: EmailStep, decisionUrl: strin
           d.evidence.map(
             (e) =>
               html`<strong>${humanize(e.kind)}:</strong> ${e.summary}${
-                  e.sourceUrl
+                  e.sourceUrl && isWebAddress(e.sourceUrl)
                     ? html` (<a href="${e.sourceUrl}" style="color:#1d4ed8;">source</a>)`
-                    : ''
+                    : e.sourceUrl && ` (source: ${e.sourceUrl})`
                 }`,
           ),
         ),
