@@ -11,8 +11,11 @@ export function section(title: string, content: SafeHtml): SafeHtml {
     ${content}`;
 }
 
-/** A quoted block of text someone wrote (a draft, a comment, a reason), line breaks kept. */
-export function quote(text: string, label?: string): SafeHtml {
+/**
+ * A quoted block of what someone wrote (a draft, a comment, a reason): text keeps its line
+ * breaks; SafeHtml (a diff) goes in as it is.
+ */
+export function quote(content: string | SafeHtml, label?: string): SafeHtml {
   return html`<table
     role="presentation"
     width="100%"
@@ -27,7 +30,7 @@ export function quote(text: string, label?: string): SafeHtml {
           label
             ? html`<div style="font-size:12px;color:#6b7280;margin-bottom:4px;">${label}</div>`
             : ''
-        }${multiline(text)}
+        }${typeof content === 'string' ? multiline(content) : content}
       </td>
     </tr>
   </table>`;

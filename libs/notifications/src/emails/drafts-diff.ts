@@ -1,4 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
+import { quote } from './components';
 import { EmailDraft } from './email-facts';
 import { humanize } from './format';
 import { html, SafeHtml } from './html';
@@ -67,21 +68,7 @@ export function diffHtml(diff: ChannelDiff): SafeHtml {
       >`;
     return html`${lines}`;
   });
-  return html`<table
-    role="presentation"
-    width="100%"
-    cellpadding="0"
-    cellspacing="0"
-    border="0"
-    style="margin:0 0 12px;"
-  >
-    <tr>
-      <td style="padding:12px;background:#f9fafb;border-left:4px solid #9ca3af;font-size:15px;">
-        <div style="font-size:12px;color:#6b7280;margin-bottom:4px;">${channelTitle(diff)}</div>
-        ${runs}
-      </td>
-    </tr>
-  </table>`;
+  return quote(html`${runs}`, channelTitle(diff));
 }
 
 /** The same diff for the text part: [-removed-] and {+added+}, as wdiff writes it. */
