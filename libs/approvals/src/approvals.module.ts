@@ -4,6 +4,7 @@ import { AuditModule } from '@standpoint/audit';
 import { BrandHooks, IdentityModule } from '@standpoint/identity';
 import { NotificationsModule } from '@standpoint/notifications';
 import { ProposalHooks, ProposalsModule } from '@standpoint/proposals';
+import { ApprovalEmails } from './approval-emails';
 import { ApprovalPolicyEntity } from './approval-policy.entity';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
@@ -20,6 +21,7 @@ import { PublicationService } from './publication.service';
 import { ReviewService } from './review.service';
 
 const SERVICES = [
+  ApprovalEmails,
   DeadlinesService,
   DecisionsService,
   DossierFacts,

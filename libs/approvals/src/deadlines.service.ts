@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
-import { MembersService, Role } from '@standpoint/identity';
-import { OutboxService } from '@standpoint/notifications';
+import { MembersService } from '@standpoint/identity';
 import { ProposalEntity, ProposalState } from '@standpoint/proposals';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
+import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DeadlineEntity } from './deadline.entity';
@@ -36,7 +36,7 @@ export class DeadlinesService {
     private readonly transitions: ProposalTransitions,
     private readonly freezes: FreezesService,
     private readonly members: MembersService,
-    private readonly outbox: OutboxService,
+    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -113,18 +113,7 @@ export class DeadlinesService {
     const waitingFor = step.eligibleApproverIds.filter(
       (id) => !decided.some((d) => d.approverId === id),
     );
-    await this.outbox.emailMembers(ctx, {
-      brandId: proposal.brandId,
-      topic: 'step.reminder',
-      recipientUserIds: waitingFor,
-      payload: {
-        proposalId: proposal.id,
-        stepId: step.id,
-        step: step.name,
-        dueAt: step.dueAt,
-        kind,
-      },
-    });
+    await this.emails.reminder(ctx, proposal, step, waitingFor, kind);
     await this.record(ctx, proposal, 'step.reminded', {
       step: step.name,
       kind,
@@ -156,12 +145,7 @@ export class DeadlinesService {
     await this.transitions.move(ctx, proposal, 'expire', ProposalState.EXPIRED);
     const steps = await this.review.currentSteps(ctx, proposal);
     await this.review.cancelDeadlines(ctx, steps, 'the proposal expired');
-    await this.outbox.emailMembers(ctx, {
-      brandId: proposal.brandId,
-      topic: 'proposal.expired',
-      recipientUserIds: [proposal.authorId, ...(await this.team(ctx, proposal.brandId))],
-      payload: { proposalId: proposal.id, step: step.name },
-    });
+    await this.emails.expired(ctx, proposal, step);
     await this.record(ctx, proposal, 'proposal.expired', {
       step: step.name,
       dueAt: step.dueAt,
@@ -187,26 +171,18 @@ export class DeadlinesService {
         status,
       },
     );
+    const escalated = {
+      ...step,
+      escalated: true,
+      eligibleApproverIds: eligible,
+      requiredApprovals: required,
+      status,
+    };
     if (step.definition.expireOnTimeout) {
       // The deputies get one more period (up to the decision deadline); then no decision, no post.
-      await this.review.extend(ctx, proposal, {
-        ...step,
-        escalated: true,
-        eligibleApproverIds: eligible,
-      });
+      escalated.dueAt = (await this.review.extend(ctx, proposal, escalated)) ?? step.dueAt;
     }
-    await this.outbox.emailMembers(ctx, {
-      brandId: proposal.brandId,
-      topic: 'step.escalated',
-      recipientUserIds: eligible,
-      payload: {
-        proposalId: proposal.id,
-        stepId: step.id,
-        step: step.name,
-        deputies,
-        originalApprovers: step.eligibleApproverIds,
-      },
-    });
+    await this.emails.escalation(ctx, proposal, escalated, deputies, step.eligibleApproverIds);
     await this.record(ctx, proposal, 'step.escalated', {
       step: step.name,
       deputies,
@@ -226,12 +202,6 @@ export class DeadlinesService {
       await this.transactions.run(ctx, () => this.freezes.endLapsed(ctx, freeze.brandId));
     }
     return lapsed.length;
-  }
-
-  private async team(ctx: RequestContext, brandId: string): Promise<string[]> {
-    return (await this.members.ofBrand(ctx, brandId))
-      .filter((m) => m.roles.includes(Role.SOCIAL_MANAGER))
-      .map((m) => m.userId);
   }
 
   private record(

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, isUniqueViolation, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/graphql';
-import { MembersService, Operation, Role } from '@standpoint/identity';
-import { OutboxService } from '@standpoint/notifications';
+import { Operation } from '@standpoint/identity';
 import {
   InvalidTransitionError,
   ProposalAccess,
   ProposalEntity,
   ProposalState,
 } from '@standpoint/proposals';
+import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { DecisionEntity } from './decision.entity';
 import { DossierFacts } from './dossier-facts';
@@ -55,8 +55,7 @@ export class DecisionsService {
     private readonly facts: DossierFacts,
     private readonly review: ReviewService,
     private readonly transitions: ProposalTransitions,
-    private readonly members: MembersService,
-    private readonly outbox: OutboxService,
+    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -209,7 +208,7 @@ export class DecisionsService {
         activatedStep: next?.name ?? null,
       },
     });
-    await this.notify(ctx, proposal, decision, current.state);
+    await this.emails.decided(ctx, proposal, decision, current.state, next?.name ?? null, dossier);
     return DecisionModel.from(decision, {
       revisionNumber: proposal.currentRevisionNumber,
       round: step.round,
@@ -227,41 +226,6 @@ export class DecisionsService {
       revisionNumber,
       outcome: DecisionOutcome.APPROVE,
     });
-  }
-
-  /** The author and the social team hear of every decision; an override is told to them as such. */
-  private async notify(
-    ctx: RequestContext,
-    proposal: ProposalEntity,
-    decision: DecisionEntity,
-    state: ProposalState,
-  ) {
-    const team = (await this.members.ofBrand(ctx, proposal.brandId))
-      .filter((m) => m.roles.includes(Role.SOCIAL_MANAGER))
-      .map((m) => m.userId);
-    const payload = {
-      proposalId: proposal.id,
-      decisionId: decision.id,
-      approverId: decision.approverId,
-      outcome: decision.outcome,
-      comment: decision.comment,
-      step: decision.stepName,
-      state,
-    };
-    await this.outbox.emailMembers(ctx, {
-      brandId: proposal.brandId,
-      topic: 'decision.recorded',
-      recipientUserIds: [proposal.authorId, ...team].filter((id) => id !== decision.approverId),
-      payload,
-    });
-    if (decision.overridesRecommendation) {
-      await this.outbox.emailMembers(ctx, {
-        brandId: proposal.brandId,
-        topic: 'override.recorded',
-        recipientUserIds: team,
-        payload: { ...payload, reasons: decision.acknowledgedReasons },
-      });
-    }
   }
 }
 

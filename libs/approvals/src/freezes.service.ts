@@ -8,9 +8,9 @@ import {
   requireBrandOperation,
   requireUser,
 } from '@standpoint/identity';
-import { OutboxService } from '@standpoint/notifications';
 import { ProposalEntity, ProposalState } from '@standpoint/proposals';
 import { IsNull } from 'typeorm';
+import { ApprovalEmails } from './approval-emails';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { StartContentFreezeInput } from './inputs/publication.input';
 import { ProposalTransitions } from './proposal-transitions';
@@ -21,7 +21,7 @@ export class FreezesService {
   constructor(
     private readonly transitions: ProposalTransitions,
     private readonly members: MembersService,
-    private readonly outbox: OutboxService,
+    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -108,12 +108,7 @@ export class FreezesService {
         },
       });
     }
-    await this.outbox.emailMembers(ctx, {
-      brandId: input.brandId,
-      topic: 'content_freeze.started',
-      recipientUserIds: [...members],
-      payload: { freezeId: freeze.id, reason: freeze.reason, endsAt: freeze.endsAt, unscheduled },
-    });
+    await this.emails.freezeStarted(ctx, freeze, scheduled);
   }
 
   async end(ctx: RequestContext, brandId: string): Promise<void> {
@@ -158,12 +153,6 @@ export class FreezesService {
         automatic: byId === null,
       },
     });
-    const members = (await this.members.ofBrand(ctx, freeze.brandId)).map((m) => m.userId);
-    await this.outbox.emailMembers(ctx, {
-      brandId: freeze.brandId,
-      topic: 'content_freeze.ended',
-      recipientUserIds: members,
-      payload: { freezeId: freeze.id, reason: freeze.reason },
-    });
+    await this.emails.freezeEnded(ctx, freeze, endedAt, byId);
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { MembersService, Operation } from '@standpoint/identity';
-import { OutboxService } from '@standpoint/notifications';
 import {
   IncompleteProposalError,
   InvalidTransitionError,
@@ -15,6 +14,7 @@ import {
   StanceType,
   transitionTarget,
 } from '@standpoint/proposals';
+import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { Dossier, DossierFacts } from './dossier-facts';
@@ -41,7 +41,7 @@ export class ReviewService {
     private readonly facts: DossierFacts,
     private readonly transitions: ProposalTransitions,
     private readonly members: MembersService,
-    private readonly outbox: OutboxService,
+    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -140,18 +140,7 @@ export class ReviewService {
       },
     );
     if (due) await this.scheduleDeadlines(ctx, step, now, due);
-    await this.outbox.emailMembers(ctx, {
-      brandId: proposal.brandId,
-      topic: 'approval.requested',
-      recipientUserIds: eligible,
-      payload: {
-        proposalId: proposal.id,
-        stepId: step.id,
-        step: step.name,
-        dueAt: due,
-        revision: proposal.currentRevisionNumber,
-      },
-    });
+    await this.emails.approvalRequested(ctx, proposal, step);
   }
 
   /**
@@ -199,24 +188,7 @@ export class ReviewService {
         },
       );
     }
-    await this.outbox.emailMembers(ctx, {
-      brandId: proposal.brandId,
-      topic: 'words.changed',
-      recipientUserIds: asked,
-      payload: {
-        proposalId: proposal.id,
-        from: {
-          revision: revised.previous.number,
-          contentHash: revised.previous.contentHash,
-          drafts: revised.previous.drafts,
-        },
-        to: {
-          revision: revised.revision.number,
-          contentHash: revised.revision.contentHash,
-          drafts: revised.revision.drafts,
-        },
-      },
-    });
+    await this.emails.wordsChanged(ctx, revised, asked);
     const first = steps.find((s) => s.order === activated);
     if (first) await this.activate(ctx, proposal, first);
     return { review: { restarted: true, round: proposal.reviewRound, approversAsked: asked } };
@@ -247,18 +219,19 @@ export class ReviewService {
 
   /**
    * Gives a step (escalated to its deputies) another period, capped by the proposal's decision
-   * deadline like the first one, with its reminders and timeout.
+   * deadline like the first one, with its reminders and timeout; answers its new deadline.
    */
   async extend(
     ctx: RequestContext,
     proposal: ProposalEntity,
     step: ApprovalStepEntity,
-  ): Promise<void> {
+  ): Promise<Date | null> {
     const now = this.clock.now();
     const due = dueAt(now, step.definition.slaHours, proposal.decisionDeadline);
-    if (!due) return;
+    if (!due) return null;
     await ctx.em.update(ApprovalStepEntity, { id: step.id }, { dueAt: due });
     await this.scheduleDeadlines(ctx, step, now, due);
+    return due;
   }
 
   private async scheduleDeadlines(

@@ -6,3 +6,4 @@ export * from './notifications.module';
 export * from './outbox-message.entity';
 export * from './outbox-transport';
 export * from './outbox.service';
+export * from './emails';

@@ -3,6 +3,12 @@ import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { UserEntity } from '@standpoint/identity';
 import { In } from 'typeorm';
+import {
+  DECISION_TOKEN_PLACEHOLDER,
+  DecisionLinksService,
+  NewDecisionLink,
+} from './decision-links.service';
+import { EmailRecipient, RenderedEmail } from './emails';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 export interface EmailToMember {
@@ -10,6 +16,13 @@ export interface EmailToMember {
   topic: string;
   recipientUserIds: readonly string[];
   payload: Record<string, unknown>;
+  /** Renders the email for one recipient (a template of ./emails). */
+  render(to: EmailRecipient): RenderedEmail;
+  /**
+   * Set when the email asks for a decision: each recipient gets a decision link of their own,
+   * bound to this step and revision, and the email carries it as `to.decisionUrl`.
+   */
+  decisionLink?: Omit<NewDecisionLink, 'approverUserId'>;
 }
 
 @Injectable()
@@ -17,9 +30,13 @@ export class OutboxService {
   constructor(
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly decisionLinks: DecisionLinksService,
   ) {}
 
-  /** Queues one email per member, in the caller's transaction: sent if and only if the change commits. */
+  /**
+   * Queues one email per member, rendered now, in the caller's transaction: sent if and only if
+   * the change commits, and exactly as it was rendered.
+   */
   async emailMembers(ctx: RequestContext, message: EmailToMember): Promise<void> {
     if (!ctx.inTransaction)
       throw new Error("the outbox is written inside the change's transaction");
@@ -28,9 +45,22 @@ export class OutboxService {
     const users = await ctx.em.find(UserEntity, { where: { id: In(ids) } });
     const now = this.clock.now();
     const payload = JSON.parse(JSON.stringify(message.payload)) as object;
-    const rows = users.map((user): OutboxMessageEntity => {
+    const rows: OutboxMessageEntity[] = [];
+    for (const user of users) {
+      const link =
+        message.decisionLink &&
+        (await this.decisionLinks.create(ctx, {
+          ...message.decisionLink,
+          approverUserId: user.id,
+        }));
+      const email = message.render({
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        decisionUrl: link ? this.decisionLinks.urlOf(DECISION_TOKEN_PLACEHOLDER) : null,
+      });
       const id = newId('msg');
-      return {
+      rows.push({
         id,
         brandId: message.brandId,
         topic: message.topic,
@@ -39,10 +69,10 @@ export class OutboxService {
         recipient: user.email,
         webhookEndpointId: null,
         payload,
-        subject: message.topic,
-        htmlBody: null,
-        body: JSON.stringify(payload, null, 2),
-        decisionLinkId: null,
+        subject: email.subject,
+        htmlBody: email.html,
+        body: email.text,
+        decisionLinkId: link ? link.id : null,
         messageId: this.messageIdOf(id),
         status: 'PENDING',
         attempts: 0,
@@ -51,9 +81,9 @@ export class OutboxService {
         claimedUntil: null,
         sentAt: null,
         createdAt: now,
-      };
-    });
-    await ctx.em.insert(OutboxMessageEntity, rows);
+      });
+    }
+    if (rows.length > 0) await ctx.em.insert(OutboxMessageEntity, rows);
   }
 
   /** A Message-ID (RFC 5322) fixed when the row is written, so every resend of it carries the same. */

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { MembersService, Operation, requireUser } from '@standpoint/identity';
+import {
+  BrandEntity,
+  MembersService,
+  Operation,
+  requireUser,
+  UserEntity,
+} from '@standpoint/identity';
+import { mentionEmail, OutboxService } from '@standpoint/notifications';
 import { CommentEntity } from './comment.entity';
 import { AddCommentInput } from './inputs/comment.input';
 import { CommentModel } from './models/comment.model';
@@ -13,6 +20,7 @@ export class CommentsService {
   constructor(
     private readonly access: ProposalAccess,
     private readonly members: MembersService,
+    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -44,6 +52,33 @@ export class CommentsService {
         mentionedUserIds: comment.mentionedUserIds,
       },
     });
+    await this.tellMentioned(ctx, comment, proposal.title);
     return CommentModel.from(comment);
+  }
+
+  /** The members a comment @mentions hear of it (the writer does not hear of mentioning themself). */
+  private async tellMentioned(ctx: RequestContext, comment: CommentEntity, proposalTitle: string) {
+    const mentioned = comment.mentionedUserIds.filter((id) => id !== comment.authorId);
+    if (mentioned.length === 0) return;
+    const [author, brand] = [
+      await ctx.em.findOneByOrFail(UserEntity, { id: comment.authorId }),
+      await ctx.em.findOneByOrFail(BrandEntity, { id: comment.brandId }),
+    ];
+    await this.outbox.emailMembers(ctx, {
+      brandId: comment.brandId,
+      topic: 'comment.mentioned',
+      recipientUserIds: mentioned,
+      payload: { proposalId: comment.proposalId, commentId: comment.id },
+      render: (to) =>
+        mentionEmail(
+          {
+            brandName: brand.name,
+            proposalTitle,
+            commentAuthorName: author.name,
+            body: comment.body,
+          },
+          to,
+        ),
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@standpoint/audit';
 import { IdentityModule } from '@standpoint/identity';
+import { NotificationsModule } from '@standpoint/notifications';
 import { CommentEntity } from './comment.entity';
 import { CommentsService } from './comments.service';
 import { DemoProposal } from './demo-proposal';
@@ -45,6 +46,7 @@ const SERVICES = [
     ]),
     AuditModule,
     IdentityModule,
+    NotificationsModule,
   ],
   providers: SERVICES,
   exports: SERVICES,

@@ -1,0 +1,48 @@
+import { facts as factRows, paragraph, quote, section } from './components';
+import { EmailDecision, EmailRecipient, RenderedEmail } from './email-facts';
+import { html } from './html';
+import { noticeEmail } from './notice';
+import { textFacts, textQuote, textSection } from './text';
+
+/** What a decision notice says besides the decision itself. */
+export interface DecisionNoticeWords {
+  subject: string;
+  title: string;
+  intro: string;
+  /** What happens now. */
+  next: string;
+}
+
+/** A decision told to the author and the social team, with the approver's comment. */
+export function decisionNoticeEmail(
+  decision: EmailDecision,
+  words: DecisionNoticeWords,
+  to: EmailRecipient,
+): RenderedEmail {
+  const rows: [string, string][] = [
+    ['Proposal', decision.proposal.title],
+    ['Step', decision.step],
+    ['Decided by', decision.approverName],
+    ['Revision', String(decision.proposal.revisionNumber)],
+  ];
+  const comment = decision.comment;
+  return noticeEmail(
+    {
+      brandName: decision.proposal.brandName,
+      subject: words.subject,
+      title: words.title,
+      intro: words.intro,
+      html: [
+        factRows(rows),
+        comment ? section(`${decision.approverName} wrote`, quote(comment)) : html``,
+        paragraph(words.next),
+      ],
+      text: [
+        textFacts(rows),
+        comment ? textSection(`${decision.approverName} wrote`, textQuote(comment)) : '',
+        words.next,
+      ],
+    },
+    to,
+  );
+}

@@ -1,0 +1,38 @@
+import { paragraph } from './components';
+import { dossierHtml, dossierText } from './dossier-section';
+import { EmailDossier, EmailRecipient, EmailStep, RenderedEmail } from './email-facts';
+import { subjectLine } from './format';
+import { html } from './html';
+import { layout, textLayout } from './layout';
+
+/** What the emails that ask for a decision (request, reminder, escalation) say before the dossier. */
+export interface DecisionRequest {
+  subject: string;
+  title: string;
+  intro: string;
+  dossier: EmailDossier;
+  step: EmailStep;
+}
+
+/** An email that asks one approver to decide: the dossier and exactly one decision link per part. */
+export function decisionRequestEmail(request: DecisionRequest, to: EmailRecipient): RenderedEmail {
+  if (!to.decisionUrl)
+    throw new Error(`an email asking ${to.userId} to decide needs a decision link`);
+  const { dossier, step } = request;
+  const brandName = dossier.proposal.brandName;
+  const greeting = `Hello ${to.name},`;
+  return {
+    subject: subjectLine(request.subject),
+    html: layout({
+      brandName,
+      title: request.title,
+      preheader: request.intro,
+      body: html`${paragraph(greeting)}${paragraph(request.intro)}${dossierHtml(dossier, step, to.decisionUrl)}`,
+    }),
+    text: textLayout(brandName, request.title, [
+      greeting,
+      request.intro,
+      ...dossierText(dossier, step, to.decisionUrl),
+    ]),
+  };
+}

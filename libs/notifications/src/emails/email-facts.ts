@@ -1,0 +1,94 @@
+// The facts emails are made from, gathered by the callers in their transaction: templates read no
+// database and import no other feature, so they are rendered and tested as plain functions.
+
+/** Who one email is for. */
+export interface EmailRecipient {
+  userId: string;
+  email: string;
+  name: string;
+  /** The decision link (with the token placeholder) when the email asks for a decision. */
+  decisionUrl: string | null;
+}
+
+/** An email as it is stored on its outbox row and sent. */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface EmailProposal {
+  brandName: string;
+  title: string;
+  issue: string;
+  stanceType: string;
+  urgency: string;
+  revisionNumber: number;
+  decisionDeadline: Date | null;
+  authorName: string;
+}
+
+export interface EmailDraft {
+  channel: string;
+  body: string;
+  mediaUrls: readonly string[];
+}
+
+export interface EmailRisk {
+  category: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  severity: string;
+  status: string;
+  description: string;
+  mitigation: string | null;
+}
+
+/** One cell of the 5 × 5 heat map: how many open risks sit there, and the severity of its score. */
+export interface EmailRiskCell {
+  count: number;
+  severity: string;
+}
+
+export interface EmailEvidence {
+  kind: string;
+  summary: string;
+  sourceUrl: string | null;
+}
+
+export interface EmailRecommendation {
+  recommendation: string;
+  rationale: string;
+  byName: string;
+  revisionNumber: number;
+  /** Made on the revision the email shows. */
+  current: boolean;
+}
+
+/** Everything an approver needs to decide, as one revision shows it. */
+export interface EmailDossier {
+  proposal: EmailProposal;
+  drafts: EmailDraft[];
+  risks: EmailRisk[];
+  /** `riskMatrix[likelihood - 1][impact - 1]`, open risks only. */
+  riskMatrix: EmailRiskCell[][];
+  riskScore: number;
+  evidence: EmailEvidence[];
+  recommendation: EmailRecommendation | null;
+}
+
+/** The step an email asks an approver to decide. */
+export interface EmailStep {
+  name: string;
+  dueAt: Date | null;
+  requiredApprovals: number;
+}
+
+/** One approver's decision, as the author and the social team hear of it. */
+export interface EmailDecision {
+  proposal: EmailProposal;
+  step: string;
+  approverName: string;
+  comment: string | null;
+}
