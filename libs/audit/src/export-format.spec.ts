@@ -73,6 +73,14 @@ describe('verifyExport', () => {
     expect(result).toMatchObject({ valid: false, firstBadLine: line, checkedEvents: line - 2 });
   });
 
+  it('verifies an export of 100,000 events, and names the line of one byte flipped among them', async () => {
+    const lines = exportOf(100_000);
+    expect(await verifyExport(from(lines))).toMatchObject({ valid: true, checkedEvents: 100_000 });
+    const line = 73_219;
+    lines[line - 1] = lines[line - 1].replace('"n":73218,', '"n":73219,');
+    expect(await verifyExport(from(lines))).toMatchObject({ valid: false, firstBadLine: line });
+  }, 180_000);
+
   it('names the line where an event was removed', async () => {
     const lines = exportOf(5);
     lines.splice(3, 1);
