@@ -24,6 +24,17 @@ const OUTCOMES: readonly { value: DecisionOutcome; label: string; hint: string }
   { value: DecisionOutcome.REJECT, label: 'Reject', hint: 'No post. Say why.' },
 ];
 
+/** The networks as they write their own names. */
+const CHANNEL_NAMES: Record<string, string> = {
+  X: 'X',
+  INSTAGRAM: 'Instagram',
+  FACEBOOK: 'Facebook',
+  LINKEDIN: 'LinkedIn',
+  TIKTOK: 'TikTok',
+  THREADS: 'Threads',
+  BLUESKY: 'Bluesky',
+};
+
 /** 'PROCEED_WITH_CHANGES' → 'Proceed with changes'. */
 export function readable(value: string): string {
   const words = value.toLowerCase().replace(/_/g, ' ');
@@ -92,7 +103,7 @@ function dossierSections(d: DecisionDossier): SafeHtml {
       <h2 id="drafts">The drafts (revision ${d.revision.number})</h2>
       ${d.revision.drafts.map(
         (draft) =>
-          html`<h3>${readable(draft.channel)}</h3>
+          html`<h3>${CHANNEL_NAMES[draft.channel] ?? draft.channel}</h3>
             <blockquote class="draft">${draft.body}</blockquote>
             ${draft.mediaUrls.length > 0 ? html`<p>Media: ${draft.mediaUrls.join(', ')}</p>` : null}`,
       )}
@@ -143,9 +154,7 @@ function riskTable(d: DecisionDossier): SafeHtml {
       <thead>
         <tr>
           <th scope="col">Risk</th>
-          <th scope="col">Likelihood</th>
-          <th scope="col">Impact</th>
-          <th scope="col">Severity</th>
+          <th scope="col">Likelihood × impact</th>
           <th scope="col">Status</th>
         </tr>
       </thead>
@@ -157,9 +166,7 @@ function riskTable(d: DecisionDossier): SafeHtml {
               <strong>${readable(n.category)}</strong>:
               ${n.description}${n.mitigation ? html`<br />Mitigation: ${n.mitigation}` : null}
             </td>
-            <td>${n.likelihood}</td>
-            <td>${n.impact}</td>
-            <td>${readable(severityOf(score))} (${score})</td>
+            <td>${n.likelihood} × ${n.impact} = ${score}, ${readable(severityOf(score))}</td>
             <td>${readable(n.status)}</td>
           </tr>`;
         })}

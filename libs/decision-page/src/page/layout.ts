@@ -15,7 +15,7 @@ section,form{background:#fff;border-radius:8px;padding:.25rem 1rem 1rem;margin:1
 .heat-map{display:block;width:100%;max-width:20rem;height:auto;margin:.5rem 0}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{text-align:left;border-bottom:1px solid #ddd;padding:.35rem .4rem;vertical-align:top}
+th,td{overflow-wrap:normal;text-align:left;border-bottom:1px solid #ddd;padding:.35rem .4rem;vertical-align:top}
 .warning,.error-summary{border:2px solid #b3261e;background:#fdecea;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
 .notice{border:2px solid #555;background:#fff;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
 .done{border-color:#2e7d32;background:#edf7ed}

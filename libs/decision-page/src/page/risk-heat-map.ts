@@ -69,21 +69,12 @@ export function riskHeatMap(notes: readonly MappedRisk[]): SafeHtml {
   );
   const axisLabels = LEVELS.map(
     (n) =>
-      html`<text
-          x="${AXIS - 8}"
-          y="${(5 - n) * CELL + CELL / 2 + 5}"
-          text-anchor="end"
-          font-size="13"
-          fill="#333333"
-          >${n}</text
-        ><text
-          x="${AXIS + (n - 1) * CELL + CELL / 2}"
-          y="${5 * CELL + 16}"
-          text-anchor="middle"
-          font-size="13"
-          fill="#333333"
-          >${n}</text
-        >`,
+      html`${axisLabel(AXIS - 8, (5 - n) * CELL + CELL / 2 + 5, 'end', n)}${axisLabel(
+        AXIS + (n - 1) * CELL + CELL / 2,
+        5 * CELL + 16,
+        'middle',
+        n,
+      )}`,
   );
   return html`<svg
     class="heat-map"
@@ -115,4 +106,10 @@ export function riskHeatMap(notes: readonly MappedRisk[]): SafeHtml {
       likelihood →
     </text>
   </svg>`;
+}
+
+function axisLabel(x: number, y: number, anchor: 'end' | 'middle', level: number): SafeHtml {
+  return html`<text x="${x}" y="${y}" text-anchor="${anchor}" font-size="13" fill="#333333"
+    >${level}</text
+  >`;
 }
