@@ -498,6 +498,54 @@ describe('the decision page', () => {
     expect(await linkUsedAt(token)).toBeNull();
   });
 
+  it('never acts for another step than its own, even where the approver may decide', async () => {
+    const colleague = await app.fixtures.member(brand.id, ['APPROVER']);
+    await app.data(
+      `mutation ($input: SetApprovalPolicyInput!) { setApprovalPolicy(input: $input) { version } }`,
+      {
+        input: {
+          brandId: brand.id,
+          steps: [
+            { name: 'Communications', role: 'APPROVER', quorum: 'ANY' },
+            { name: 'Leadership', role: 'APPROVER', quorum: 'ANY' },
+          ],
+        },
+      },
+      await app.fixtures.admin(),
+    );
+    const proposalId = await inReview();
+    const token = await linkFor(proposalId);
+    const antiForgery = antiForgeryOf((await open(token)).html);
+    // A colleague approves the first step through the API: the second is active now.
+    const decided = await app.data(
+      `mutation ($input: DecideInput!) { decide(input: $input) { __typename } }`,
+      {
+        input: {
+          proposalId,
+          contentHash: (
+            await app.data(
+              `query ($id: ID!) { proposal(id: $id) { currentRevision { contentHash } } }`,
+              { id: proposalId },
+              colleague.token,
+            )
+          ).proposal.currentRevision.contentHash,
+          outcome: 'APPROVE',
+          acknowledgeRisks: true,
+          comment: APPROVE_ON_THE_RECORD.comment,
+        },
+      },
+      colleague.token,
+    );
+    expect(decided.decide.__typename).toBe('Decision');
+
+    const page = await open(token);
+    expect(page.status).toBe(410);
+    expect(page.html).toContain('This step no longer awaits your decision');
+    expect((await post(token, { antiForgery, ...APPROVE_ON_THE_RECORD })).status).toBe(410);
+    expect((await decisionsOf(proposalId)).decisions).toHaveLength(1);
+    expect(await linkUsedAt(token)).toBeNull();
+  });
+
   it('keeps no token in clear anywhere in the database', async () => {
     expect(tokens.length).toBeGreaterThan(10);
     const tables = ['decision_link', 'decision_link_token', 'outbox_message', 'audit_event'];
