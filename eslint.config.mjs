@@ -3,7 +3,15 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const INFRASTRUCTURE = ['config', 'database', 'graphql', 'logging', 'worker'];
-const FEATURES = ['identity', 'audit', 'audit-review', 'proposals', 'approvals', 'notifications'];
+const FEATURES = [
+  'identity',
+  'audit',
+  'audit-review',
+  'proposals',
+  'approvals',
+  'notifications',
+  'decision-page',
+];
 
 /** Imports that cross a library's wall other than through its index. */
 const throughIndexOnly = [

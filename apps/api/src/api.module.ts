@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApprovalsApiModule } from '@standpoint/approvals';
 import { AuditReviewModule } from '@standpoint/audit-review';
 import { ConfigModule } from '@standpoint/config';
+import { DecisionPageModule } from '@standpoint/decision-page';
 import { DatabaseModule, HealthModule } from '@standpoint/database';
 import { GraphqlApiModule } from '@standpoint/graphql';
 import { IdentityApiModule } from '@standpoint/identity';
@@ -20,6 +21,7 @@ import { ProposalsApiModule } from '@standpoint/proposals';
     ProposalsApiModule,
     ApprovalsApiModule,
     AuditReviewModule,
+    DecisionPageModule,
   ],
 })
 export class ApiModule {}

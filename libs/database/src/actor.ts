@@ -14,10 +14,14 @@ export interface UserActor {
   readonly brandRoles: ReadonlyMap<string, readonly string[]>;
 }
 
+/** An approver acting through the decision link of an approval email: in that link's brand only. */
 export interface EmailLinkActor {
   readonly kind: 'email-link';
   readonly userId: string;
   readonly email: string;
+  readonly brandId: string;
+  /** The approver's roles in that brand, read when the link is used. */
+  readonly roles: readonly string[];
 }
 
 export interface SystemActor {

@@ -18,6 +18,9 @@ export function rolesIn(ctx: RequestContext, brandId: string): Role[] {
         actor.brandRoles.get(brandId) as Role[] | undefined,
         actor.platformAdmin,
       );
+    case 'email-link':
+      // The link opens its own brand, with the approver's membership there and nothing more.
+      return actor.brandId === brandId ? effectiveRoles(actor.roles as Role[], false) : [];
     default:
       return [];
   }

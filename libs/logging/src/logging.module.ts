@@ -5,6 +5,15 @@ import { LoggerModule } from 'nestjs-pino';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
+/** The secret of a decision link is its path (`/decide/<token>`): logged requests show neither. */
+export function withoutLinkSecrets<T extends { url?: string; params?: unknown }>(request: T): T {
+  if (typeof request.url === 'string' && /^\/decide\//.test(request.url)) {
+    request.url = '/decide/[redacted]';
+    request.params = {};
+  }
+  return request;
+}
+
 /**
  * Structured JSON logs (pino) carrying the request's correlation id. Credentials never reach a
  * line: authorization headers, cookies, passwords and tokens are redacted wherever they appear.
@@ -24,6 +33,7 @@ const CORRELATION_HEADER = 'x-correlation-id';
             return id;
           },
           customProps: (request) => ({ correlationId: request.id }),
+          serializers: { req: withoutLinkSecrets },
           redact: {
             paths: [
               'req.headers.authorization',

@@ -6,3 +6,4 @@ export * from './processes';
 export * from './subscription-client';
 export * from './use-test-app';
 export * from './fake-clock';
+export * from './browser';

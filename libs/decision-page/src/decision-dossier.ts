@@ -1,0 +1,25 @@
+import type { DraftContent, RiskNoteEntity } from '@standpoint/proposals';
+
+/** Everything the decision page shows of a proposal, as the approval email shows it. */
+export interface DecisionDossier {
+  brandName: string;
+  approverName: string;
+  proposal: {
+    title: string;
+    issue: string;
+    stanceType: string;
+    urgency: string;
+    decisionDeadline: Date | null;
+  };
+  step: { name: string; dueAt: Date | null };
+  linkExpiresAt: Date;
+  revision: { number: number; drafts: readonly DraftContent[] };
+  recommendation: { recommendation: string; rationale: string; current: boolean } | null;
+  riskNotes: readonly Pick<
+    RiskNoteEntity,
+    'category' | 'likelihood' | 'impact' | 'status' | 'description' | 'mitigation'
+  >[];
+  evidence: readonly { kind: string; summary: string; sourceUrl: string | null }[];
+  /** Why approving would overrule a warning (empty: it would not). */
+  overrideReasons: readonly string[];
+}

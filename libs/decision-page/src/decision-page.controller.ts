@@ -1,0 +1,122 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { RequestContext } from '@standpoint/database';
+import { Ctx } from '@standpoint/graphql';
+import type { Response } from 'express';
+import { AntiForgery } from './anti-forgery';
+import { DecisionForm } from './decision-form';
+import { DecisionPageService, DecisionPageView } from './decision-page.service';
+import { LinkStanding } from './link-standing';
+import { decisionPage, readable } from './page/decision-page.view';
+import { PAGE_HEADERS } from './page/layout';
+import { noticePage } from './page/notice.view';
+
+/** Tokens are 32 random bytes in base64url; anything else names no link. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const NOTICES: Record<Exclude<LinkStanding, LinkStanding.OPEN>, [string, string]> = {
+  [LinkStanding.USED]: [
+    'This link has been used',
+    'A decision was already recorded with this link, and each link acts once. If something needs to change, talk to the team.',
+  ],
+  [LinkStanding.REVIEW_OVER]: [
+    'This proposal is no longer in review',
+    'It has been decided, withdrawn or has expired: there is nothing left to decide with this link.',
+  ],
+  [LinkStanding.SUPERSEDED]: [
+    'A newer version was sent to you',
+    'The words changed after this email was sent, so this link no longer acts. Open the newer approval email to decide on the current words.',
+  ],
+  [LinkStanding.EXPIRED]: [
+    'This link has expired',
+    'Links in approval emails work until the step’s deadline, and for 72 hours at most. If the proposal still awaits you, ask the team to send the request again.',
+  ],
+  [LinkStanding.STEP_CLOSED]: [
+    'This step no longer awaits your decision',
+    'The step this link was sent for is over, or you are no longer among its approvers.',
+  ],
+};
+
+/**
+ * The page an approval email links to (OPERATIONS.md): GET and HEAD show the proposal and the
+ * form and change nothing; POST records the decision. Every answer is a self-contained page that
+ * loads nothing, is never cached, and leaks no address onwards.
+ */
+@Controller('decide')
+export class DecisionPageController {
+  constructor(
+    private readonly pages: DecisionPageService,
+    private readonly antiForgery: AntiForgery,
+  ) {}
+
+  @Get(':token')
+  async show(
+    @Ctx() ctx: RequestContext,
+    @Param('token') token: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const view = TOKEN.test(token)
+      ? await this.pages.view(ctx, token)
+      : { kind: 'UNKNOWN' as const };
+    this.answer(response, token, view, 200);
+  }
+
+  @Post(':token')
+  async submit(
+    @Ctx() ctx: RequestContext,
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const fields = body ?? {};
+    if (!TOKEN.test(token)) return this.answer(response, token, { kind: 'UNKNOWN' }, 200);
+    if (!this.antiForgery.accepts(token, fields.antiForgery)) {
+      return send(
+        response,
+        403,
+        noticePage(
+          'This form was not accepted',
+          'It did not come from the decision page this link opens. Nothing was recorded: open the link from your email again and decide there.',
+        ),
+      );
+    }
+    const view = await this.pages.submit(ctx, token, new DecisionForm(fields));
+    this.answer(response, token, view, 422);
+  }
+
+  /** Sends the page for `view`; `formStatus` is the status of the form (200, or 422 with problems). */
+  private answer(response: Response, token: string, view: DecisionPageView, formStatus: number) {
+    switch (view.kind) {
+      case 'UNKNOWN':
+        return send(
+          response,
+          404,
+          noticePage(
+            'This link is not known',
+            'Check that the whole address from the email was opened. Nothing was recorded.',
+          ),
+        );
+      case 'NOTICE':
+        return send(response, 410, noticePage(...NOTICES[view.standing]));
+      case 'FORM':
+        return send(
+          response,
+          view.state ? formStatus : 200,
+          decisionPage(view.dossier, this.antiForgery.fieldFor(token), view.state),
+        );
+      case 'RECORDED':
+        return send(
+          response,
+          200,
+          noticePage(
+            'Your decision is recorded',
+            `${readable(view.outcome)} on “${view.title}”, step “${view.step}”. The team has been told. This link has now been used and will not act again.`,
+            true,
+          ),
+        );
+    }
+  }
+}
+
+function send(response: Response, status: number, page: string): void {
+  response.status(status).set(PAGE_HEADERS).type('html').send(page);
+}

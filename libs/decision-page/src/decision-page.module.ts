@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ApprovalsModule } from '@standpoint/approvals';
+import { NotificationsModule } from '@standpoint/notifications';
+import { ProposalsModule } from '@standpoint/proposals';
+import { AntiForgery } from './anti-forgery';
+import { DecisionPageController } from './decision-page.controller';
+import { DecisionPageService } from './decision-page.service';
+
+/** `GET`/`POST /decide/<token>`: where an approver decides from an approval email. */
+@Module({
+  imports: [ApprovalsModule, NotificationsModule, ProposalsModule],
+  controllers: [DecisionPageController],
+  providers: [AntiForgery, DecisionPageService],
+})
+export class DecisionPageModule {}

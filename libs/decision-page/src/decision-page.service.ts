@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ApprovalStepEntity,
+  DecideResultType,
+  DecisionChannel,
+  DecisionOutcome,
+  DecisionsService,
+  overrideReasons,
+  StepStatus,
+} from '@standpoint/approvals';
+import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
+import { ApiErrorCode, DomainError, ErrorCode, ErrorResult } from '@standpoint/graphql';
+import { BrandEntity, MembershipEntity, Operation, UserEntity } from '@standpoint/identity';
+import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/notifications';
+import {
+  EvidenceEntity,
+  EvidenceStatus,
+  ProposalAccess,
+  ProposalEntity,
+  ProposalState,
+  RecommendationEntity,
+  RevisionEntity,
+  RiskNoteEntity,
+  RiskStatus,
+} from '@standpoint/proposals';
+import { EntityManager } from 'typeorm';
+import { DecisionDossier } from './decision-dossier';
+import { DecisionForm } from './decision-form';
+import { LinkStanding, linkStanding } from './link-standing';
+import { DecisionFormState } from './page/decision-page.view';
+
+/** What the page shows for a link. */
+export type DecisionPageView =
+  | { kind: 'UNKNOWN' }
+  | { kind: 'NOTICE'; standing: Exclude<LinkStanding, LinkStanding.OPEN> }
+  | { kind: 'FORM'; dossier: DecisionDossier; state?: DecisionFormState }
+  | { kind: 'RECORDED'; outcome: DecisionOutcome; step: string; title: string };
+
+/** A link, what it points at, and whether it may act. */
+interface OpenedLink {
+  link: DecisionLinkEntity;
+  proposal: ProposalEntity;
+  revision: RevisionEntity;
+  step: ApprovalStepEntity | null;
+  approver: UserEntity;
+  standing: LinkStanding;
+}
+
+/** Rolls the decision's transaction back (the link stays unused) and carries why to the page. */
+class DecisionRefused extends Error {
+  constructor(readonly state: DecisionFormState) {
+    super('the decision was refused');
+  }
+}
+
+/**
+ * The decision page behind an approval email's link. Opening it reads and never writes; submitting
+ * it records the decision through DecisionsService, exactly as the `decide` mutation does, as the
+ * approver through their email link, and uses the link up in the same transaction.
+ */
+@Injectable()
+export class DecisionPageService {
+  constructor(
+    private readonly links: DecisionLinksService,
+    private readonly decisions: DecisionsService,
+    private readonly access: ProposalAccess,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  /** For GET and HEAD: nothing here writes. */
+  async view(ctx: RequestContext, token: string): Promise<DecisionPageView> {
+    const opened = await this.openLink(ctx.em, token);
+    if (!opened) return { kind: 'UNKNOWN' };
+    if (opened.standing !== LinkStanding.OPEN) {
+      return { kind: 'NOTICE', standing: opened.standing };
+    }
+    return { kind: 'FORM', dossier: await this.dossierOf(ctx.em, opened) };
+  }
+
+  async submit(ctx: RequestContext, token: string, form: DecisionForm): Promise<DecisionPageView> {
+    const problems = form.problems();
+    if (problems) return this.withState(ctx, token, { ...form.state(), errors: problems });
+    try {
+      return await this.transactions.run(ctx, () => this.decide(ctx, token, form));
+    } catch (error) {
+      if (error instanceof DecisionRefused) return this.withState(ctx, token, error.state);
+      if (error instanceof DomainError && error.code !== ApiErrorCode.INTERNAL_SERVER_ERROR) {
+        return this.withState(ctx, token, { ...form.state(), errors: fieldErrorsOf(error) });
+      }
+      throw error;
+    }
+  }
+
+  private async decide(
+    ctx: RequestContext,
+    token: string,
+    form: DecisionForm,
+  ): Promise<DecisionPageView> {
+    const found = await this.links.open(ctx.em, token);
+    if (!found) return { kind: 'UNKNOWN' };
+    const approver = await ctx.em.findOneByOrFail(UserEntity, { id: found.approverUserId });
+    const membership = await ctx.em.findOneBy(MembershipEntity, {
+      brandId: found.brandId,
+      userId: approver.id,
+    });
+    ctx.actor = {
+      kind: 'email-link',
+      userId: approver.id,
+      email: approver.email,
+      brandId: found.brandId,
+      roles: membership?.roles ?? [],
+    };
+    // Locks the proposal (PostgreSQL) before anything is judged, so the step and the words judged
+    // below are the ones the decision is recorded on.
+    await this.access.forChange(ctx, found.proposalId, Operation.READ_BRAND);
+    const opened = await this.openLink(ctx.em, token);
+    if (!opened) return { kind: 'UNKNOWN' };
+    if (opened.standing !== LinkStanding.OPEN) {
+      return { kind: 'NOTICE', standing: opened.standing };
+    }
+    if (!(await this.links.consume(ctx.em, opened.link.id))) {
+      return { kind: 'NOTICE', standing: LinkStanding.USED };
+    }
+    const result: DecideResultType = await this.decisions.decide(
+      ctx,
+      {
+        proposalId: opened.proposal.id,
+        outcome: form.outcome!,
+        // The words the email showed: a link never acts on others.
+        contentHash: opened.link.contentHash,
+        comment: form.comment,
+        acknowledgeRisks: form.acknowledgeRisks,
+      },
+      DecisionChannel.EMAIL_LINK,
+    );
+    if (result instanceof ErrorResult) {
+      throw new DecisionRefused({ ...form.state(), errors: refusalErrors(result, form) });
+    }
+    return {
+      kind: 'RECORDED',
+      outcome: result.outcome,
+      step: result.step,
+      title: opened.proposal.title,
+    };
+  }
+
+  /** The page again after a refused attempt: the form with what was entered and what was wrong. */
+  private async withState(
+    ctx: RequestContext,
+    token: string,
+    state: DecisionFormState,
+  ): Promise<DecisionPageView> {
+    const view = await this.view(ctx, token);
+    return view.kind === 'FORM' ? { ...view, state } : view;
+  }
+
+  private async openLink(em: EntityManager, token: string): Promise<OpenedLink | null> {
+    const link = await this.links.open(em, token);
+    if (!link) return null;
+    const proposal = await em.findOneByOrFail(ProposalEntity, { id: link.proposalId });
+    const revision = await em.findOneByOrFail(RevisionEntity, {
+      proposalId: proposal.id,
+      number: proposal.currentRevisionNumber,
+    });
+    const step = await em.findOneBy(ApprovalStepEntity, { id: link.stepId });
+    const approver = await em.findOneByOrFail(UserEntity, { id: link.approverUserId });
+    const standing = linkStanding({
+      usedAt: link.usedAt,
+      expiresAt: link.expiresAt,
+      now: this.clock.now(),
+      link: { revisionId: link.revisionId, contentHash: link.contentHash },
+      current: { revisionId: revision.id, contentHash: revision.contentHash },
+      proposalInReview: proposal.state === ProposalState.IN_REVIEW,
+      stepAwaitsDecision:
+        !!step &&
+        step.round === proposal.reviewRound &&
+        (step.status === StepStatus.ACTIVE || step.status === StepStatus.BLOCKED) &&
+        step.eligibleApproverIds.includes(link.approverUserId),
+    });
+    return { link, proposal, revision, step, approver, standing };
+  }
+
+  private async dossierOf(em: EntityManager, opened: OpenedLink): Promise<DecisionDossier> {
+    const { proposal, revision, step, link } = opened;
+    const brand = await em.findOneByOrFail(BrandEntity, { id: proposal.brandId });
+    const evidence = await em.find(EvidenceEntity, {
+      where: { proposalId: proposal.id, status: EvidenceStatus.ACTIVE },
+      order: { id: 'ASC' },
+    });
+    const riskNotes = await em.find(RiskNoteEntity, {
+      where: { proposalId: proposal.id },
+      order: { id: 'ASC' },
+    });
+    const latest = await em.findOne(RecommendationEntity, {
+      where: { proposalId: proposal.id },
+      order: { id: 'DESC' },
+    });
+    const recommendation = latest && {
+      recommendation: latest.recommendation,
+      rationale: latest.rationale,
+      current: latest.revisionNumber === proposal.currentRevisionNumber,
+    };
+    return {
+      brandName: brand.name,
+      approverName: opened.approver.name,
+      proposal: {
+        title: proposal.title,
+        issue: proposal.issue,
+        stanceType: proposal.stanceType,
+        urgency: proposal.urgency,
+        decisionDeadline: proposal.decisionDeadline,
+      },
+      step: { name: step?.name ?? '', dueAt: step?.dueAt ?? null },
+      linkExpiresAt: link.expiresAt,
+      revision: { number: revision.number, drafts: revision.drafts },
+      recommendation,
+      riskNotes,
+      evidence: evidence.map((e) => ({ kind: e.kind, summary: e.summary, sourceUrl: e.sourceUrl })),
+      overrideReasons: overrideReasons({
+        recommendation,
+        openRisks: riskNotes.filter((note) => note.status === RiskStatus.OPEN),
+      }),
+    };
+  }
+}
+
+/** A refusal of the decision rules, said next to the field it is about. */
+function refusalErrors(result: ErrorResult, form: DecisionForm): DecisionFormState['errors'] {
+  if (result.errorCode !== ErrorCode.ACKNOWLEDGEMENT_REQUIRED) return { form: result.message };
+  return {
+    acknowledgeRisks: form.acknowledgeRisks
+      ? undefined
+      : 'Approving now overrules a warning: tick this acknowledgement to approve.',
+    comment: form.comment
+      ? undefined
+      : 'Approving against a warning needs a comment: say why you approve.',
+  };
+}
+
+/** A rule's field problem (the comment a rejection needs) next to its field, anything else on top. */
+function fieldErrorsOf(error: DomainError): DecisionFormState['errors'] {
+  const fields = (error.details?.fields ?? []) as { field: string; messages: string[] }[];
+  const comment = fields.find((f) => f.field === 'input.comment');
+  if (comment) return { comment: `Add a comment: ${comment.messages.join('; ')}.` };
+  return { form: error.message };
+}

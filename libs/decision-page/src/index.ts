@@ -1,0 +1,2 @@
+// The decision page's public surface; other features import only from here.
+export * from './decision-page.module';

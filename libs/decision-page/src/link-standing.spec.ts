@@ -1,0 +1,49 @@
+import { LinkFacts, LinkStanding, linkStanding } from './link-standing';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+const open: LinkFacts = {
+  usedAt: null,
+  expiresAt: new Date('2026-03-02T12:00:00Z'),
+  now: NOW,
+  link: { revisionId: 'rev_1', contentHash: 'a'.repeat(64) },
+  current: { revisionId: 'rev_1', contentHash: 'a'.repeat(64) },
+  proposalInReview: true,
+  stepAwaitsDecision: true,
+};
+
+describe('linkStanding', () => {
+  it('is open for an unused, unexpired link on the current words and the active step', () => {
+    expect(linkStanding(open)).toBe(LinkStanding.OPEN);
+  });
+
+  it.each<[string, Partial<LinkFacts>, LinkStanding]>([
+    ['used', { usedAt: NOW }, LinkStanding.USED],
+    ['out of review', { proposalInReview: false }, LinkStanding.REVIEW_OVER],
+    [
+      'for another revision',
+      { current: { revisionId: 'rev_2', contentHash: 'b'.repeat(64) } },
+      LinkStanding.SUPERSEDED,
+    ],
+    [
+      'for another content hash',
+      { current: { revisionId: 'rev_1', contentHash: 'b'.repeat(64) } },
+      LinkStanding.SUPERSEDED,
+    ],
+    ['expiring this very moment', { expiresAt: NOW }, LinkStanding.EXPIRED],
+    ['for a step that is over', { stepAwaitsDecision: false }, LinkStanding.STEP_CLOSED],
+  ])('stops a link %s', (_what, change, standing) => {
+    expect(linkStanding({ ...open, ...change })).toBe(standing);
+  });
+
+  it('says a used link was used before anything else, and newer words before expiry', () => {
+    const everything: LinkFacts = {
+      ...open,
+      usedAt: NOW,
+      expiresAt: NOW,
+      current: { revisionId: 'rev_2', contentHash: 'b'.repeat(64) },
+      stepAwaitsDecision: false,
+    };
+    expect(linkStanding(everything)).toBe(LinkStanding.USED);
+    expect(linkStanding({ ...everything, usedAt: null })).toBe(LinkStanding.SUPERSEDED);
+  });
+});
