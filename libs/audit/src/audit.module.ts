@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditAppendHooks } from './audit-append-hooks';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditExportService } from './audit-export.service';
@@ -9,10 +10,11 @@ import { InProcessAuditEventBus } from './in-process-audit-event-bus';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity])],
   providers: [
+    AuditAppendHooks,
     AuditExportService,
     AuditService,
     { provide: AuditEventBus, useClass: InProcessAuditEventBus },
   ],
-  exports: [AuditExportService, AuditService, AuditEventBus],
+  exports: [AuditAppendHooks, AuditExportService, AuditService, AuditEventBus],
 })
 export class AuditModule {}

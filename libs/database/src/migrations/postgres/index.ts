@@ -5,6 +5,7 @@ import { Approvals1796005268540 } from './1796005268540-Approvals';
 import { Idempotency1796005428250 } from './1796005428250-Idempotency';
 import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApprovalPolicies';
 import { Notifications1796012577883 } from './1796012577883-Notifications';
+import { WebhookEndpoints1796012992741 } from './1796012992741-WebhookEndpoints';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -15,4 +16,5 @@ export const postgresMigrations: Function[] = [
   Idempotency1796005428250,
   DefaultApprovalPolicies1796005500000,
   Notifications1796012577883,
+  WebhookEndpoints1796012992741,
 ];

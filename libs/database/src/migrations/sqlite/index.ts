@@ -5,6 +5,7 @@ import { Approvals1796005244407 } from './1796005244407-Approvals';
 import { Idempotency1796005424738 } from './1796005424738-Idempotency';
 import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApprovalPolicies';
 import { Notifications1796012576027 } from './1796012576027-Notifications';
+import { WebhookEndpoints1796012980981 } from './1796012980981-WebhookEndpoints';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
@@ -15,4 +16,5 @@ export const sqliteMigrations: Function[] = [
   Idempotency1796005424738,
   DefaultApprovalPolicies1796005500000,
   Notifications1796012576027,
+  WebhookEndpoints1796012980981,
 ];
