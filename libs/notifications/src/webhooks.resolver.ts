@@ -1,7 +1,6 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
 import { Ctx } from '@standpoint/graphql';
-import { BrandModel } from '@standpoint/identity';
 import {
   RegisterWebhookEndpointInput,
   UpdateWebhookEndpointInput,
@@ -13,7 +12,7 @@ import {
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 
 /** The brand admins' webhook endpoints. */
-@Resolver(() => BrandModel)
+@Resolver()
 export class WebhooksResolver {
   constructor(private readonly endpoints: WebhookEndpointsService) {}
 
@@ -44,13 +43,13 @@ export class WebhooksResolver {
     return this.endpoints.delete(ctx, id);
   }
 
-  @ResolveField(() => [WebhookEndpointModel], {
+  @Query(() => [WebhookEndpointModel], {
     description: "The brand's webhook endpoints (brand admins only), oldest first.",
   })
   webhookEndpoints(
     @Ctx() ctx: RequestContext,
-    @Parent() brand: BrandModel,
+    @Args('brandId', { type: () => ID }) brandId: string,
   ): Promise<WebhookEndpointModel[]> {
-    return this.endpoints.ofBrand(ctx, brand.id);
+    return this.endpoints.ofBrand(ctx, brandId);
   }
 }
