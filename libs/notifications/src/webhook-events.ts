@@ -69,30 +69,18 @@ const MAPPERS: Record<string, (change: RecordedChange, data: Data) => WebhookEve
     }),
   ],
   'content_freeze.started': (change, data) => [
-    {
-      type: WebhookEventType.FREEZE_STARTED,
-      proposalId: null,
-      facts: {
-        freezeId: change.entityId,
-        reason: data.reason,
-        endsAt: data.endsAt,
-        unscheduled: data.unscheduled,
-        actorId: change.actorId,
-      },
-    },
+    freezeEvent(WebhookEventType.FREEZE_STARTED, change, {
+      reason: data.reason,
+      endsAt: data.endsAt,
+      unscheduled: data.unscheduled,
+    }),
   ],
   'content_freeze.ended': (change, data) => [
-    {
-      type: WebhookEventType.FREEZE_ENDED,
-      proposalId: null,
-      facts: {
-        freezeId: change.entityId,
-        startedAt: data.startedAt,
-        endedAt: data.endedAt,
-        automatic: data.automatic,
-        actorId: change.actorId,
-      },
-    },
+    freezeEvent(WebhookEventType.FREEZE_ENDED, change, {
+      startedAt: data.startedAt,
+      endedAt: data.endedAt,
+      automatic: data.automatic,
+    }),
   ],
   'proposal.scheduled': (change, data) => [
     proposalEvent(WebhookEventType.PROPOSAL_SCHEDULED, change, { publishAt: data.publishAt }),
@@ -112,18 +100,8 @@ const MAPPERS: Record<string, (change: RecordedChange, data: Data) => WebhookEve
       state: data.state?.to,
     }),
   ],
-  'proposal.withdrawn': (change, data) => [
-    proposalEvent(WebhookEventType.PROPOSAL_WITHDRAWN, change, {
-      reason: data.reason,
-      state: data.state?.to,
-    }),
-  ],
-  'proposal.retracted': (change, data) => [
-    proposalEvent(WebhookEventType.PROPOSAL_RETRACTED, change, {
-      reason: data.reason,
-      state: data.state?.to,
-    }),
-  ],
+  'proposal.withdrawn': ended(WebhookEventType.PROPOSAL_WITHDRAWN),
+  'proposal.retracted': ended(WebhookEventType.PROPOSAL_RETRACTED),
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */
@@ -183,4 +161,23 @@ function proposalEvent(
   facts: Record<string, unknown>,
 ): WebhookEvent {
   return { type, proposalId: change.entityId, facts: { ...facts, actorId: change.actorId } };
+}
+
+/** A proposal withdrawn or retracted: why, and the state it ended in. */
+function ended(type: WebhookEventType) {
+  return (change: RecordedChange, data: Data): WebhookEvent[] => [
+    proposalEvent(type, change, { reason: data.reason, state: data.state?.to }),
+  ];
+}
+
+function freezeEvent(
+  type: WebhookEventType,
+  change: RecordedChange,
+  facts: Record<string, unknown>,
+): WebhookEvent {
+  return {
+    type,
+    proposalId: null,
+    facts: { freezeId: change.entityId, ...facts, actorId: change.actorId },
+  };
 }
