@@ -365,6 +365,38 @@ describe('signed webhooks (private targets allowed, as in tests and development)
     receiver.answer(204);
   });
 
+  it('delivers by host name to the address it resolved and checked', async () => {
+    const named = await register({
+      url: `${receiver.url.replace('127.0.0.1', 'localhost')}/named`,
+      eventTypes: ['FREEZE_ENDED'],
+    });
+    const endpointId: string = named.data?.registerWebhookEndpoint.endpoint.id;
+    await app.data(
+      `mutation ($input: StartContentFreezeInput!) { startContentFreeze(input: $input) { id } }`,
+      { input: { brandId: brand.id, reason: 'Another storm' } },
+      admin.token,
+    );
+    await app.data(
+      `mutation ($id: ID!) { endContentFreeze(brandId: $id) { id } }`,
+      { id: brand.id },
+      admin.token,
+    );
+    const rows = (await webhookRows(brand.id)).filter((r) => r.webhookEndpointId === endpointId);
+    expect(rows.map((r) => r.topic)).toEqual(['FREEZE_ENDED']);
+    await transport().deliver(rows[0]);
+    const delivered = receiver.received.at(-1)!;
+    expect(delivered.path).toBe('/named');
+    expect(delivered.headers.host).toBe(new URL(rows[0].recipient).host);
+    expect(
+      verifySignature(
+        named.data?.registerWebhookEndpoint.secret,
+        delivered.body,
+        String(delivered.headers['standpoint-signature']),
+        new Date(),
+      ),
+    ).toEqual({ valid: true });
+  });
+
   it('refuses at once a delivery for an endpoint deleted or disabled since', async () => {
     const rows = await webhookRows(brand.id);
     const published = rows.find((r) => r.recipient.endsWith('/published'))!;

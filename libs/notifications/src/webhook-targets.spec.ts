@@ -39,7 +39,7 @@ describe('webhook targets', () => {
   it('refuses a literal private address, and accepts it when private targets are allowed', async () => {
     const url = new URL('http://[::1]:8080/hooks');
     await expect(checkTarget(url, false)).rejects.toBeInstanceOf(RefusedTargetError);
-    await expect(checkTarget(url, true)).resolves.toEqual({ address: '::1', family: 6 });
+    await expect(checkTarget(url, true)).resolves.toEqual([{ address: '::1', family: 6 }]);
   });
 
   it('refuses a host name that resolves to loopback', async () => {

@@ -54,18 +54,18 @@ export class RefusedTargetError extends Error {}
 /** The host has no address now; it may have one later. */
 export class UnresolvedTargetError extends Error {}
 
-export interface CheckedTarget {
-  /** The address to connect to: one that was checked, so a changed DNS answer cannot redirect. */
+export interface CheckedAddress {
   address: string;
   family: 4 | 6;
 }
 
 /**
  * Resolves a URL's host and checks every address it has (one private answer is enough to refuse:
- * DNS could hand it out next time). Throws RefusedTargetError for a non-public target unless
+ * DNS could hand it out next time); answers the addresses to connect to, so that a changed DNS
+ * answer cannot redirect the request. Throws RefusedTargetError for a non-public target unless
  * private targets are allowed, and UnresolvedTargetError for a host that does not resolve.
  */
-export async function checkTarget(url: URL, allowPrivate: boolean): Promise<CheckedTarget> {
+export async function checkTarget(url: URL, allowPrivate: boolean): Promise<CheckedAddress[]> {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const literal = isIP(host);
   const addresses = literal
@@ -85,5 +85,5 @@ export async function checkTarget(url: URL, allowPrivate: boolean): Promise<Chec
       );
     }
   }
-  return { address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
+  return addresses.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 }

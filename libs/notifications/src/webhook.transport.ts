@@ -9,7 +9,7 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxTransport, PermanentDeliveryError } from './outbox-transport';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureOf } from './webhook-signature';
-import { checkTarget, CheckedTarget, RefusedTargetError } from './webhook-targets';
+import { CheckedAddress, checkTarget, RefusedTargetError } from './webhook-targets';
 
 /** How long a receiver has to answer before the attempt counts as failed (and is retried). */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -38,14 +38,14 @@ export class WebhookTransport implements OutboxTransport {
     if (!endpoint) throw new PermanentDeliveryError('the webhook endpoint was deleted');
     if (!endpoint.enabled) throw new PermanentDeliveryError('the webhook endpoint is disabled');
     const url = new URL(message.recipient);
-    let target: CheckedTarget;
+    let addresses: CheckedAddress[];
     try {
-      target = await checkTarget(url, this.config.webhooksAllowPrivateTargets);
+      addresses = await checkTarget(url, this.config.webhooksAllowPrivateTargets);
     } catch (error) {
       if (error instanceof RefusedTargetError) throw new PermanentDeliveryError(error.message);
       throw error;
     }
-    const status = await post(url, target, message.body, {
+    const status = await post(url, addresses, message.body, {
       'Content-Type': 'application/json',
       'User-Agent': 'Standpoint-Webhooks',
       [DELIVERY_HEADER]: message.messageId,
@@ -56,16 +56,16 @@ export class WebhookTransport implements OutboxTransport {
   }
 }
 
-/** Sends the body to the checked address (the URL's host still names it for TLS and Host). */
+/** Sends the body to the checked addresses only (the URL's host still names it for TLS and Host). */
 function post(
   url: URL,
-  target: CheckedTarget,
+  addresses: CheckedAddress[],
   body: string,
   headers: Record<string, string>,
 ): Promise<number> {
   const pinned: LookupFunction = (_hostname, options, callback) => {
-    if (options.all) callback(null, [{ address: target.address, family: target.family }]);
-    else callback(null, target.address, target.family);
+    if (options.all) callback(null, addresses);
+    else callback(null, addresses[0].address, addresses[0].family);
   };
   const options: RequestOptions = {
     method: 'POST',
