@@ -7,6 +7,7 @@ import { DatabaseModule, HealthModule } from '@standpoint/database';
 import { GraphqlApiModule } from '@standpoint/graphql';
 import { IdentityApiModule } from '@standpoint/identity';
 import { LoggingModule } from '@standpoint/logging';
+import { WebhooksApiModule } from '@standpoint/notifications';
 import { ProposalsApiModule } from '@standpoint/proposals';
 
 /** The API: every feature's GraphQL surface and the HTTP routes. Stateless; run as many as needed. */
@@ -22,6 +23,7 @@ import { ProposalsApiModule } from '@standpoint/proposals';
     ApprovalsApiModule,
     AuditReviewModule,
     DecisionPageModule,
+    WebhooksApiModule,
   ],
 })
 export class ApiModule {}

@@ -4,6 +4,7 @@ import { AuditModule } from '@standpoint/audit';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule } from '@standpoint/database';
 import { IdentityModule } from '@standpoint/identity';
+import { WebhooksModule } from '@standpoint/notifications';
 import { ProposalsModule } from '@standpoint/proposals';
 
 /** What the operator's commands need: the migrated database and the feature services. */
@@ -15,6 +16,7 @@ import { ProposalsModule } from '@standpoint/proposals';
     IdentityModule,
     ProposalsModule,
     ApprovalsModule,
+    WebhooksModule,
   ],
 })
 export class CliModule {}

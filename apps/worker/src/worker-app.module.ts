@@ -4,6 +4,7 @@ import { AuditWorkerModule } from '@standpoint/audit';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule } from '@standpoint/database';
 import { LoggingModule } from '@standpoint/logging';
+import { WebhooksModule } from '@standpoint/notifications';
 import { WorkerModule } from '@standpoint/worker';
 
 /** A worker process for production: the worker loop on the shared database, no HTTP. */
@@ -15,6 +16,7 @@ import { WorkerModule } from '@standpoint/worker';
     WorkerModule,
     ApprovalsWorkerModule,
     AuditWorkerModule,
+    WebhooksModule,
   ],
 })
 export class WorkerAppModule {}

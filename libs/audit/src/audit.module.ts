@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditAppendHooks } from './audit-append-hooks';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
@@ -11,11 +12,12 @@ import { InProcessAuditEventBus } from './in-process-audit-event-bus';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity, AuditCheckpointEntity])],
   providers: [
+    AuditAppendHooks,
     AuditExportService,
     AuditService,
     CheckpointsService,
     { provide: AuditEventBus, useClass: InProcessAuditEventBus },
   ],
-  exports: [AuditExportService, AuditService, AuditEventBus, CheckpointsService],
+  exports: [AuditAppendHooks, AuditExportService, AuditService, AuditEventBus, CheckpointsService],
 })
 export class AuditModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actorLabel, actorUserId, Clock, newId, RequestContext } from '@standpoint/database';
+import { AuditAppendHooks } from './audit-append-hooks';
 import { AuditEventContent, GENESIS_HASH, sealEvent } from './audit-chain';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
@@ -21,14 +22,16 @@ export class AuditService {
   constructor(
     private readonly clock: Clock,
     private readonly bus: AuditEventBus,
+    private readonly hooks: AuditAppendHooks,
   ) {}
 
   /**
    * Appends one event to the brand's chain inside the caller's transaction, so the event exists if
    * and only if the change does. On PostgreSQL a per-brand advisory lock, held until commit, makes
    * concurrent appends take turns; on SQLite transactions already do. UNIQUE(brand, seq) is the
-   * last line of defence against a fork. Once the transaction has committed (and only then) the
-   * event is published on the audit event bus, for the live updates.
+   * last line of defence against a fork. The append hooks run next, in the same transaction. Once
+   * the transaction has committed (and only then) the event is published on the audit event bus,
+   * for the live updates.
    */
   async append(ctx: RequestContext, event: AuditEventInput): Promise<AuditEventEntity> {
     if (!ctx.inTransaction)
@@ -61,6 +64,7 @@ export class AuditService {
     };
     const row: AuditEventEntity = { id: newId('aud'), ...content, at, ...sealEvent(content) };
     await events.insert(row);
+    await this.hooks.appended(ctx, row);
     ctx.afterCommit(() =>
       this.bus.publish({
         id: row.id,

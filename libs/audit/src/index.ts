@@ -1,3 +1,4 @@
+export * from './audit-append-hooks';
 export * from './audit-chain';
 export * from './audit-checkpoint';
 export * from './audit-checkpoint.entity';

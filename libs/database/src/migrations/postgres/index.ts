@@ -8,6 +8,7 @@ import { Notifications1796012577883 } from './1796012577883-Notifications';
 import { AuditCheckpoints1796012735543 } from './1796012735543-AuditCheckpoints';
 import { AuditEventEntityIndex1796012951300 } from './1796012951300-AuditEventEntityIndex';
 import { CheckpointsAppendOnly1796012990000 } from './1796012990000-CheckpointsAppendOnly';
+import { WebhookEndpoints1796012992741 } from './1796012992741-WebhookEndpoints';
 import { AppRolePrivileges1796013000000 } from './1796013000000-AppRolePrivileges';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
@@ -22,5 +23,6 @@ export const postgresMigrations: Function[] = [
   AuditCheckpoints1796012735543,
   AuditEventEntityIndex1796012951300,
   CheckpointsAppendOnly1796012990000,
+  WebhookEndpoints1796012992741,
   AppRolePrivileges1796013000000,
 ];

@@ -7,6 +7,7 @@ import { DefaultApprovalPolicies1796005500000 } from './1796005500000-DefaultApp
 import { Notifications1796012576027 } from './1796012576027-Notifications';
 import { AuditCheckpoints1796012733734 } from './1796012733734-AuditCheckpoints';
 import { AuditEventEntityIndex1796012945538 } from './1796012945538-AuditEventEntityIndex';
+import { WebhookEndpoints1796012980981 } from './1796012980981-WebhookEndpoints';
 import { CheckpointsAppendOnly1796012990000 } from './1796012990000-CheckpointsAppendOnly';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
@@ -20,5 +21,6 @@ export const sqliteMigrations: Function[] = [
   Notifications1796012576027,
   AuditCheckpoints1796012733734,
   AuditEventEntityIndex1796012945538,
+  WebhookEndpoints1796012980981,
   CheckpointsAppendOnly1796012990000,
 ];

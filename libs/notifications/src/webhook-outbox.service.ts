@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { AuditEventEntity } from '@standpoint/audit';
+import { Clock, newId, RequestContext } from '@standpoint/database';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { webhookEventsOf } from './webhook-events';
+
+/**
+ * Queues a delivery per subscribed endpoint for each webhook event a change causes, in the
+ * change's transaction (it runs as an audit append hook): delivered if and only if it commits.
+ */
+@Injectable()
+export class WebhookOutboxService {
+  constructor(private readonly clock: Clock) {}
+
+  async enqueue(ctx: RequestContext, change: AuditEventEntity): Promise<void> {
+    const events = webhookEventsOf(change);
+    if (events.length === 0) return;
+    const endpoints = await ctx.em.find(WebhookEndpointEntity, {
+      where: { brandId: change.brandId, enabled: true },
+      order: { id: 'ASC' },
+    });
+    const now = this.clock.now();
+    const rows: OutboxMessageEntity[] = [];
+    for (const event of events) {
+      for (const endpoint of endpoints.filter((e) => e.eventTypes.includes(event.type))) {
+        // The row's id is the delivery id: the same on every attempt, so receivers can dedupe.
+        const id = newId('whd');
+        const body = {
+          id,
+          type: event.type,
+          brandId: change.brandId,
+          occurredAt: change.at.toISOString(),
+          sequence: change.seq,
+          proposalId: event.proposalId,
+          data: event.facts,
+        };
+        rows.push({
+          id,
+          brandId: change.brandId,
+          topic: event.type,
+          channel: 'WEBHOOK',
+          recipientUserId: null,
+          recipient: endpoint.url,
+          webhookEndpointId: endpoint.id,
+          payload: body,
+          subject: null,
+          htmlBody: null,
+          body: JSON.stringify(body),
+          decisionLinkId: null,
+          messageId: id,
+          status: 'PENDING',
+          attempts: 0,
+          lastError: null,
+          availableAt: now,
+          claimedUntil: null,
+          sentAt: null,
+          createdAt: now,
+        });
+      }
+    }
+    if (rows.length > 0) await ctx.em.insert(OutboxMessageEntity, rows);
+  }
+}
