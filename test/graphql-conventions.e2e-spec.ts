@@ -1,3 +1,4 @@
+import { ApiErrorCode, DomainError } from '@standpoint/graphql';
 import { BrandsService } from '@standpoint/identity';
 import { errorCodes, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
@@ -29,6 +30,34 @@ describe('GraphQL in production mode', () => {
     const response = await app.gql('{ brands { id } }', {}, token);
     expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(JSON.stringify(response)).not.toMatch(/secret connection detail|stacktrace/);
+  });
+
+  describe('in a field resolver', () => {
+    const membershipsQuery = '{ viewer { memberships { brand { id } } } }';
+    let memberToken: string;
+
+    beforeAll(async () => {
+      const brand = await app.fixtures.brand();
+      memberToken = (await app.fixtures.member(brand.id, ['REVIEWER'])).token;
+    });
+
+    it('keeps the code of a domain error', async () => {
+      jest
+        .spyOn(app.t.app.get(BrandsService), 'get')
+        .mockRejectedValueOnce(new DomainError(ApiErrorCode.FORBIDDEN, 'not yours'));
+      const response = await app.gql(membershipsQuery, {}, memberToken);
+      expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+      expect(response.errors?.[0].message).toBe('not yours');
+    });
+
+    it('answers an unexpected failure with INTERNAL_SERVER_ERROR and no detail', async () => {
+      jest
+        .spyOn(app.t.app.get(BrandsService), 'get')
+        .mockRejectedValueOnce(new Error('secret connection detail'));
+      const response = await app.gql(membershipsQuery, {}, memberToken);
+      expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(JSON.stringify(response)).not.toMatch(/secret connection detail|stacktrace/);
+    });
   });
 
   it('serves no landing page that would load assets from elsewhere', async () => {

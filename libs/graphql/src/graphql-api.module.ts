@@ -39,6 +39,9 @@ import { ArgumentValidationPipe } from './validation';
         // The conventions' types are in the schema before the first operation uses them.
         buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: [PageInfo, ErrorResult] },
         context: ({ req }: { req: unknown }) => ({ req }),
+        // Field resolvers fail through the same filter as queries and mutations: a domain error
+        // keeps its code, and nothing unexpected leaks its message.
+        fieldResolverEnhancers: ['filters'],
         // graphql-transport-ws on the same path, through the HTTP server's upgrade.
         subscriptions: { 'graphql-ws': subscriptions.options() },
         introspection: !config.production,
