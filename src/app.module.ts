@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsWorkerModule } from '@standpoint/approvals';
+import { NotificationsWorkerModule } from '@standpoint/notifications';
 import { WorkerModule } from '@standpoint/worker';
 import { ApiModule } from '../apps/api/src/api.module';
 
 /** The all-in-one server: the API instance's modules and the worker loop in one process. */
-@Module({ imports: [ApiModule, WorkerModule, ApprovalsWorkerModule] })
+@Module({ imports: [ApiModule, WorkerModule, ApprovalsWorkerModule, NotificationsWorkerModule] })
 export class AppModule {}

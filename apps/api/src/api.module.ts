@@ -6,6 +6,7 @@ import { DatabaseModule, HealthModule } from '@standpoint/database';
 import { GraphqlApiModule } from '@standpoint/graphql';
 import { IdentityApiModule } from '@standpoint/identity';
 import { LoggingModule } from '@standpoint/logging';
+import { OutboxApiModule } from '@standpoint/notifications';
 import { ProposalsApiModule } from '@standpoint/proposals';
 
 /** The API: every feature's GraphQL surface and the HTTP routes. Stateless; run as many as needed. */
@@ -20,6 +21,7 @@ import { ProposalsApiModule } from '@standpoint/proposals';
     ProposalsApiModule,
     ApprovalsApiModule,
     AuditReviewModule,
+    OutboxApiModule,
   ],
 })
 export class ApiModule {}

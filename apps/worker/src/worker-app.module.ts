@@ -3,10 +3,18 @@ import { ApprovalsWorkerModule } from '@standpoint/approvals';
 import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule } from '@standpoint/database';
 import { LoggingModule } from '@standpoint/logging';
+import { NotificationsWorkerModule } from '@standpoint/notifications';
 import { WorkerModule } from '@standpoint/worker';
 
 /** A worker process for production: the worker loop on the shared database, no HTTP. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, WorkerModule, ApprovalsWorkerModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    WorkerModule,
+    ApprovalsWorkerModule,
+    NotificationsWorkerModule,
+  ],
 })
 export class WorkerAppModule {}

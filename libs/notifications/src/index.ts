@@ -6,3 +6,5 @@ export * from './notifications.module';
 export * from './outbox-message.entity';
 export * from './outbox-transport';
 export * from './outbox.service';
+export * from './notifications-worker.module';
+export * from './outbox-api.module';
