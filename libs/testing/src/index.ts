@@ -6,3 +6,5 @@ export * from './processes';
 export * from './subscription-client';
 export * from './use-test-app';
 export * from './fake-clock';
+export * from './outbox';
+export * from './smtp-peer';

@@ -1,0 +1,35 @@
+import { OutboxMessageEntity, OutboxService } from '@standpoint/notifications';
+import { In } from 'typeorm';
+import { TestApp } from './test-app';
+
+/**
+ * Queues `times` emails to each of `userIds` as a change does: real rows written by
+ * OutboxService.emailMembers in one transaction. Answers the rows, oldest first.
+ */
+export async function queueEmails(
+  t: TestApp,
+  brandId: string,
+  userIds: string[],
+  topic: string,
+  times = 1,
+): Promise<OutboxMessageEntity[]> {
+  const outbox = t.app.get(OutboxService);
+  return t.asSystem(async (ctx) => {
+    for (let i = 0; i < times; i++) {
+      await outbox.emailMembers(ctx, {
+        brandId,
+        topic,
+        recipientUserIds: userIds,
+        payload: { n: i },
+      });
+    }
+    return ctx.em.find(OutboxMessageEntity, { where: { topic }, order: { id: 'ASC' } });
+  });
+}
+
+/** The current state of outbox rows. */
+export function outboxRows(t: TestApp, ids: string[]): Promise<OutboxMessageEntity[]> {
+  return t.dataSource
+    .getRepository(OutboxMessageEntity)
+    .find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+}
