@@ -63,6 +63,8 @@ export class SmtpPeer {
 
   static async start(): Promise<SmtpPeer> {
     const peer = new SmtpPeer();
+    // A sender killed mid-conversation resets its connection: expected here, not a failure.
+    peer.server.on('error', () => undefined);
     peer.server.listen(0, '127.0.0.1');
     await once(peer.server.server, 'listening');
     return peer;
