@@ -1,6 +1,5 @@
 import { OutboxMessageEntity } from '@standpoint/notifications';
-import { queueEmails, useTestApp } from '@standpoint/testing';
-import { WorkerJobs } from '@standpoint/worker';
+import { deliverOutbox, queueEmails, useTestApp } from '@standpoint/testing';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../src/app.module';
@@ -8,12 +7,7 @@ import { AppModule } from '../src/app.module';
 describe('the development mailbox (no SMTP_URL)', () => {
   const app = useTestApp(AppModule, { WORKER_INTERVAL_MS: '3600000' });
 
-  const deliverDue = () =>
-    app.t.app
-      .get(WorkerJobs)
-      .all()
-      .find((job) => job.name === 'outbox delivery')!
-      .run();
+  const deliverDue = () => deliverOutbox(app.t);
 
   it('stores each email as an .eml file under the data dir, lists it and shows it, escaped, with a clickable link', async () => {
     const brand = await app.fixtures.brand();

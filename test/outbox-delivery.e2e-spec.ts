@@ -1,6 +1,7 @@
 import { AuditService } from '@standpoint/audit';
 import { DecisionLinksService, OutboxMessageEntity } from '@standpoint/notifications';
 import {
+  deliverOutbox,
   errorCodes,
   FakeClock,
   Fixtures,
@@ -12,7 +13,6 @@ import {
   TestBrand,
   TestMember,
 } from '@standpoint/testing';
-import { WorkerJobs } from '@standpoint/worker';
 import { AppModule } from '../src/app.module';
 
 const RETRY_BASE_MS = 60_000;
@@ -62,13 +62,7 @@ describe('delivering the outbox over SMTP', () => {
     peer.refuse = () => null;
   });
 
-  /** One turn of the worker loop's outbox job, as the loop runs it. */
-  const deliverDue = () =>
-    t.app
-      .get(WorkerJobs)
-      .all()
-      .find((job) => job.name === 'outbox delivery')!
-      .run();
+  const deliverDue = () => deliverOutbox(t);
   const afterBackOff = (failedAttempts: number) =>
     clock.advanceHours((RETRY_BASE_MS * 2 ** (failedAttempts - 1) * 1.25 + 1) / 3_600_000);
   const one = async (row: OutboxMessageEntity) => (await outboxRows(t, [row.id]))[0];

@@ -91,8 +91,9 @@ export class OutboxDelivery implements OnModuleDestroy {
     const queue = [...batch];
     let attempted = 0;
     const sender = async () => {
-      for (let row = queue.shift(); row && !this.stopping; row = queue.shift()) {
-        await this.deliver(row);
+      // Stopping is checked before a row is taken, so an untaken row stays in the queue to hand back.
+      while (!this.stopping && queue.length > 0) {
+        await this.deliver(queue.shift()!);
         attempted++;
       }
     };

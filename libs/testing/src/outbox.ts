@@ -1,4 +1,5 @@
 import { OutboxMessageEntity, OutboxService } from '@standpoint/notifications';
+import { WorkerJobs } from '@standpoint/worker';
 import { In } from 'typeorm';
 import { TestApp } from './test-app';
 
@@ -32,4 +33,15 @@ export function outboxRows(t: TestApp, ids: string[]): Promise<OutboxMessageEnti
   return t.dataSource
     .getRepository(OutboxMessageEntity)
     .find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+}
+
+/** One turn of the worker loop's outbox job, as the loop runs it; answers the messages attempted. */
+export function deliverOutbox(t: TestApp): Promise<number> {
+  const job = t.app
+    .get(WorkerJobs)
+    .all()
+    .find((j) => j.name === 'outbox delivery');
+  if (!job)
+    throw new Error('the app runs no outbox delivery job (is it the all-in-one AppModule?)');
+  return job.run();
 }
