@@ -1,5 +1,4 @@
-import { OutboxService } from '@standpoint/notifications';
-import { TestBrand, TestMember, useTestApp } from '@standpoint/testing';
+import { outboxOf, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
 const RESULT = `__typename
@@ -358,9 +357,7 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
         'proposal.published',
       ]),
     );
-    const outbox = await app.t.asSystem((ctx) =>
-      app.t.app.get(OutboxService).pending(ctx, brand.id),
-    );
+    const outbox = await outboxOf(app.t, brand.id);
     expect(new Set(outbox.map((m) => m.topic))).toEqual(
       new Set([
         'approval.requested',

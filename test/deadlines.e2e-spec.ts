@@ -1,6 +1,5 @@
 import { DeadlinesService } from '@standpoint/approvals';
-import { OutboxService } from '@standpoint/notifications';
-import { FakeClock, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
+import { FakeClock, outboxOf, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
 /** Deadlines kept in the database and acted on by the worker, with the clock moved by the test. */
@@ -89,7 +88,7 @@ describe('deadlines', () => {
       .filter((e) => e.actorLabel === 'system')
       .map((e) => [e.action, (e.data as { kind?: string }).kind ?? null]);
   const messages = async (topic: string) =>
-    (await app.t.asSystem((ctx) => app.t.app.get(OutboxService).pending(ctx, brand.id)))
+    (await outboxOf(app.t, brand.id))
       .filter((m) => m.topic === topic)
       .map((m) => m.recipientUserId);
   const stateAndStep = async () => {

@@ -4,7 +4,11 @@ import { errorCodes, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
 describe('GraphQL in production mode', () => {
-  const app = useTestApp(AppModule, { NODE_ENV: 'production' });
+  const app = useTestApp(AppModule, {
+    NODE_ENV: 'production',
+    // Production refuses to start without a mail server; nothing is sent in this test.
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+  });
   let token: string;
 
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import { GraphqlApiModule } from '@standpoint/graphql';
 import { IdentityApiModule } from '@standpoint/identity';
 import { LoggingModule } from '@standpoint/logging';
 import { WebhooksApiModule } from '@standpoint/notifications';
+import { OutboxApiModule } from '@standpoint/notifications';
 import { ProposalsApiModule } from '@standpoint/proposals';
 
 /** The API: every feature's GraphQL surface and the HTTP routes. Stateless; run as many as needed. */
@@ -24,6 +25,7 @@ import { ProposalsApiModule } from '@standpoint/proposals';
     AuditReviewModule,
     DecisionPageModule,
     WebhooksApiModule,
+    OutboxApiModule,
   ],
 })
 export class ApiModule {}

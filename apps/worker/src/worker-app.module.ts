@@ -5,6 +5,7 @@ import { ConfigModule } from '@standpoint/config';
 import { DatabaseModule } from '@standpoint/database';
 import { LoggingModule } from '@standpoint/logging';
 import { WebhooksModule } from '@standpoint/notifications';
+import { NotificationsWorkerModule } from '@standpoint/notifications';
 import { WorkerModule } from '@standpoint/worker';
 
 /** A worker process for production: the worker loop on the shared database, no HTTP. */
@@ -17,6 +18,7 @@ import { WorkerModule } from '@standpoint/worker';
     ApprovalsWorkerModule,
     AuditWorkerModule,
     WebhooksModule,
+    NotificationsWorkerModule,
   ],
 })
 export class WorkerAppModule {}

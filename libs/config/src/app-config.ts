@@ -24,6 +24,8 @@ export interface AppConfig {
 export interface OutboxConfig {
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
+  /** How long a worker holds a message it is sending; after that another worker may take it over. */
+  readonly leaseMs: number;
 }
 
 export type DatabaseConfig =

@@ -9,6 +9,7 @@ const ed25519Pem = (): string =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 const longSecret = 'x'.repeat(32);
+const smtpUrl = 'smtp://mail.example.com:587';
 
 let dataDir: string;
 
@@ -51,7 +52,7 @@ describe('loadAppConfig', () => {
         bootstrapAdmin: undefined,
         logLevel: 'info',
         workerIntervalMs: 5000,
-        outbox: { maxAttempts: 8, retryBaseMs: 30_000 },
+        outbox: { maxAttempts: 8, retryBaseMs: 30_000, leaseMs: 300_000 },
         webhooksAllowPrivateTargets: false,
         checkpointIntervalMs: 3_600_000,
       });
@@ -147,10 +148,11 @@ describe('loadAppConfig', () => {
   });
 
   it('accepts a production configuration', () => {
-    const config = load({ NODE_ENV: 'production', JWT_SECRET: longSecret });
+    const config = load({ NODE_ENV: 'production', JWT_SECRET: longSecret, SMTP_URL: smtpUrl });
 
     expect(config.production).toBe(true);
     expect(config.jwtSecret).toBe(longSecret);
+    expect(config.smtpUrl).toBe(smtpUrl);
   });
 
   it('creates the bootstrap administrator with a lower-cased email', () => {
@@ -198,6 +200,7 @@ describe('loadAppConfig', () => {
       ['WORKER_INTERVAL_MS', '10'],
       ['OUTBOX_MAX_ATTEMPTS', '0'],
       ['OUTBOX_RETRY_BASE_MS', 'soon'],
+      ['OUTBOX_LEASE_MS', '999'],
       ['WEBHOOKS_ALLOW_PRIVATE_TARGETS', 'yes'],
       ['DATABASE_APP_ROLE', 'App Role'],
       ['CHECKPOINT_INTERVAL_MS', '999'],
@@ -216,9 +219,15 @@ describe('loadAppConfig', () => {
     });
 
     it('a production start without JWT_SECRET, naming JWT_SECRET', () => {
-      const problems = problemsOf({ NODE_ENV: 'production' });
+      const problems = problemsOf({ NODE_ENV: 'production', SMTP_URL: smtpUrl });
 
       expect(problems).toEqual([expect.stringMatching(/^JWT_SECRET .*production/)]);
+    });
+
+    it('a production start without SMTP_URL, which would leave mail in the development mailbox', () => {
+      const problems = problemsOf({ NODE_ENV: 'production', JWT_SECRET: longSecret });
+
+      expect(problems).toEqual([expect.stringMatching(/^SMTP_URL is required .*production/)]);
     });
 
     it('STANDPOINT_ADMIN_EMAIL without a password, naming the missing one', () => {
@@ -249,9 +258,9 @@ describe('loadAppConfig', () => {
     });
 
     it('a short JWT_SECRET in production with one line, not two', () => {
-      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual([
-        expect.stringMatching(/^JWT_SECRET must be at least 32/),
-      ]);
+      expect(
+        problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short', SMTP_URL: smtpUrl }),
+      ).toEqual([expect.stringMatching(/^JWT_SECRET must be at least 32/)]);
     });
 
     it.each([

@@ -47,6 +47,10 @@ export function loadAppConfig(env: Environment): AppConfig {
     ? { dialect: 'postgres', url: databaseUrl, ...(appRole ? { appRole } : {}) }
     : { dialect: 'sqlite', path: sqlitePath === ':memory:' ? sqlitePath : resolve(sqlitePath) };
   const smtpUrl = read<string | undefined>('SMTP_URL', smtpUrlOf, undefined);
+  if (production && !given('SMTP_URL')) {
+    // The development mailbox only writes files: in production mail would silently go nowhere.
+    problems.push('SMTP_URL is required when NODE_ENV=production (smtp:// or smtps://)');
+  }
   const mailFrom = read<string>('MAIL_FROM', mailbox, 'Standpoint <standpoint@localhost>');
   const jwtSecret = read<string | undefined>('JWT_SECRET', minLength(32), undefined);
   if (production && !given('JWT_SECRET')) {
@@ -79,6 +83,7 @@ export function loadAppConfig(env: Environment): AppConfig {
   const outbox = {
     maxAttempts: read<number>('OUTBOX_MAX_ATTEMPTS', integerIn(1, 50), 8),
     retryBaseMs: read<number>('OUTBOX_RETRY_BASE_MS', integerIn(10, 3_600_000), 30_000),
+    leaseMs: read<number>('OUTBOX_LEASE_MS', integerIn(1000, 3_600_000), 5 * 60_000),
   };
   const webhooksAllowPrivateTargets = read<boolean>('WEBHOOKS_ALLOW_PRIVATE_TARGETS', flag, false);
   const checkpointIntervalMs = read<number>(

@@ -10,6 +10,7 @@ const TABLE = `
   MANAGE_MEMBERS            Y      -               -            -         -         -
   SET_APPROVAL_POLICY       Y      -               -            -         -         -
   MANAGE_WEBHOOKS           Y      -               -            -         -         -
+  MANAGE_OUTBOX             Y      -               -            -         -         -
   CREATE_PROPOSAL           -      Y               -            -         -         -
   REVISE_PROPOSAL           -      Y               -            -         -         -
   SUBMIT_PROPOSAL           -      Y               -            -         -         -

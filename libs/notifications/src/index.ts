@@ -14,3 +14,5 @@ export * from './webhook-targets';
 export * from './webhook.transport';
 export * from './webhooks-api.module';
 export * from './webhooks.module';
+export * from './notifications-worker.module';
+export * from './outbox-api.module';

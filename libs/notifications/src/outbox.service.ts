@@ -90,12 +90,4 @@ export class OutboxService {
   messageIdOf(rowId: string): string {
     return `<${rowId}@${new URL(this.config.publicUrl).hostname}>`;
   }
-
-  /** The messages queued for a brand, oldest first. */
-  pending(ctx: RequestContext, brandId: string): Promise<OutboxMessageEntity[]> {
-    return ctx.em.find(OutboxMessageEntity, {
-      where: { brandId, status: 'PENDING' },
-      order: { id: 'ASC' },
-    });
-  }
 }

@@ -7,3 +7,5 @@ export * from './subscription-client';
 export * from './use-test-app';
 export * from './fake-clock';
 export * from './browser';
+export * from './outbox';
+export * from './smtp-peer';

@@ -1,0 +1,66 @@
+import { freezeStartedEmail, OutboxMessageEntity, OutboxService } from '@standpoint/notifications';
+import { WorkerJobs } from '@standpoint/worker';
+import { In } from 'typeorm';
+import { TestApp } from './test-app';
+
+/**
+ * Queues `times` emails to each of `userIds` as a change does: real rows written by
+ * OutboxService.emailMembers in one transaction, rendered by a real template whose reason is
+ * `<topic> #<i>`. Answers the rows, oldest first.
+ */
+export async function queueEmails(
+  t: TestApp,
+  brandId: string,
+  userIds: string[],
+  topic: string,
+  times = 1,
+): Promise<OutboxMessageEntity[]> {
+  const outbox = t.app.get(OutboxService);
+  return t.asSystem(async (ctx) => {
+    for (let i = 0; i < times; i++) {
+      await outbox.emailMembers(ctx, {
+        brandId,
+        topic,
+        recipientUserIds: userIds,
+        payload: { n: i },
+        render: (to) =>
+          freezeStartedEmail(
+            {
+              brandName: 'Test brand',
+              reason: `${topic} #${i}`,
+              startedByName: 'The test',
+              endsAt: null,
+              unscheduledTitles: [],
+            },
+            to,
+          ),
+      });
+    }
+    return ctx.em.find(OutboxMessageEntity, { where: { topic }, order: { id: 'ASC' } });
+  });
+}
+
+/** Every message a brand's changes wrote to the outbox, sent or not, oldest first. */
+export function outboxOf(t: TestApp, brandId: string): Promise<OutboxMessageEntity[]> {
+  return t.dataSource
+    .getRepository(OutboxMessageEntity)
+    .find({ where: { brandId }, order: { id: 'ASC' } });
+}
+
+/** The current state of outbox rows. */
+export function outboxRows(t: TestApp, ids: string[]): Promise<OutboxMessageEntity[]> {
+  return t.dataSource
+    .getRepository(OutboxMessageEntity)
+    .find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+}
+
+/** One turn of the worker loop's outbox job, as the loop runs it; answers the messages attempted. */
+export function deliverOutbox(t: TestApp): Promise<number> {
+  const job = t.app
+    .get(WorkerJobs)
+    .all()
+    .find((j) => j.name === 'outbox delivery');
+  if (!job)
+    throw new Error('the app runs no outbox delivery job (is it the all-in-one AppModule?)');
+  return job.run();
+}

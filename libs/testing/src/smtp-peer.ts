@@ -1,0 +1,98 @@
+import { once } from 'node:events';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedEmail {
+  messageId: string;
+  to: string[];
+  /** The message as it came over the wire, quoted-printable soft line breaks removed. */
+  text: string;
+}
+
+/** A refusal the peer answers with, as an SMTP reply code and text. */
+export interface Refusal {
+  code: number;
+  message: string;
+}
+
+/**
+ * A real SMTP server for tests (smtp-server): it records every message it accepts, and refuses
+ * or slows down messages as the test says.
+ */
+export class SmtpPeer {
+  readonly received: ReceivedEmail[] = [];
+  /** Consulted for every message; answer a Refusal to refuse it. */
+  refuse: () => Refusal | null = () => null;
+  /** Wait this long before answering each message, to keep the sender busy. */
+  delayMs = 0;
+  private readonly server: SMTPServer;
+
+  private constructor() {
+    this.server = new SMTPServer({
+      // smtp-server's own certificate has expired: plain SMTP on loopback.
+      disabledCommands: ['STARTTLS'],
+      authOptional: true,
+      logger: false,
+      size: 10 * 1024 * 1024,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const answer = () => {
+            const refusal = this.refuse();
+            if (refusal) {
+              callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+              return;
+            }
+            const text = Buffer.concat(chunks)
+              .toString('utf8')
+              .replace(/=\r?\n/g, '');
+            this.received.push({
+              messageId: /^Message-ID:\s*(\S+)/im.exec(text)?.[1] ?? '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              text,
+            });
+            callback();
+          };
+          if (this.delayMs > 0) setTimeout(answer, this.delayMs);
+          else answer();
+        });
+      },
+    });
+  }
+
+  static async start(): Promise<SmtpPeer> {
+    const peer = new SmtpPeer();
+    // A sender killed mid-conversation resets its connection: expected here, not a failure.
+    peer.server.on('error', () => undefined);
+    peer.server.listen(0, '127.0.0.1');
+    await once(peer.server.server, 'listening');
+    return peer;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+  }
+
+  /** The messages received with each Message-ID. */
+  byMessageId(): Map<string, ReceivedEmail[]> {
+    const groups = new Map<string, ReceivedEmail[]>();
+    for (const email of this.received)
+      groups.set(email.messageId, [...(groups.get(email.messageId) ?? []), email]);
+    return groups;
+  }
+
+  /** Polls until `done` holds (the sender works in another process or on a timer). */
+  async waitUntil(done: () => boolean, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > deadline)
+        throw new Error(`the SMTP peer waited in vain; it has ${this.received.length} messages`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
