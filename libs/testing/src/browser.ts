@@ -9,8 +9,12 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Where browser tests keep their screenshots (gitignored). */
 export const ARTIFACTS_DIR = join(REPO_ROOT, 'test', 'artifacts');
 
-/** Starts headless chromium for a test: no sandbox (containers), nothing fetched in the background. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Starts headless chromium for a test: no sandbox (containers), nothing fetched in the background.
+ * `hostRules` maps names to the test servers (`--host-resolver-rules`), so a page can be opened at
+ * the very address an email links to.
+ */
+export function launchBrowser(hostRules?: string): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -21,6 +25,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(hostRules ? [`--host-resolver-rules=${hostRules}`] : []),
     ],
   });
 }

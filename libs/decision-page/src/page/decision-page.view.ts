@@ -87,9 +87,7 @@ function dossierSections(d: DecisionDossier): SafeHtml {
     <h1>${p.title}</h1>
     <section aria-labelledby="proposed">
       <h2 id="proposed">What is proposed and why now</h2>
-      <p>
-        A <strong>${readable(p.stanceType).toLowerCase()}</strong> on <strong>${p.issue}</strong>.
-      </p>
+      <p><strong>${readable(p.stanceType)}</strong> on <strong>${p.issue}</strong>.</p>
       <p>
         Urgency: <strong>${readable(p.urgency)}</strong>. Step awaiting your decision:
         <strong>${d.step.name}</strong>.

@@ -17,7 +17,7 @@ export function approvalRequestedEmail(
       ...facts,
       subject: `Approval requested: ${p.title}`,
       title: `Your decision is needed: ${p.title}`,
-      intro: `${p.authorName} proposes a ${p.stanceType.toLowerCase().replace(/_/g, ' ')} on ${p.issue}. You are an approver of the step "${facts.step.name}".`,
+      intro: `${p.authorName} proposes this ${p.stanceType.toLowerCase().replace(/_/g, ' ')} on ${p.issue}. You are an approver of the step "${facts.step.name}".`,
     },
     to,
   );
