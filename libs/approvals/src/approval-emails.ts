@@ -18,6 +18,7 @@ import {
   wordsChangedEmail,
 } from '@standpoint/notifications';
 import {
+  CHANNEL_NAMES,
   ProposalEntity,
   ProposalState,
   proposalRiskScore,
@@ -339,7 +340,7 @@ export class ApprovalEmails {
     return {
       proposal: emailProposal,
       drafts: dossier.revision.drafts.map((d) => ({
-        channel: d.channel,
+        channel: CHANNEL_NAMES[d.channel],
         body: d.body,
         mediaUrls: d.mediaUrls,
       })),

@@ -1,5 +1,5 @@
 import { DecisionOutcome } from '@standpoint/approvals';
-import { riskScore, severityOf } from '@standpoint/proposals';
+import { CHANNEL_NAMES, riskScore, severityOf } from '@standpoint/proposals';
 import { DecisionDossier } from '../decision-dossier';
 import { html, SafeHtml } from './html';
 import { layout } from './layout';
@@ -23,17 +23,6 @@ const OUTCOMES: readonly { value: DecisionOutcome; label: string; hint: string }
   },
   { value: DecisionOutcome.REJECT, label: 'Reject', hint: 'No post. Say why.' },
 ];
-
-/** The networks as they write their own names. */
-const CHANNEL_NAMES: Record<string, string> = {
-  X: 'X',
-  INSTAGRAM: 'Instagram',
-  FACEBOOK: 'Facebook',
-  LINKEDIN: 'LinkedIn',
-  TIKTOK: 'TikTok',
-  THREADS: 'Threads',
-  BLUESKY: 'Bluesky',
-};
 
 /** 'PROCEED_WITH_CHANGES' → 'Proceed with changes'. */
 export function readable(value: string): string {
@@ -101,7 +90,7 @@ function dossierSections(d: DecisionDossier): SafeHtml {
       <h2 id="drafts">The drafts (revision ${d.revision.number})</h2>
       ${d.revision.drafts.map(
         (draft) =>
-          html`<h3>${CHANNEL_NAMES[draft.channel] ?? draft.channel}</h3>
+          html`<h3>${CHANNEL_NAMES[draft.channel]}</h3>
             <blockquote class="draft">${draft.body}</blockquote>
             ${draft.mediaUrls.length > 0 ? html`<p>Media: ${draft.mediaUrls.join(', ')}</p>` : null}`,
       )}

@@ -129,7 +129,7 @@ export function dossierHtml(d: EmailDossier, step: EmailStep, decisionUrl: strin
     'The words',
     html`${d.drafts.length === 0 ? paragraph('No public words: the stance is to say nothing.') : ''}${d.drafts.map(
       (draft) =>
-        html`${quote(draft.body, humanize(draft.channel))}${
+        html`${quote(draft.body, draft.channel)}${
           draft.mediaUrls.length > 0 ? paragraph(`Media: ${draft.mediaUrls.join(', ')}`) : ''
         }`,
     )}`,
@@ -188,7 +188,7 @@ export function dossierText(d: EmailDossier, step: EmailStep, decisionUrl: strin
         : d.drafts
             .map(
               (draft) =>
-                `${humanize(draft.channel)}:\n${textQuote(draft.body)}${
+                `${draft.channel}:\n${textQuote(draft.body)}${
                   draft.mediaUrls.length > 0 ? `\nMedia: ${draft.mediaUrls.join(', ')}` : ''
                 }`,
             )

@@ -1,7 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
 import { quote } from './components';
 import { EmailDraft } from './email-facts';
-import { humanize } from './format';
 import { html, SafeHtml } from './html';
 
 /** One channel's words before and after, as runs of kept, removed and added text. */
@@ -51,7 +50,7 @@ const CHANGE_LABEL: Record<ChannelDiff['change'], string> = {
 };
 
 export function channelTitle(diff: ChannelDiff): string {
-  return `${humanize(diff.channel)} (${CHANGE_LABEL[diff.change]})`;
+  return `${diff.channel} (${CHANGE_LABEL[diff.change]})`;
 }
 
 /** Removed words struck through on red, added words underlined on green, line breaks kept. */

@@ -29,6 +29,7 @@ export interface EmailProposal {
 }
 
 export interface EmailDraft {
+  /** The network as it writes its own name ("LinkedIn"), which the email shows. */
   channel: string;
   body: string;
   mediaUrls: readonly string[];

@@ -55,7 +55,7 @@ function dossier(text = (s: string) => s): EmailDossier {
     drafts: [
       { channel: 'X', body: text('Our stores are open as shelters tonight.'), mediaUrls: [] },
       {
-        channel: 'INSTAGRAM',
+        channel: 'Instagram',
         body: text('Every location.\nEvery night.'),
         mediaUrls: ['https://cdn.example/shelter.jpg'],
       },
@@ -301,14 +301,14 @@ describe('the emails', () => {
           revisionNumber: 1,
           drafts: [
             { channel: 'X', body: 'Our stores are open tonight', mediaUrls: [] },
-            { channel: 'FACEBOOK', body: 'Gone soon', mediaUrls: [] },
+            { channel: 'Facebook', body: 'Gone soon', mediaUrls: [] },
           ],
         },
         to: {
           revisionNumber: 2,
           drafts: [
             { channel: 'X', body: 'Our shops are open tonight and tomorrow', mediaUrls: [] },
-            { channel: 'LINKEDIN', body: 'A new channel', mediaUrls: [] },
+            { channel: 'LinkedIn', body: 'A new channel', mediaUrls: [] },
           ],
         },
       },
@@ -320,7 +320,7 @@ describe('the emails', () => {
       expect(email.html).toMatch(/<ins [^>]*>shops<\/ins\s*>/);
       expect(email.html).toMatch(/<ins [^>]*> and tomorrow<\/ins\s*>/);
       expect(email.html).toContain('X (changed)');
-      expect(email.html).toContain('Linkedin (new channel)');
+      expect(email.html).toContain('LinkedIn (new channel)');
       expect(email.html).toContain('Facebook (channel removed)');
       expect(email.html).toMatch(/<del [^>]*>Gone soon<\/del\s*>/);
     });
@@ -332,7 +332,7 @@ describe('the emails', () => {
       expect(email.text).toContain(
         'X (changed):\n  Our [-stores-]{+shops+} are open tonight{+ and tomorrow+}',
       );
-      expect(email.text).toContain('Linkedin (new channel):\n  {+A new channel+}');
+      expect(email.text).toContain('LinkedIn (new channel):\n  {+A new channel+}');
       expect(email.text).toContain('Facebook (channel removed):\n  [-Gone soon-]');
       expect(email.text).toContain('REVISION 1 → 2');
     });

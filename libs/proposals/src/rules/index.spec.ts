@@ -7,6 +7,7 @@ describe('the workflow rules', () => {
     expect(Object.keys(rules).sort()).toEqual(
       [
         'CHANNEL_LIMITS',
+        'CHANNEL_NAMES',
         'Channel',
         'DETAIL_OF_KIND',
         'DOSSIER_OPEN_STATES',

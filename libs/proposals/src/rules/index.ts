@@ -1,4 +1,5 @@
 export * from './channel-limits';
+export * from './channel-names';
 export * from './content-hash';
 export * from './enums';
 export * from './evidence-rules';
