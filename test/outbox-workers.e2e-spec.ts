@@ -130,6 +130,7 @@ describe('outbox worker processes', () => {
     await closed;
 
     expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
+    expect(worker.output()).toContain('Worker stopped');
     const left = await outboxRows(
       t,
       rows.map((r) => r.id),

@@ -8,7 +8,8 @@ import { Logger } from 'nestjs-pino';
 export async function serveApi(module: Type, config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // process.exit (not a re-raised signal) lets pino flush the last lines, 'Worker stopped' among them.
+  app.enableShutdownHooks([], { useProcessExit: true });
   app.disable('x-powered-by');
   await app.listen(config.port);
   app

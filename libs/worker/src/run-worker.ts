@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 export async function runWorker(module: Type): Promise<void> {
   const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // process.exit (not a re-raised signal) lets pino flush the last lines, 'Worker stopped' among them.
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.init();
 }
