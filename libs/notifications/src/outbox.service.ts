@@ -10,6 +10,7 @@ import {
 } from './decision-links.service';
 import { EmailRecipient, RenderedEmail } from './emails';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { pendingMessage } from './pending-message';
 
 export interface EmailToMember {
   brandId: string;
@@ -60,28 +61,25 @@ export class OutboxService {
         decisionUrl: link ? this.decisionLinks.urlOf(DECISION_TOKEN_PLACEHOLDER) : null,
       });
       const id = newId('msg');
-      rows.push({
-        id,
-        brandId: message.brandId,
-        topic: message.topic,
-        channel: 'EMAIL',
-        recipientUserId: user.id,
-        recipient: user.email,
-        webhookEndpointId: null,
-        payload,
-        subject: email.subject,
-        htmlBody: email.html,
-        body: email.text,
-        decisionLinkId: link ? link.id : null,
-        messageId: this.messageIdOf(id),
-        status: 'PENDING',
-        attempts: 0,
-        lastError: null,
-        availableAt: now,
-        claimedUntil: null,
-        sentAt: null,
-        createdAt: now,
-      });
+      rows.push(
+        pendingMessage(
+          {
+            id,
+            brandId: message.brandId,
+            topic: message.topic,
+            channel: 'EMAIL',
+            recipientUserId: user.id,
+            recipient: user.email,
+            payload,
+            subject: email.subject,
+            htmlBody: email.html,
+            body: email.text,
+            decisionLinkId: link ? link.id : null,
+            messageId: this.messageIdOf(id),
+          },
+          now,
+        ),
+      );
     }
     if (rows.length > 0) await ctx.em.insert(OutboxMessageEntity, rows);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditEventEntity } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { pendingMessage } from './pending-message';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { webhookEventsOf } from './webhook-events';
 
@@ -35,28 +36,22 @@ export class WebhookOutboxService {
           proposalId: event.proposalId,
           data: event.facts,
         };
-        rows.push({
-          id,
-          brandId: change.brandId,
-          topic: event.type,
-          channel: 'WEBHOOK',
-          recipientUserId: null,
-          recipient: endpoint.url,
-          webhookEndpointId: endpoint.id,
-          payload: body,
-          subject: null,
-          htmlBody: null,
-          body: JSON.stringify(body),
-          decisionLinkId: null,
-          messageId: id,
-          status: 'PENDING',
-          attempts: 0,
-          lastError: null,
-          availableAt: now,
-          claimedUntil: null,
-          sentAt: null,
-          createdAt: now,
-        });
+        rows.push(
+          pendingMessage(
+            {
+              id,
+              brandId: change.brandId,
+              topic: event.type,
+              channel: 'WEBHOOK',
+              recipient: endpoint.url,
+              webhookEndpointId: endpoint.id,
+              payload: body,
+              body: JSON.stringify(body),
+              messageId: id,
+            },
+            now,
+          ),
+        );
       }
     }
     if (rows.length > 0) await ctx.em.insert(OutboxMessageEntity, rows);
