@@ -1,5 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+const NOT_RENDERED = 'queued before emails were rendered: not sent';
+
 export class Notifications1796012577883 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX "public"."ix_outbox_message_pending"');
@@ -15,21 +17,17 @@ export class Notifications1796012577883 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX "ix_decision_link_step" ON "decision_link"  ("stepId", "approverUserId") ',
     );
-    await queryRunner.query(
-      'ALTER TABLE "outbox_message" ADD "recipient" character varying(2048) NOT NULL',
-    );
+    await queryRunner.query('ALTER TABLE "outbox_message" ADD "recipient" character varying(2048)');
     await queryRunner.query(
       'ALTER TABLE "outbox_message" ADD "webhookEndpointId" character varying(64)',
     );
     await queryRunner.query('ALTER TABLE "outbox_message" ADD "subject" text');
     await queryRunner.query('ALTER TABLE "outbox_message" ADD "htmlBody" text');
-    await queryRunner.query('ALTER TABLE "outbox_message" ADD "body" text NOT NULL');
+    await queryRunner.query('ALTER TABLE "outbox_message" ADD "body" text');
     await queryRunner.query(
       'ALTER TABLE "outbox_message" ADD "decisionLinkId" character varying(64)',
     );
-    await queryRunner.query(
-      'ALTER TABLE "outbox_message" ADD "messageId" character varying(255) NOT NULL',
-    );
+    await queryRunner.query('ALTER TABLE "outbox_message" ADD "messageId" character varying(255)');
     await queryRunner.query(
       'ALTER TABLE "outbox_message" ADD "attempts" integer NOT NULL DEFAULT \'0\'',
     );
@@ -38,6 +36,17 @@ export class Notifications1796012577883 implements MigrationInterface {
       'ALTER TABLE "outbox_message" ADD "claimedUntil" TIMESTAMP WITH TIME ZONE',
     );
     await queryRunner.query('ALTER TABLE "outbox_message" ADD "sentAt" TIMESTAMP WITH TIME ZONE');
+    // Messages queued before emails were rendered cannot be sent as they are: parked as dead, with
+    // what they were about, for an administrator to see.
+    await queryRunner.query(
+      `UPDATE "outbox_message" m SET "subject" = m."topic", "body" = m."payload"::text,
+        "recipient" = COALESCE((SELECT u."email" FROM "user" u WHERE u."id" = m."recipientUserId"), ''),
+        "messageId" = '<' || m."id" || '@standpoint.invalid>',
+        "status" = CASE WHEN m."status" = 'PENDING' THEN 'DEAD' ELSE m."status" END,
+        "lastError" = CASE WHEN m."status" = 'PENDING' THEN '${NOT_RENDERED}' END`,
+    );
+    for (const column of ['recipient', 'body', 'messageId'])
+      await queryRunner.query(`ALTER TABLE "outbox_message" ALTER COLUMN "${column}" SET NOT NULL`);
     await queryRunner.query(
       'CREATE INDEX "ix_outbox_message_brand" ON "outbox_message"  ("brandId", "status") ',
     );
