@@ -2,7 +2,7 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const INFRASTRUCTURE = ['config', 'database', 'graphql', 'logging', 'worker'];
+const INFRASTRUCTURE = ['config', 'database', 'graphql', 'logging', 'worker', 'html'];
 const FEATURES = [
   'identity',
   'audit',

@@ -311,7 +311,7 @@ describe('the decision record', () => {
       expect(csp).not.toContain('unsafe-inline');
       const body = await response.text();
       expect(body).not.toContain('<script');
-      expect(body).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
+      expect(body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
       expect(body).toContain('@media print');
       // The policy lets exactly the page's own stylesheet apply.
       const stylesheet = /<style>([\s\S]*?)<\/style>/.exec(body)![1];

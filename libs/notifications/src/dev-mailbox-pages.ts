@@ -1,3 +1,4 @@
+import { escapeHtml } from '@standpoint/html';
 import { MailboxEntry, MailboxMessage } from './dev-mailbox';
 
 /**
@@ -62,11 +63,4 @@ function page(title: string, body: string): string {
 </head><body>
 ${body}
 </body></html>`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { html, SafeHtml, trusted } from '@standpoint/html';
 import {
   DecisionRecord,
   DraftChange,
@@ -7,36 +8,6 @@ import {
   TextPart,
   TextPartKind,
 } from './decision-record-lines';
-
-/** Markup made by `html`: interpolated as it is, where any other value is escaped. */
-class Html {
-  constructor(readonly text: string) {}
-}
-
-function raw(text: string): Html {
-  return new Html(text);
-}
-
-function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  return new Html(
-    strings.reduce(
-      (out, part, i) => out + part + (i < values.length ? fragment(values[i]) : ''),
-      '',
-    ),
-  );
-}
-
-/** A value as page text: markup kept, lists joined, absent values (null, false, '') left out. */
-function fragment(value: unknown): string {
-  if (value instanceof Html) return value.text;
-  if (Array.isArray(value)) return value.map(fragment).join('');
-  if (value === null || value === undefined || value === false || value === '') return '';
-  return escapeHtml(String(value));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const STYLESHEET = `
 body { font: 11pt/1.45 Georgia, 'Times New Roman', serif; margin: 0 auto; max-width: 52em; padding: 1em; color: #111; }
@@ -69,8 +40,8 @@ dt { font-weight: bold; }
 
 /**
  * The printable decision record: one self-contained HTML page, no script and no external asset.
- * Every interpolated value goes through `html`, which escapes it unless it is markup made by
- * `html` itself, so no user string can reach the page unescaped.
+ * Every interpolated value goes through `html`, which escapes it unless it is SafeHtml (made by
+ * `html` itself, or the page's own stylesheet), so no user string can reach the page unescaped.
  */
 export function renderDecisionRecordPage(record: DecisionRecord, printedAt: Date): string {
   return `<!doctype html>\n${
@@ -97,12 +68,12 @@ export function renderDecisionRecordPage(record: DecisionRecord, printedAt: Date
           </ol>
         </main>
       </body>
-    </html>`.text
+    </html>`.value
   }\n`;
 }
 
 // Outside any `html` template, so that the hashed text is exactly the text served.
-const STYLE_ELEMENT = raw(`<style>${STYLESHEET}</style>`);
+const STYLE_ELEMENT = trusted(`<style>${STYLESHEET}</style>`);
 
 /** The Content-Security-Policy of the page: nothing but its own inline stylesheet. */
 export const DECISION_RECORD_PAGE_CSP = [
@@ -113,7 +84,7 @@ export const DECISION_RECORD_PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function lineHtml(line: RecordLine): Html {
+function lineHtml(line: RecordLine): SafeHtml {
   const override = line.decision?.override;
   return html`<li class="line kind-${line.kind.toLowerCase()}${override ? ' override' : ''}">
     <p class="meta">
@@ -168,7 +139,7 @@ function lineHtml(line: RecordLine): Html {
   </li>`;
 }
 
-function revisionHtml(line: RecordLine): Html {
+function revisionHtml(line: RecordLine): SafeHtml {
   const revision = line.revision!;
   return html`<p>Revision ${revision.number}, content hash <code>${revision.contentHash}</code></p>
     ${
@@ -190,7 +161,7 @@ function revisionHtml(line: RecordLine): Html {
     }`;
 }
 
-function changeHtml(change: DraftChange): Html {
+function changeHtml(change: DraftChange): SafeHtml {
   return html`<dt>${change.channel} (${change.change.toLowerCase()})</dt>
     <dd>
       ${draftBody(change.parts.map(partHtml))}
@@ -204,22 +175,21 @@ function changeHtml(change: DraftChange): Html {
     </dd>`;
 }
 
-function partHtml(part: TextPart): Html {
-  const text = fragment(part.text);
-  if (part.kind === TextPartKind.ADDED) return raw(`<ins>${text}</ins>`);
-  if (part.kind === TextPartKind.REMOVED) return raw(`<del>${text}</del>`);
-  return raw(text);
+function partHtml(part: TextPart): SafeHtml {
+  if (part.kind === TextPartKind.ADDED) return html`<ins>${part.text}</ins>`;
+  if (part.kind === TextPartKind.REMOVED) return html`<del>${part.text}</del>`;
+  return html`${part.text}`;
 }
 
 /**
- * A draft's text, whose spaces and line breaks count (white-space: pre-wrap), so it is joined
- * here rather than in an `html` template, whose layout the formatter may change.
+ * A draft's text, whose spaces and line breaks count (white-space: pre-wrap): its own one-line
+ * template with nothing around the text, where the formatter has no layout to change.
  */
-function draftBody(content: string | Html[]): Html {
-  return raw(`<p class="body">${fragment(content)}</p>`);
+function draftBody(content: string | SafeHtml[]): SafeHtml {
+  return html`<p class="body">${content}</p>`;
 }
 
-function decisionHtml(decision: RecordedDecision): Html {
+function decisionHtml(decision: RecordedDecision): SafeHtml {
   const override = decision.override;
   return html`<p>
       ${decision.outcome} by <strong>${decision.approverLabel}</strong> on step ${decision.step}

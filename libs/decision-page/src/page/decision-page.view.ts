@@ -1,7 +1,7 @@
 import { DecisionOutcome } from '@standpoint/approvals';
 import { CHANNEL_NAMES, riskScore, severityOf } from '@standpoint/proposals';
+import { html, SafeHtml } from '@standpoint/html';
 import { DecisionDossier } from '../decision-dossier';
-import { html, SafeHtml } from './html';
 import { layout } from './layout';
 import { riskHeatMap } from './risk-heat-map';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { html, SafeHtml } from './html';
+import { html, SafeHtml, trusted } from '@standpoint/html';
 
 /** The page's only style sheet, inline: the page loads nothing from anywhere. */
 const STYLE = `
@@ -36,7 +36,7 @@ button{font:inherit;font-weight:600;padding:.75rem 1.25rem;border:0;border-radiu
 
 /** Content-Security-Policy admits exactly this style sheet, by hash. */
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
-const STYLE_ELEMENT = new SafeHtml(`<style>${STYLE}</style>`);
+const STYLE_ELEMENT = trusted(`<style>${STYLE}</style>`);
 
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': [

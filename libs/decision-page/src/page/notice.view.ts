@@ -1,4 +1,4 @@
-import { html, SafeHtml } from './html';
+import { html, SafeHtml } from '@standpoint/html';
 import { layout } from './layout';
 
 /** A page that says one plain thing instead of the form: the link cannot act, or it just did. */

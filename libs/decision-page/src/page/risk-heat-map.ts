@@ -1,5 +1,5 @@
 import { riskMatrix, RiskStatus, Severity, severityOf } from '@standpoint/proposals';
-import { html, SafeHtml } from './html';
+import { html, SafeHtml } from '@standpoint/html';
 
 /** Cell colours by severity: strong where open risks sit, pale where none does. */
 const FILL: Record<Severity, string> = {

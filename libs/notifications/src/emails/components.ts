@@ -1,4 +1,4 @@
-import { html, multiline, SafeHtml } from './html';
+import { html, multiline, SafeHtml } from '@standpoint/html';
 
 // Small pieces of email HTML with their styles inline (mail clients drop style sheets).
 

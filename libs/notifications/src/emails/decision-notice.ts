@@ -1,6 +1,6 @@
+import { html } from '@standpoint/html';
 import { facts as factRows, paragraph, quote, section } from './components';
 import { EmailDecision, EmailRecipient, RenderedEmail } from './email-facts';
-import { html } from './html';
 import { noticeEmail } from './notice';
 import { textFacts, textQuote, textSection } from './text';
 

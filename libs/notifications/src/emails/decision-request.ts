@@ -1,8 +1,8 @@
+import { html } from '@standpoint/html';
 import { paragraph } from './components';
 import { dossierHtml, dossierText } from './dossier-section';
 import { EmailDossier, EmailRecipient, EmailStep, RenderedEmail } from './email-facts';
 import { subjectLine } from './format';
-import { html } from './html';
 import { layout, textLayout } from './layout';
 
 /** What the emails that ask for a decision (request, reminder, escalation) say before the dossier. */

@@ -1,7 +1,7 @@
+import { html, SafeHtml } from '@standpoint/html';
 import { bulletList, button, facts, paragraph, quote, section } from './components';
 import { EmailDossier, EmailRisk, EmailRiskCell, EmailStep } from './email-facts';
 import { formatDateTime, humanize } from './format';
-import { html, SafeHtml } from './html';
 import { textBullets, textFacts, textQuote, textSection } from './text';
 
 // The dossier an approver decides on, in both parts: what is proposed and why now, the drafts, the

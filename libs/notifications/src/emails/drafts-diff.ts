@@ -1,7 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
+import { html, SafeHtml } from '@standpoint/html';
 import { quote } from './components';
 import { EmailDraft } from './email-facts';
-import { html, SafeHtml } from './html';
 
 /** One channel's words before and after, as runs of kept, removed and added text. */
 export interface ChannelDiff {

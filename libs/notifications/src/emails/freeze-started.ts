@@ -1,7 +1,7 @@
+import { html } from '@standpoint/html';
 import { bulletList, facts as factRows, paragraph, section } from './components';
 import { EmailRecipient, RenderedEmail } from './email-facts';
 import { formatDateTime } from './format';
-import { html } from './html';
 import { noticeEmail } from './notice';
 import { textBullets, textFacts, textSection } from './text';
 

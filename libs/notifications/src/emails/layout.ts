@@ -1,4 +1,4 @@
-import { html, SafeHtml } from './html';
+import { html, SafeHtml } from '@standpoint/html';
 
 export interface EmailPage {
   brandName: string;

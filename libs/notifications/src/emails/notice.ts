@@ -1,7 +1,7 @@
+import { html, SafeHtml } from '@standpoint/html';
 import { paragraph } from './components';
 import { EmailRecipient, RenderedEmail } from './email-facts';
 import { subjectLine } from './format';
-import { html, SafeHtml } from './html';
 import { layout, textLayout } from './layout';
 
 /** An email that tells something and asks for nothing: the same content written for both parts. */

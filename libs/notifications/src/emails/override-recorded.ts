@@ -1,7 +1,7 @@
+import { html } from '@standpoint/html';
 import { bulletList, facts as factRows, paragraph, quote, section } from './components';
 import { EmailDecision, EmailRecipient, EmailRecommendation, RenderedEmail } from './email-facts';
 import { humanize } from './format';
-import { html } from './html';
 import { noticeEmail } from './notice';
 import { textBullets, textFacts, textQuote, textSection } from './text';
 

@@ -1,22 +1,14 @@
-/** HTML that is already safe to put in a page: made only by `html` and `trusted`. */
+import escapeHtml from 'escape-html';
+
+export { escapeHtml };
+
+/** HTML that is already safe to put in a page: made only by `html`, `trusted` and `multiline`. */
 export class SafeHtml {
   constructor(readonly value: string) {}
 
   toString(): string {
     return this.value;
   }
-}
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 type Interpolated = SafeHtml | string | number | null | undefined | false | readonly Interpolated[];
@@ -34,4 +26,22 @@ function render(value: Interpolated): string {
  */
 export function html(strings: TemplateStringsArray, ...values: Interpolated[]): SafeHtml {
   return new SafeHtml(strings.reduce((out, s, i) => out + render(values[i - 1]) + s));
+}
+
+/**
+ * Markup we built ourselves and take as it is (a style element, an email already rendered): never
+ * a user's string, which goes through `html` or `escapeHtml`.
+ */
+export function trusted(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}
+
+/** Text with its line breaks kept, for bodies people wrote (drafts, comments, reasons). */
+export function multiline(text: string): SafeHtml {
+  return new SafeHtml(
+    text
+      .split(/\r\n?|\n/)
+      .map(escapeHtml)
+      .join('<br>'),
+  );
 }

@@ -1,4 +1,4 @@
-import { escapeHtml, html } from './html';
+import { escapeHtml, html, multiline, trusted } from './html';
 
 describe('html', () => {
   it('escapes every interpolated string, attributes included', () => {
@@ -23,5 +23,21 @@ describe('html', () => {
 
   it('escapes all five characters', () => {
     expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
+  });
+
+  it('keeps the line breaks of a multiline text as <br>, every line escaped', () => {
+    expect(multiline('one <b>\r\ntwo & "three"\rfour\n').value).toBe(
+      'one &lt;b&gt;<br>two &amp; &quot;three&quot;<br>four<br>',
+    );
+    expect(html`<p>${multiline('a\nb')}</p>`.value).toBe('<p>a<br>b</p>');
+  });
+
+  it('takes trusted markup as it is, where the same string interpolated is escaped', () => {
+    const style = '<style>a > b { content: "&"; }</style>';
+    expect(html`${trusted(style)}`.value).toBe(style);
+    expect(html`${style}`.value).toBe(
+      '&lt;style&gt;a &gt; b { content: &quot;&amp;&quot;; }&lt;/style&gt;',
+    );
+    expect(String(trusted(style))).toBe(style);
   });
 });
