@@ -63,44 +63,29 @@ describe('approval emails', () => {
       },
       admin.token,
     );
-    const created = await app.data(
-      'mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id } }',
-      {
-        input: {
-          brandId: brand.id,
-          title: 'Shelters <tonight>',
-          issue: 'Flood relief',
-          stanceType: 'ACTION_ANNOUNCEMENT',
-          urgency: 'CRISIS',
-          drafts: [{ channel: 'X', body: FIRST_WORDS }],
-        },
-      },
-      manager.token,
-    );
-    proposalId = created.createProposal.id;
-    await app.data(
-      'mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }',
-      { input: { proposalId, kind: 'EMPLOYEE_SENTIMENT', summary: 'Store staff volunteered' } },
-      contributor.token,
-    );
-    await app.data(
-      'mutation ($input: AddRiskNoteInput!) { addRiskNote(input: $input) { id } }',
-      {
-        input: {
-          proposalId,
-          category: 'PERFORMATIVE_ALLYSHIP',
-          likelihood: 4,
-          impact: 3,
-          description: 'Shelters are not staffed yet',
-        },
-      },
-      manager.token,
-    );
-    await app.data(
-      'mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }',
-      { input: { proposalId, recommendation: 'HOLD', rationale: 'Wait until staffed' } },
-      manager.token,
-    );
+    proposalId = (
+      await f.proposal(brand.id, manager.token, {
+        title: 'Shelters <tonight>',
+        issue: 'Flood relief',
+        stanceType: 'ACTION_ANNOUNCEMENT',
+        urgency: 'CRISIS',
+        drafts: [{ channel: 'X', body: FIRST_WORDS }],
+      })
+    ).id;
+    await f.evidence(proposalId, contributor.token, {
+      kind: 'EMPLOYEE_SENTIMENT',
+      summary: 'Store staff volunteered',
+    });
+    await f.riskNote(proposalId, manager.token, {
+      category: 'PERFORMATIVE_ALLYSHIP',
+      likelihood: 4,
+      impact: 3,
+      description: 'Shelters are not staffed yet',
+    });
+    await f.recommendation(proposalId, manager.token, {
+      recommendation: 'HOLD',
+      rationale: 'Wait until staffed',
+    });
   });
 
   it('asks each eligible approver by one email with the dossier and exactly one decision link of their own', async () => {

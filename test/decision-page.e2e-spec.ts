@@ -48,58 +48,16 @@ describe('the decision page', () => {
 
   /** A proposal in review with drafts, evidence, a recommendation and an open HIGH risk. */
   const inReview = async (title = 'Pride month 2026'): Promise<string> => {
-    const created = await app.data(
-      `mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-      {
-        input: {
-          brandId: brand.id,
-          title,
-          issue: 'LGBTQ+ rights',
-          stanceType: 'STATEMENT',
-          urgency: 'ELEVATED',
-          drafts: DRAFTS.map((d) => ({ ...d, body: `${d.body} ${Math.random()}` })),
-        },
-      },
-      manager.token,
-    );
-    const proposalId: string = created.createProposal.id;
-    await app.data(
-      `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
-      {
-        input: {
-          proposalId,
-          kind: 'SURVEY_STAT',
-          summary: '70% of consumers say it is important for brands to take a stand',
-          survey: { statistic: 70, source: 'Survey' },
-        },
-      },
-      manager.token,
-    );
-    await app.data(
-      `mutation ($input: AddRiskNoteInput!) { addRiskNote(input: $input) { id } }`,
-      {
-        input: {
-          proposalId,
-          category: 'BACKLASH',
-          likelihood: 4,
-          impact: 4,
-          description: 'A boycott call from <critics>',
-        },
-      },
-      manager.token,
-    );
-    await app.data(
-      `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
-      { input: { proposalId, recommendation: 'PROCEED', rationale: 'Our audience expects it' } },
-      manager.token,
-    );
-    const submitted = await app.data(
-      `mutation ($id: ID!) { submitProposal(proposalId: $id) { __typename ... on Proposal { state } } }`,
-      { id: proposalId },
-      manager.token,
-    );
-    expect(submitted.submitProposal).toEqual({ __typename: 'Proposal', state: 'IN_REVIEW' });
-    return proposalId;
+    const proposal = await app.fixtures.inReview(brand.id, manager.token, {
+      title,
+      issue: 'LGBTQ+ rights',
+      stanceType: 'STATEMENT',
+      urgency: 'ELEVATED',
+      drafts: DRAFTS.map((d) => ({ ...d, body: `${d.body} ${Math.random()}` })),
+      riskNote: { likelihood: 4, impact: 4, description: 'A boycott call from <critics>' },
+      recommendation: { recommendation: 'PROCEED', rationale: 'Our audience expects it' },
+    });
+    return proposal.id;
   };
 
   /** A link for the approver on the active step and current words, as the email would carry. */

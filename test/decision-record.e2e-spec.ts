@@ -65,47 +65,24 @@ describe('the decision record', () => {
     ]);
     stranger = await f.member((await f.brand()).id, ['ADMIN', 'AUDITOR']);
 
-    const create = `mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id } }`;
-    const created = await mutate(
-      create,
-      {
-        brandId: brand.id,
+    proposalId = (
+      await f.proposal(brand.id, manager.token, {
         title: `Shelters ${INJECTED}`,
         issue: 'Flood relief',
         stanceType: 'ACTION_ANNOUNCEMENT',
         urgency: 'CRISIS',
         drafts: [{ channel: 'X', body: FIRST_WORDS }],
-      },
-      manager.token,
-    );
-    proposalId = created.createProposal.id;
-    await mutate(
-      `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
-      {
-        proposalId,
-        kind: 'SURVEY_STAT',
-        summary: '70% of consumers say it is important for brands to take a stand',
-        survey: { statistic: 70, source: 'Survey' },
-      },
-      contributor.token,
-    );
-    await mutate(
-      `mutation ($input: AddRiskNoteInput!) { addRiskNote(input: $input) { id } }`,
-      {
-        proposalId,
-        category: 'PERFORMATIVE_ALLYSHIP',
-        likelihood: 4,
-        impact: 3,
-        description: 'Shelters are not staffed yet',
-      },
-      reviewer.token,
-    );
+      })
+    ).id;
+    await f.evidence(proposalId, contributor.token);
+    await f.riskNote(proposalId, reviewer.token, {
+      category: 'PERFORMATIVE_ALLYSHIP',
+      likelihood: 4,
+      impact: 3,
+      description: 'Shelters are not staffed yet',
+    });
     const recommend = (rationale: string) =>
-      mutate(
-        `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
-        { proposalId, recommendation: 'HOLD', rationale },
-        manager.token,
-      );
+      f.recommendation(proposalId, manager.token, { recommendation: 'HOLD', rationale });
     await recommend('Wait until every shelter is staffed');
     await mutate(
       `mutation ($input: ReviseProposalInput!) { reviseProposal(input: $input) { __typename } }`,
@@ -113,11 +90,7 @@ describe('the decision record', () => {
       manager.token,
     );
     await recommend('Still: wait until every shelter is staffed');
-    await app.data(
-      `mutation ($id: ID!) { submitProposal(proposalId: $id) { __typename } }`,
-      { id: proposalId },
-      manager.token,
-    );
+    await f.submit(proposalId, manager.token);
     const current = await app.data(
       'query ($id: ID!) { proposal(id: $id) { currentRevision { contentHash } } }',
       { id: proposalId },
@@ -147,19 +120,12 @@ describe('the decision record', () => {
     );
     // Another proposal of the brand, whose events must stay out of this record.
     otherProposalId = (
-      await mutate(
-        create,
-        {
-          brandId: brand.id,
-          title: 'Another one',
-          issue: 'Other',
-          stanceType: 'STATEMENT',
-          urgency: 'ROUTINE',
-          drafts: [{ channel: 'X', body: 'Something else' }],
-        },
-        manager.token,
-      )
-    ).createProposal.id;
+      await f.proposal(brand.id, manager.token, {
+        title: 'Another one',
+        issue: 'Other',
+        drafts: [{ channel: 'X', body: 'Something else' }],
+      })
+    ).id;
   });
 
   const record = async (token = auditor.token) =>

@@ -1,5 +1,13 @@
 import { verifyChain } from '@standpoint/audit';
-import { errorCodes, TestBrand, TestMember, useTestApp, fieldsOf } from '@standpoint/testing';
+import {
+  errorCodes,
+  fieldsOf,
+  ProposalOptions,
+  TestBrand,
+  TestMember,
+  TestProposal,
+  useTestApp,
+} from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
 const RESULT = `__typename
@@ -53,10 +61,6 @@ interface Read {
   approvalSteps: Step[];
   decisions: DecisionRow[];
 }
-interface Created {
-  id: string;
-  hash: string;
-}
 
 /** Decisions through GraphQL: the refusal order, the outcomes, submission, policies, concurrency. */
 describe('decisions', () => {
@@ -72,12 +76,12 @@ describe('decisions', () => {
     return response.data!.decide;
   };
   /** Approves the proposal's current words, one member after the other. */
-  const approveBy = async (members: TestMember[], proposal: { id: string; hash: string }) => {
+  const approveBy = async (members: TestMember[], proposal: TestProposal) => {
     for (const member of members) {
       await decided(member.token, {
         proposalId: proposal.id,
         outcome: 'APPROVE',
-        contentHash: proposal.hash,
+        contentHash: proposal.contentHash,
       });
     }
   };
@@ -94,71 +98,14 @@ describe('decisions', () => {
   const setPolicy = (brandId: string, steps: unknown[], token: string) =>
     app.gql(SET_POLICY, { input: { brandId, steps } }, token);
 
-  const create = async (
-    brandId: string,
-    token: string,
-    overrides: Record<string, unknown> = {},
-  ): Promise<Created> => {
-    const data = await app.data(
-      `mutation ($input: CreateProposalInput!) { createProposal(input: $input) {
-        id currentRevision { contentHash }
-      } }`,
-      {
-        input: {
-          brandId,
-          title: 'Pride month',
-          issue: 'LGBTQ+ rights',
-          stanceType: 'STATEMENT',
-          urgency: 'ROUTINE',
-          drafts: [{ channel: 'X', body: `We stand with our LGBTQ+ colleagues. ${Math.random()}` }],
-          ...overrides,
-        },
-      },
-      token,
-    );
-    return { id: data.createProposal.id, hash: data.createProposal.currentRevision.contentHash };
-  };
-  const addEvidence = (proposalId: string, token: string) =>
-    app.data(
-      `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
-      {
-        input: {
-          proposalId,
-          kind: 'SURVEY_STAT',
-          summary: '70% of consumers say it is important for brands to take a stand',
-          survey: { statistic: 70, source: 'Survey' },
-        },
-      },
-      token,
-    );
-  const recommend = (proposalId: string, recommendation: string, token: string) =>
-    app.data(
-      `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
-      { input: { proposalId, recommendation, rationale: `We recommend ${recommendation}` } },
-      token,
-    );
-  const addRisk = (proposalId: string, token: string, category = 'BACKLASH') =>
-    app.data(
-      `mutation ($input: AddRiskNoteInput!) { addRiskNote(input: $input) { id severity } }`,
-      {
-        input: { proposalId, category, likelihood: 4, impact: 3, description: 'It could go wrong' },
-      },
-      token,
-    );
   const submit = (proposalId: string, token: string) =>
     app.gql(
       `mutation ($id: ID!) { submitProposal(proposalId: $id) { ${RESULT} } }`,
       { id: proposalId },
       token,
     );
-  const submitted = async (proposalId: string, token: string) => {
-    const response = await submit(proposalId, token);
-    expect(response.errors).toBeUndefined();
-    expect(response.data!.submitProposal).toMatchObject({
-      __typename: 'Proposal',
-      state: 'IN_REVIEW',
-    });
-  };
+  const submitted = async (proposalId: string, token: string) =>
+    expect(await app.fixtures.submit(proposalId, token)).toBe('IN_REVIEW');
   const revise = async (proposalId: string, body: string, token: string): Promise<string> => {
     const data = await app.data(
       `mutation ($input: ReviseProposalInput!) { reviseProposal(input: $input) { ${RESULT} } }`,
@@ -168,19 +115,17 @@ describe('decisions', () => {
     expect(data.reviseProposal.__typename).toBe('Proposal');
     return data.reviseProposal.currentRevision.contentHash;
   };
-  /** Created, evidenced, recommended and submitted. */
-  const inReview = async (
+  /** Created, evidenced, recommended and submitted by `manager`. */
+  const inReview = (
     brandId: string,
     manager: TestMember,
     recommendation = 'PROCEED',
-    overrides: Record<string, unknown> = {},
-  ): Promise<Created> => {
-    const proposal = await create(brandId, manager.token, overrides);
-    await addEvidence(proposal.id, manager.token);
-    await recommend(proposal.id, recommendation, manager.token);
-    await submitted(proposal.id, manager.token);
-    return proposal;
-  };
+    options: ProposalOptions = {},
+  ) =>
+    app.fixtures.inReview(brandId, manager.token, {
+      ...options,
+      recommendation: { recommendation },
+    });
 
   describe('the refusal order', () => {
     let brand: TestBrand;
@@ -218,7 +163,7 @@ describe('decisions', () => {
       const first = await decided(reviewer.token, {
         proposalId: proposal.id,
         outcome: 'APPROVE',
-        contentHash: proposal.hash,
+        contentHash: proposal.contentHash,
         ...ACK,
       });
       expect(first.__typename).toBe('Decision');
@@ -231,12 +176,12 @@ describe('decisions', () => {
     };
 
     it('answers InvalidTransitionError naming the state and decide when the proposal is not in review', async () => {
-      const draft = await create(brand.id, author.token);
+      const draft = await app.fixtures.proposal(brand.id, author.token);
       const before = await eventsOf(brand.id, draft.id);
       const refused = await decided(approvers[0].token, {
         proposalId: draft.id,
         outcome: 'APPROVE',
-        contentHash: draft.hash,
+        contentHash: draft.contentHash,
       });
       expect(refused).toEqual({
         __typename: 'InvalidTransitionError',
@@ -265,7 +210,7 @@ describe('decisions', () => {
         __typename: 'StaleRevisionError',
         errorCode: 'STALE_REVISION',
         message: expect.any(String),
-        currentContentHash: proposal.hash,
+        currentContentHash: proposal.contentHash,
       });
 
       // After a revision, the hash the approver saw is no longer the current one.
@@ -273,7 +218,7 @@ describe('decisions', () => {
       const old = await decided(reviewer.token, {
         proposalId: proposal.id,
         outcome: 'APPROVE',
-        contentHash: proposal.hash,
+        contentHash: proposal.contentHash,
       });
       expect(old).toMatchObject({ __typename: 'StaleRevisionError', currentContentHash: newHash });
       expect((await read(proposal.id, author.token)).decisions).toEqual([]);
@@ -289,7 +234,7 @@ describe('decisions', () => {
         const refused = await decided(author.token, {
           proposalId: proposal.id,
           outcome,
-          contentHash: proposal.hash,
+          contentHash: proposal.contentHash,
           comment: 'My own proposal',
         });
         expect(refused).toEqual({
@@ -309,7 +254,7 @@ describe('decisions', () => {
           await decided(member.token, {
             proposalId: proposal.id,
             outcome: 'APPROVE',
-            contentHash: proposal.hash,
+            contentHash: proposal.contentHash,
           }),
         ).toEqual({
           __typename: 'NotAnApproverError',
@@ -321,13 +266,13 @@ describe('decisions', () => {
       await decided(reviewer.token, {
         proposalId: proposal.id,
         outcome: 'APPROVE',
-        contentHash: proposal.hash,
+        contentHash: proposal.contentHash,
       });
       expect(
         await decided(reviewer.token, {
           proposalId: proposal.id,
           outcome: 'REJECT',
-          contentHash: proposal.hash,
+          contentHash: proposal.contentHash,
           comment: 'Second thoughts',
         }),
       ).toMatchObject({ __typename: 'NotAnApproverError', errorCode: 'NOT_AN_APPROVER' });
@@ -341,7 +286,7 @@ describe('decisions', () => {
       const first = await decided(approvers[0].token, {
         proposalId: proposal.id,
         outcome: 'APPROVE',
-        contentHash: proposal.hash,
+        contentHash: proposal.contentHash,
       });
       expect(first).toMatchObject({ __typename: 'Decision', step: 'Leadership', stale: false });
       for (const input of [
@@ -352,7 +297,7 @@ describe('decisions', () => {
         expect(
           await decided(approvers[0].token, {
             proposalId: proposal.id,
-            contentHash: proposal.hash,
+            contentHash: proposal.contentHash,
             ...input,
           }),
         ).toEqual({
@@ -373,7 +318,11 @@ describe('decisions', () => {
 
     it('answers AcknowledgementRequiredError with the reasons to an override without acknowledgement and comment', async () => {
       const proposal = await atLeadership('HOLD');
-      await addRisk(proposal.id, reviewer.token);
+      await app.fixtures.riskNote(proposal.id, reviewer.token, {
+        category: 'BACKLASH',
+        likelihood: 4,
+        impact: 3,
+      });
       const reasons = ['The team recommends HOLD', 'An open HIGH risk (BACKLASH, score 12)'];
       for (const input of [
         {},
@@ -386,7 +335,7 @@ describe('decisions', () => {
           await decided(approvers[0].token, {
             proposalId: proposal.id,
             outcome: 'APPROVE',
-            contentHash: proposal.hash,
+            contentHash: proposal.contentHash,
             ...input,
           }),
         ).toEqual({
@@ -403,7 +352,7 @@ describe('decisions', () => {
         await decided(approvers[0].token, {
           proposalId: proposal.id,
           outcome: 'APPROVE',
-          contentHash: proposal.hash,
+          contentHash: proposal.contentHash,
           ...ACK,
         }),
       ).toMatchObject({
@@ -416,7 +365,7 @@ describe('decisions', () => {
         await decided(approvers[1].token, {
           proposalId: proposal.id,
           outcome: 'REQUEST_CHANGES',
-          contentHash: proposal.hash,
+          contentHash: proposal.contentHash,
           comment: 'Tone it down',
         }),
       ).toMatchObject({
@@ -433,7 +382,7 @@ describe('decisions', () => {
           await decided(member.token, {
             proposalId: proposal.id,
             outcome: 'APPROVE',
-            contentHash: proposal.hash,
+            contentHash: proposal.contentHash,
             ...input,
           })
         ).errorCode;
@@ -451,20 +400,20 @@ describe('decisions', () => {
       await decided(approvers[0].token, {
         proposalId: hold.id,
         outcome: 'APPROVE',
-        contentHash: hold.hash,
+        contentHash: hold.contentHash,
         ...ACK,
       });
       expect(await answer(approvers[0], { contentHash: NOT_THE_HASH })).toBe('STALE_REVISION');
       expect(await answer(approvers[0], {})).toBe('ALREADY_DECIDED');
 
       // Not in review beats everything: a draft, decided on by its author with a stale hash.
-      const draft = await create(brand.id, author.token);
+      const draft = await app.fixtures.proposal(brand.id, author.token);
       expect(await answer(author, { contentHash: NOT_THE_HASH }, draft)).toBe('INVALID_TRANSITION');
       // And an approved proposal, by a member already decided, with a stale hash.
       await decided(approvers[1].token, {
         proposalId: hold.id,
         outcome: 'APPROVE',
-        contentHash: hold.hash,
+        contentHash: hold.contentHash,
         ...ACK,
       });
       expect((await read(hold.id, author.token)).state).toBe('APPROVED');
@@ -488,7 +437,7 @@ describe('decisions', () => {
           const response = await decide(reviewer.token, {
             proposalId: proposal.id,
             outcome,
-            contentHash: proposal.hash,
+            contentHash: proposal.contentHash,
             ...(comment === undefined ? {} : { comment }),
           });
           expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -535,7 +484,7 @@ describe('decisions', () => {
       const rejected = await decided(approvers[1].token, {
         proposalId: proposal.id,
         outcome: 'REJECT',
-        contentHash: proposal.hash,
+        contentHash: proposal.contentHash,
         comment: 'Not our fight',
       });
       expect(rejected).toMatchObject({
@@ -554,7 +503,7 @@ describe('decisions', () => {
           await decided(member.token, {
             proposalId: proposal.id,
             outcome,
-            contentHash: proposal.hash,
+            contentHash: proposal.contentHash,
             comment: 'Late',
           }),
         ).toMatchObject({
@@ -583,7 +532,7 @@ describe('decisions', () => {
       const changes = await decided(approvers[1].token, {
         proposalId: proposal.id,
         outcome: 'REQUEST_CHANGES',
-        contentHash: proposal.hash,
+        contentHash: proposal.contentHash,
         comment: 'Name the partner charities',
       });
       expect(changes).toMatchObject({
@@ -596,7 +545,7 @@ describe('decisions', () => {
         await decided(approvers[2].token, {
           proposalId: proposal.id,
           outcome: 'APPROVE',
-          contentHash: proposal.hash,
+          contentHash: proposal.contentHash,
         }),
       ).toMatchObject({
         __typename: 'InvalidTransitionError',
@@ -609,7 +558,7 @@ describe('decisions', () => {
         'We stand with them, with Trevor Project and GLAAD.',
         manager.token,
       );
-      await recommend(proposal.id, 'PROCEED', manager.token);
+      await app.fixtures.recommendation(proposal.id, manager.token, { recommendation: 'PROCEED' });
       await submitted(proposal.id, manager.token);
 
       const round2 = await read(proposal.id, manager.token);
@@ -656,7 +605,7 @@ describe('decisions', () => {
       await decided(approvers[1].token, {
         proposalId: proposal.id,
         outcome: 'REQUEST_CHANGES',
-        contentHash: proposal.hash,
+        contentHash: proposal.contentHash,
         comment: 'Let us talk first',
       });
       await submitted(proposal.id, manager.token);
@@ -729,16 +678,16 @@ describe('decisions', () => {
     };
 
     it('lists exactly what is missing, and a revision makes the recommendation missing again', async () => {
-      const proposal = await create(brand.id, manager.token);
+      const proposal = await app.fixtures.proposal(brand.id, manager.token);
       expect(await missingOf(proposal.id)).toEqual([
         'at least one piece of evidence',
         'a team recommendation on the current revision',
       ]);
-      await addEvidence(proposal.id, manager.token);
+      await app.fixtures.evidence(proposal.id, manager.token);
       expect(await missingOf(proposal.id)).toEqual([
         'a team recommendation on the current revision',
       ]);
-      await recommend(proposal.id, 'PROCEED', manager.token);
+      await app.fixtures.recommendation(proposal.id, manager.token, { recommendation: 'PROCEED' });
       await revise(proposal.id, 'Other words', manager.token);
       expect(await missingOf(proposal.id)).toEqual([
         'a team recommendation on the current revision',
@@ -747,7 +696,7 @@ describe('decisions', () => {
         state: 'DRAFT',
         approvalSteps: [],
       });
-      await recommend(proposal.id, 'PROCEED', manager.token);
+      await app.fixtures.recommendation(proposal.id, manager.token, { recommendation: 'PROCEED' });
       await submitted(proposal.id, manager.token);
 
       const again = await submit(proposal.id, manager.token);
@@ -759,13 +708,13 @@ describe('decisions', () => {
     });
 
     it('needs a draft unless the stance is NO_PUBLIC_STATEMENT', async () => {
-      const wordless = await create(brand.id, manager.token, { drafts: [] });
+      const wordless = await app.fixtures.proposal(brand.id, manager.token, { drafts: [] });
       expect(await missingOf(wordless.id)).toEqual([
         'a draft for at least one channel',
         'at least one piece of evidence',
         'a team recommendation on the current revision',
       ]);
-      const silence = await create(brand.id, manager.token, {
+      const silence = await app.fixtures.proposal(brand.id, manager.token, {
         drafts: [],
         stanceType: 'NO_PUBLIC_STATEMENT',
       });
@@ -815,7 +764,7 @@ describe('decisions', () => {
       await decided(reviewer.token, {
         proposalId: routine.id,
         outcome: 'APPROVE',
-        contentHash: routine.hash,
+        contentHash: routine.contentHash,
       });
       expect((await read(routine.id, manager.token)).approvalSteps.map((s) => s.status)).toEqual([
         'SATISFIED',
@@ -828,7 +777,7 @@ describe('decisions', () => {
         await decided(crisisDesk.token, {
           proposalId: routine.id,
           outcome: 'APPROVE',
-          contentHash: routine.hash,
+          contentHash: routine.contentHash,
         }),
       ).toMatchObject({ __typename: 'NotAnApproverError' });
 
@@ -849,13 +798,13 @@ describe('decisions', () => {
       await decided(reviewer.token, {
         proposalId: silence.id,
         outcome: 'APPROVE',
-        contentHash: silence.hash,
+        contentHash: silence.contentHash,
       });
       expect(
         await decided(approver.token, {
           proposalId: silence.id,
           outcome: 'APPROVE',
-          contentHash: silence.hash,
+          contentHash: silence.contentHash,
         }),
       ).toMatchObject({ __typename: 'Decision', stale: false });
       const approved = await read(silence.id, manager.token);
@@ -1069,7 +1018,7 @@ describe('decisions', () => {
           decide(a.token, {
             proposalId: proposal.id,
             outcome: 'APPROVE',
-            contentHash: proposal.hash,
+            contentHash: proposal.contentHash,
           }),
         ),
       );
@@ -1139,7 +1088,7 @@ describe('decisions', () => {
             decide(a.token, {
               proposalId: proposal.id,
               outcome: 'APPROVE',
-              contentHash: proposal.hash,
+              contentHash: proposal.contentHash,
             }),
         );
         // The revision is sent after a few of the decisions, more each race: both orders get a turn.
@@ -1168,7 +1117,7 @@ describe('decisions', () => {
           outcomes.add(result.__typename);
           if (result.__typename === 'Decision') {
             // It landed first, on the old words: now stale.
-            expect(result).toMatchObject({ revisionNumber: 1, contentHash: proposal.hash });
+            expect(result).toMatchObject({ revisionNumber: 1, contentHash: proposal.contentHash });
             expect(after.decisions.find((d) => d.id === result.id)).toMatchObject({
               stale: true,
               revisionNumber: 1,

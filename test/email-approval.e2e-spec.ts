@@ -83,58 +83,26 @@ describeInBrowser('an approval decided from its email', () => {
   };
 
   it('submits a proposal whose approval request arrives over SMTP with one decision link per part', async () => {
-    const created = await app.data(
-      'mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id } }',
-      {
-        input: {
-          brandId: brand.id,
-          title: 'Shelters tonight',
-          issue: 'Flood relief',
-          stanceType: 'ACTION_ANNOUNCEMENT',
-          urgency: 'CRISIS',
-          drafts: [
-            { channel: 'X', body: X_WORDS },
-            { channel: 'LINKEDIN', body: LINKEDIN_WORDS },
-          ],
-        },
-      },
-      manager.token,
-    );
-    proposalId = created.createProposal.id;
-    await app.data(
-      'mutation ($input: AddRiskNoteInput!) { addRiskNote(input: $input) { id } }',
-      {
-        input: {
-          proposalId,
+    proposalId = (
+      await app.fixtures.inReview(brand.id, manager.token, {
+        title: 'Shelters tonight',
+        issue: 'Flood relief',
+        stanceType: 'ACTION_ANNOUNCEMENT',
+        urgency: 'CRISIS',
+        drafts: [
+          { channel: 'X', body: X_WORDS },
+          { channel: 'LINKEDIN', body: LINKEDIN_WORDS },
+        ],
+        riskNote: {
           category: 'PERFORMATIVE_ALLYSHIP',
           likelihood: 4,
           impact: 4,
           description: RISK,
         },
-      },
-      manager.token,
-    );
-    await app.data(
-      'mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }',
-      {
-        input: {
-          proposalId,
-          kind: 'EMPLOYEE_SENTIMENT',
-          summary: 'Store staff asked to open the doors',
-        },
-      },
-      manager.token,
-    );
-    await app.data(
-      'mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }',
-      { input: { proposalId, recommendation: 'HOLD', rationale: 'Wait until staffed' } },
-      manager.token,
-    );
-    await app.data(
-      'mutation ($id: ID!) { submitProposal(proposalId: $id) { __typename } }',
-      { id: proposalId },
-      manager.token,
-    );
+        evidence: { kind: 'EMPLOYEE_SENTIMENT', summary: 'Store staff asked to open the doors' },
+        recommendation: { recommendation: 'HOLD', rationale: 'Wait until staffed' },
+      })
+    ).id;
 
     const [request] = await inbox(approver.email, 1);
     expect(request.subject).toContain('Shelters tonight');

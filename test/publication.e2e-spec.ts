@@ -5,7 +5,14 @@ import {
   transitionTarget,
   TRANSITIONS,
 } from '@standpoint/proposals';
-import { errorCodes, TestBrand, TestMember, useTestApp, fieldsOf } from '@standpoint/testing';
+import {
+  errorCodes,
+  fieldsOf,
+  ProposalOptions,
+  TestBrand,
+  TestMember,
+  useTestApp,
+} from '@standpoint/testing';
 import fc from 'fast-check';
 import { AppModule } from '../src/app.module';
 
@@ -33,6 +40,17 @@ const FREEZE = `query ($id: ID!) { brand(id: $id) {
 const X_WORDS = 'Our stores are open as shelters tonight.';
 const LINKEDIN_WORDS =
   'Tonight every one of our stores is open as a shelter. Here is how we staff them.';
+/** Every proposal of these tests: drafts on X and LinkedIn. */
+const SHELTERS: ProposalOptions = {
+  title: 'Shelters tonight',
+  issue: 'Flood relief',
+  stanceType: 'ACTION_ANNOUNCEMENT',
+  urgency: 'ELEVATED',
+  drafts: [
+    { channel: 'X', body: X_WORDS },
+    { channel: 'LINKEDIN', body: LINKEDIN_WORDS },
+  ],
+};
 const URL_OF: Record<string, string> = {
   X: 'https://x.example.com/brand/status/1',
   LINKEDIN: 'https://www.linkedin.example.com/posts/brand-1',
@@ -150,54 +168,16 @@ describe('publication', () => {
     return { brand, admin, manager, approver, contributor, reviewer, auditor };
   };
 
-  /** A new proposal with drafts on X and LinkedIn, in DRAFT. */
-  const createProposal = async (brandId: string, token: string) => {
-    const created = await app.data(
-      `mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id currentRevision { contentHash } } }`,
-      {
-        input: {
-          brandId,
-          title: 'Shelters tonight',
-          issue: 'Flood relief',
-          stanceType: 'ACTION_ANNOUNCEMENT',
-          urgency: 'ELEVATED',
-          drafts: [
-            { channel: 'X', body: X_WORDS },
-            { channel: 'LINKEDIN', body: LINKEDIN_WORDS },
-          ],
-        },
-      },
-      token,
-    );
-    return {
-      id: created.createProposal.id as string,
-      hash: created.createProposal.currentRevision.contentHash as string,
-    };
-  };
-
   /** A proposal of the cast's brand, brought to `state` through the API. */
   const proposalIn = async (cast: Cast, state: string): Promise<string> => {
     const { manager, approver } = cast;
-    const { id, hash } = await createProposal(cast.brand.id, manager.token);
-    if (state === 'DRAFT') return id;
-    await app.data(
-      `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
-      {
-        input: {
-          proposalId: id,
-          kind: 'SURVEY_STAT',
-          summary: 'Most customers expect brands to help',
-          survey: { statistic: 70, source: 'Survey' },
-        },
-      },
+    if (state === 'DRAFT')
+      return (await app.fixtures.proposal(cast.brand.id, manager.token, SHELTERS)).id;
+    const { id, contentHash: hash } = await app.fixtures.inReview(
+      cast.brand.id,
       manager.token,
+      SHELTERS,
     );
-    await app.data(
-      `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
-      { input: { proposalId: id, recommendation: 'PROCEED', rationale: 'People need it' } },
-      manager.token,
-    );
-    expect(answerOf(await submitRaw(id, manager.token))).toMatchObject({ state: 'IN_REVIEW' });
     if (state === 'IN_REVIEW') return id;
     const decide = (outcome: string) =>
       app.gql(
@@ -734,17 +714,9 @@ describe('publication', () => {
             transitionTarget(before.state as ProposalState, 'submit') &&
             !before.recommendation?.current
           ) {
-            await app.data(
-              `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
-              {
-                input: {
-                  proposalId: id,
-                  recommendation: 'PROCEED',
-                  rationale: `Still right at step ${step}`,
-                },
-              },
-              manager.token,
-            );
+            await app.fixtures.recommendation(id, manager.token, {
+              rationale: `Still right at step ${step}`,
+            });
           }
           return submitRaw(id, manager.token);
         case 'approve':
@@ -877,19 +849,12 @@ describe('publication', () => {
         fc.asyncProperty(
           fc.array(STEP, { minLength: 5, maxLength: 30, size: 'max' }),
           async (steps) => {
-            const { id } = await createProposal(brand.id, manager.token);
+            const { id } = await app.fixtures.proposal(brand.id, manager.token, SHELTERS);
             // Ready to submit but for the recommendation, which `submit` sets when it is not current.
-            await app.data(
-              `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
-              {
-                input: {
-                  proposalId: id,
-                  kind: 'NEWS_COVERAGE',
-                  summary: 'The flood is on every front page',
-                },
-              },
-              manager.token,
-            );
+            await app.fixtures.evidence(id, manager.token, {
+              kind: 'NEWS_COVERAGE',
+              summary: 'The flood is on every front page',
+            });
             let approvals = 0;
             for (const [step, next] of steps.entries()) {
               const before = await read(id, manager.token);

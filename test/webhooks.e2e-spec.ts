@@ -207,55 +207,32 @@ describe('signed webhooks (private targets allowed, as in tests and development)
     );
 
     // The story: a HOLD overruled by an approver, scheduled, frozen, rescheduled, published.
-    const created = await app.data(
-      `mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id currentRevision { contentHash } } }`,
-      {
-        input: {
-          brandId: brand.id,
-          title: 'Shelters tonight',
-          issue: 'Flood relief',
-          stanceType: 'ACTION_ANNOUNCEMENT',
-          urgency: 'CRISIS',
-          drafts: [{ channel: 'X', body: 'Our stores are open as shelters tonight.' }],
-        },
-      },
-      manager.token,
-    );
-    const proposalId: string = created.createProposal.id;
-    await app.data(
-      `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
-      {
-        input: {
-          proposalId,
-          kind: 'SURVEY_STAT',
-          summary: '70% expect brands to help',
-          survey: { statistic: 70, source: 'Survey' },
-        },
-      },
-      manager.token,
-    );
-    await app.data(
-      `mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }`,
-      { input: { proposalId, recommendation: 'HOLD', rationale: 'Wait for staff' } },
-      manager.token,
-    );
+    const created = await app.fixtures.proposal(brand.id, manager.token, {
+      title: 'Shelters tonight',
+      issue: 'Flood relief',
+      stanceType: 'ACTION_ANNOUNCEMENT',
+      urgency: 'CRISIS',
+      drafts: [{ channel: 'X', body: 'Our stores are open as shelters tonight.' }],
+    });
+    const proposalId = created.id;
+    await app.fixtures.evidence(proposalId, manager.token);
+    await app.fixtures.recommendation(proposalId, manager.token, {
+      recommendation: 'HOLD',
+      rationale: 'Wait for staff',
+    });
     const step = async (query: string, variables: Record<string, unknown>, token: string) => {
       const data = await app.data(query, variables, token);
       const result = Object.values(data)[0] as { __typename: string };
       expect(result.__typename).not.toMatch(/Error$/);
     };
-    await step(
-      `mutation ($id: ID!) { submitProposal(proposalId: $id) { ${RESULT} } }`,
-      { id: proposalId },
-      manager.token,
-    );
+    await app.fixtures.submit(proposalId, manager.token);
     await step(
       `mutation ($input: DecideInput!) { decide(input: $input) { __typename } }`,
       {
         input: {
           proposalId,
           outcome: 'APPROVE',
-          contentHash: created.createProposal.currentRevision.contentHash,
+          contentHash: created.contentHash,
           acknowledgeRisks: true,
           comment: 'Staffing confirmed by phone',
         },
@@ -341,7 +318,7 @@ describe('signed webhooks (private targets allowed, as in tests and development)
       data: {
         decisionId: expect.stringMatching(/^dcs_/),
         revisionNumber: 1,
-        contentHash: created.createProposal.currentRevision.contentHash,
+        contentHash: created.contentHash,
         state: 'APPROVED',
       },
     });

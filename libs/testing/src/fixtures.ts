@@ -14,20 +14,69 @@ export interface TestMember {
   token: string;
 }
 
-/** Brands, members and tokens made through the API, as an administrator would make them. */
+export interface TestProposal {
+  id: string;
+  /** The content hash of the first revision, which approvers decide on. */
+  contentHash: string;
+}
+
+/** CreateProposalInput without its brand; each field left out takes a default. */
+export interface ProposalOptions {
+  title?: string;
+  issue?: string;
+  stanceType?: string;
+  urgency?: string;
+  drafts?: { channel: string; body: string }[];
+  decisionDeadline?: string;
+}
+
+/** AddEvidenceInput without its proposal: a kind, a summary and what that kind needs. */
+export type EvidenceOptions = { kind: string; summary: string } & Record<string, unknown>;
+
+/** AddRiskNoteInput without its proposal; each field left out takes a default. */
+export interface RiskNoteOptions {
+  category?: string;
+  likelihood?: number;
+  impact?: number;
+  description?: string;
+  mitigation?: string;
+}
+
+/** SetRecommendationInput without its proposal; each field left out takes a default. */
+export interface RecommendationOptions {
+  recommendation?: string;
+  rationale?: string;
+}
+
+/** What `inReview` adds before it submits; a risk note only when one is given. */
+export interface InReviewOptions extends ProposalOptions {
+  evidence?: EvidenceOptions;
+  riskNote?: RiskNoteOptions;
+  recommendation?: RecommendationOptions;
+}
+
+const DEFAULT_EVIDENCE: EvidenceOptions = {
+  kind: 'SURVEY_STAT',
+  summary: '70% of consumers say it is important for brands to take a stand',
+  survey: { statistic: 70, source: 'Survey' },
+};
+
+/**
+ * Brands, members, tokens and proposals made through the API, as an administrator and a social
+ * team would make them. Each throws with the GraphQL errors when the API refuses.
+ */
 export class Fixtures {
   private adminToken: string | undefined;
 
   constructor(private readonly t: TestApp) {}
 
   async login(email: string, password: string): Promise<string> {
-    const response = await this.t.gql<{ login: { token: string } }>(
+    const data = await this.mutate<{ login: { token: string } }>(
+      `login for ${email}`,
       'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
       { email, password },
     );
-    const token = response.data?.login.token;
-    if (!token) throw new Error(`login failed for ${email}: ${JSON.stringify(response.errors)}`);
-    return token;
+    return data.login.token;
   }
 
   async admin(): Promise<string> {
@@ -40,32 +89,170 @@ export class Fixtures {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
-    const response = await this.t.gql<{ createBrand: TestBrand }>(
+    const data = await this.mutate<{ createBrand: TestBrand }>(
+      'createBrand',
       'mutation ($input: CreateBrandInput!) { createBrand(input: $input) { id slug name } }',
       { input: { name, slug } },
       await this.admin(),
     );
-    if (!response.data) throw new Error(`createBrand failed: ${JSON.stringify(response.errors)}`);
-    return response.data.createBrand;
+    return data.createBrand;
   }
 
   /** A new user with `roles` in the brand, signed in; or, given `existing`, that user added too. */
   async member(brandId: string, roles: string[], existing?: TestMember): Promise<TestMember> {
     const email = existing?.email ?? `${unique()}@example.test`;
     const password = existing?.password ?? `pw-${unique()}-${unique()}`;
-    const response = await this.t.gql<{ addMember: { user: { id: string } } }>(
+    const data = await this.mutate<{ addMember: { user: { id: string } } }>(
+      'addMember',
       'mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }',
       { input: { brandId, email, name: `Member ${email}`, roles, password } },
       await this.admin(),
     );
-    if (!response.data) throw new Error(`addMember failed: ${JSON.stringify(response.errors)}`);
     if (existing) return existing;
     return {
-      id: response.data.addMember.user.id,
+      id: data.addMember.user.id,
       email,
       password,
       token: await this.login(email, password),
     };
+  }
+
+  /** A new proposal in DRAFT; by default a routine statement with one X draft of unique words. */
+  async proposal(
+    brandId: string,
+    token: string,
+    options: ProposalOptions = {},
+  ): Promise<TestProposal> {
+    const data = await this.mutate<{
+      createProposal: { id: string; currentRevision: { contentHash: string } };
+    }>(
+      'createProposal',
+      'mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id currentRevision { contentHash } } }',
+      {
+        input: {
+          brandId,
+          title: 'Pride month',
+          issue: 'LGBTQ+ rights',
+          stanceType: 'STATEMENT',
+          urgency: 'ROUTINE',
+          drafts: [{ channel: 'X', body: `We stand with our LGBTQ+ colleagues. ${unique()}` }],
+          ...options,
+        },
+      },
+      token,
+    );
+    const { id, currentRevision } = data.createProposal;
+    return { id, contentHash: currentRevision.contentHash };
+  }
+
+  /** Evidence on the proposal; by default a survey statistic. Answers its id. */
+  async evidence(
+    proposalId: string,
+    token: string,
+    evidence: EvidenceOptions = DEFAULT_EVIDENCE,
+  ): Promise<string> {
+    const data = await this.mutate<{ addEvidence: { id: string } }>(
+      'addEvidence',
+      'mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }',
+      { input: { proposalId, ...evidence } },
+      token,
+    );
+    return data.addEvidence.id;
+  }
+
+  /** A risk note on the proposal; by default a likely, fairly harmful backlash. Answers its id. */
+  async riskNote(
+    proposalId: string,
+    token: string,
+    options: RiskNoteOptions = {},
+  ): Promise<string> {
+    const data = await this.mutate<{ addRiskNote: { id: string } }>(
+      'addRiskNote',
+      'mutation ($input: AddRiskNoteInput!) { addRiskNote(input: $input) { id } }',
+      {
+        input: {
+          proposalId,
+          category: 'BACKLASH',
+          likelihood: 4,
+          impact: 3,
+          description: 'It could go wrong',
+          ...options,
+        },
+      },
+      token,
+    );
+    return data.addRiskNote.id;
+  }
+
+  /** The team's recommendation on the current revision; PROCEED by default. */
+  async recommendation(
+    proposalId: string,
+    token: string,
+    options: RecommendationOptions = {},
+  ): Promise<void> {
+    const recommendation = options.recommendation ?? 'PROCEED';
+    await this.mutate(
+      'setRecommendation',
+      'mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }',
+      {
+        input: {
+          proposalId,
+          recommendation,
+          rationale: options.rationale ?? `We recommend ${recommendation}`,
+        },
+      },
+      token,
+    );
+  }
+
+  /** Submits the proposal; throws when the answer is an error result. Answers the new state. */
+  async submit(proposalId: string, token: string): Promise<string> {
+    const data = await this.mutate<{
+      submitProposal: { __typename: string; state?: string; errorCode?: string; message?: string };
+    }>(
+      'submitProposal',
+      `mutation ($id: ID!) { submitProposal(proposalId: $id) {
+        __typename ... on Proposal { state } ... on ErrorResult { errorCode message }
+      } }`,
+      { id: proposalId },
+      token,
+    );
+    const answer = data.submitProposal;
+    if (answer.__typename !== 'Proposal')
+      throw new Error(`submitProposal answered ${answer.__typename}: ${answer.message}`);
+    return answer.state!;
+  }
+
+  /**
+   * A proposal made, evidenced, (risk-noted,) recommended and submitted by one member, and
+   * checked to be IN_REVIEW.
+   */
+  async inReview(
+    brandId: string,
+    token: string,
+    options: InReviewOptions = {},
+  ): Promise<TestProposal> {
+    const { evidence, riskNote, recommendation, ...proposalOptions } = options;
+    const proposal = await this.proposal(brandId, token, proposalOptions);
+    await this.evidence(proposal.id, token, evidence);
+    if (riskNote) await this.riskNote(proposal.id, token, riskNote);
+    await this.recommendation(proposal.id, token, recommendation);
+    const state = await this.submit(proposal.id, token);
+    if (state !== 'IN_REVIEW') throw new Error(`the submitted proposal is ${state}, not IN_REVIEW`);
+    return proposal;
+  }
+
+  /** Sends an operation that must succeed, and answers its data. */
+  private async mutate<T>(
+    operation: string,
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<T> {
+    const response = await this.t.gql<T>(query, variables, token);
+    if (response.errors || !response.data)
+      throw new Error(`${operation} failed: ${JSON.stringify(response.errors)}`);
+    return response.data;
   }
 }
 
