@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { html, SafeHtml, trusted } from '@standpoint/html';
+import { Channel, CHANNEL_NAMES } from '@standpoint/proposals';
 import {
   DecisionRecord,
   DraftChange,
@@ -130,13 +131,18 @@ function lineHtml(line: RecordLine): SafeHtml {
     ${
       line.publication &&
       html`<p>
-        ${line.publication.channel && html`Channel ${line.publication.channel}. `}${
+        ${line.publication.channel && html`Channel ${channelName(line.publication.channel)}. `}${
           line.publication.url && html`Post: <code>${line.publication.url}</code>. `
         }${line.publication.publishAt && html`Publish at ${line.publication.publishAt}.`}
       </p>`
     }
     <p class="hash">event hash <code>${line.hash}</code></p>
   </li>`;
+}
+
+/** The network as it writes its own name; the record keeps the enum value it was recorded with. */
+function channelName(channel: string): string {
+  return CHANNEL_NAMES[channel as Channel] ?? channel;
 }
 
 function revisionHtml(line: RecordLine): SafeHtml {
@@ -148,7 +154,7 @@ function revisionHtml(line: RecordLine): SafeHtml {
         : html`<dl class="drafts">
             ${revision.drafts.map(
               (draft) =>
-                html`<dt>${draft.channel}</dt>
+                html`<dt>${channelName(draft.channel)}</dt>
                   <dd>
                     ${draftBody(draft.body)}
                     ${
@@ -162,7 +168,7 @@ function revisionHtml(line: RecordLine): SafeHtml {
 }
 
 function changeHtml(change: DraftChange): SafeHtml {
-  return html`<dt>${change.channel} (${change.change.toLowerCase()})</dt>
+  return html`<dt>${channelName(change.channel)} (${change.change.toLowerCase()})</dt>
     <dd>
       ${draftBody(change.parts.map(partHtml))}
       ${
