@@ -7,6 +7,7 @@ import {
   TestBrand,
   TestMember,
   useTestApp,
+  waitFor,
 } from '@standpoint/testing';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { mkdirSync } from 'node:fs';
@@ -72,13 +73,10 @@ describeInBrowser('an approval decided from its email', () => {
 
   /** The emails the peer received for one address, parsed, oldest first; waits for `count`. */
   const inbox = async (address: string, count: number): Promise<ParsedMail[]> => {
-    const deadline = Date.now() + 30_000;
     const mine = () => peer.received.filter((m) => m.to.includes(address));
-    while (mine().length < count) {
-      if (Date.now() > deadline)
-        throw new Error(`${address} received ${mine().length} of ${count} emails in time`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitFor(`${count} emails to ${address}`, () => mine().length >= count, {
+      timeoutMs: 30_000,
+    });
     return Promise.all(mine().map((m) => simpleParser(m.text)));
   };
 

@@ -1,7 +1,7 @@
 import { AuditService } from '@standpoint/audit';
 import { Clock } from '@standpoint/database';
 import { IdempotencyStore } from '@standpoint/graphql';
-import { eventually, TestMember, useTestApp } from '@standpoint/testing';
+import { TestMember, useTestApp, waitFor } from '@standpoint/testing';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
 
@@ -174,7 +174,7 @@ describe('Idempotency-Key', () => {
     const key = randomUUID();
 
     const first = createBrand('slow', key);
-    await eventually(() => recording);
+    await waitFor('the first request to be recording', () => recording, { intervalMs: 5 });
     const during = await createBrand('slow', key);
     release();
     const firstAnswer = await first;

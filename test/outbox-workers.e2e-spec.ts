@@ -9,6 +9,7 @@ import {
   TestApp,
   TestBrand,
   TestMember,
+  waitFor,
 } from '@standpoint/testing';
 import { once } from 'node:events';
 import { ApiModule } from '../apps/api/src/api.module';
@@ -71,12 +72,11 @@ describe('outbox worker processes', () => {
     return (await outboxRows(t, ids)).every((row) => row.status === 'SENT');
   }
 
-  async function waitUntilAllSent(ids: string[]): Promise<void> {
-    const deadline = Date.now() + 150_000;
-    while (!(await allSent(ids))) {
-      if (Date.now() > deadline) throw new Error('the outbox was not sent in time');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+  function waitUntilAllSent(ids: string[]): Promise<void> {
+    return waitFor('every message to be sent', () => allSent(ids), {
+      timeoutMs: 150_000,
+      intervalMs: 200,
+    });
   }
 
   it('delivers all of 500 emails after the worker is killed mid-send, any repeat with the Message-ID of its first delivery', async () => {

@@ -1,12 +1,12 @@
 import { AuditEventBus, AuditService } from '@standpoint/audit';
 import {
   errorCodes,
-  eventually,
   subscribe,
   TestBrand,
   TestMember,
   TestSubscription,
   useTestApp,
+  waitFor,
 } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
@@ -41,7 +41,9 @@ describe('proposal events over WebSocket', () => {
     jest.restoreAllMocks();
     await Promise.all(open.splice(0).map((s) => s.close()));
     // The server lets go of a closed subscription's listener a moment after the client closed it.
-    await eventually(() => bus.listenerCount(brand.id) === 0);
+    await waitFor('the subscription to be let go', () => bus.listenerCount(brand.id) === 0, {
+      intervalMs: 5,
+    });
   });
 
   /** Subscribes as `member` and waits until the server listens for the brand's events. */
@@ -54,7 +56,9 @@ describe('proposal events over WebSocket', () => {
       { authorization: `Bearer ${member.token}` },
     );
     open.push(subscription);
-    await eventually(() => bus.listenerCount(brandId) > before);
+    await waitFor('the subscription to listen', () => bus.listenerCount(brandId) > before, {
+      intervalMs: 5,
+    });
     return subscription;
   };
 
@@ -236,6 +240,8 @@ describe('proposal events over WebSocket', () => {
 
     await subscription.close();
 
-    await eventually(() => bus.listenerCount(brand.id) === 0);
+    await waitFor('the subscription to be let go', () => bus.listenerCount(brand.id) === 0, {
+      intervalMs: 5,
+    });
   });
 });

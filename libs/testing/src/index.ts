@@ -9,3 +9,4 @@ export * from './fake-clock';
 export * from './browser';
 export * from './outbox';
 export * from './smtp-peer';
+export * from './wait-for';

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { waitFor } from './wait-for';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
@@ -84,12 +85,11 @@ export async function waitForHttp(
   status = 200,
   timeoutMs = 20_000,
 ): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await fetch(url).catch(() => undefined);
-    if (response?.status === status) return response;
-    if (Date.now() > deadline)
-      throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let response: Response | undefined;
+  await waitFor(
+    `${url} to answer ${status}`,
+    async () => (response = await fetch(url).catch(() => undefined))?.status === status,
+    { timeoutMs },
+  );
+  return response!;
 }

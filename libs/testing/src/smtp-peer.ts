@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { waitFor } from './wait-for';
 
 export interface ReceivedEmail {
   messageId: string;
@@ -83,13 +84,8 @@ export class SmtpPeer {
   }
 
   /** Polls until `done` holds (the sender works in another process or on a timer). */
-  async waitUntil(done: () => boolean, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!done()) {
-      if (Date.now() > deadline)
-        throw new Error(`the SMTP peer waited in vain; it has ${this.received.length} messages`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  waitUntil(done: () => boolean, timeoutMs = 60_000): Promise<void> {
+    return waitFor(`the SMTP peer (it has ${this.received.length} messages)`, done, { timeoutMs });
   }
 
   stop(): Promise<void> {

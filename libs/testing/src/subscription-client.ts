@@ -80,12 +80,3 @@ export function subscribe(
     },
   };
 }
-
-/** Resolves once `condition` holds, checking every few milliseconds; fails after `timeoutMs`. */
-export async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
