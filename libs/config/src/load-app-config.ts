@@ -209,6 +209,18 @@ function urlProtocol(raw: string): string | undefined {
   }
 }
 
+/**
+ * DATABASE_APP_ROLE of this process, for the migration that grants it: TypeORM builds migrations
+ * itself, so they cannot be handed the configuration.
+ */
+export function appRoleFromEnvironment(): string | undefined {
+  const raw = process.env.DATABASE_APP_ROLE;
+  if (!raw) return undefined;
+  const role = roleName(raw);
+  if (role.startsWith('!')) throw new ConfigError([`DATABASE_APP_ROLE ${role.slice(1)}`]);
+  return role;
+}
+
 let processConfig: AppConfig | undefined;
 
 /** The configuration of this process, read from its environment once. */

@@ -1,3 +1,6 @@
+// Relative, not @standpoint/config: the test suite's global setup loads the migrations without the
+// path aliases.
+import { appRoleFromEnvironment } from '../../../../config/src/load-app-config';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { grantAppRolePrivileges } from '../../app-role-privileges';
 
@@ -8,7 +11,7 @@ import { grantAppRolePrivileges } from '../../app-role-privileges';
  */
 export class AppRolePrivileges1796013000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
-    const role = process.env.DATABASE_APP_ROLE;
+    const role = appRoleFromEnvironment();
     if (role) await grantAppRolePrivileges(queryRunner, role);
   }
 
