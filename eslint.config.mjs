@@ -72,6 +72,9 @@ export default tseslint.config(
     files: [
       'libs/audit/src/audit-chain.ts',
       'libs/audit-review/src/decision-record/decision-record-lines.ts',
+      'libs/audit-review/src/decision-record/decision-record-types.ts',
+      'libs/audit-review/src/decision-record/draft-changes.ts',
+      'libs/audit-review/src/decision-record/audit-data.ts',
       'libs/audit/src/audit-checkpoint.ts',
       'libs/audit/src/chain-proof.ts',
       'libs/identity/src/access-policy.ts',

@@ -1,11 +1,11 @@
+import { decisionRecordLines } from './decision-record-lines';
 import {
-  decisionRecordLines,
-  draftChanges,
   DraftChangeKind,
   RecordEvent,
   RecordLineKind,
   TextPartKind,
-} from './decision-record-lines';
+} from './decision-record-types';
+import { draftChanges } from './draft-changes';
 
 const BRAND = 'brd_1';
 const PROPOSAL = { id: 'prp_1', brandId: BRAND, currentRevisionNumber: 2, reviewRound: 1 };

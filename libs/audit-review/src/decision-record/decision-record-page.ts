@@ -8,7 +8,7 @@ import {
   RecordLine,
   TextPart,
   TextPartKind,
-} from './decision-record-lines';
+} from './decision-record-types';
 
 const STYLESHEET = `
 body { font: 11pt/1.45 Georgia, 'Times New Roman', serif; margin: 0 auto; max-width: 52em; padding: 1em; color: #111; }

@@ -5,7 +5,8 @@ import { RequestContext, rowsGroupedBy } from '@standpoint/database';
 import { requireUser } from '@standpoint/identity';
 import { ProposalAccess, proposalLoaders } from '@standpoint/proposals';
 import { DecisionRecordLinks } from './decision-record-links';
-import { DecisionRecord, decisionRecordLines, RecordProposal } from './decision-record-lines';
+import { decisionRecordLines } from './decision-record-lines';
+import { DecisionRecord, RecordProposal } from './decision-record-types';
 
 /** The proposal fields the record needs; a ProposalModel or a ProposalEntity will do. */
 export interface RecordedProposal extends RecordProposal {

@@ -16,7 +16,7 @@ import {
   type SeenHashes,
   type StateChange,
   type TextPart,
-} from '../decision-record-lines';
+} from '../decision-record-types';
 import { ProposalState } from '@standpoint/proposals';
 
 // The record's values are as the audit events recorded them, so enumerations of other features
