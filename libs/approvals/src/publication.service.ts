@@ -7,6 +7,7 @@ import {
   Channel,
   InvalidTransitionError,
   normalizeBody,
+  isHttpUrl,
   ProposalAccess,
   ProposalEntity,
   ProposalModel,
@@ -92,7 +93,7 @@ export class PublicationService {
     );
     const frozen = await this.frozenFor(ctx, proposal);
     if (frozen) return frozen;
-    if (!/^https?:\/\//i.test(input.url) || !URL.canParse(input.url)) {
+    if (!isHttpUrl(input.url)) {
       throw DomainError.invalidField([
         { field: 'input.url', rule: 'isUrl', message: 'the post URL must be an http(s) URL' },
       ]);

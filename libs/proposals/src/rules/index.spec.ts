@@ -30,6 +30,7 @@ describe('the workflow rules', () => {
         'contentHash',
         'draftProblems',
         'evidenceProblems',
+        'isHttpUrl',
         'mentionedEmails',
         'normalizeBody',
         'proposalRiskScore',

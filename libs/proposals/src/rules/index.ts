@@ -3,6 +3,7 @@ export * from './channel-names';
 export * from './content-hash';
 export * from './enums';
 export * from './evidence-rules';
+export * from './http-url';
 export * from './lifecycle';
 export * from './mentions';
 export * from './risk';
