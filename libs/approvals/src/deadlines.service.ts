@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { MembersService } from '@standpoint/identity';
-import { ProposalEntity, ProposalState } from '@standpoint/proposals';
+import { proposalAuditEvent, ProposalEntity, ProposalState } from '@standpoint/proposals';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
@@ -114,12 +114,15 @@ export class DeadlinesService {
       (id) => !decided.some((d) => d.approverId === id),
     );
     await this.emails.reminder(ctx, proposal, step, waitingFor, kind);
-    await this.record(ctx, proposal, 'step.reminded', {
-      step: step.name,
-      kind,
-      dueAt: step.dueAt,
-      waitingFor,
-    });
+    await this.audit.append(
+      ctx,
+      proposalAuditEvent(proposal, 'step.reminded', {
+        step: step.name,
+        kind,
+        dueAt: step.dueAt,
+        waitingFor,
+      }),
+    );
   }
 
   /** The step's time is up: escalate to its deputies once, then expire if the policy says so. */
@@ -146,12 +149,15 @@ export class DeadlinesService {
     const steps = await this.review.currentSteps(ctx, proposal);
     await this.review.cancelDeadlines(ctx, steps, 'the proposal expired');
     await this.emails.expired(ctx, proposal, step);
-    await this.record(ctx, proposal, 'proposal.expired', {
-      step: step.name,
-      dueAt: step.dueAt,
-      state: { from: proposal.state, to: ProposalState.EXPIRED },
-      why: 'no decision, no post',
-    });
+    await this.audit.append(
+      ctx,
+      proposalAuditEvent(proposal, 'proposal.expired', {
+        step: step.name,
+        dueAt: step.dueAt,
+        state: { from: proposal.state, to: ProposalState.EXPIRED },
+        why: 'no decision, no post',
+      }),
+    );
     return null;
   }
 
@@ -183,12 +189,15 @@ export class DeadlinesService {
       escalated.dueAt = (await this.review.extend(ctx, proposal, escalated)) ?? step.dueAt;
     }
     await this.emails.escalation(ctx, proposal, escalated, deputies, step.eligibleApproverIds);
-    await this.record(ctx, proposal, 'step.escalated', {
-      step: step.name,
-      deputies,
-      required,
-      status,
-    });
+    await this.audit.append(
+      ctx,
+      proposalAuditEvent(proposal, 'step.escalated', {
+        step: step.name,
+        deputies,
+        required,
+        status,
+      }),
+    );
   }
 
   /** Closes the freezes whose automatic end has come. */
@@ -202,20 +211,5 @@ export class DeadlinesService {
       await this.transactions.run(ctx, () => this.freezes.endLapsed(ctx, freeze.brandId));
     }
     return lapsed.length;
-  }
-
-  private record(
-    ctx: RequestContext,
-    proposal: ProposalEntity,
-    action: string,
-    data: Record<string, unknown>,
-  ) {
-    return this.audit.append(ctx, {
-      brandId: proposal.brandId,
-      action,
-      entityType: 'Proposal',
-      entityId: proposal.id,
-      data,
-    });
   }
 }

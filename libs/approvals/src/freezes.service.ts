@@ -8,7 +8,7 @@ import {
   requireBrandOperation,
   requireUser,
 } from '@standpoint/identity';
-import { ProposalEntity, ProposalState } from '@standpoint/proposals';
+import { proposalAuditEvent, ProposalEntity, ProposalState } from '@standpoint/proposals';
 import { IsNull } from 'typeorm';
 import { ApprovalEmails } from './approval-emails';
 import { ContentFreezeEntity } from './content-freeze.entity';
@@ -95,18 +95,15 @@ export class FreezesService {
         unscheduledByFreeze: true,
       });
       // Its own event too, so that the proposal's history and live subscribers see it.
-      await this.audit.append(ctx, {
-        brandId: input.brandId,
-        action: 'proposal.unscheduled',
-        entityType: 'Proposal',
-        entityId: proposal.id,
-        data: {
+      await this.audit.append(
+        ctx,
+        proposalAuditEvent(proposal, 'proposal.unscheduled', {
           freezeId: freeze.id,
           reason: freeze.reason,
           publishAt: proposal.publishAt,
           state: { from: proposal.state, to: ProposalState.APPROVED },
-        },
-      });
+        }),
+      );
     }
     await this.emails.freezeStarted(ctx, freeze, scheduled);
   }

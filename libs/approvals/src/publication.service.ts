@@ -6,9 +6,10 @@ import { Operation, requireBrandOperation, requireUser } from '@standpoint/ident
 import {
   Channel,
   InvalidTransitionError,
-  normalizeBody,
   isHttpUrl,
+  normalizeBody,
   ProposalAccess,
+  proposalAuditEvent,
   ProposalEntity,
   ProposalModel,
   ProposalResultType,
@@ -74,10 +75,13 @@ export class PublicationService {
         unscheduledByFreeze: false,
       },
     );
-    await this.record(ctx, proposal, 'proposal.scheduled', {
-      publishAt: input.publishAt,
-      afterFreeze: proposal.unscheduledByFreeze,
-    });
+    await this.audit.append(
+      ctx,
+      proposalAuditEvent(proposal, 'proposal.scheduled', {
+        publishAt: input.publishAt,
+        afterFreeze: proposal.unscheduledByFreeze,
+      }),
+    );
     return ProposalModel.from(scheduled);
   }
 
@@ -140,12 +144,15 @@ export class PublicationService {
     const current = first
       ? await this.transitions.move(ctx, proposal, 'publish', ProposalState.PUBLISHED)
       : proposal;
-    await this.record(ctx, proposal, 'proposal.published', {
-      channel: input.channel,
-      url: input.url,
-      contentHash: revision.contentHash,
-      state: { from: proposal.state, to: current.state },
-    });
+    await this.audit.append(
+      ctx,
+      proposalAuditEvent(proposal, 'proposal.published', {
+        channel: input.channel,
+        url: input.url,
+        contentHash: revision.contentHash,
+        state: { from: proposal.state, to: current.state },
+      }),
+    );
     return ProposalModel.from(current);
   }
 
@@ -205,14 +212,16 @@ export class PublicationService {
       await this.review.currentSteps(ctx, proposal),
       `the proposal is ${to}`,
     );
-    await this.record(
+    await this.audit.append(
       ctx,
-      proposal,
-      transition === 'withdraw' ? 'proposal.withdrawn' : 'proposal.retracted',
-      {
-        reason: reason.trim(),
-        state: { from: proposal.state, to },
-      },
+      proposalAuditEvent(
+        proposal,
+        transition === 'withdraw' ? 'proposal.withdrawn' : 'proposal.retracted',
+        {
+          reason: reason.trim(),
+          state: { from: proposal.state, to },
+        },
+      ),
     );
     return ProposalModel.from(ended);
   }
@@ -228,20 +237,5 @@ export class PublicationService {
     return freeze.allowedUserIds.includes(userId)
       ? null
       : ContentFreezeActiveError.of(ContentFreezeModel.from(freeze));
-  }
-
-  private record(
-    ctx: RequestContext,
-    proposal: ProposalEntity,
-    action: string,
-    data: Record<string, unknown>,
-  ) {
-    return this.audit.append(ctx, {
-      brandId: proposal.brandId,
-      action,
-      entityType: 'Proposal',
-      entityId: proposal.id,
-      data,
-    });
   }
 }

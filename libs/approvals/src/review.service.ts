@@ -6,6 +6,7 @@ import {
   IncompleteProposalError,
   InvalidTransitionError,
   ProposalAccess,
+  proposalAuditEvent,
   ProposalEntity,
   ProposalModel,
   ProposalResultType,
@@ -89,12 +90,9 @@ export class ReviewService {
       policyVersion: policy.version,
     });
     if (first) await this.activate(ctx, submitted, first);
-    await this.audit.append(ctx, {
-      brandId: proposal.brandId,
-      action: 'proposal.submitted',
-      entityType: 'Proposal',
-      entityId: proposal.id,
-      data: {
+    await this.audit.append(
+      ctx,
+      proposalAuditEvent(proposal, 'proposal.submitted', {
         from: proposal.state,
         to,
         round,
@@ -105,8 +103,8 @@ export class ReviewService {
           status: step.status,
           eligible: step.eligibleApproverIds,
         })),
-      },
-    });
+      }),
+    );
     return ProposalModel.from(submitted);
   }
 

@@ -7,6 +7,7 @@ export * from './models/evidence.model';
 export * from './models/proposal-result';
 export * from './models/proposal.model';
 export * from './proposal-access';
+export * from './proposal-audit-event';
 export * from './proposal-child.entity';
 export * from './proposal-hooks';
 export * from './proposal.entity';

@@ -10,6 +10,7 @@ import { ProposalModel } from './models/proposal.model';
 import { ProposalEntity } from './proposal.entity';
 import { RevisionEntity } from './revision.entity';
 import { canonicalDrafts, contentHash, DraftContent, draftProblems, ProposalState } from './rules';
+import { proposalAuditEvent } from './proposal-audit-event';
 
 export const PROPOSAL_PAGE = { default: 20, max: 100 };
 
@@ -59,12 +60,9 @@ export class ProposalsService {
     const revision = this.revisionOf(proposal, 1, drafts, authorId, now);
     await ctx.em.insert(ProposalEntity, proposal);
     await ctx.em.insert(RevisionEntity, revision);
-    await this.audit.append(ctx, {
-      brandId: proposal.brandId,
-      action: 'proposal.created',
-      entityType: 'Proposal',
-      entityId: proposal.id,
-      data: {
+    await this.audit.append(
+      ctx,
+      proposalAuditEvent(proposal, 'proposal.created', {
         title: proposal.title,
         issue: proposal.issue,
         stanceType: proposal.stanceType,
@@ -75,8 +73,8 @@ export class ProposalsService {
           contentHash: revision.contentHash,
           channels: drafts.map((d) => d.channel),
         },
-      },
-    });
+      }),
+    );
     return ProposalModel.from(proposal);
   }
 

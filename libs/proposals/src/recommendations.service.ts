@@ -6,6 +6,7 @@ import { SetRecommendationInput } from './inputs/recommendation.input';
 import { ProposalModel } from './models/proposal.model';
 import { ProposalAccess } from './proposal-access';
 import { RecommendationEntity } from './recommendation.entity';
+import { proposalAuditEvent } from './proposal-audit-event';
 
 @Injectable()
 export class RecommendationsService {
@@ -45,12 +46,9 @@ export class RecommendationsService {
       at: this.clock.now(),
     };
     await ctx.em.insert(RecommendationEntity, recommendation);
-    await this.audit.append(ctx, {
-      brandId: proposal.brandId,
-      action: 'recommendation.set',
-      entityType: 'Proposal',
-      entityId: proposal.id,
-      data: {
+    await this.audit.append(
+      ctx,
+      proposalAuditEvent(proposal, 'recommendation.set', {
         before: previous
           ? {
               recommendation: previous.recommendation,
@@ -63,8 +61,8 @@ export class RecommendationsService {
           rationale,
           revisionNumber: recommendation.revisionNumber,
         },
-      },
-    });
+      }),
+    );
     return ProposalModel.from(proposal);
   }
 }

@@ -16,6 +16,7 @@ import { ProposalEntity } from './proposal.entity';
 import { asDraft, ProposalsService, searchTextOf } from './proposals.service';
 import { RevisionEntity } from './revision.entity';
 import { canonicalDrafts, contentHash, draftProblems, REVISABLE_STATES } from './rules';
+import { proposalAuditEvent } from './proposal-audit-event';
 
 @Injectable()
 export class RevisionsService {
@@ -83,12 +84,9 @@ export class RevisionsService {
       previous: current,
       revision,
     });
-    await this.audit.append(ctx, {
-      brandId: proposal.brandId,
-      action: 'proposal.revised',
-      entityType: 'Proposal',
-      entityId: proposal.id,
-      data: {
+    await this.audit.append(
+      ctx,
+      proposalAuditEvent(proposal, 'proposal.revised', {
         from: {
           revision: current.number,
           contentHash: current.contentHash,
@@ -101,8 +99,8 @@ export class RevisionsService {
         },
         channels: drafts.map((d) => d.channel),
         ...consequences,
-      },
-    });
+      }),
+    );
     return ProposalModel.from(revised);
   }
 }
