@@ -88,12 +88,6 @@ describe('decisions', () => {
   const read = async (proposalId: string, token: string): Promise<Read> =>
     (await app.data(READ, { id: proposalId }, token)).proposal;
   const chain = (brandId: string) => app.auditChain(brandId);
-  /** The audit events about one proposal: its own and its decisions'. */
-  const eventsOf = async (brandId: string, proposalId: string) =>
-    (await chain(brandId)).filter(
-      (e) =>
-        e.entityId === proposalId || (e.data as { proposalId?: string }).proposalId === proposalId,
-    );
 
   const setPolicy = (brandId: string, steps: unknown[], token: string) =>
     app.gql(SET_POLICY, { input: { brandId, steps } }, token);
@@ -104,6 +98,32 @@ describe('decisions', () => {
       { id: proposalId },
       token,
     );
+  /**
+   * A brand whose policy asks Communications (any REVIEWER) and then Leadership (two of three
+   * APPROVERs), with an author holding `authorRoles`.
+   */
+  const twoStepBrand = async (authorRoles: string[]) => {
+    const f = app.fixtures;
+    const brand = await f.brand();
+    const [admin, author, reviewer, ...approvers] = await Promise.all([
+      f.member(brand.id, ['ADMIN']),
+      f.member(brand.id, authorRoles),
+      f.member(brand.id, ['REVIEWER']),
+      f.member(brand.id, ['APPROVER']),
+      f.member(brand.id, ['APPROVER']),
+      f.member(brand.id, ['APPROVER']),
+    ]);
+    const response = await setPolicy(
+      brand.id,
+      [
+        { name: 'Communications', role: 'REVIEWER', quorum: 'ANY' },
+        { name: 'Leadership', role: 'APPROVER', quorum: 'COUNT', minApprovals: 2 },
+      ],
+      admin.token,
+    );
+    expect(response.errors).toBeUndefined();
+    return { brand, admin, author, reviewer, approvers };
+  };
   const submitted = async (proposalId: string, token: string) =>
     expect(await app.fixtures.submit(proposalId, token)).toBe('IN_REVIEW');
   const revise = async (proposalId: string, body: string, token: string): Promise<string> => {
@@ -135,26 +155,11 @@ describe('decisions', () => {
     let approvers: TestMember[];
 
     beforeAll(async () => {
-      const f = app.fixtures;
-      brand = await f.brand();
-      [admin, author, reviewer, ...approvers] = await Promise.all([
-        f.member(brand.id, ['ADMIN']),
-        // The author also holds APPROVER: but for authorship, they would be eligible on Leadership.
-        f.member(brand.id, ['SOCIAL_MANAGER', 'APPROVER']),
-        f.member(brand.id, ['REVIEWER']),
-        f.member(brand.id, ['APPROVER']),
-        f.member(brand.id, ['APPROVER']),
-        f.member(brand.id, ['APPROVER']),
-      ]);
-      const response = await setPolicy(
-        brand.id,
-        [
-          { name: 'Communications', role: 'REVIEWER', quorum: 'ANY' },
-          { name: 'Leadership', role: 'APPROVER', quorum: 'COUNT', minApprovals: 2 },
-        ],
-        admin.token,
-      );
-      expect(response.errors).toBeUndefined();
+      // The author also holds APPROVER: but for authorship, they would be eligible on Leadership.
+      ({ brand, admin, author, reviewer, approvers } = await twoStepBrand([
+        'SOCIAL_MANAGER',
+        'APPROVER',
+      ]));
     });
 
     /** In review with Communications satisfied, so that Leadership (APPROVER, 2) is active. */
@@ -177,7 +182,7 @@ describe('decisions', () => {
 
     it('answers InvalidTransitionError naming the state and decide when the proposal is not in review', async () => {
       const draft = await app.fixtures.proposal(brand.id, author.token);
-      const before = await eventsOf(brand.id, draft.id);
+      const before = await app.proposalAuditEvents(brand.id, draft.id);
       const refused = await decided(approvers[0].token, {
         proposalId: draft.id,
         outcome: 'APPROVE',
@@ -196,7 +201,7 @@ describe('decisions', () => {
         version: 1,
         decisions: [],
       });
-      expect(await eventsOf(brand.id, draft.id)).toHaveLength(before.length);
+      expect(await app.proposalAuditEvents(brand.id, draft.id)).toHaveLength(before.length);
     });
 
     it('answers StaleRevisionError with the current content hash for other words', async () => {
@@ -456,26 +461,7 @@ describe('decisions', () => {
     let approvers: TestMember[];
 
     beforeAll(async () => {
-      const f = app.fixtures;
-      brand = await f.brand();
-      let admin: TestMember;
-      [admin, manager, reviewer, ...approvers] = await Promise.all([
-        f.member(brand.id, ['ADMIN']),
-        f.member(brand.id, ['SOCIAL_MANAGER']),
-        f.member(brand.id, ['REVIEWER']),
-        f.member(brand.id, ['APPROVER']),
-        f.member(brand.id, ['APPROVER']),
-        f.member(brand.id, ['APPROVER']),
-      ]);
-      const response = await setPolicy(
-        brand.id,
-        [
-          { name: 'Communications', role: 'REVIEWER', quorum: 'ANY' },
-          { name: 'Leadership', role: 'APPROVER', quorum: 'COUNT', minApprovals: 2 },
-        ],
-        admin.token,
-      );
-      expect(response.errors).toBeUndefined();
+      ({ brand, author: manager, reviewer, approvers } = await twoStepBrand(['SOCIAL_MANAGER']));
     });
 
     it('one REJECT rejects, and no decision can follow', async () => {
@@ -517,7 +503,7 @@ describe('decisions', () => {
         fromState: 'REJECTED',
         transition: 'submit',
       });
-      const events = await eventsOf(brand.id, proposal.id);
+      const events = await app.proposalAuditEvents(brand.id, proposal.id);
       const decisions = events.filter((e) => e.action === 'decision.recorded');
       expect(decisions.map((e) => (e.data as { proposalState: unknown }).proposalState)).toEqual([
         { from: 'IN_REVIEW', to: 'IN_REVIEW' },
@@ -1037,7 +1023,7 @@ describe('decisions', () => {
         expect.objectContaining({ status: 'SATISFIED', requiredApprovals: 50, approvals: 50 }),
       ]);
 
-      const events = await eventsOf(brand.id, proposal.id);
+      const events = await app.proposalAuditEvents(brand.id, proposal.id);
       expect(events.filter((e) => e.action === 'proposal.submitted')).toHaveLength(1);
       const decisionEvents = events.filter((e) => e.action === 'decision.recorded');
       expect(decisionEvents).toHaveLength(50);

@@ -238,15 +238,8 @@ describe('a crisis proposal and its dossier', () => {
       comments: [],
     });
 
-    const chain = await app.auditChain(brand.id);
     expect(
-      chain
-        .filter(
-          (e) =>
-            (e.data && (e.data as { proposalId?: string }).proposalId === proposalId) ||
-            e.entityId === proposalId,
-        )
-        .map((e) => [e.action, e.actorLabel]),
+      (await app.proposalAuditEvents(brand.id, proposalId)).map((e) => [e.action, e.actorLabel]),
     ).toEqual([
       ['proposal.created', manager.email],
       ['evidence.added', contributor.email],

@@ -88,11 +88,6 @@ describe('publication', () => {
   const read = async (proposalId: string, token: string): Promise<Read> =>
     (await app.data(READ, { id: proposalId }, token)).proposal;
   const chain = (brandId: string) => app.auditChain(brandId);
-  const eventsOf = async (brandId: string, proposalId: string) =>
-    (await chain(brandId)).filter(
-      (e) =>
-        e.entityId === proposalId || (e.data as { proposalId?: string }).proposalId === proposalId,
-    );
 
   const mutation =
     (name: string, inputType: string) => (input: Record<string, unknown>, token: string) =>
@@ -240,7 +235,7 @@ describe('publication', () => {
           version: before.version + 1,
           publishAt: null,
         });
-        const events = await eventsOf(cast.brand.id, id);
+        const events = await app.proposalAuditEvents(cast.brand.id, id);
         expect(events[events.length - 1]).toMatchObject({
           action: 'proposal.withdrawn',
           data: { reason: 'The storm turned away', state: { from: state, to: 'WITHDRAWN' } },
@@ -305,7 +300,7 @@ describe('publication', () => {
       expect(answerOf(await retract(id, cast.approver.token, 'A fact was wrong'))).toMatchObject({
         state: 'RETRACTED',
       });
-      const events = await eventsOf(cast.brand.id, id);
+      const events = await app.proposalAuditEvents(cast.brand.id, id);
       expect(events[events.length - 1]).toMatchObject({
         action: 'proposal.retracted',
         data: { reason: 'A fact was wrong', state: { from: 'PUBLISHED', to: 'RETRACTED' } },
@@ -336,7 +331,7 @@ describe('publication', () => {
 
       const second = answerOf(await markPublished(id, 'LINKEDIN', cast.approver.token));
       expect(second).toMatchObject({ __typename: 'Proposal', state: 'PUBLISHED' });
-      const published = (await eventsOf(cast.brand.id, id)).filter(
+      const published = (await app.proposalAuditEvents(cast.brand.id, id)).filter(
         (e) => e.action === 'proposal.published',
       );
       expect(published.map((e) => e.data)).toEqual([

@@ -8,6 +8,7 @@ export * from './models/proposal-result';
 export * from './models/proposal.model';
 export * from './proposal-access';
 export * from './proposal-audit-event';
+export * from './proposal-change';
 export * from './proposal-child.entity';
 export * from './proposal-hooks';
 export * from './proposal.entity';

@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { AuditEventEntity, AuditService } from '@standpoint/audit';
+import { proposalChange } from '@standpoint/proposals';
 import { Fixtures } from './fixtures';
 import { startTestApp, TestApp, TestAppOptions } from './test-app';
 
@@ -15,6 +16,11 @@ export interface TestAppHandle {
   ): Promise<T>;
   /** The brand's audit events in chain order. */
   auditChain(brandId: string): Promise<AuditEventEntity[]>;
+  /**
+   * The events of that chain about one proposal, as `proposalEvents` tells them: its own and
+   * those of its dossier and decisions.
+   */
+  proposalAuditEvents(brandId: string, proposalId: string): Promise<AuditEventEntity[]>;
 }
 
 /**
@@ -37,6 +43,12 @@ export function useTestApp(
     },
     auditChain: (brandId) =>
       handle.t.asSystem((ctx) => handle.t.app.get(AuditService).chain(ctx, brandId)),
+    proposalAuditEvents: async (brandId, proposalId) =>
+      (await handle.auditChain(brandId)).filter(
+        (event) =>
+          proposalChange({ ...event, data: event.data as Record<string, unknown> })?.proposalId ===
+          proposalId,
+      ),
   };
   beforeAll(async () => {
     handle.t = await startTestApp(module, env, options);
