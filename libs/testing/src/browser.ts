@@ -34,15 +34,19 @@ export function launchBrowser(hostRules?: string): Promise<Browser> {
  * `describe` for tests that need a real browser. Without chromium they are skipped, and the run
  * says so and why: a browser test never passes by doing nothing.
  */
-export function describeInBrowser(name: string, tests: () => void): void {
-  if (existsSync(CHROMIUM_PATH)) {
+export function describeInBrowser(
+  name: string,
+  tests: () => void,
+  chromiumPath = CHROMIUM_PATH,
+): void {
+  if (existsSync(chromiumPath)) {
     describe(name, tests);
     return;
   }
   // The skip must be seen in the run's output, not only in a count of skipped tests.
   // eslint-disable-next-line no-console
   console.warn(
-    `Skipping the browser tests "${name}": ${CHROMIUM_PATH} is missing (install Debian's chromium to run them).`,
+    `Skipping the browser tests "${name}": ${chromiumPath} is missing (install Debian's chromium to run them).`,
   );
   describe.skip(name, tests);
 }
