@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { Authenticator, NodeRegistry } from '@standpoint/graphql';
+import { RateLimitsModule } from '@standpoint/rate-limits';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -19,7 +20,7 @@ import { UsersService } from './users.service';
  * the Authenticator the GraphQL layer authenticates WebSocket connections with.
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, RateLimitsModule],
   providers: [
     AuthService,
     { provide: Authenticator, useExisting: AuthService },
