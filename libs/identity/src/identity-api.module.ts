@@ -11,12 +11,13 @@ import { BrandsService } from './brands.service';
 import { IdentityModule } from './identity.module';
 import { LoginThrottle } from './login-throttle';
 import { MembersResolver } from './members.resolver';
+import { MutationRateGuard } from './mutation-rate.guard';
 import { TokenService } from './token.service';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
 /**
- * The identity feature as the API serves it: sign-in, the guard, resolvers and `node` lookups, and
+ * The identity feature as the API serves it: sign-in, the guards, resolvers and `node` lookups, and
  * the Authenticator the GraphQL layer authenticates WebSocket connections with.
  */
 @Module({
@@ -31,7 +32,9 @@ import { UsersService } from './users.service';
     MembersResolver,
     TokenService,
     UsersResolver,
+    // In this order: the caller is known before their mutations are counted.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: MutationRateGuard },
   ],
   exports: [Authenticator],
 })
