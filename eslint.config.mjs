@@ -2,7 +2,15 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const INFRASTRUCTURE = ['config', 'database', 'graphql', 'logging', 'worker', 'html'];
+const INFRASTRUCTURE = [
+  'config',
+  'database',
+  'graphql',
+  'logging',
+  'worker',
+  'html',
+  'rate-limits',
+];
 const FEATURES = [
   'identity',
   'audit',

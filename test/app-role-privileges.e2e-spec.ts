@@ -14,7 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 
 const standpoint = async (args: string[], env: Record<string, string>) => {
   const cli = runNode('bin/standpoint.js', args, env);
@@ -97,6 +98,26 @@ onPostgres('a separate application role on PostgreSQL', () => {
     );
     expect(rows[0].n).toBe(0);
     await expect(asApp.query('DELETE FROM migrations')).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('lets the role keep the rate-limit counters that every API instance shares', async () => {
+    const pool = new Pool({ connectionString: appUrl, max: 1 });
+    try {
+      const counter = new RateLimiterPostgres({
+        storeClient: pool,
+        tableName: 'rate_limit',
+        tableCreated: true,
+        clearExpiredByTimeout: false,
+        keyPrefix: 'privileges-test',
+        points: 1,
+        duration: 60,
+      });
+      await counter.consume('key');
+      await expect(counter.consume('key')).rejects.toBeInstanceOf(RateLimiterRes);
+      expect(await counter.delete('key')).toBe(true);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('refuses a role that does not exist, naming it', async () => {

@@ -18,7 +18,15 @@ export interface AppConfig {
   readonly outbox: OutboxConfig;
   /** Whether webhooks may target loopback and private networks (tests and development only). */
   readonly webhooksAllowPrivateTargets: boolean;
+  /**
+   * Express's 'trust proxy' (TRUST_PROXY): which reverse proxies in front of the API may name the
+   * client in X-Forwarded-For, so that `request.ip` and per-address limits see clients, not the
+   * proxy. `false` trusts none; a number trusts that many hops; a list names the proxies.
+   */
+  readonly trustProxy: TrustProxy;
 }
+
+export type TrustProxy = false | number | readonly string[];
 
 /** How the worker retries a delivery: exponential back-off from `retryBaseMs`, with jitter. */
 export interface OutboxConfig {

@@ -55,6 +55,7 @@ describe('loadAppConfig', () => {
         outbox: { maxAttempts: 8, retryBaseMs: 30_000, leaseMs: 300_000 },
         webhooksAllowPrivateTargets: false,
         checkpointIntervalMs: 3_600_000,
+        trustProxy: false,
       });
     });
 
@@ -155,6 +156,17 @@ describe('loadAppConfig', () => {
     expect(config.smtpUrl).toBe(smtpUrl);
   });
 
+  it('trusts the proxies TRUST_PROXY names: a hop count, or addresses, ranges and subnet names', () => {
+    expect(load({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(load({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8 ,192.0.2.7' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
+  });
+
   it('creates the bootstrap administrator with a lower-cased email', () => {
     const config = load({
       STANDPOINT_ADMIN_EMAIL: 'Admin@Example.com',
@@ -206,6 +218,11 @@ describe('loadAppConfig', () => {
       ['CHECKPOINT_INTERVAL_MS', '999'],
       ['CHECKPOINT_INTERVAL_MS', 'hourly'],
       ['NODE_ENV', 'prod'],
+      ['TRUST_PROXY', 'true'],
+      ['TRUST_PROXY', '11'],
+      ['TRUST_PROXY', 'proxy.internal'],
+      ['TRUST_PROXY', '10.0.0.0/33'],
+      ['TRUST_PROXY', 'loopback,'],
     ])('%s=%p, naming it', (name, value) => {
       expect(problemsOf({ [name]: value })).toEqual([
         expect.stringMatching(new RegExp(`^${name} `)),

@@ -1,7 +1,8 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { AppConfig, DatabaseConfig, LOG_LEVELS, LogLevel } from './app-config';
+import { isIP } from 'node:net';
+import { AppConfig, DatabaseConfig, LOG_LEVELS, LogLevel, TrustProxy } from './app-config';
 import { ConfigError } from './config-error';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -86,6 +87,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     leaseMs: read<number>('OUTBOX_LEASE_MS', integerIn(1000, 3_600_000), 5 * 60_000),
   };
   const webhooksAllowPrivateTargets = read<boolean>('WEBHOOKS_ALLOW_PRIVATE_TARGETS', flag, false);
+  const trustProxy = read<TrustProxy>('TRUST_PROXY', trustProxyOf, false);
   const checkpointIntervalMs = read<number>(
     'CHECKPOINT_INTERVAL_MS',
     integerIn(1_000, 86_400_000),
@@ -117,6 +119,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     outbox,
     webhooksAllowPrivateTargets,
     checkpointIntervalMs,
+    trustProxy,
   };
 }
 
@@ -185,6 +188,29 @@ const roleName = (raw: string): string =>
 
 const flag = (raw: string): boolean | string =>
   raw === 'true' ? true : raw === 'false' ? false : '!must be true or false';
+
+/** Subnet names Express's 'trust proxy' knows besides addresses and CIDR ranges. */
+const PROXY_SUBNETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * `false`, a hop count, or a comma-separated list of proxy addresses, CIDR ranges and subnet
+ * names. Not `true`: trusting every hop would let any client name its own address.
+ */
+function trustProxyOf(raw: string): TrustProxy | string {
+  const problem =
+    '!must be false, a number of proxy hops, or a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal (not true: any client could then choose its address)';
+  if (raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw) <= 10 ? Number(raw) : problem;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const valid = (entry: string) => {
+    const [address, prefix, ...rest] = entry.split('/');
+    if (rest.length > 0) return false;
+    if (prefix === undefined) return PROXY_SUBNETS.includes(address) || isIP(address) !== 0;
+    const bits = isIP(address) === 4 ? 32 : isIP(address) === 6 ? 128 : 0;
+    return /^\d+$/.test(prefix) && Number(prefix) <= bits;
+  };
+  return entries.every(valid) ? entries : problem;
+}
 
 const oneOf =
   (values: readonly string[]) =>

@@ -1,15 +1,20 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ApprovalsModule } from '@standpoint/approvals';
 import { NotificationsModule } from '@standpoint/notifications';
 import { ProposalsModule } from '@standpoint/proposals';
+import { PagePostRateLimit, RateLimitsModule } from '@standpoint/rate-limits';
 import { AntiForgery } from './anti-forgery';
 import { DecisionPageController } from './decision-page.controller';
 import { DecisionPageService } from './decision-page.service';
 
 /** `GET`/`POST /decide/<token>`: where an approver decides from an approval email. */
 @Module({
-  imports: [ApprovalsModule, NotificationsModule, ProposalsModule],
+  imports: [ApprovalsModule, NotificationsModule, ProposalsModule, RateLimitsModule],
   controllers: [DecisionPageController],
   providers: [AntiForgery, DecisionPageService],
 })
-export class DecisionPageModule {}
+export class DecisionPageModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PagePostRateLimit).forRoutes(DecisionPageController);
+  }
+}

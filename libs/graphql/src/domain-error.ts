@@ -70,4 +70,9 @@ export class DomainError extends Error {
   static conflict(message: string): DomainError {
     return new DomainError(ApiErrorCode.CONFLICT, message);
   }
+
+  /** TOO_MANY_REQUESTS, telling the client how long to wait (`extensions.retryAfterSeconds`). */
+  static tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError(ApiErrorCode.TOO_MANY_REQUESTS, message, { retryAfterSeconds });
+  }
 }

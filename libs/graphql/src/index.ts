@@ -7,6 +7,7 @@ export * from './graphql-api.module';
 export * from './idempotency';
 export * from './idempotency-key.entity';
 export * from './idempotency-store';
+export * from './manages-own-transactions.decorator';
 export * from './idempotency.plugin';
 export * from './node';
 export * from './public.decorator';

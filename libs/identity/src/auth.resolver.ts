@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx, Public, RequestWithContext } from '@standpoint/graphql';
+import { Ctx, ManagesOwnTransactions, Public, RequestWithContext } from '@standpoint/graphql';
 import { AuthService } from './auth.service';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { UserModel } from './models/user.model';
@@ -14,6 +14,7 @@ export class AuthResolver {
   ) {}
 
   @Public()
+  @ManagesOwnTransactions()
   @Mutation(() => AuthPayloadModel)
   login(
     @Ctx() ctx: RequestContext,

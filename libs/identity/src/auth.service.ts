@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, UserActor } from '@standpoint/database';
-import { ApiErrorCode, Authenticator, DomainError } from '@standpoint/graphql';
+import { Authenticator, DomainError } from '@standpoint/graphql';
 import { LoginThrottle } from './login-throttle';
 import { MembershipEntity } from './membership.entity';
 import { AuthPayloadModel } from './models/auth-payload.model';
@@ -17,7 +17,12 @@ export class AuthService implements Authenticator {
     private readonly throttle: LoginThrottle,
   ) {}
 
-  /** Signs a user in. An unknown email and a wrong password fail alike, in the same time. */
+  /**
+   * Signs a user in. An unknown email and a wrong password fail alike, in the same time. The
+   * attempt is counted first; the password is checked outside any transaction (the resolver is
+   * @ManagesOwnTransactions()), so that argon2's time holds no database turn or connection. Login
+   * writes nothing: the token is signed, not stored.
+   */
   async login(
     ctx: RequestContext,
     rawEmail: string,
@@ -25,19 +30,11 @@ export class AuthService implements Authenticator {
     address: string,
   ): Promise<AuthPayloadModel> {
     const email = rawEmail.trim().toLowerCase();
-    if (await this.throttle.isBlocked(email, address)) {
-      throw new DomainError(
-        ApiErrorCode.TOO_MANY_REQUESTS,
-        'Too many failed sign-ins; try again in a minute',
-      );
-    }
+    await this.throttle.attempt(email, address);
     const user = await ctx.em.findOneBy(UserEntity, { email });
     const valid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(email, address);
-      throw DomainError.unauthenticated('Invalid email or password');
-    }
-    await this.throttle.recordSuccess(email);
+    if (!user || !valid) throw DomainError.unauthenticated('Invalid email or password');
+    await this.throttle.succeeded(email, address);
     return Object.assign(new AuthPayloadModel(), {
       token: await this.tokens.issue(user.id),
       user: UserModel.from(user),

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { Authenticator, NodeRegistry } from '@standpoint/graphql';
+import { RateLimitsModule } from '@standpoint/rate-limits';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -10,16 +11,17 @@ import { BrandsService } from './brands.service';
 import { IdentityModule } from './identity.module';
 import { LoginThrottle } from './login-throttle';
 import { MembersResolver } from './members.resolver';
+import { MutationRateGuard } from './mutation-rate.guard';
 import { TokenService } from './token.service';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
 /**
- * The identity feature as the API serves it: sign-in, the guard, resolvers and `node` lookups, and
+ * The identity feature as the API serves it: sign-in, the guards, resolvers and `node` lookups, and
  * the Authenticator the GraphQL layer authenticates WebSocket connections with.
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, RateLimitsModule],
   providers: [
     AuthService,
     { provide: Authenticator, useExisting: AuthService },
@@ -30,7 +32,9 @@ import { UsersService } from './users.service';
     MembersResolver,
     TokenService,
     UsersResolver,
+    // In this order: the caller is known before their mutations are counted.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: MutationRateGuard },
   ],
   exports: [Authenticator],
 })

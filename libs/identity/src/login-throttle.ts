@@ -1,44 +1,55 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { BackOff, BackOffPolicy, RateLimits } from '@standpoint/rate-limits';
 
-const WINDOW_SECONDS = 60;
-/** Failed sign-ins allowed per account within the window; the next attempt is refused. */
-export const ACCOUNT_FAILURES_ALLOWED = 10;
-/** Per client address, higher: one office or network may hold many people. */
-export const ADDRESS_FAILURES_ALLOWED = 30;
+const REFUSAL = 'Too many sign-in attempts';
+const HOUR = 60 * 60;
+
+/** Attempts at one account from one address: a person mistyping, or someone guessing. */
+export const ACCOUNT_AND_ADDRESS_POLICY: BackOffPolicy = {
+  name: 'sign-in:account-address',
+  attemptsWithoutDelay: 5,
+  firstDelaySeconds: 10,
+  maxDelaySeconds: 15 * 60,
+  memorySeconds: HOUR,
+  refusal: REFUSAL,
+};
+
+/** Attempts from one address at any account, higher: one office may hold many people. */
+export const ADDRESS_POLICY: BackOffPolicy = {
+  ...ACCOUNT_AND_ADDRESS_POLICY,
+  name: 'sign-in:address',
+  attemptsWithoutDelay: 30,
+};
 
 /**
- * Counts failed sign-ins per account and per client address within a minute; past the limit,
- * attempts are refused before the password is even checked, so guessing gains nothing.
+ * Spaces out sign-in attempts per account and address, and per address, with growing delays.
+ * An attempt is counted before its password is checked, so parallel guesses cannot outrun the
+ * count. There is no lock per account alone: a stranger hammering an account from elsewhere
+ * delays only their own attempts, and its owner still signs in.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly accountFailures = new RateLimiterMemory({
-    points: ACCOUNT_FAILURES_ALLOWED,
-    duration: WINDOW_SECONDS,
-  });
-  private readonly addressFailures = new RateLimiterMemory({
-    points: ADDRESS_FAILURES_ALLOWED,
-    duration: WINDOW_SECONDS,
-  });
+  private readonly byAddress: BackOff;
+  private readonly byAccountAndAddress: BackOff;
 
-  async isBlocked(email: string, address: string): Promise<boolean> {
-    const [account, client] = [
-      await this.accountFailures.get(email),
-      await this.addressFailures.get(address),
-    ];
-    return (
-      (account?.consumedPoints ?? 0) >= ACCOUNT_FAILURES_ALLOWED ||
-      (client?.consumedPoints ?? 0) >= ADDRESS_FAILURES_ALLOWED
-    );
+  constructor(limits: RateLimits) {
+    this.byAddress = new BackOff(limits, ADDRESS_POLICY);
+    this.byAccountAndAddress = new BackOff(limits, ACCOUNT_AND_ADDRESS_POLICY);
   }
 
-  async recordFailure(email: string, address: string): Promise<void> {
-    await this.accountFailures.penalty(email, 1);
-    await this.addressFailures.penalty(address, 1);
+  /** Counts an attempt, or refuses it with TOO_MANY_REQUESTS and the seconds to wait. */
+  async attempt(email: string, address: string): Promise<void> {
+    await this.byAddress.attempt(address);
+    await this.byAccountAndAddress.attempt(pair(email, address));
   }
 
-  async recordSuccess(email: string): Promise<void> {
-    await this.accountFailures.delete(email);
+  /** A sign-in succeeded: its account starts afresh from this address, which is not charged for it. */
+  async succeeded(email: string, address: string): Promise<void> {
+    await this.byAccountAndAddress.forget(pair(email, address));
+    await this.byAddress.giveBack(address);
   }
+}
+
+function pair(email: string, address: string): string {
+  return `${email}\n${address}`;
 }

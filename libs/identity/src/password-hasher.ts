@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import { Semaphore } from 'async-mutex';
+import { availableParallelism } from 'node:os';
 
 @Injectable()
 export class PasswordHasher {
+  /**
+   * Each argon2 computation takes a core for a good part of a second. They run side by side on
+   * every core but one, the others wait their turn: the core left over is the event loop's, so a
+   * burst of sign-ins leaves every other request room to be served.
+   */
+  private readonly cores = new Semaphore(Math.max(1, availableParallelism() - 1));
   // Verified against when the email is unknown, so both failures take the same time.
-  private readonly decoy = argon2.hash('no such user, no such password', { type: argon2.argon2id });
+  private readonly decoy = this.hash('no such user, no such password');
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+    return this.cores.runExclusive(() => argon2.hash(password, { type: argon2.argon2id }));
   }
 
   async verify(hash: string | null | undefined, password: string): Promise<boolean> {
-    if (!hash) {
-      await argon2.verify(await this.decoy, password);
-      return false;
-    }
-    return argon2.verify(hash, password);
+    const digest = hash || (await this.decoy);
+    const valid = await this.cores.runExclusive(() => argon2.verify(digest, password));
+    return Boolean(hash) && valid;
   }
 }

@@ -9,11 +9,23 @@ import {
   UserEntity,
 } from '@standpoint/identity';
 import { mentionEmail, OutboxService } from '@standpoint/notifications';
+import { RateLimit, RateLimits } from '@standpoint/rate-limits';
 import { CommentEntity } from './comment.entity';
 import { AddCommentInput } from './inputs/comment.input';
 import { CommentModel } from './models/comment.model';
 import { ProposalAccess } from './proposal-access';
 import { mentionedEmails } from './rules';
+
+/**
+ * The mention emails one user's comments may cause: a colleague who writes a lot stays far below
+ * it; a member who @mentions the whole brand over and over does not fill everyone's inbox.
+ */
+export const MENTION_EMAILS_PER_USER: RateLimit = {
+  name: 'mention-emails',
+  points: 100,
+  durationSeconds: 60 * 60,
+  refusal: 'This comment would send more mention emails than you may cause in an hour',
+};
 
 @Injectable()
 export class CommentsService {
@@ -23,6 +35,7 @@ export class CommentsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly limits: RateLimits,
   ) {}
 
   /** Adds a comment; @mentions of the brand's members are resolved to them and stored. */
@@ -56,10 +69,15 @@ export class CommentsService {
     return CommentModel.from(comment);
   }
 
-  /** The members a comment @mentions hear of it (the writer does not hear of mentioning themself). */
+  /**
+   * The members a comment @mentions hear of it (the writer does not hear of mentioning themself).
+   * Past the writer's budget of mention emails the whole comment is refused, so that nobody is
+   * left believing a colleague was told.
+   */
   private async tellMentioned(ctx: RequestContext, comment: CommentEntity, proposalTitle: string) {
     const mentioned = comment.mentionedUserIds.filter((id) => id !== comment.authorId);
     if (mentioned.length === 0) return;
+    await this.limits.consume(MENTION_EMAILS_PER_USER, comment.authorId, mentioned.length);
     const [author, brand] = [
       await ctx.em.findOneByOrFail(UserEntity, { id: comment.authorId }),
       await ctx.em.findOneByOrFail(BrandEntity, { id: comment.brandId }),

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@standpoint/audit';
 import { IdentityModule } from '@standpoint/identity';
 import { NotificationsModule } from '@standpoint/notifications';
+import { RateLimitsModule } from '@standpoint/rate-limits';
 import { CommentEntity } from './comment.entity';
 import { CommentsService } from './comments.service';
 import { DemoProposal } from './demo-proposal';
@@ -47,6 +48,7 @@ const SERVICES = [
     AuditModule,
     IdentityModule,
     NotificationsModule,
+    RateLimitsModule,
   ],
   providers: SERVICES,
   exports: SERVICES,

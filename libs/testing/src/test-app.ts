@@ -31,6 +31,8 @@ export interface TestApp {
   url: string;
   config: AppConfig;
   dataSource: DataSource;
+  /** Its database, for a second instance on it (`TestAppOptions.database`). */
+  database: TestDatabase;
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -46,6 +48,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Replaces the application's clock (a FakeClock, to move time in tests). */
   clock?: Clock;
+  /** Runs on another test app's database, as a second API instance; that app drops it. */
+  database?: TestDatabase;
 }
 
 export async function startTestApp(
@@ -53,7 +57,7 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const db = await provisionTestDatabase();
+  const db = options.database ?? (await provisionTestDatabase());
   const config = loadAppConfig(testEnvironment(db, env));
   let builder = Test.createTestingModule({ imports: [module] })
     .overrideProvider(APP_CONFIG)
@@ -70,6 +74,7 @@ export async function startTestApp(
     url,
     config,
     dataSource,
+    database: db,
     gql: (query, variables, token, headers) => postGraphQL(url, query, variables, token, headers),
     asSystem: (work) => {
       const ctx = RequestContext.system(dataSource);
@@ -77,7 +82,7 @@ export async function startTestApp(
     },
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!options.database) await db.drop();
     },
   };
 }
