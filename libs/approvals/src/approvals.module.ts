@@ -19,6 +19,7 @@ import { ProposalTransitions } from './proposal-transitions';
 import { PublicationEntity } from './publication.entity';
 import { PublicationService } from './publication.service';
 import { ReviewService } from './review.service';
+import { StepDeciders } from './step-deciders';
 
 const SERVICES = [
   ApprovalEmails,
@@ -30,6 +31,7 @@ const SERVICES = [
   ProposalTransitions,
   PublicationService,
   ReviewService,
+  StepDeciders,
 ];
 
 /** The approval workflow: policies, review steps, decisions, the content freeze and publication. */
