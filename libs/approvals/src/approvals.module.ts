@@ -7,6 +7,7 @@ import { ProposalHooks, ProposalsModule } from '@standpoint/proposals';
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalPolicyEntity } from './approval-policy.entity';
 import { ApprovalStepEntity } from './approval-step.entity';
+import { AwaitingDecisionScope } from './awaiting-decision.scope';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DecisionEntity } from './decision.entity';
@@ -23,6 +24,7 @@ import { StepDeciders } from './step-deciders';
 
 const SERVICES = [
   ApprovalEmails,
+  AwaitingDecisionScope,
   DeadlinesService,
   DecisionsService,
   DossierFacts,
@@ -59,10 +61,12 @@ export class ApprovalsModule implements OnModuleInit {
     private readonly proposalHooks: ProposalHooks,
     private readonly policies: PoliciesService,
     private readonly review: ReviewService,
+    private readonly inbox: AwaitingDecisionScope,
   ) {}
 
   onModuleInit(): void {
     this.brandHooks.onCreated((ctx, brand) => this.policies.createDefault(ctx, brand.id));
     this.proposalHooks.onRevised((ctx, revised) => this.review.restartAfterRevision(ctx, revised));
+    this.proposalHooks.answerAwaitingDecision(this.inbox);
   }
 }
