@@ -1,13 +1,13 @@
-import { ApprovalStepEntity, StepStatus } from '@standpoint/approvals';
 import { AntiForgery } from '@standpoint/decision-page';
 import {
   DecisionLinkEntity,
   DecisionLinksService,
   OutboxMessageEntity,
 } from '@standpoint/notifications';
-import { ProposalEntity, RevisionEntity } from '@standpoint/proposals';
+import { RevisionEntity } from '@standpoint/proposals';
 import {
   deliverOutbox,
+  mintDecisionLink,
   SmtpPeer,
   TestBrand,
   TestMember,
@@ -44,8 +44,9 @@ describe('four eyes', () => {
     peer = await SmtpPeer.start();
     env.SMTP_URL = peer.url;
   });
-  afterAll(() => peer?.stop());
   const app = useTestApp(AppModule, env);
+  // After the app has closed its pool of connections to the peer: the peer then stops at once.
+  afterAll(() => peer?.stop());
 
   // ---- helpers: GraphQL as members use it, HTTP as an approver's browser does ----
 
@@ -108,20 +109,21 @@ describe('four eyes', () => {
     return [brand, ...members];
   };
 
+  // One brand under the default policy (any APPROVER): an author, a social manager who is also an
+  // approver and may revise others' proposals, and an approver who writes nothing.
+  let brand: TestBrand;
+  let author: TestMember;
+  let reviser: TestMember;
+  let approver: TestMember;
+  beforeAll(async () => {
+    [brand, author, reviser, approver] = await brandWith(
+      ['SOCIAL_MANAGER'],
+      ['SOCIAL_MANAGER', 'APPROVER'],
+      ['APPROVER'],
+    );
+  });
+
   describe('whoever writes words does not decide on them', () => {
-    let brand: TestBrand;
-    let author: TestMember;
-    let reviser: TestMember;
-    let approver: TestMember;
-
-    beforeAll(async () => {
-      [brand, author, reviser, approver] = await brandWith(
-        ['SOCIAL_MANAGER'],
-        ['SOCIAL_MANAGER', 'APPROVER'],
-        ['APPROVER'],
-      );
-    });
-
     it('refuses the reviser who approves the words they just wrote: the story of issue 11', async () => {
       const proposal = await app.fixtures.inReview(brand.id, author.token);
       // The round starts with the reviser among the approvers: they hold APPROVER.
@@ -199,21 +201,13 @@ describe('four eyes', () => {
     });
 
     it('leaves a step blocked, not approved, when its only approver rewrote the words', async () => {
-      const [own, writer, manager, admin] = await brandWith(
+      const [own, writer, manager] = await brandWith(
         ['SOCIAL_MANAGER', 'APPROVER'],
         ['SOCIAL_MANAGER'],
-        ['ADMIN'],
       );
-      await app.data(
-        'mutation ($input: SetApprovalPolicyInput!) { setApprovalPolicy(input: $input) { version } }',
-        {
-          input: {
-            brandId: own.id,
-            steps: [{ name: 'Leadership', approverIds: [writer.id], quorum: 'ANY' }],
-          },
-        },
-        admin.token,
-      );
+      await app.fixtures.policy(own.id, [
+        { name: 'Leadership', approverIds: [writer.id], quorum: 'ANY' },
+      ]);
       const proposal = await app.fixtures.inReview(own.id, manager.token);
       const hash = await revise(proposal.id, writer, 'The only approver rewrote this.');
       const after = await read(proposal.id, manager);
@@ -228,29 +222,7 @@ describe('four eyes', () => {
       const proposal = await app.fixtures.inReview(brand.id, author.token);
       await revise(proposal.id, reviser, 'Words whose writer holds a link.');
       // A link for the current words, as a version that still asked revisers would have mailed it.
-      const token = await app.t.asSystem(async (ctx) => {
-        const current = await ctx.em.findOneByOrFail(ProposalEntity, { id: proposal.id });
-        const revision = await ctx.em.findOneByOrFail(RevisionEntity, {
-          proposalId: proposal.id,
-          number: current.currentRevisionNumber,
-        });
-        const step = await ctx.em.findOneByOrFail(ApprovalStepEntity, {
-          proposalId: proposal.id,
-          round: current.reviewRound,
-          status: StepStatus.ACTIVE,
-        });
-        const links = app.t.app.get(DecisionLinksService);
-        const link = await links.create(ctx, {
-          brandId: brand.id,
-          proposalId: proposal.id,
-          stepId: step.id,
-          approverUserId: reviser.id,
-          revisionId: revision.id,
-          contentHash: revision.contentHash,
-          stepDueAt: step.dueAt,
-        });
-        return links.mintToken(ctx.em, link.id);
-      });
+      const token = await mintDecisionLink(app.t, proposal.id, reviser.id);
 
       const opened = await page(token);
       expect(opened.status).toBe(410);
@@ -287,19 +259,8 @@ describe('four eyes', () => {
   });
 
   describe('eligibility at decision time', () => {
-    let brand: TestBrand;
-    let manager: TestMember;
-    let approver: TestMember;
-    let other: TestMember;
-
-    beforeAll(async () => {
-      [brand, manager, approver, other] = await brandWith(
-        ['SOCIAL_MANAGER'],
-        ['APPROVER'],
-        ['APPROVER'],
-      );
-    });
-
+    // Here the author writes the proposals, and the reviser is the other approver: neither
+    // writes words of the other's proposals.
     const reject = (member: TestMember, proposal: TestProposal) =>
       decide(member, {
         proposalId: proposal.id,
@@ -309,7 +270,7 @@ describe('four eyes', () => {
       });
 
     it('refuses an approver re-added as AUDITOR, by GraphQL with the token they already had', async () => {
-      const proposal = await app.fixtures.inReview(brand.id, manager.token);
+      const proposal = await app.fixtures.inReview(brand.id, author.token);
       await app.fixtures.member(brand.id, ['AUDITOR'], approver);
 
       expect(await reject(approver, proposal)).toEqual({
@@ -317,16 +278,21 @@ describe('four eyes', () => {
         errorCode: 'NOT_AN_APPROVER',
         message: expect.stringContaining('Approval'),
       });
-      expect(await read(proposal.id, manager)).toMatchObject({ state: 'IN_REVIEW', decisions: [] });
+      expect(await read(proposal.id, author)).toMatchObject({
+        state: 'IN_REVIEW',
+        decisions: [],
+      });
 
       // Eligibility follows the membership: given APPROVER back, they were asked and may decide.
       await app.fixtures.member(brand.id, ['APPROVER'], approver);
       expect(await reject(approver, proposal)).toMatchObject({ __typename: 'Decision' });
-      expect((await read(proposal.id, manager)).state).toBe('REJECTED');
+      expect((await read(proposal.id, author)).state).toBe('REJECTED');
     });
 
     it('refuses an approver re-added as CONTRIBUTOR, through the link in their email', async () => {
-      const proposal = await app.fixtures.inReview(brand.id, manager.token, { title: 'By email' });
+      const proposal = await app.fixtures.inReview(brand.id, author.token, {
+        title: 'By email',
+      });
       const [{ token }] = await linksMailedTo(approver, proposal.id);
       expect((await page(token)).html).toContain('By email');
       await app.fixtures.member(brand.id, ['CONTRIBUTOR'], approver);
@@ -338,18 +304,21 @@ describe('four eyes', () => {
       expect(posted.status).toBe(410);
       expect(posted.html).toContain('You may no longer decide on this step');
       expect(await linkUsedAt(token)).toBeNull();
-      expect(await read(proposal.id, manager)).toMatchObject({ state: 'IN_REVIEW', decisions: [] });
+      expect(await read(proposal.id, author)).toMatchObject({
+        state: 'IN_REVIEW',
+        decisions: [],
+      });
       expect(await decisionEvents(brand.id, proposal.id)).toEqual([]);
 
-      // The other approver, untouched, still decides; the step was never theirs alone.
+      // The other approver, untouched, still decides: the step was never the demoted one's alone.
       expect(
-        await approve(other, proposal.id, proposal.contentHash).then((d) => d.__typename),
+        await approve(reviser, proposal.id, proposal.contentHash).then((d) => d.__typename),
       ).toBe('Decision');
       await app.fixtures.member(brand.id, ['APPROVER'], approver);
     });
 
     it('lets nobody decide who was given the role after the step started: they were not asked', async () => {
-      const proposal = await app.fixtures.inReview(brand.id, manager.token);
+      const proposal = await app.fixtures.inReview(brand.id, author.token);
       const newcomer = await app.fixtures.member(brand.id, ['APPROVER']);
       expect((await reject(newcomer, proposal)).errorCode).toBe('NOT_AN_APPROVER');
     });

@@ -1,7 +1,6 @@
-import { DecisionLinksService, OutboxMessageEntity } from '@standpoint/notifications';
-import { ApprovalStepEntity, StepStatus } from '@standpoint/approvals';
-import { ProposalEntity, RevisionEntity } from '@standpoint/proposals';
+import { OutboxMessageEntity } from '@standpoint/notifications';
 import {
+  mintDecisionLink,
   RiskNoteOptions,
   TestBrand,
   TestMember,
@@ -78,29 +77,7 @@ describe('overrides', () => {
   };
   /** The decision page of a link for the approver on the current words, as the email carries it. */
   const decisionPage = async (proposal: TestProposal) => {
-    const token = await app.t.asSystem(async (ctx) => {
-      const p = await ctx.em.findOneByOrFail(ProposalEntity, { id: proposal.id });
-      const revision = await ctx.em.findOneByOrFail(RevisionEntity, {
-        proposalId: p.id,
-        number: p.currentRevisionNumber,
-      });
-      const step = await ctx.em.findOneByOrFail(ApprovalStepEntity, {
-        proposalId: p.id,
-        round: p.reviewRound,
-        status: StepStatus.ACTIVE,
-      });
-      const links = app.t.app.get(DecisionLinksService);
-      const link = await links.create(ctx, {
-        brandId: brand.id,
-        proposalId: p.id,
-        stepId: step.id,
-        approverUserId: approver.id,
-        revisionId: revision.id,
-        contentHash: revision.contentHash,
-        stepDueAt: step.dueAt,
-      });
-      return links.mintToken(ctx.em, link.id);
-    });
+    const token = await mintDecisionLink(app.t, proposal.id, approver.id);
     const response = await fetch(`${app.t.url}/decide/${token}`);
     expect(response.status).toBe(200);
     return { token, html: (await response.text()).replace(/\s+/g, ' ') };

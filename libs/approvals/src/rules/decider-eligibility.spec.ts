@@ -1,20 +1,12 @@
 import fc from 'fast-check';
 import { mayDecideNow, StepUnderReview, writersOf } from './decider-eligibility';
 import { DECIDING_ROLES, Quorum } from './enums';
-import { eligibleApprovers, Member, PolicyStep, stepAccepts } from './policy';
+import { DEFAULT_POLICY_STEPS, eligibleApprovers, Member, PolicyStep, stepAccepts } from './policy';
 
 const ROLES = [...DECIDING_ROLES, 'AUDITOR'];
 
 const definition = (overrides: Partial<PolicyStep> = {}): PolicyStep => ({
-  name: 'Leadership',
-  role: 'APPROVER',
-  approverIds: [],
-  quorum: Quorum.ANY,
-  minApprovals: 1,
-  appliesWhen: null,
-  slaHours: null,
-  escalateToIds: [],
-  expireOnTimeout: false,
+  ...DEFAULT_POLICY_STEPS[0],
   ...overrides,
 });
 const underReview = (

@@ -3,7 +3,7 @@ import { ProposalState, REVISABLE_STATES } from '../../../proposals/src/rules/in
 import { mayDecideNow, writersOf } from './decider-eligibility';
 import { DecisionAttempt, firstRefusal, Refusal } from './decision-refusal';
 import { DECIDING_ROLES, DecisionOutcome, Quorum, StepStatus } from './enums';
-import { Member, PolicyStep, stepActivation } from './policy';
+import { DEFAULT_POLICY_STEPS, Member, PolicyStep, stepActivation } from './policy';
 import { afterDecision, restart } from './step-progress';
 
 // Four eyes over whole histories: the approval rules composed the way the review and decision
@@ -408,7 +408,7 @@ describe('four eyes over generated histories', () => {
         u4: null,
         u5: null,
       },
-      policy: [{ definition: { ...definitionFor('APPROVER'), quorum: Quorum.ANY }, applies: true }],
+      policy: [{ definition: definitionFor('APPROVER'), applies: true }],
       actions: [
         { kind: 'submit', by: 'u1' },
         { kind: 'revise', by: 'u2' },
@@ -439,16 +439,7 @@ describe('four eyes over generated histories', () => {
   });
 });
 
+/** The default policy's step (any one holder of the role), for `role`. */
 function definitionFor(role: string): PolicyStep {
-  return {
-    name: 'Leadership',
-    role,
-    approverIds: [],
-    quorum: Quorum.ANY,
-    minApprovals: 1,
-    appliesWhen: null,
-    slaHours: null,
-    escalateToIds: [],
-    expireOnTimeout: false,
-  };
+  return { ...DEFAULT_POLICY_STEPS[0], role };
 }
