@@ -7,6 +7,8 @@ import {
   TestProposal,
   useTestApp,
 } from '@standpoint/testing';
+import { DecisionsAgainstTheTeam1796013100000 as PostgresMigration } from '../libs/database/src/migrations/postgres/1796013100000-DecisionsAgainstTheTeam';
+import { DecisionsAgainstTheTeam1796013100000 as SqliteMigration } from '../libs/database/src/migrations/sqlite/1796013100000-DecisionsAgainstTheTeam';
 import { AppModule } from '../src/app.module';
 
 const DECIDE = `mutation ($input: DecideInput!) { decide(input: $input) {
@@ -250,5 +252,51 @@ describe('overrides', () => {
     });
     expect(await decisionEvent(proposal)).toMatchObject({ againstTeam: null, override: null });
     expect(await emails('override.recorded', title)).toEqual([]);
+  });
+
+  it('corrects the marks of decisions recorded before the rule, by migration', async () => {
+    const riskOnly = await inReview('Old risk-only approval', 'PROCEED', {
+      category: 'SAFETY',
+      likelihood: 4,
+      impact: 4,
+    });
+    const againstHold = await inReview('Old approval against HOLD', 'HOLD');
+    const againstProceed = await inReview('Old rejection against PROCEED', 'PROCEED');
+    const withHold = await inReview('Old rejection with HOLD', 'HOLD');
+    await decide(riskOnly, { outcome: 'APPROVE', ...ON_THE_RECORD });
+    await decide(againstHold, { outcome: 'APPROVE', ...ON_THE_RECORD });
+    await decide(againstProceed, { outcome: 'REJECT', comment: 'No' });
+    await decide(withHold, { outcome: 'REJECT', comment: 'Agreed' });
+    // As the earlier rule marked them: every acknowledged approval, and no rejection.
+    const { dataSource } = app.t;
+    const postgres = dataSource.options.type === 'postgres';
+    const mark = (proposal: TestProposal, value: boolean) =>
+      dataSource.query(
+        `UPDATE "decision" SET "overridesRecommendation" = ${postgres ? '$1' : '?'} WHERE "proposalId" = ${postgres ? '$2' : '?'}`,
+        [postgres ? value : Number(value), proposal.id],
+      );
+    await mark(riskOnly, true);
+    await mark(againstProceed, false);
+
+    const runner = dataSource.createQueryRunner();
+    try {
+      await (postgres ? new PostgresMigration() : new SqliteMigration()).up(runner);
+    } finally {
+      await runner.release();
+    }
+    const marked = async (proposal: TestProposal) =>
+      (
+        await app.data(
+          'query ($id: ID!) { proposal(id: $id) { decisions { overridesRecommendation } } }',
+          { id: proposal.id },
+          manager.token,
+        )
+      ).proposal.decisions.map(
+        (d: { overridesRecommendation: boolean }) => d.overridesRecommendation,
+      );
+    expect(await marked(riskOnly)).toEqual([false]);
+    expect(await marked(againstHold)).toEqual([true]);
+    expect(await marked(againstProceed)).toEqual([true]);
+    expect(await marked(withHold)).toEqual([false]);
   });
 });
