@@ -20,10 +20,10 @@ export function jsonArrayHolds(
   key?: string,
 ): string {
   if (dialect === 'postgres') {
-    const array = key ? `(${column} -> '${checkedKey(key)}')` : column;
+    const array = key !== undefined ? `(${column} -> '${checkedKey(key)}')` : column;
     return `${array} @> jsonb_build_array(CAST(:${param} AS text))`;
   }
-  const source = key ? `${column}, '$.${checkedKey(key)}'` : column;
+  const source = key !== undefined ? `${column}, '$.${checkedKey(key)}'` : column;
   return `EXISTS (SELECT 1 FROM json_each(${source}) WHERE json_each.value = :${param})`;
 }
 
