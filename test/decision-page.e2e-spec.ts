@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
-import { ApprovalStepEntity, StepStatus } from '@standpoint/approvals';
+import { ApprovalStepEntity } from '@standpoint/approvals';
 import { DecisionLinksService } from '@standpoint/notifications';
-import { ProposalEntity, RevisionEntity } from '@standpoint/proposals';
 import {
   ARTIFACTS_DIR,
   describeInBrowser,
   FakeClock,
   launchBrowser,
+  mintDecisionLink,
   TestBrand,
   TestMember,
   useTestApp,
@@ -61,32 +61,11 @@ describe('the decision page', () => {
   };
 
   /** A link for the approver on the active step and current words, as the email would carry. */
-  const linkFor = (proposalId: string, member: TestMember = approver): Promise<string> =>
-    app.t.asSystem(async (ctx) => {
-      const proposal = await ctx.em.findOneByOrFail(ProposalEntity, { id: proposalId });
-      const revision = await ctx.em.findOneByOrFail(RevisionEntity, {
-        proposalId,
-        number: proposal.currentRevisionNumber,
-      });
-      const step = await ctx.em.findOneByOrFail(ApprovalStepEntity, {
-        proposalId,
-        round: proposal.reviewRound,
-        status: StepStatus.ACTIVE,
-      });
-      const links = app.t.app.get(DecisionLinksService);
-      const link = await links.create(ctx, {
-        brandId: proposal.brandId,
-        proposalId,
-        stepId: step.id,
-        approverUserId: member.id,
-        revisionId: revision.id,
-        contentHash: revision.contentHash,
-        stepDueAt: step.dueAt,
-      });
-      const token = await links.mintToken(ctx.em, link.id);
-      tokens.push(token);
-      return token;
-    });
+  const linkFor = async (proposalId: string, member: TestMember = approver): Promise<string> => {
+    const token = await mintDecisionLink(app.t, proposalId, member.id);
+    tokens.push(token);
+    return token;
+  };
 
   const urlOf = (token: string) => `${app.t.url}/decide/${token}`;
   const open = async (token: string, method = 'GET') => {

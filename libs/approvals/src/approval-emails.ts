@@ -24,6 +24,7 @@ import {
   proposalRiskScore,
   Revised,
   riskMatrix,
+  RiskNoteEntity,
   riskScore,
   severityOf,
 } from '@standpoint/proposals';
@@ -32,7 +33,19 @@ import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DecisionEntity } from './decision.entity';
 import { Dossier, DossierFacts } from './dossier-facts';
-import { DecisionOutcome } from './rules';
+import { DecisionOutcome, DecisionOverride, overrideWords } from './rules';
+
+/** What a decision led to, as its notices tell it. */
+export interface DecidedOutcome {
+  /** The proposal's state after the decision. */
+  state: ProposalState;
+  /** The step that is now asked, when the review goes on. */
+  nextStep: string | null;
+  /** The dossier as the approver decided on it. */
+  dossier: Dossier;
+  /** What the decision went against. */
+  override: DecisionOverride<RiskNoteEntity>;
+}
 
 /**
  * The approval workflow's emails: gathers the facts each one needs in the change's transaction and
@@ -168,27 +181,29 @@ export class ApprovalEmails {
   }
 
   /**
-   * The author and the social team hear of every decision (not the approver who made it); an
-   * override is told to the social team as such.
+   * The author and the social team hear of every decision (not the approver who made it), worded
+   * with what it went against; a decision against the team's recommendation, or an approval past
+   * open risks, is told to the social team as an override, saying which.
    */
   async decided(
     ctx: RequestContext,
     proposal: ProposalEntity,
     decision: DecisionEntity,
-    state: ProposalState,
-    nextStep: string | null,
-    dossier: Dossier,
+    outcome: DecidedOutcome,
   ): Promise<void> {
+    const { state, nextStep, dossier, override } = outcome;
     const team = await this.team(ctx, proposal.brandId);
     const emailProposal = await this.proposalOf(ctx, proposal);
     const approverName =
       (await this.namesOf(ctx, [decision.approverId])).get(decision.approverId) ??
       decision.approverId;
+    const overruled = overrideWords(decision.outcome, override.againstTeam, override.acceptedRisks);
     const facts = {
       proposal: emailProposal,
       step: decision.stepName,
       approverName,
       comment: decision.comment,
+      overrideWords: overruled,
     };
     const payload = {
       proposalId: proposal.id,
@@ -214,16 +229,27 @@ export class ApprovalEmails {
         );
       },
     });
-    if (!decision.overridesRecommendation) return;
+    if (!overruled) return;
     const recommendation = (await this.emailDossier(ctx, proposal, dossier)).recommendation;
     await this.outbox.emailMembers(ctx, {
       brandId: proposal.brandId,
       topic: 'override.recorded',
       recipientUserIds: team,
-      payload: { ...payload, reasons: decision.acknowledgedReasons },
+      payload: {
+        ...payload,
+        reasons: decision.acknowledgedReasons,
+        againstTeam: override.againstTeam?.recommendation ?? null,
+        acceptedRisks: override.acceptedRisks.map((risk) => risk.id),
+      },
       render: (to) =>
         overrideRecordedEmail(
-          { ...facts, acknowledgedReasons: decision.acknowledgedReasons, recommendation },
+          {
+            ...facts,
+            overrideWords: overruled,
+            againstTeam: override.againstTeam !== null,
+            acknowledgedReasons: decision.acknowledgedReasons,
+            recommendation,
+          },
           to,
         ),
     });

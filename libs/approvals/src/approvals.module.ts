@@ -7,6 +7,7 @@ import { ProposalHooks, ProposalsModule } from '@standpoint/proposals';
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalPolicyEntity } from './approval-policy.entity';
 import { ApprovalStepEntity } from './approval-step.entity';
+import { AwaitingDecisionScope } from './awaiting-decision.scope';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DecisionEntity } from './decision.entity';
@@ -19,9 +20,11 @@ import { ProposalTransitions } from './proposal-transitions';
 import { PublicationEntity } from './publication.entity';
 import { PublicationService } from './publication.service';
 import { ReviewService } from './review.service';
+import { StepDeciders } from './step-deciders';
 
 const SERVICES = [
   ApprovalEmails,
+  AwaitingDecisionScope,
   DeadlinesService,
   DecisionsService,
   DossierFacts,
@@ -30,6 +33,7 @@ const SERVICES = [
   ProposalTransitions,
   PublicationService,
   ReviewService,
+  StepDeciders,
 ];
 
 /** The approval workflow: policies, review steps, decisions, the content freeze and publication. */
@@ -57,10 +61,12 @@ export class ApprovalsModule implements OnModuleInit {
     private readonly proposalHooks: ProposalHooks,
     private readonly policies: PoliciesService,
     private readonly review: ReviewService,
+    private readonly inbox: AwaitingDecisionScope,
   ) {}
 
   onModuleInit(): void {
     this.brandHooks.onCreated((ctx, brand) => this.policies.createDefault(ctx, brand.id));
     this.proposalHooks.onRevised((ctx, revised) => this.review.restartAfterRevision(ctx, revised));
+    this.proposalHooks.answerAwaitingDecision(this.inbox);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
-import { MembersService } from '@standpoint/identity';
 import { proposalAuditEvent, ProposalEntity, ProposalState } from '@standpoint/proposals';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { ApprovalEmails } from './approval-emails';
@@ -12,13 +11,8 @@ import { DecisionEntity } from './decision.entity';
 import { FreezesService } from './freezes.service';
 import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
-import {
-  DeadlineKind,
-  eligibleApprovers,
-  requiredApprovals,
-  stepStatusAfterActivation,
-  StepStatus,
-} from './rules';
+import { DeadlineKind, StepStatus } from './rules';
+import { StepDeciders } from './step-deciders';
 
 const OPEN_STEP = [StepStatus.ACTIVE, StepStatus.BLOCKED];
 
@@ -35,7 +29,7 @@ export class DeadlinesService {
     private readonly review: ReviewService,
     private readonly transitions: ProposalTransitions,
     private readonly freezes: FreezesService,
-    private readonly members: MembersService,
+    private readonly deciders: StepDeciders,
     private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -162,11 +156,13 @@ export class DeadlinesService {
   }
 
   private async escalate(ctx: RequestContext, proposal: ProposalEntity, step: ApprovalStepEntity) {
-    const members = await this.members.ofBrand(ctx, proposal.brandId);
-    const eligible = eligibleApprovers(step.definition, members, proposal.authorId, true);
+    const { eligible, required, status } = await this.deciders.activation(
+      ctx,
+      proposal,
+      step,
+      true,
+    );
     const deputies = eligible.filter((id) => !step.eligibleApproverIds.includes(id));
-    const required = requiredApprovals(step.definition, eligible.length);
-    const status = stepStatusAfterActivation(required, eligible.length);
     await ctx.em.update(
       ApprovalStepEntity,
       { id: step.id },

@@ -11,6 +11,7 @@ import {
 } from '@standpoint/proposals';
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
+import { overrideAuditData } from './decision-audit-data';
 import { DecisionEntity } from './decision.entity';
 import { DossierFacts } from './dossier-facts';
 import { DecideInput } from './inputs/decide.input';
@@ -29,12 +30,13 @@ import {
   afterDecision,
   commentRequired,
   DecisionChannel,
+  decisionOverride,
   DecisionOutcome,
   firstRefusal,
-  overrideReasons,
   Refusal,
   StepStatus,
 } from './rules';
+import { StepDeciders } from './step-deciders';
 
 const STATE_AFTER: Record<'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED', [string, ProposalState]> =
   {
@@ -54,6 +56,7 @@ export class DecisionsService {
     private readonly access: ProposalAccess,
     private readonly facts: DossierFacts,
     private readonly review: ReviewService,
+    private readonly deciders: StepDeciders,
     private readonly transitions: ProposalTransitions,
     private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
@@ -89,18 +92,19 @@ export class DecisionsService {
         approverId,
         revisionNumber: proposal.currentRevisionNumber,
       }));
-    const overrideFacts = this.facts.override(proposal, dossier);
-    const reasons = input.outcome === DecisionOutcome.APPROVE ? overrideReasons(overrideFacts) : [];
+    // Who the approver is now (a writer? still accepted by the step?), not when the step started.
+    const standing = await this.deciders.standing(ctx, proposal, step ?? null, approverId);
+    const override = decisionOverride(input.outcome, this.facts.override(proposal, dossier));
     const refusal = firstRefusal({
       state: proposal.state,
       currentContentHash: dossier.revision.contentHash,
       contentHash: input.contentHash,
       approverId,
-      authorId: proposal.authorId,
-      eligibleOnActiveStep: !!step && step.eligibleApproverIds.includes(approverId),
+      writerIds: standing.writerIds,
+      eligibleOnActiveStep: standing.eligibleNow,
       alreadyDecided,
       outcome: input.outcome,
-      overrideReasons: reasons,
+      overrideReasons: override.reasons,
       acknowledgeRisks: input.acknowledgeRisks === true,
       comment,
     });
@@ -110,7 +114,7 @@ export class DecisionsService {
         proposal,
         dossier.revision.contentHash,
         step,
-        reasons,
+        override.reasons,
       );
 
     const now = this.clock.now();
@@ -126,8 +130,8 @@ export class DecisionsService {
       comment,
       revisionNumber: proposal.currentRevisionNumber,
       contentHash: dossier.revision.contentHash,
-      overridesRecommendation: reasons.length > 0,
-      acknowledgedReasons: reasons,
+      overridesRecommendation: override.againstTeam !== null,
+      acknowledgedReasons: override.reasons,
       channel,
       decidedAt: now,
     };
@@ -188,27 +192,17 @@ export class DecisionsService {
         },
         stepStatus: { from: step.status, to: stepAfter.status },
         proposalState: { from: proposal.state, to: current.state },
-        override: decision.overridesRecommendation
-          ? {
-              acknowledged: reasons,
-              recommendation: dossier.recommendation && {
-                recommendation: dossier.recommendation.recommendation,
-                rationale: dossier.recommendation.rationale,
-                revisionNumber: dossier.recommendation.revisionNumber,
-                by: dossier.recommendation.byId,
-              },
-              openRisks: overrideFacts.openRisks.map((r) => ({
-                category: r.category,
-                likelihood: r.likelihood,
-                impact: r.impact,
-              })),
-            }
-          : null,
+        ...overrideAuditData(override, dossier),
         seen: this.facts.seen(dossier),
         activatedStep: next?.name ?? null,
       },
     });
-    await this.emails.decided(ctx, proposal, decision, current.state, next?.name ?? null, dossier);
+    await this.emails.decided(ctx, proposal, decision, {
+      state: current.state,
+      nextStep: next?.name ?? null,
+      dossier,
+      override,
+    });
     return DecisionModel.from(decision, {
       revisionNumber: proposal.currentRevisionNumber,
       round: step.round,

@@ -56,7 +56,8 @@ export class DossierFacts {
     };
   }
 
-  override(proposal: ProposalEntity, dossier: Dossier): OverrideFacts {
+  /** The team's latest recommendation and every risk note, for decisionOverride(). */
+  override(proposal: ProposalEntity, dossier: Dossier): OverrideFacts<RiskNoteEntity> {
     const latest = dossier.recommendation;
     return {
       recommendation: latest
@@ -65,7 +66,7 @@ export class DossierFacts {
             current: latest.revisionNumber === proposal.currentRevisionNumber,
           }
         : null,
-      openRisks: dossier.riskNotes.filter((note) => note.status === RiskStatus.OPEN),
+      risks: dossier.riskNotes,
     };
   }
 

@@ -8,3 +8,4 @@ export * from './approvals.module';
 export * from './decisions.service';
 export * from './models/decide-result';
 export * from './rules';
+export * from './step-deciders';

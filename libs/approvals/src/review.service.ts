@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { MembersService, Operation } from '@standpoint/identity';
+import { Operation } from '@standpoint/identity';
 import {
   IncompleteProposalError,
   InvalidTransitionError,
@@ -21,17 +21,8 @@ import { DeadlineEntity } from './deadline.entity';
 import { Dossier, DossierFacts } from './dossier-facts';
 import { PoliciesService } from './policies.service';
 import { ProposalTransitions } from './proposal-transitions';
-import {
-  DeadlineKind,
-  dueAt,
-  eligibleApprovers,
-  reminderTimes,
-  requiredApprovals,
-  restart,
-  stepApplies,
-  stepStatusAfterActivation,
-  StepStatus,
-} from './rules';
+import { DeadlineKind, dueAt, reminderTimes, restart, stepApplies, StepStatus } from './rules';
+import { StepDeciders } from './step-deciders';
 
 /** Submission and the life of the review steps: activating, restarting after a revision. */
 @Injectable()
@@ -41,7 +32,7 @@ export class ReviewService {
     private readonly policies: PoliciesService,
     private readonly facts: DossierFacts,
     private readonly transitions: ProposalTransitions,
-    private readonly members: MembersService,
+    private readonly deciders: StepDeciders,
     private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -115,12 +106,16 @@ export class ReviewService {
     step: ApprovalStepEntity,
   ): Promise<void> {
     const now = this.clock.now();
-    const members = await this.members.ofBrand(ctx, proposal.brandId);
-    const eligible = eligibleApprovers(step.definition, members, proposal.authorId, step.escalated);
-    const required = requiredApprovals(step.definition, eligible.length);
+    // Never anyone who wrote words of the proposal: a reviser is not asked to approve their words.
+    const { eligible, required, status } = await this.deciders.activation(
+      ctx,
+      proposal,
+      step,
+      step.escalated,
+    );
     const due = dueAt(now, step.definition.slaHours, proposal.decisionDeadline);
     Object.assign(step, {
-      status: stepStatusAfterActivation(required, eligible.length),
+      status,
       requiredApprovals: required,
       eligibleApproverIds: eligible,
       activatedAt: now,

@@ -6,6 +6,7 @@ export * from './database-health';
 export * from './database.module';
 export * from './data-source-options';
 export * from './dialect-columns';
+export * from './json-sql';
 export * from './health.module';
 export * from './ids';
 export * from './loaders';

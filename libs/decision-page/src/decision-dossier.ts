@@ -20,6 +20,10 @@ export interface DecisionDossier {
     'category' | 'likelihood' | 'impact' | 'status' | 'description' | 'mitigation'
   >[];
   evidence: readonly { kind: string; summary: string; sourceUrl: string | null }[];
-  /** Why approving would overrule a warning (empty: it would not). */
+  /** What approving would need acknowledged (empty: nothing). */
   overrideReasons: readonly string[];
+  /** How an approval now would be recorded against the team or the risks; null: against nothing. */
+  approvalOverride: string | null;
+  /** How a rejection now would be recorded against the team; null: it would not go against it. */
+  rejectionOverride: string | null;
 }

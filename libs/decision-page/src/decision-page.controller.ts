@@ -34,6 +34,14 @@ const NOTICES: Record<Exclude<LinkStanding, LinkStanding.OPEN>, [string, string]
     'This step no longer awaits your decision',
     'The step this link was sent for is over, or you are no longer among its approvers.',
   ],
+  [LinkStanding.WROTE_WORDS]: [
+    'You wrote words of this proposal',
+    'Four eyes: nobody who wrote any revision of a proposal decides on it, so this link does not act. Nothing was recorded.',
+  ],
+  [LinkStanding.NOT_ELIGIBLE]: [
+    'You may no longer decide on this step',
+    'Your membership of the brand changed since this email was sent: you no longer hold a role this step accepts, so this link does not act. Nothing was recorded.',
+  ],
 };
 
 /**

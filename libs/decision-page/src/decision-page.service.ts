@@ -3,9 +3,11 @@ import {
   ApprovalStepEntity,
   DecideResultType,
   DecisionChannel,
+  decisionOverride,
   DecisionOutcome,
   DecisionsService,
-  overrideReasons,
+  overrideWords,
+  StepDeciders,
   StepStatus,
 } from '@standpoint/approvals';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
@@ -21,9 +23,7 @@ import {
   RecommendationEntity,
   RevisionEntity,
   RiskNoteEntity,
-  RiskStatus,
 } from '@standpoint/proposals';
-import { EntityManager } from 'typeorm';
 import { DecisionDossier } from './decision-dossier';
 import { DecisionForm } from './decision-form';
 import { LinkStanding, linkStanding } from './link-standing';
@@ -63,6 +63,7 @@ export class DecisionPageService {
   constructor(
     private readonly links: DecisionLinksService,
     private readonly decisions: DecisionsService,
+    private readonly deciders: StepDeciders,
     private readonly access: ProposalAccess,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -70,12 +71,12 @@ export class DecisionPageService {
 
   /** For GET and HEAD: nothing here writes. */
   async view(ctx: RequestContext, token: string): Promise<DecisionPageView> {
-    const opened = await this.openLink(ctx.em, token);
+    const opened = await this.openLink(ctx, token);
     if (!opened) return { kind: 'UNKNOWN' };
     if (opened.standing !== LinkStanding.OPEN) {
       return { kind: 'NOTICE', standing: opened.standing };
     }
-    return { kind: 'FORM', dossier: await this.dossierOf(ctx.em, opened) };
+    return { kind: 'FORM', dossier: await this.dossierOf(ctx, opened) };
   }
 
   async submit(ctx: RequestContext, token: string, form: DecisionForm): Promise<DecisionPageView> {
@@ -114,7 +115,7 @@ export class DecisionPageService {
     // Locks the proposal (PostgreSQL) before anything is judged, so the step and the words judged
     // below are the ones the decision is recorded on.
     await this.access.forChange(ctx, found.proposalId, Operation.READ_BRAND);
-    const opened = await this.openLink(ctx.em, token);
+    const opened = await this.openLink(ctx, token);
     if (!opened) return { kind: 'UNKNOWN' };
     if (opened.standing !== LinkStanding.OPEN) {
       return { kind: 'NOTICE', standing: opened.standing };
@@ -155,7 +156,12 @@ export class DecisionPageService {
     return view.kind === 'FORM' ? { ...view, state } : view;
   }
 
-  private async openLink(em: EntityManager, token: string): Promise<OpenedLink | null> {
+  /**
+   * The link and whether it may act, judged by the same facts as a decision by GraphQL: the words,
+   * the step, who wrote words of the proposal and the approver's membership as it is now.
+   */
+  private async openLink(ctx: RequestContext, token: string): Promise<OpenedLink | null> {
+    const em = ctx.em;
     const link = await this.links.open(em, token);
     if (!link) return null;
     const proposal = await em.findOneByOrFail(ProposalEntity, { id: link.proposalId });
@@ -165,6 +171,17 @@ export class DecisionPageService {
     });
     const step = await em.findOneBy(ApprovalStepEntity, { id: link.stepId });
     const approver = await em.findOneByOrFail(UserEntity, { id: link.approverUserId });
+    const stepAwaitsDecision =
+      !!step &&
+      step.round === proposal.reviewRound &&
+      (step.status === StepStatus.ACTIVE || step.status === StepStatus.BLOCKED) &&
+      step.eligibleApproverIds.includes(link.approverUserId);
+    const decider = await this.deciders.standing(
+      ctx,
+      proposal,
+      stepAwaitsDecision ? step : null,
+      link.approverUserId,
+    );
     const standing = linkStanding({
       usedAt: link.usedAt,
       expiresAt: link.expiresAt,
@@ -172,16 +189,15 @@ export class DecisionPageService {
       link: { revisionId: link.revisionId, contentHash: link.contentHash },
       current: { revisionId: revision.id, contentHash: revision.contentHash },
       proposalInReview: proposal.state === ProposalState.IN_REVIEW,
-      stepAwaitsDecision:
-        !!step &&
-        step.round === proposal.reviewRound &&
-        (step.status === StepStatus.ACTIVE || step.status === StepStatus.BLOCKED) &&
-        step.eligibleApproverIds.includes(link.approverUserId),
+      stepAwaitsDecision,
+      approverWroteWords: decider.wroteWords,
+      approverEligibleNow: decider.eligibleNow,
     });
     return { link, proposal, revision, step, approver, standing };
   }
 
-  private async dossierOf(em: EntityManager, opened: OpenedLink): Promise<DecisionDossier> {
+  private async dossierOf(ctx: RequestContext, opened: OpenedLink): Promise<DecisionDossier> {
+    const em = ctx.em;
     const { proposal, revision, step, link } = opened;
     const brand = await em.findOneByOrFail(BrandEntity, { id: proposal.brandId });
     const evidence = await em.find(EvidenceEntity, {
@@ -201,6 +217,9 @@ export class DecisionPageService {
       rationale: latest.rationale,
       current: latest.revisionNumber === proposal.currentRevisionNumber,
     };
+    const facts = { recommendation, risks: riskNotes };
+    const approval = decisionOverride(DecisionOutcome.APPROVE, facts);
+    const rejection = decisionOverride(DecisionOutcome.REJECT, facts);
     return {
       brandName: brand.name,
       approverName: opened.approver.name,
@@ -217,10 +236,13 @@ export class DecisionPageService {
       recommendation,
       riskNotes,
       evidence: evidence.map((e) => ({ kind: e.kind, summary: e.summary, sourceUrl: e.sourceUrl })),
-      overrideReasons: overrideReasons({
-        recommendation,
-        openRisks: riskNotes.filter((note) => note.status === RiskStatus.OPEN),
-      }),
+      overrideReasons: approval.reasons,
+      approvalOverride: overrideWords(
+        DecisionOutcome.APPROVE,
+        approval.againstTeam,
+        approval.acceptedRisks,
+      ),
+      rejectionOverride: overrideWords(DecisionOutcome.REJECT, rejection.againstTeam, []),
     };
   }
 }

@@ -9,6 +9,8 @@ const open: LinkFacts = {
   current: { revisionId: 'rev_1', contentHash: 'a'.repeat(64) },
   proposalInReview: true,
   stepAwaitsDecision: true,
+  approverWroteWords: false,
+  approverEligibleNow: true,
 };
 
 describe('linkStanding', () => {
@@ -31,6 +33,16 @@ describe('linkStanding', () => {
     ],
     ['expiring this very moment', { expiresAt: NOW }, LinkStanding.EXPIRED],
     ['for a step that is over', { stepAwaitsDecision: false }, LinkStanding.STEP_CLOSED],
+    [
+      'of someone who wrote words of the proposal',
+      { approverWroteWords: true },
+      LinkStanding.WROTE_WORDS,
+    ],
+    [
+      'of someone the step no longer accepts',
+      { approverEligibleNow: false },
+      LinkStanding.NOT_ELIGIBLE,
+    ],
   ])('stops a link %s', (_what, change, standing) => {
     expect(linkStanding({ ...open, ...change })).toBe(standing);
   });
@@ -45,5 +57,23 @@ describe('linkStanding', () => {
     };
     expect(linkStanding(everything)).toBe(LinkStanding.USED);
     expect(linkStanding({ ...everything, usedAt: null })).toBe(LinkStanding.SUPERSEDED);
+  });
+
+  it('follows the refusal order of a decision: the words changed, then four eyes, then eligibility', () => {
+    const writer: LinkFacts = {
+      ...open,
+      expiresAt: NOW,
+      stepAwaitsDecision: false,
+      approverWroteWords: true,
+      approverEligibleNow: false,
+    };
+    expect(linkStanding(writer)).toBe(LinkStanding.WROTE_WORDS);
+    expect(
+      linkStanding({ ...writer, current: { revisionId: 'rev_2', contentHash: 'b'.repeat(64) } }),
+    ).toBe(LinkStanding.SUPERSEDED);
+    expect(linkStanding({ ...writer, proposalInReview: false })).toBe(LinkStanding.REVIEW_OVER);
+    const demoted: LinkFacts = { ...open, approverEligibleNow: false };
+    expect(linkStanding(demoted)).toBe(LinkStanding.NOT_ELIGIBLE);
+    expect(linkStanding({ ...demoted, stepAwaitsDecision: false })).toBe(LinkStanding.STEP_CLOSED);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
+import { SelectQueryBuilder } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
 import { RevisionEntity } from './revision.entity';
 
@@ -16,6 +17,27 @@ export type RevisedHook = (
   revised: Revised,
 ) => Promise<Record<string, unknown>>;
 
+/** A row's place in a scoped list, as its cursor carries it. */
+export type ListKey = (string | number)[];
+
+/**
+ * A narrowing of a brand's proposal list that a later feature owns and orders: the approval
+ * workflow's inbox (`ProposalFilter.awaitingMyDecision`). It works on the list's query, whose
+ * proposals are aliased `p`, after the list's own filters, with a fixed number of statements.
+ */
+export interface ProposalListScope {
+  /** Narrows `query` to the viewer's scope in the brand; answers false when nothing can be in it. */
+  narrow(
+    ctx: RequestContext,
+    query: SelectQueryBuilder<ProposalEntity>,
+    who: { brandId: string; viewerId: string },
+  ): Promise<boolean>;
+  /** Orders the narrowed query and starts it after `after` (a key `keyOf` gave, unchecked). */
+  page(query: SelectQueryBuilder<ProposalEntity>, after: ListKey | null): void;
+  /** The key of a row the page returned. */
+  keyOf(row: ProposalEntity): ListKey;
+}
+
 /**
  * Extension points of the proposal workflow for the features built on it (the approval workflow
  * restarts its steps on a revision), run inside the change's transaction.
@@ -23,9 +45,21 @@ export type RevisedHook = (
 @Injectable()
 export class ProposalHooks {
   private readonly revisedHooks: RevisedHook[] = [];
+  private awaitingDecisionScope: ProposalListScope | null = null;
 
   onRevised(hook: RevisedHook): void {
     this.revisedHooks.push(hook);
+  }
+
+  /** The approval workflow answers `awaitingMyDecision`; there is one such scope. */
+  answerAwaitingDecision(scope: ProposalListScope): void {
+    if (this.awaitingDecisionScope) throw new Error('awaitingMyDecision is answered already');
+    this.awaitingDecisionScope = scope;
+  }
+
+  get awaitingDecision(): ProposalListScope {
+    if (!this.awaitingDecisionScope) throw new Error('no feature answers awaitingMyDecision');
+    return this.awaitingDecisionScope;
   }
 
   async revised(ctx: RequestContext, revised: Revised): Promise<Record<string, unknown>> {

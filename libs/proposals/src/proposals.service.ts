@@ -11,6 +11,7 @@ import { ProposalEntity } from './proposal.entity';
 import { RevisionEntity } from './revision.entity';
 import { canonicalDrafts, contentHash, DraftContent, draftProblems, ProposalState } from './rules';
 import { proposalAuditEvent } from './proposal-audit-event';
+import { ProposalHooks } from './proposal-hooks';
 
 export const PROPOSAL_PAGE = { default: 20, max: 100 };
 
@@ -19,6 +20,7 @@ export class ProposalsService {
   constructor(
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly hooks: ProposalHooks,
   ) {}
 
   async create(ctx: RequestContext, input: CreateProposalInput): Promise<ProposalModel> {
@@ -78,7 +80,10 @@ export class ProposalsService {
     return ProposalModel.from(proposal);
   }
 
-  /** A page of the brand's proposals, newest first, with the filters applied. */
+  /**
+   * A page of the brand's proposals with the filters applied: newest first, or, for
+   * `awaitingMyDecision`, in the order the approval workflow gives its inbox.
+   */
   async list(
     ctx: RequestContext,
     brandId: string,
@@ -109,6 +114,17 @@ export class ProposalsService {
         ),
       ),
     );
+    if (filter?.awaitingMyDecision) {
+      const scope = this.hooks.awaitingDecision;
+      if (!(await scope.narrow(ctx, query, { brandId, viewerId: requireUser(ctx).userId }))) {
+        return toConnection([], size, 0, () => [], ProposalModel.from);
+      }
+      const count = await query.getCount();
+      scope.page(query, after ? cursors.decode(after) : null);
+      // limit, not take: the scope joins one row per proposal, so no DISTINCT pass is needed.
+      const page = await query.limit(size + 1).getMany();
+      return toConnection(page, size, count, (row) => scope.keyOf(row), ProposalModel.from);
+    }
     const totalCount = await query.getCount();
     if (after) query.andWhere('p.id < :after', { after: String(cursors.decode(after)[0]) });
     const rows = await query

@@ -117,6 +117,16 @@ export class Fixtures {
     };
   }
 
+  /** Sets the brand's approval policy (PolicyStepInput objects), as the platform administrator. */
+  async policy(brandId: string, steps: Record<string, unknown>[]): Promise<void> {
+    await this.mutate(
+      'setApprovalPolicy',
+      'mutation ($input: SetApprovalPolicyInput!) { setApprovalPolicy(input: $input) { version } }',
+      { input: { brandId, steps } },
+      await this.admin(),
+    );
+  }
+
   /** A new proposal in DRAFT; by default a routine statement with one X draft of unique words. */
   async proposal(
     brandId: string,

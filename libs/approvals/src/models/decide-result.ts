@@ -57,7 +57,7 @@ export class SelfApprovalError extends ErrorResult {
     return errorOf(
       SelfApprovalError,
       ErrorCode.SELF_APPROVAL,
-      'The author of a proposal never decides on it',
+      'Whoever wrote words of a proposal (its author or the writer of any revision) never decides on it: four eyes',
     );
   }
 }

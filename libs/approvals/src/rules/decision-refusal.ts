@@ -18,12 +18,14 @@ export interface DecisionAttempt {
   /** The content hash the approver saw and sent. */
   contentHash: string;
   approverId: string;
-  authorId: string;
+  /** Everyone who wrote words of the proposal: its author and the writer of each revision. */
+  writerIds: readonly string[];
+  /** mayDecideNow() on the active step; false when no step awaits a decision. */
   eligibleOnActiveStep: boolean;
   /** Whether this approver already decided on the active step for the current revision. */
   alreadyDecided: boolean;
   outcome: DecisionOutcome;
-  /** overrideReasons() of the proposal as it is now. */
+  /** What deciding so must acknowledge: decisionOverride(...).reasons of the proposal as it is now. */
   overrideReasons: readonly string[];
   acknowledgeRisks: boolean;
   comment: string | null;
@@ -40,9 +42,11 @@ export function firstRefusal(attempt: DecisionAttempt): Refusal | null {
   if (attempt.state !== ProposalState.IN_REVIEW) return 'INVALID_TRANSITION';
   // Exact comparison: the hash binds the decision to the words, so no normalisation here.
   if (attempt.contentHash !== attempt.currentContentHash) return 'STALE_REVISION';
-  if (attempt.approverId === attempt.authorId) return 'SELF_APPROVAL';
+  // Four eyes: whoever wrote any of the words never decides on them, whatever their roles.
+  if (attempt.writerIds.includes(attempt.approverId)) return 'SELF_APPROVAL';
   if (!attempt.eligibleOnActiveStep) return 'NOT_AN_APPROVER';
   if (attempt.alreadyDecided) return 'ALREADY_DECIDED';
+  // Only an approval ever needs the acknowledgement: going against the team by rejecting does not.
   if (
     attempt.outcome === DecisionOutcome.APPROVE &&
     attempt.overrideReasons.length > 0 &&

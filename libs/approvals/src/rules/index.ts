@@ -1,3 +1,4 @@
+export * from './decider-eligibility';
 export * from './decision-refusal';
 export * from './enums';
 export * from './override';

@@ -16,6 +16,8 @@ import {
   reminderTimes,
   requiredApprovals,
   StepCondition,
+  stepAccepts,
+  stepActivation,
   stepApplies,
   stepStatusAfterActivation,
 } from './policy';
@@ -86,6 +88,8 @@ const factsArb: fc.Arbitrary<ProposalFacts> = fc.record({
 });
 
 const idArb = fc.constantFrom('u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8');
+/** The author, and maybe revisers: everyone who wrote words of a proposal. */
+const writersArb: fc.Arbitrary<string[]> = fc.uniqueArray(idArb, { minLength: 1, maxLength: 3 });
 const membersArb: fc.Arbitrary<Member[]> = fc.uniqueArray(
   fc.record({ userId: idArb, roles: subsetArb(ROLES) }),
   { selector: (m) => m.userId, maxLength: 8 },
@@ -252,12 +256,12 @@ describe('isDecidingRole and hasDecidingRole', () => {
 
 describe('eligibleApprovers', () => {
   it('lists the holders of the role, sorted', () => {
-    expect(eligibleApprovers(step({ role: 'APPROVER' }), BRAND, 'u-sam', false)).toEqual([
+    expect(eligibleApprovers(step({ role: 'APPROVER' }), BRAND, ['u-sam'], false)).toEqual([
       'u-ana',
       'u-ben',
       'u-cal',
     ]);
-    expect(eligibleApprovers(step({ role: 'REVIEWER' }), BRAND, 'u-sam', false)).toEqual([
+    expect(eligibleApprovers(step({ role: 'REVIEWER' }), BRAND, ['u-sam'], false)).toEqual([
       'u-cal',
       'u-lee',
     ]);
@@ -265,74 +269,98 @@ describe('eligibleApprovers', () => {
 
   it('adds the members named by id, once each', () => {
     const s = step({ role: 'REVIEWER', approverIds: ['u-adm', 'u-lee', 'u-adm'] });
-    expect(eligibleApprovers(s, BRAND, 'u-sam', false)).toEqual(['u-adm', 'u-cal', 'u-lee']);
+    expect(eligibleApprovers(s, BRAND, ['u-sam'], false)).toEqual(['u-adm', 'u-cal', 'u-lee']);
   });
 
   it('takes named ids alone when the step names no role', () => {
     const s = step({ role: null, approverIds: ['u-lee', 'u-ana'] });
-    expect(eligibleApprovers(s, BRAND, 'u-sam', false)).toEqual(['u-ana', 'u-lee']);
+    expect(eligibleApprovers(s, BRAND, ['u-sam'], false)).toEqual(['u-ana', 'u-lee']);
   });
 
   it('drops a named id that is no longer a member', () => {
     const s = step({ role: null, approverIds: ['u-gone', 'u-ana'] });
-    expect(eligibleApprovers(s, BRAND, 'u-sam', false)).toEqual(['u-ana']);
+    expect(eligibleApprovers(s, BRAND, ['u-sam'], false)).toEqual(['u-ana']);
   });
 
   it('drops a named member who no longer holds a deciding role', () => {
     const s = step({ role: null, approverIds: ['u-aud', 'u-ana'] });
-    expect(eligibleApprovers(s, BRAND, 'u-sam', false)).toEqual(['u-ana']);
+    expect(eligibleApprovers(s, BRAND, ['u-sam'], false)).toEqual(['u-ana']);
   });
 
   it('never lets a step name AUDITOR as its role', () => {
-    expect(eligibleApprovers(step({ role: 'AUDITOR' }), BRAND, 'u-sam', false)).toEqual([]);
+    expect(eligibleApprovers(step({ role: 'AUDITOR' }), BRAND, ['u-sam'], false)).toEqual([]);
   });
 
   it('adds the deputies only once the step has escalated', () => {
     const s = step({ role: null, approverIds: ['u-ana'], escalateToIds: ['u-adm', 'u-gone'] });
-    expect(eligibleApprovers(s, BRAND, 'u-sam', false)).toEqual(['u-ana']);
-    expect(eligibleApprovers(s, BRAND, 'u-sam', true)).toEqual(['u-adm', 'u-ana']);
+    expect(eligibleApprovers(s, BRAND, ['u-sam'], false)).toEqual(['u-ana']);
+    expect(eligibleApprovers(s, BRAND, ['u-sam'], true)).toEqual(['u-adm', 'u-ana']);
   });
 
   it('never includes the author, however they are named', () => {
     const s = step({ role: 'APPROVER', approverIds: ['u-ana'], escalateToIds: ['u-ana'] });
-    expect(eligibleApprovers(s, BRAND, 'u-ana', true)).toEqual(['u-ben', 'u-cal']);
+    expect(eligibleApprovers(s, BRAND, ['u-ana'], true)).toEqual(['u-ben', 'u-cal']);
+  });
+
+  it('never includes anyone who wrote a revision: four eyes', () => {
+    const s = step({ role: 'APPROVER', approverIds: ['u-lee'], escalateToIds: ['u-adm'] });
+    expect(eligibleApprovers(s, BRAND, ['u-sam', 'u-cal', 'u-lee', 'u-adm'], true)).toEqual([
+      'u-ana',
+      'u-ben',
+    ]);
   });
 
   it('is empty in a brand without members', () => {
-    expect(eligibleApprovers(step({ approverIds: ['u-ana'] }), [], 'u-sam', true)).toEqual([]);
+    expect(eligibleApprovers(step({ approverIds: ['u-ana'] }), [], ['u-sam'], true)).toEqual([]);
   });
 
-  it('is a sorted, duplicate-free list of deciding members, never the author', () => {
+  it('is a sorted, duplicate-free list of deciding members, never a writer', () => {
     fc.assert(
-      fc.property(stepArb, membersArb, idArb, fc.boolean(), (s, members, author, escalated) => {
-        const ids = eligibleApprovers(s, members, author, escalated);
-        expect(ids).toEqual([...new Set(ids)].sort());
-        expect(ids).not.toContain(author);
-        for (const id of ids) {
-          const member = members.find((m) => m.userId === id);
-          expect(member).toBeDefined();
-          expect(member!.roles.some((r) => DECIDING_ROLES.includes(r))).toBe(true);
-        }
-      }),
+      fc.property(
+        stepArb,
+        membersArb,
+        writersArb,
+        fc.boolean(),
+        (s, members, writers, escalated) => {
+          const ids = eligibleApprovers(s, members, writers, escalated);
+          expect(ids).toEqual([...new Set(ids)].sort());
+          for (const writer of writers) expect(ids).not.toContain(writer);
+          for (const id of ids) {
+            const member = members.find((m) => m.userId === id);
+            expect(member).toBeDefined();
+            expect(member!.roles.some((r) => DECIDING_ROLES.includes(r))).toBe(true);
+          }
+        },
+      ),
     );
   });
 
   it('is, for any step and members, exactly who the step names', () => {
     fc.assert(
-      fc.property(stepArb, membersArb, idArb, fc.boolean(), (s, members, author, escalated) => {
-        const expected = members
-          .filter((m) => m.userId !== author)
-          .filter((m) => m.roles.some((r) => r !== 'AUDITOR'))
-          .filter(
-            (m) =>
-              (s.role !== null && s.role !== 'AUDITOR' && m.roles.includes(s.role)) ||
-              s.approverIds.includes(m.userId) ||
-              (escalated && s.escalateToIds.includes(m.userId)),
-          )
-          .map((m) => m.userId)
-          .sort();
-        expect(eligibleApprovers(s, members, author, escalated)).toEqual(expected);
-      }),
+      fc.property(
+        stepArb,
+        membersArb,
+        writersArb,
+        fc.boolean(),
+        (s, members, writers, escalated) => {
+          const expected = members
+            .filter((m) => !writers.includes(m.userId))
+            .filter((m) => m.roles.some((r) => r !== 'AUDITOR'))
+            .filter(
+              (m) =>
+                (s.role !== null && s.role !== 'AUDITOR' && m.roles.includes(s.role)) ||
+                s.approverIds.includes(m.userId) ||
+                (escalated && s.escalateToIds.includes(m.userId)),
+            )
+            .map((m) => m.userId)
+            .sort();
+          expect(eligibleApprovers(s, members, writers, escalated)).toEqual(expected);
+          for (const m of members) {
+            const accepted = stepAccepts(s, m, escalated);
+            expect(accepted && !writers.includes(m.userId)).toBe(expected.includes(m.userId));
+          }
+        },
+      ),
     );
   });
 
@@ -343,12 +371,12 @@ describe('eligibleApprovers', () => {
         membersArb.chain((m) =>
           fc.tuple(fc.constant(m), fc.shuffledSubarray(m, { minLength: m.length })),
         ),
-        idArb,
-        (s, [members, shuffled], author) => {
-          const plain = eligibleApprovers(s, members, author, false);
-          const escalated = eligibleApprovers(s, members, author, true);
+        writersArb,
+        (s, [members, shuffled], writers) => {
+          const plain = eligibleApprovers(s, members, writers, false);
+          const escalated = eligibleApprovers(s, members, writers, true);
           for (const id of plain) expect(escalated).toContain(id);
-          expect(eligibleApprovers(s, shuffled, author, true)).toEqual(escalated);
+          expect(eligibleApprovers(s, shuffled, writers, true)).toEqual(escalated);
         },
       ),
     );
@@ -412,6 +440,46 @@ describe('stepStatusAfterActivation', () => {
           expect(stepStatusAfterActivation(required, eligible)).toBe(
             fits ? StepStatus.ACTIVE : StepStatus.BLOCKED,
           );
+        },
+      ),
+    );
+  });
+});
+
+describe('stepActivation', () => {
+  it('leaves the writers out of who is asked and of what ALL requires', () => {
+    const s = step({ role: 'APPROVER', quorum: ALL });
+    expect(stepActivation(s, BRAND, ['u-sam', 'u-cal'], false)).toEqual({
+      eligible: ['u-ana', 'u-ben'],
+      required: 2,
+      status: StepStatus.ACTIVE,
+    });
+  });
+
+  it('blocks a step whose only approvers wrote words of the proposal', () => {
+    const s = step({ role: null, approverIds: ['u-ana'] });
+    expect(stepActivation(s, BRAND, ['u-sam', 'u-ana'], false)).toEqual({
+      eligible: [],
+      required: 1,
+      status: StepStatus.BLOCKED,
+    });
+  });
+
+  it('is eligibleApprovers, requiredApprovals and stepStatusAfterActivation together', () => {
+    fc.assert(
+      fc.property(
+        stepArb,
+        membersArb,
+        writersArb,
+        fc.boolean(),
+        (s, members, writers, escalated) => {
+          const eligible = eligibleApprovers(s, members, writers, escalated);
+          const required = requiredApprovals(s, eligible.length);
+          expect(stepActivation(s, members, writers, escalated)).toEqual({
+            eligible,
+            required,
+            status: stepStatusAfterActivation(required, eligible.length),
+          });
         },
       ),
     );
@@ -885,7 +953,7 @@ describe('DEFAULT_POLICY_STEPS', () => {
   });
 
   it('lets every approver but the author decide', () => {
-    expect(eligibleApprovers(DEFAULT_POLICY_STEPS[0], BRAND, 'u-ana', false)).toEqual([
+    expect(eligibleApprovers(DEFAULT_POLICY_STEPS[0], BRAND, ['u-ana'], false)).toEqual([
       'u-ben',
       'u-cal',
     ]);

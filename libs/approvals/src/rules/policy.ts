@@ -86,33 +86,41 @@ export function stepApplies(step: PolicyStep, facts: ProposalFacts): boolean {
   return true;
 }
 
-/** Who a step names, author or not: role holders, named approvers and, once escalated, deputies. */
+/**
+ * Whether a step names this member as one who may decide: they hold its role, or it names them by
+ * id (or, once escalated, as a deputy) and they hold a deciding role. A named id counts only while
+ * it belongs to a member with a deciding role: a policy outlives memberships, and an AUDITOR (or a
+ * former member) never decides. Writing words of the proposal is judged elsewhere.
+ */
+export function stepAccepts(step: PolicyStep, member: Member, escalated: boolean): boolean {
+  if (isDecidingRole(step.role) && member.roles.includes(step.role!)) return true;
+  const named =
+    (step.approverIds ?? []).includes(member.userId) ||
+    (escalated && (step.escalateToIds ?? []).includes(member.userId));
+  return named && hasDecidingRole(member.roles);
+}
+
+/** Who a step names, writers of the proposal or not: see stepAccepts. */
 function namedDeciders(step: PolicyStep, members: readonly Member[], escalated: boolean): string[] {
-  // A named id counts only while it belongs to a member with a deciding role: a policy outlives
-  // memberships, and an AUDITOR (or a former member) never decides.
-  const named = new Set([...step.approverIds, ...(escalated ? step.escalateToIds : [])]);
-  const role = isDecidingRole(step.role) ? step.role : null;
-  const ids = new Set<string>();
-  for (const member of members) {
-    const byRole = role !== null && member.roles.includes(role);
-    const byId = named.has(member.userId) && hasDecidingRole(member.roles);
-    if (byRole || byId) ids.add(member.userId);
-  }
+  const ids = new Set(
+    members.filter((member) => stepAccepts(step, member, escalated)).map((m) => m.userId),
+  );
   return [...ids].sort();
 }
 
 /**
  * The members who may decide on a step: holders of its role, the members it names by id and,
- * when the step's deadline has escalated it, its deputies. Never the author. Deduplicated and
+ * when the step's deadline has escalated it, its deputies. Never anyone who wrote words of the
+ * proposal (`writerIds`: its author and the writer of each revision): four eyes. Deduplicated and
  * sorted, so that the same policy and members always give the same list.
  */
 export function eligibleApprovers(
   step: PolicyStep,
   members: readonly Member[],
-  authorId: string,
+  writerIds: readonly string[],
   escalated: boolean,
 ): string[] {
-  return namedDeciders(step, members, escalated).filter((id) => id !== authorId);
+  return namedDeciders(step, members, escalated).filter((id) => !writerIds.includes(id));
 }
 
 /** How many approvals satisfy a step: ANY one, ALL of the eligible, or COUNT `minApprovals`. */
@@ -139,6 +147,25 @@ export function stepStatusAfterActivation(required: number, eligibleCount: numbe
     return StepStatus.BLOCKED;
   }
   return StepStatus.ACTIVE;
+}
+
+/** Who may decide on a step that becomes the one under review, how many must, and its status. */
+export interface StepActivation {
+  eligible: string[];
+  required: number;
+  status: StepStatus;
+}
+
+/** A step activated (or escalated) now: eligibleApprovers, requiredApprovals and the status. */
+export function stepActivation(
+  step: PolicyStep,
+  members: readonly Member[],
+  writerIds: readonly string[],
+  escalated: boolean,
+): StepActivation {
+  const eligible = eligibleApprovers(step, members, writerIds, escalated);
+  const required = requiredApprovals(step, eligible.length);
+  return { eligible, required, status: stepStatusAfterActivation(required, eligible.length) };
 }
 
 /** A step is satisfied by at least one approval, and by as many as it requires. */
@@ -196,9 +223,9 @@ const ENUM_CRITERIA = [
 
 /**
  * Everything wrong with a policy before it becomes a new version, each named by its path in the
- * input, in input order. Who may decide is checked against the brand's members now; the author
- * is unknown here, so a step that fits now may still block for a proposal whose author is one of
- * its few approvers.
+ * input, in input order. Who may decide is checked against the brand's members now; the writers
+ * of a proposal are unknown here, so a step that fits now may still block for a proposal whose
+ * author or reviser is one of its few approvers.
  *
  * Allowed on purpose: `expireOnTimeout` or `escalateToIds` without `slaHours` (the proposal's
  * decision deadline still gives the step a deadline), `minApprovals` on ANY and ALL (ignored), and

@@ -161,6 +161,167 @@ describe('decisionRecordLines', () => {
     expect(decision.state).toBeNull();
   });
 
+  describe('what a decision went against', () => {
+    /** A decision on revision 1 after the team recommended `recommendation` on it. */
+    const decided = (recommendation: string, data: object) =>
+      decisionRecordLines(
+        PROPOSAL,
+        REVISIONS,
+        [
+          event(6, 'recommendation.set', {
+            after: { recommendation, rationale: 'Our reasons', revisionNumber: 1 },
+          }),
+          event(
+            9,
+            'decision.recorded',
+            {
+              proposalId: PROPOSAL.id,
+              step: 'Leadership',
+              round: 1,
+              revisionNumber: 1,
+              contentHash: 'h1',
+              comment: 'On the record',
+              ...data,
+            },
+            ['Decision', 'dcs_9'],
+            'leader@example.test',
+          ),
+        ],
+        [],
+      ).find((l) => l.kind === RecordLineKind.DECISION)!;
+
+    it('tells an approval against the team and each risk it accepted, as recorded', () => {
+      const line = decided('HOLD', {
+        outcome: 'APPROVE',
+        againstTeam: { recommendation: 'HOLD', rationale: 'Our reasons', revisionNumber: 1 },
+        acceptedRisks: [
+          {
+            category: 'BACKLASH',
+            likelihood: 4,
+            impact: 3,
+            score: 12,
+            severity: 'HIGH',
+            description: 'Boycott calls',
+          },
+        ],
+        override: {
+          acknowledged: ['The team recommends HOLD', 'An open HIGH risk (BACKLASH, score 12)'],
+          recommendation: { recommendation: 'HOLD', rationale: 'Our reasons', revisionNumber: 1 },
+          openRisks: [{ category: 'BACKLASH', likelihood: 4, impact: 3 }],
+        },
+      });
+      expect(line.summary).toBe(
+        "Approved on step Leadership, revision 1 — OVERRIDE: approved against the team's HOLD recommendation and accepted 1 open high risk: backlash (score 12)",
+      );
+      expect(line.decision).toMatchObject({
+        againstTeam: { recommendation: 'HOLD', revisionNumber: 1 },
+        acceptedRisks: [
+          { category: 'BACKLASH', score: 12, severity: 'HIGH', description: 'Boycott calls' },
+        ],
+      });
+    });
+
+    it('tells an approval past open risks that the team recommended as accepting risks, not overruling', () => {
+      const line = decided('PROCEED', {
+        outcome: 'APPROVE',
+        againstTeam: null,
+        acceptedRisks: [
+          { category: 'SAFETY', likelihood: 4, impact: 5, score: 20, severity: 'CRITICAL' },
+        ],
+        override: {
+          acknowledged: ['An open CRITICAL risk (SAFETY, score 20)'],
+          recommendation: null,
+          openRisks: [{ category: 'SAFETY', likelihood: 4, impact: 5 }],
+        },
+      });
+      expect(line.summary).toBe(
+        'Approved on step Leadership, revision 1 — OVERRIDE: approved and accepted 1 open critical risk: safety (score 20)',
+      );
+      expect(line.summary).not.toContain('against the team');
+      expect(line.decision!.againstTeam).toBeNull();
+    });
+
+    it('tells a rejection against PROCEED as going against the team, with nothing acknowledged', () => {
+      const line = decided('PROCEED', {
+        outcome: 'REJECT',
+        againstTeam: { recommendation: 'PROCEED', rationale: 'Our reasons', revisionNumber: 1 },
+        acceptedRisks: [],
+        override: null,
+      });
+      expect(line.summary).toBe(
+        'Rejected on step Leadership, revision 1 — AGAINST THE TEAM: rejected although the team recommended PROCEED',
+      );
+      expect(line.decision).toMatchObject({ override: null, acceptedRisks: [] });
+    });
+
+    it('marks nothing for a decision that went against nothing', () => {
+      for (const [recommendation, outcome] of [
+        ['PROCEED', 'APPROVE'],
+        ['HOLD', 'REJECT'],
+        ['PROCEED', 'REQUEST_CHANGES'],
+      ]) {
+        const line = decided(recommendation, {
+          outcome,
+          againstTeam: null,
+          acceptedRisks: [],
+          override: null,
+        });
+        expect(line.summary).toBe(
+          `${{ APPROVE: 'Approved', REJECT: 'Rejected', REQUEST_CHANGES: 'Changes requested' }[outcome]} on step Leadership, revision 1`,
+        );
+        expect(line.decision).toMatchObject({ againstTeam: null, overrideWords: null });
+      }
+    });
+
+    describe('in events recorded before these fields existed', () => {
+      it('does not call an approval with PROCEED recommended an overruling, and lists the risks it acknowledged', () => {
+        // Older events named the latest recommendation in `override`, whatever it was.
+        const line = decided('PROCEED', {
+          outcome: 'APPROVE',
+          override: {
+            acknowledged: ['An open HIGH risk (BACKLASH, score 16)'],
+            recommendation: { recommendation: 'PROCEED', rationale: 'Go', revisionNumber: 1 },
+            openRisks: [
+              { category: 'BACKLASH', likelihood: 4, impact: 4 },
+              { category: 'OTHER', likelihood: 1, impact: 2 },
+            ],
+          },
+        });
+        expect(line.decision).toMatchObject({
+          againstTeam: null,
+          acceptedRisks: [{ category: 'BACKLASH', score: 16, severity: 'HIGH', description: null }],
+        });
+        expect(line.summary).toBe(
+          'Approved on step Leadership, revision 1 — OVERRIDE: approved and accepted 1 open high risk: backlash (score 16)',
+        );
+      });
+
+      it('reads an approval against HOLD as against the team', () => {
+        const line = decided('HOLD', {
+          outcome: 'APPROVE',
+          override: {
+            acknowledged: ['The team recommends HOLD'],
+            recommendation: { recommendation: 'HOLD', rationale: 'Wait', revisionNumber: 1 },
+            openRisks: [],
+          },
+        });
+        expect(line.decision!.againstTeam).toMatchObject({ recommendation: 'HOLD' });
+        expect(line.summary).toContain("OVERRIDE: approved against the team's HOLD recommendation");
+      });
+
+      it('finds a rejection against PROCEED from the recommendation the record holds', () => {
+        const line = decided('PROCEED', { outcome: 'REJECT', override: null });
+        expect(line.decision!.againstTeam).toMatchObject({ recommendation: 'PROCEED' });
+        expect(line.summary).toContain(
+          'AGAINST THE TEAM: rejected although the team recommended PROCEED',
+        );
+        expect(
+          decided('HOLD', { outcome: 'REJECT', override: null }).decision!.againstTeam,
+        ).toBeNull();
+      });
+    });
+  });
+
   it('shows what a revision changed, channel by channel', () => {
     const revised = lines().find((l) => l.kind === RecordLineKind.REVISED)!;
     expect(revised.summary).toBe('Revision 2 written (X changed, BLUESKY added)');

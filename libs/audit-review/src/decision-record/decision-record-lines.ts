@@ -1,6 +1,13 @@
 import { field, isObject, list, num, str, text } from './audit-data';
 import {
+  DecisionOutcome,
+  goesAgainstTeam,
+  overrideWords,
+} from '../../../approvals/src/rules/index';
+import { severityOf } from '../../../proposals/src/rules/index';
+import {
   DraftChangeKind,
+  RecordedAcceptedRisk,
   RecordEvent,
   RecordLine,
   RecordLineKind,
@@ -246,16 +253,28 @@ class StoryState {
     const d = event.data;
     const revisionNumber = num(field(d, 'revisionNumber')) ?? 0;
     const round = num(field(d, 'round')) ?? 0;
+    const outcome = text(field(d, 'outcome'));
     const override = field(d, 'override');
     const comment = str(field(d, 'comment'));
     const seen = field(d, 'seen');
+    const againstTeam = againstTeamOf(d, outcome, this.recommendation);
+    const acceptedRisks = acceptedRisksOf(d);
+    const words = overrideWords(
+      outcome,
+      againstTeam && {
+        recommendation: againstTeam.recommendation,
+        current:
+          againstTeam.revisionNumber === null || againstTeam.revisionNumber === revisionNumber,
+      },
+      acceptedRisks,
+    );
     const decision: RecordedDecision = {
       decisionId: event.entityId,
       approverId: event.actorId,
       approverLabel: event.actorLabel,
       step: text(field(d, 'step')),
       round,
-      outcome: text(field(d, 'outcome')),
+      outcome,
       comment,
       channel: str(field(d, 'channel')),
       revisionNumber,
@@ -268,6 +287,9 @@ class StoryState {
           }
         : null,
       teamRecommendation: this.recommendation,
+      againstTeam,
+      acceptedRisks,
+      overrideWords: words,
       override: isObject(override)
         ? {
             acknowledgedReasons: list(field(override, 'acknowledged')).map(text),
@@ -285,10 +307,11 @@ class StoryState {
         round !== this.proposal.reviewRound,
     };
     const verb = OUTCOME_VERB[decision.outcome] ?? decision.outcome;
+    const marker = decision.override ? 'OVERRIDE' : 'AGAINST THE TEAM';
     return {
       ...base,
       kind: RecordLineKind.DECISION,
-      summary: `${verb} on step ${decision.step}, revision ${revisionNumber}${decision.override ? ' — OVERRIDE of the team’s warning' : ''}`,
+      summary: `${verb} on step ${decision.step}, revision ${revisionNumber}${words ? ` — ${marker}: ${words}` : ''}`,
       revisionNumber,
       decision,
     };
@@ -381,6 +404,54 @@ function stateChangeOf(event: RecordEvent): StateChange | null {
     if (from && to) return { from, to };
   }
   return null;
+}
+
+/**
+ * The recommendation a decision went against. Events from the version that records it say so in
+ * `againstTeam`; older ones are read for what they hold: an approval's `override.recommendation`
+ * when it was a warning (older events named the latest recommendation, whatever it was), and for a
+ * rejection, the team's latest recommendation in the record when it said to go ahead.
+ */
+function againstTeamOf(
+  data: object,
+  outcome: string,
+  latest: RecordedRecommendation | null,
+): RecordedRecommendation | null {
+  if ('againstTeam' in data) return recommendationOf(field(data, 'againstTeam'));
+  const recorded =
+    outcome === DecisionOutcome.REJECT
+      ? latest
+      : recommendationOf(field(data, 'override', 'recommendation'));
+  return recorded && goesAgainstTeam(outcome as DecisionOutcome, recorded.recommendation)
+    ? recorded
+    : null;
+}
+
+/**
+ * The risks an approval accepted: listed one by one in `acceptedRisks` from the version that
+ * records them; in older events, the open risks scored HIGH or CRITICAL that the approver had to
+ * acknowledge (then every category counted, the risk of silence included).
+ */
+function acceptedRisksOf(data: object): RecordedAcceptedRisk[] {
+  const recorded = field(data, 'acceptedRisks');
+  const legacy = !Array.isArray(recorded);
+  const risks = legacy ? list(field(data, 'override', 'openRisks')) : recorded;
+  const accepted: RecordedAcceptedRisk[] = [];
+  for (const risk of risks) {
+    const likelihood = num(field(risk, 'likelihood')) ?? 0;
+    const impact = num(field(risk, 'impact')) ?? 0;
+    const score = likelihood * impact;
+    if (!(score >= 1 && score <= 25) || (legacy && score < 10)) continue;
+    accepted.push({
+      category: text(field(risk, 'category')),
+      likelihood,
+      impact,
+      score,
+      severity: str(field(risk, 'severity')) ?? severityOf(score),
+      description: str(field(risk, 'description')),
+    });
+  }
+  return accepted;
 }
 
 function recommendationOf(value: unknown): RecordedRecommendation | null {

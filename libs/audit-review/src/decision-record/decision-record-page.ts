@@ -86,7 +86,7 @@ export const DECISION_RECORD_PAGE_CSP = [
 ].join('; ');
 
 function lineHtml(line: RecordLine): SafeHtml {
-  const override = line.decision?.override;
+  const override = line.decision?.override || line.decision?.againstTeam;
   return html`<li class="line kind-${line.kind.toLowerCase()}${override ? ' override' : ''}">
     <p class="meta">
       <span class="seq">#${line.seq}</span> <time>${line.at.toISOString()}</time>
@@ -218,37 +218,45 @@ function decisionHtml(decision: RecordedDecision): SafeHtml {
       </p>`
     }
     ${decision.comment && !override && html`<p>Comment: <q>${decision.comment}</q></p>`}
+    ${(decision.againstTeam || override) && overrideHtml(decision)}`;
+}
+
+/** What the decision went against: the team's recommendation, the risks it accepted. */
+function overrideHtml(decision: RecordedDecision): SafeHtml {
+  const { againstTeam, acceptedRisks, override } = decision;
+  return html`<div class="override-box">
+    <p>
+      <strong>${override ? 'OVERRIDE' : 'AGAINST THE TEAM'}</strong>:
+      ${decision.overrideWords ?? 'acknowledged a warning'}.
+    </p>
+    ${
+      againstTeam &&
+      html`<p>
+        The team recommended <strong>${againstTeam.recommendation}</strong> (revision
+        ${againstTeam.revisionNumber})${againstTeam.rationale && html`: <q>${againstTeam.rationale}</q>`}
+      </p>`
+    }
+    ${
+      acceptedRisks.length > 0 &&
+      html`<p>Open risks accepted:</p>
+        <ul>
+          ${acceptedRisks.map(
+            (risk) =>
+              html`<li>
+                ${risk.severity} ${risk.category} (likelihood ${risk.likelihood}, impact
+                ${risk.impact}, score
+                ${risk.score})${risk.description && html`: <q>${risk.description}</q>`}
+              </li>`,
+          )}
+        </ul>`
+    }
     ${
       override &&
-      html`<div class="override-box">
-        <p>
-          <strong>OVERRIDE</strong> of the team's
-          warning${
-            override.recommendation &&
-            html`: the team recommended
-              <strong>${override.recommendation.recommendation}</strong> (revision
-              ${override.recommendation.revisionNumber})${
-                override.recommendation.rationale &&
-                html`, <q>${override.recommendation.rationale}</q>`
-              }`
-          }.
-        </p>
-        <p>Acknowledged:</p>
+      html`<p>Acknowledged:</p>
         <ul>
           ${override.acknowledgedReasons.map((reason) => html`<li>${reason}</li>`)}
         </ul>
-        ${
-          override.openRisks.length > 0 &&
-          html`<p>
-            Open risks:
-            ${override.openRisks
-              .map(
-                (risk) => `${risk.category} (likelihood ${risk.likelihood}, impact ${risk.impact})`,
-              )
-              .join('; ')}
-          </p>`
-        }
-        <p>Acknowledgement: <q>${override.acknowledgement}</q></p>
-      </div>`
-    }`;
+        <p>Acknowledgement: <q>${override.acknowledgement}</q></p>`
+    }
+  </div>`;
 }

@@ -128,6 +128,18 @@ export interface SeenHashes {
   riskNotes: string;
 }
 
+/** An open risk of speaking, HIGH or CRITICAL, that an approval accepted. */
+export interface RecordedAcceptedRisk {
+  category: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  severity: string;
+  /** As it was noted; null for events recorded before accepted risks were listed one by one. */
+  description: string | null;
+}
+
+/** What an approver acknowledged to approve, as the decision's event recorded it. */
 export interface RecordedOverride {
   acknowledgedReasons: string[];
   /** The approver's written reason, required to override. */
@@ -153,6 +165,16 @@ export interface RecordedDecision {
   seen: SeenHashes | null;
   /** The team's latest recommendation recorded before this decision. */
   teamRecommendation: RecordedRecommendation | null;
+  /**
+   * The recommendation the decision went against: approving against HOLD or DO_NOT_POST, or
+   * rejecting against PROCEED or PROCEED_WITH_CHANGES. Null when it did not go against the team.
+   */
+  againstTeam: RecordedRecommendation | null;
+  /** The open HIGH or CRITICAL risks of speaking an approval accepted; empty for other decisions. */
+  acceptedRisks: RecordedAcceptedRisk[];
+  /** What the decision went against, in words ("rejected although the team recommended PROCEED"). */
+  overrideWords: string | null;
+  /** Set when an approval needed an acknowledgement (against the team, or past open risks). */
   override: RecordedOverride | null;
   /** Made on words or a review round that has since been replaced. */
   stale: boolean;

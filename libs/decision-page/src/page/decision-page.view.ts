@@ -176,12 +176,22 @@ function decisionForm(d: DecisionDossier, antiForgeryField: string, state: Decis
     ${
       override
         ? html`<div class="warning" id="override-warning">
-            <p><strong>Approving now overrules a warning:</strong></p>
+            <p>
+              <strong>Approving now is recorded as an override:</strong> you ${d.approvalOverride}.
+            </p>
+            <p>To approve, acknowledge each of these and say why in the comment:</p>
             <ul>
               ${d.overrideReasons.map((reason) => html`<li>${reason}</li>`)}
             </ul>
-            <p>To approve, tick the acknowledgement and say why in the comment.</p>
           </div>`
+        : null
+    }
+    ${
+      d.rejectionOverride
+        ? html`<p class="hint" id="rejection-note">
+            Rejecting now is recorded as going against the team: you ${d.rejectionOverride}. It
+            needs a comment, as every rejection does, and no acknowledgement.
+          </p>`
         : null
     }
     <fieldset ${errors.outcome ? html`aria-describedby="outcome-error"` : null}>
@@ -207,7 +217,8 @@ function decisionForm(d: DecisionDossier, antiForgeryField: string, state: Decis
     </fieldset>
     <label for="comment">Comment</label>
     <p class="hint" id="comment-hint">
-      Required to request changes, to reject, and to approve against a warning.
+      Required to request changes, to reject, and to approve against the team's warning or past an
+      open high or critical risk.
     </p>
     ${errors.comment ? html`<p class="error" id="comment-error">${errors.comment}</p>` : null}
     <textarea
@@ -242,7 +253,9 @@ ${state.comment ?? ''}</textarea>
         <label for="acknowledgeRisks"
           >I acknowledge the risks and the team's warning, and decide on the record</label
         >
-        <p class="hint" id="acknowledgeRisks-hint">Needed only to approve against a warning.</p>
+        <p class="hint" id="acknowledgeRisks-hint">
+          Needed only to approve against the team's warning or past an open high or critical risk.
+        </p>
       </div>
     </div>
     <p><button type="submit">Record my decision</button></p>

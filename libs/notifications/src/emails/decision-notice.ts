@@ -26,6 +26,9 @@ export function decisionNoticeEmail(
     ['Revision', String(decision.proposal.revisionNumber)],
   ];
   const comment = decision.comment;
+  const overruled = decision.overrideWords
+    ? `${decision.approverName} ${decision.overrideWords}.`
+    : null;
   return noticeEmail(
     {
       brandName: decision.proposal.brandName,
@@ -34,11 +37,13 @@ export function decisionNoticeEmail(
       intro: words.intro,
       html: [
         factRows(rows),
+        overruled ? paragraph(overruled) : html``,
         comment ? section(`${decision.approverName} wrote`, quote(comment)) : html``,
         paragraph(words.next),
       ],
       text: [
         textFacts(rows),
+        overruled ?? '',
         comment ? textSection(`${decision.approverName} wrote`, textQuote(comment)) : '',
         words.next,
       ],

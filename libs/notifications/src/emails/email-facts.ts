@@ -92,4 +92,9 @@ export interface EmailDecision {
   step: string;
   approverName: string;
   comment: string | null;
+  /**
+   * What the decision went against, worded by the approval rules ("rejected although the team
+   * recommended PROCEED"); null or absent when it went against nothing.
+   */
+  overrideWords?: string | null;
 }

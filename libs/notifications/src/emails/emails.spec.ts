@@ -151,6 +151,8 @@ function everyEmail(text = (s: string) => s): [string, RenderedEmail][] {
       overrideRecordedEmail(
         {
           ...decision(text),
+          overrideWords: text("approved against the team's HOLD recommendation"),
+          againstTeam: true,
           acknowledgedReasons: [text('The team recommends HOLD')],
           recommendation: d.recommendation,
         },
@@ -374,6 +376,9 @@ describe('the emails', () => {
         {
           ...decision(),
           comment: 'Lives are at stake tonight',
+          overrideWords:
+            "approved against the team's HOLD recommendation and accepted 1 open high risk: performative allyship (score 12)",
+          againstTeam: true,
           acknowledgedReasons: [
             'The team recommends HOLD',
             'An open HIGH risk (PERFORMATIVE_ALLYSHIP, score 12)',
@@ -383,6 +388,11 @@ describe('the emails', () => {
         reader,
       );
       expect(email.subject).toBe('Override recorded: Shelters tonight');
+      expect(email.text).toContain('Your recommendation was overruled: Shelters tonight');
+      expect(email.text).toContain(
+        "Dana Ceo approved against the team's HOLD recommendation and accepted 1 open high risk: performative allyship (score 12), and acknowledged it on the record.",
+      );
+      expect(email.html).toContain('accepted 1 open high risk: performative allyship (score 12)');
       for (const part of [email.html, email.text]) {
         expect(part).toContain('Dana Ceo');
         expect(part).toContain('The team recommends HOLD');
@@ -390,6 +400,49 @@ describe('the emails', () => {
         expect(part).toContain('Lives are at stake tonight');
         expect(part).toContain('Wait until the shelters are staffed');
       }
+    });
+
+    it('an approval past open risks only is told as risks accepted, not as the team overruled', () => {
+      const email = overrideRecordedEmail(
+        {
+          ...decision(),
+          overrideWords:
+            'approved and accepted 2 open high risks: backlash (score 12), safety (score 10)',
+          againstTeam: false,
+          acknowledgedReasons: [
+            'An open HIGH risk (BACKLASH, score 12)',
+            'An open HIGH risk (SAFETY, score 10)',
+          ],
+          recommendation: { ...dossier().recommendation!, recommendation: 'PROCEED' },
+        },
+        reader,
+      );
+      expect(email.text).toContain('Open risks accepted: Shelters tonight');
+      expect(email.text).not.toMatch(/overruled/i);
+      expect(email.text).toContain(
+        'Dana Ceo approved and accepted 2 open high risks: backlash (score 12), safety (score 10), and acknowledged it on the record.',
+      );
+      expect(email.text).toContain('Your recommendation: Proceed');
+    });
+
+    it('a rejection against PROCEED is told as the team overruled, with nothing acknowledged', () => {
+      const words = 'rejected although the team recommended PROCEED';
+      const email = overrideRecordedEmail(
+        {
+          ...decision(),
+          overrideWords: words,
+          againstTeam: true,
+          acknowledgedReasons: [],
+          recommendation: { ...dossier().recommendation!, recommendation: 'PROCEED' },
+        },
+        reader,
+      );
+      expect(email.text).toContain(`Dana Ceo ${words}.`);
+      expect(email.text).not.toContain('acknowledged');
+      expect(email.text).toContain('> Name the shelter hours first.');
+      const notice = rejectedEmail({ ...decision(), overrideWords: words }, reader);
+      for (const part of [notice.html, notice.text]) expect(part).toContain(`Dana Ceo ${words}.`);
+      expect(rejectedEmail(decision(), reader).text).not.toContain('although');
     });
   });
 

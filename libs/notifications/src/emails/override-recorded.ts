@@ -6,12 +6,20 @@ import { noticeEmail } from './notice';
 import { textBullets, textFacts, textQuote, textSection } from './text';
 
 export interface OverrideRecordedFacts extends EmailDecision {
-  /** The warnings the approver acknowledged (the recommendation, open high risks). */
+  /** What the decision went against, worded by the approval rules. */
+  overrideWords: string;
+  /** It went against the team's recommendation; false: it only accepted open risks. */
+  againstTeam: boolean;
+  /** What the approver acknowledged to approve (the recommendation, each accepted risk). */
   acknowledgedReasons: readonly string[];
   recommendation: EmailRecommendation | null;
 }
 
-/** The social team's warning or recommendation was overruled: they hear by whom and why. */
+/**
+ * A decision went against what the social team said: their recommendation (approving against
+ * HOLD or DO_NOT_POST, rejecting against PROCEED), or the open risks they noted (an approval that
+ * accepted them). They hear by whom, what exactly, and why.
+ */
 export function overrideRecordedEmail(
   facts: OverrideRecordedFacts,
   to: EmailRecipient,
@@ -21,7 +29,7 @@ export function overrideRecordedEmail(
   const rows: [string, string][] = [
     ['Proposal', title],
     ['Step', facts.step],
-    ['Approved by', facts.approverName],
+    ['Decided by', facts.approverName],
     ...(r
       ? [
           [
@@ -31,27 +39,31 @@ export function overrideRecordedEmail(
         ]
       : []),
   ];
+  const acknowledged = facts.acknowledgedReasons;
   const reasonTitle = `${facts.approverName} acknowledged`;
   const why = facts.comment ?? 'No reason given beyond the acknowledgement.';
+  const onRecord = acknowledged.length > 0 ? ', and acknowledged it on the record' : '';
   return noticeEmail(
     {
       brandName: facts.proposal.brandName,
       subject: `Override recorded: ${title}`,
-      title: `Your warning was overruled: ${title}`,
-      intro: `${facts.approverName} approved "${title}" against the social team's warning, and acknowledged it.`,
+      title: facts.againstTeam
+        ? `Your recommendation was overruled: ${title}`
+        : `Open risks accepted: ${title}`,
+      intro: `${facts.approverName} ${facts.overrideWords}${onRecord}.`,
       html: [
         factRows(rows),
-        section(reasonTitle, bulletList(facts.acknowledgedReasons)),
+        acknowledged.length > 0 ? section(reasonTitle, bulletList(acknowledged)) : html``,
         section('Their reason', quote(why)),
         r ? section("The team's rationale", quote(r.rationale)) : html``,
-        paragraph('The override is recorded in the audit trail with what the approver saw.'),
+        paragraph('The decision is recorded in the audit trail with what the approver saw.'),
       ],
       text: [
         textFacts(rows),
-        textSection(reasonTitle, textBullets(facts.acknowledgedReasons)),
+        acknowledged.length > 0 ? textSection(reasonTitle, textBullets(acknowledged)) : '',
         textSection('Their reason', textQuote(why)),
         r ? textSection("The team's rationale", textQuote(r.rationale)) : '',
-        'The override is recorded in the audit trail with what the approver saw.',
+        'The decision is recorded in the audit trail with what the approver saw.',
       ],
     },
     to,

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsArray, IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { IsArray, IsBoolean, IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { PeerReception, ProposalState, Urgency } from '../models/enums.graphql';
 
 @InputType('ProposalFilter')
@@ -31,6 +31,15 @@ export class ProposalFilter {
   @IsOptional()
   @MaxLength(200)
   search?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only proposals whose active step awaits the viewer's own decision on the current revision.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  awaitingMyDecision?: boolean | null;
 }
 
 @InputType('PrecedentFilter')

@@ -5,6 +5,7 @@ import {
   TextPartKind,
   type DraftChange,
   type RecordDraft,
+  type RecordedAcceptedRisk,
   type RecordedDecision,
   type RecordedEvidence,
   type RecordedOverride,
@@ -177,7 +178,35 @@ export class SeenHashesModel implements SeenHashes {
   riskNotes!: string;
 }
 
-@ObjectType('RecordedOverride')
+@ObjectType('RecordedAcceptedRisk', {
+  description: 'An open HIGH or CRITICAL risk of speaking that an approval accepted.',
+})
+export class RecordedAcceptedRiskModel implements RecordedAcceptedRisk {
+  @Field()
+  category!: string;
+
+  @Field(() => Int)
+  likelihood!: number;
+
+  @Field(() => Int)
+  impact!: number;
+
+  @Field(() => Int)
+  score!: number;
+
+  @Field()
+  severity!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'As noted; null in events recorded before accepted risks were listed one by one.',
+  })
+  description!: string | null;
+}
+
+@ObjectType('RecordedOverride', {
+  description: 'What an approver acknowledged to approve against a warning or past open risks.',
+})
 export class RecordedOverrideModel implements RecordedOverride {
   @Field(() => [String])
   acknowledgedReasons!: string[];
@@ -235,6 +264,25 @@ export class RecordedDecisionModel implements RecordedDecision {
     description: "The team's latest recommendation recorded before the decision.",
   })
   teamRecommendation!: RecordedRecommendationModel | null;
+
+  @Field(() => RecordedRecommendationModel, {
+    nullable: true,
+    description:
+      "The team's recommendation the decision went against: approving against HOLD or DO_NOT_POST, or rejecting against PROCEED or PROCEED_WITH_CHANGES.",
+  })
+  againstTeam!: RecordedRecommendationModel | null;
+
+  @Field(() => [RecordedAcceptedRiskModel], {
+    description: 'The open HIGH or CRITICAL risks of speaking the approval accepted.',
+  })
+  acceptedRisks!: RecordedAcceptedRiskModel[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the decision went against, in words: "approved against the team\'s HOLD recommendation", "rejected although the team recommended PROCEED", "approved and accepted 2 open high risks: …".',
+  })
+  overrideWords!: string | null;
 
   @Field(() => RecordedOverrideModel, { nullable: true })
   override!: RecordedOverrideModel | null;

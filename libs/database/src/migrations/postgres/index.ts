@@ -10,6 +10,7 @@ import { AuditEventEntityIndex1796012951300 } from './1796012951300-AuditEventEn
 import { CheckpointsAppendOnly1796012990000 } from './1796012990000-CheckpointsAppendOnly';
 import { WebhookEndpoints1796012992741 } from './1796012992741-WebhookEndpoints';
 import { AppRolePrivileges1796013000000 } from './1796013000000-AppRolePrivileges';
+import { DecisionsAgainstTheTeam1796013100000 } from './1796013100000-DecisionsAgainstTheTeam';
 import { RateLimits1796014100000 } from './1796014100000-RateLimits';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
@@ -26,5 +27,6 @@ export const postgresMigrations: Function[] = [
   CheckpointsAppendOnly1796012990000,
   WebhookEndpoints1796012992741,
   AppRolePrivileges1796013000000,
+  DecisionsAgainstTheTeam1796013100000,
   RateLimits1796014100000,
 ];

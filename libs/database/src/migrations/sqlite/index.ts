@@ -9,6 +9,7 @@ import { AuditCheckpoints1796012733734 } from './1796012733734-AuditCheckpoints'
 import { AuditEventEntityIndex1796012945538 } from './1796012945538-AuditEventEntityIndex';
 import { WebhookEndpoints1796012980981 } from './1796012980981-WebhookEndpoints';
 import { CheckpointsAppendOnly1796012990000 } from './1796012990000-CheckpointsAppendOnly';
+import { DecisionsAgainstTheTeam1796013100000 } from './1796013100000-DecisionsAgainstTheTeam';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
@@ -23,4 +24,5 @@ export const sqliteMigrations: Function[] = [
   AuditEventEntityIndex1796012945538,
   WebhookEndpoints1796012980981,
   CheckpointsAppendOnly1796012990000,
+  DecisionsAgainstTheTeam1796013100000,
 ];
