@@ -3,7 +3,6 @@ import {
   deliverOutbox,
   FakeClock,
   Fixtures,
-  freePort,
   outboxOf,
   outboxRows,
   queueEmails,
@@ -13,64 +12,29 @@ import {
   TestBrand,
   TestMember,
   TestProposal,
+  TricklingReceiver,
   waitFor,
 } from '@standpoint/testing';
-import { createServer, Server } from 'node:http';
 import { AppModule } from '../src/app.module';
 
 const RETRY_BASE_MS = 60_000;
+const REGISTER_WEBHOOK = `mutation ($input: RegisterWebhookEndpointInput!) {
+  registerWebhookEndpoint(input: $input) { secret }
+}`;
+const START_FREEZE = `mutation ($input: StartContentFreezeInput!) {
+  startContentFreeze(input: $input) { id }
+}`;
 
-interface WebhookAttempt {
-  path: string;
-  deliveryId: string;
-  openedAt: number;
-  closedAt?: number;
-}
-
-/**
- * A webhook receiver on a free local port. The first request of each delivery to `/slow-head` gets
- * a status line and a header that never end, to `/slow-body` a 200 whose body never ends, one byte
- * every `trickleMs` (so that no idle timeout ever fires); every other request gets a 204.
- */
-async function startReceiver(trickleMs: number) {
-  const attempts: WebhookAttempt[] = [];
-  const trickled = new Set<string>();
-  const server: Server = createServer((request, response) => {
-    const attempt: WebhookAttempt = {
-      path: request.url ?? '',
-      deliveryId: String(request.headers['standpoint-delivery']),
-      openedAt: Date.now(),
-    };
-    attempts.push(attempt);
-    const socket = request.socket;
-    socket.on('close', () => (attempt.closedAt ??= Date.now()));
-    request.resume();
-    request.on('end', () => {
-      const key = `${attempt.path} ${attempt.deliveryId}`;
-      if (!attempt.path.startsWith('/slow') || trickled.has(key)) {
-        response.writeHead(204).end();
-        return;
-      }
-      trickled.add(key);
-      const head = attempt.path === '/slow-head';
-      if (head) socket.write('HTTP/1.1 200 OK\r\nX-Trickle: ');
-      else response.writeHead(200, { 'Content-Type': 'text/plain' }).flushHeaders();
-      const trickle = setInterval(() => (head ? socket : response).write('.'), trickleMs);
-      socket.on('close', () => clearInterval(trickle));
-    });
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    attempts,
-    to: (path: string) => attempts.filter((a) => a.path === path),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+/** Sends an operation that must succeed, and answers its data. */
+async function data(
+  t: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<Record<string, any>> {
+  const response = await t.gql(query, variables, token);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
 }
 
 /**
@@ -83,7 +47,7 @@ describe('a webhook receiver that trickles its answer', () => {
   const DEADLINE_MS = 6_000;
   const clock = new FakeClock(new Date('2026-12-01T09:00:00.000Z'));
   let peer: SmtpPeer;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: TricklingReceiver;
   let t: TestApp;
   let brand: TestBrand;
   let admin: TestMember;
@@ -93,7 +57,7 @@ describe('a webhook receiver that trickles its answer', () => {
 
   beforeAll(async () => {
     peer = await SmtpPeer.start();
-    receiver = await startReceiver(500);
+    receiver = await TricklingReceiver.start(500);
     t = await startTestApp(
       AppModule,
       {
@@ -116,6 +80,7 @@ describe('a webhook receiver that trickles its answer', () => {
       fixtures.member(brand.id, ['APPROVER']),
     ]);
     await data(
+      t,
       'mutation ($input: SetApprovalPolicyInput!) { setApprovalPolicy(input: $input) { version } }',
       {
         input: {
@@ -131,7 +96,8 @@ describe('a webhook receiver that trickles its answer', () => {
       ['/prompt', 'PROPOSAL_SUBMITTED'],
     ]) {
       await data(
-        `mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret } }`,
+        t,
+        REGISTER_WEBHOOK,
         { input: { brandId: brand.id, url: `${receiver.url}${path}`, eventTypes: [eventType] } },
         admin.token,
       );
@@ -147,11 +113,6 @@ describe('a webhook receiver that trickles its answer', () => {
     await peer?.stop();
   });
 
-  async function data(query: string, variables: Record<string, unknown>, token: string) {
-    const response = await t.gql(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  }
   const rowsOf = async (topic: string) =>
     (await outboxOf(t, brand.id)).filter((row) => row.topic === topic);
   /** Whether every email of the topic has reached the SMTP peer. */
@@ -166,7 +127,8 @@ describe('a webhook receiver that trickles its answer', () => {
   it('holds its own delivery until the deadline, while emails, other webhooks, deadlines, freeze ends and checkpoints go on; then it is retried', async () => {
     const freezeEndsAt = new Date(clock.now().getTime() + 40 * 60_000).toISOString();
     await data(
-      `mutation ($input: StartContentFreezeInput!) { startContentFreeze(input: $input) { id } }`,
+      t,
+      START_FREEZE,
       { input: { brandId: brand.id, reason: 'Election night', endsAt: freezeEndsAt } },
       admin.token,
     );
@@ -188,6 +150,7 @@ describe('a webhook receiver that trickles its answer', () => {
 
     // A later proposal: its approval emails and its webhook to a prompt receiver leave at once.
     await data(
+      t,
       'mutation ($id: ID!) { submitProposal(proposalId: $id) { __typename } }',
       { id: proposal.id },
       manager.token,

@@ -10,3 +10,4 @@ export * from './browser';
 export * from './outbox';
 export * from './smtp-peer';
 export * from './wait-for';
+export * from './trickling-receiver';
