@@ -1,10 +1,10 @@
-import { newId } from '@standpoint/database';
-import { OutboxMessageEntity, WebhookEndpointEntity } from '@standpoint/notifications';
+import { OutboxMessageEntity } from '@standpoint/notifications';
 import {
   deliverOutbox,
   errorCodes,
   fieldsOf,
   outboxRows,
+  storeWebhookEndpoint,
   TestBrand,
   TestMember,
   useTestApp,
@@ -49,8 +49,12 @@ describe.each([
   });
 
   it('refuses a port below 1024 when an endpoint is changed', async () => {
-    // An endpoint as it was stored before the port rule, so that only the new URL is judged.
-    const endpoint = await insertEndpoint(`${base}:8443/hooks`);
+    // An endpoint stored before the port rule, so that only the new URL is judged.
+    const endpoint = await storeWebhookEndpoint(app.t, {
+      brandId: brand.id,
+      createdById: admin.id,
+      url: `${base}:8443/hooks`,
+    });
 
     const refused = await app.gql(
       UPDATE,
@@ -63,7 +67,11 @@ describe.each([
   });
 
   it('refuses at delivery a stored target on port 25, at once and without retrying', async () => {
-    await insertEndpoint(`${base}:25/hooks`);
+    await storeWebhookEndpoint(app.t, {
+      brandId: brand.id,
+      createdById: admin.id,
+      url: `${base}:25/hooks`,
+    });
     await app.data(
       `mutation ($input: StartContentFreezeInput!) { startContentFreeze(input: $input) { id } }`,
       { input: { brandId: brand.id, reason: 'Storm' } },
@@ -80,24 +88,6 @@ describe.each([
     expect(row).toMatchObject({ status: 'DEAD', attempts: 1 });
     expect(row.lastError).toBe(`port 25 is not allowed: ${RULE}`);
   });
-
-  /** A stored endpoint of the brand, written past the API as an older version would have kept it. */
-  async function insertEndpoint(url: string): Promise<WebhookEndpointEntity> {
-    const now = new Date();
-    const endpoint: WebhookEndpointEntity = {
-      id: newId('whk'),
-      brandId: brand.id,
-      url,
-      secret: 'x'.repeat(32),
-      eventTypes: ['FREEZE_STARTED' as never],
-      enabled: true,
-      createdById: admin.id,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await app.t.dataSource.manager.insert(WebhookEndpointEntity, endpoint);
-    return endpoint;
-  }
 });
 
 describe('webhook target ports that are allowed', () => {

@@ -11,3 +11,4 @@ export * from './outbox';
 export * from './smtp-peer';
 export * from './wait-for';
 export * from './trickling-receiver';
+export * from './webhook-endpoints';
