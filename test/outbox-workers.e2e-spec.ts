@@ -62,7 +62,11 @@ describe('outbox worker processes', () => {
       SMTP_URL: peer.url,
       WORKER_INTERVAL_MS: '100',
       OUTBOX_RETRY_BASE_MS: '50',
-      OUTBOX_LEASE_MS: '2000',
+      // A short lease, so that a killed worker's messages are taken over soon. It must be at
+      // least twice the send deadlines, which leave room for the peer sharing the test's process.
+      OUTBOX_LEASE_MS: '10000',
+      SMTP_DEADLINE_MS: '5000',
+      WEBHOOK_DEADLINE_MS: '5000',
     });
     workers.push(worker);
     return worker;

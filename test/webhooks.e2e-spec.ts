@@ -3,13 +3,13 @@ import {
   OutboxTransports,
   PermanentDeliveryError,
   verifySignature,
-  WebhookEndpointEntity,
 } from '@standpoint/notifications';
 import {
   deliverOutbox,
   errorCodes,
   fieldsOf,
   freePort,
+  storeWebhookEndpoint,
   TestBrand,
   TestMember,
   useTestApp,
@@ -439,19 +439,11 @@ describe('webhook targets on private networks (not allowed: the production defau
     // An endpoint whose host pointed elsewhere when it was registered; it resolves to loopback now.
     const receiver = await startReceiver();
     try {
-      const now = new Date();
-      const endpoint: WebhookEndpointEntity = {
-        id: 'whk_01912345-6789-7abc-8def-0123456789ab',
+      const endpoint = await storeWebhookEndpoint(app.t, {
         brandId: brand.id,
         url: `${receiver.url.replace('127.0.0.1', 'localhost')}/hooks`,
-        secret: 'x'.repeat(32),
-        eventTypes: ['FREEZE_STARTED' as never],
-        enabled: true,
         createdById: admin.id,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await app.t.dataSource.manager.insert(WebhookEndpointEntity, endpoint);
+      });
       await app.data(
         `mutation ($input: StartContentFreezeInput!) { startContentFreeze(input: $input) { id } }`,
         { input: { brandId: brand.id, reason: 'Storm' } },

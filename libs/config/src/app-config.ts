@@ -34,6 +34,10 @@ export interface OutboxConfig {
   readonly retryBaseMs: number;
   /** How long a worker holds a message it is sending; after that another worker may take it over. */
   readonly leaseMs: number;
+  /** The whole of one webhook delivery, from connecting to the last byte of the answer. */
+  readonly webhookDeadlineMs: number;
+  /** The whole of one SMTP send, from taking a connection to the server's answer to the message. */
+  readonly smtpDeadlineMs: number;
 }
 
 export type DatabaseConfig =

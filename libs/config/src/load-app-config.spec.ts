@@ -52,7 +52,13 @@ describe('loadAppConfig', () => {
         bootstrapAdmin: undefined,
         logLevel: 'info',
         workerIntervalMs: 5000,
-        outbox: { maxAttempts: 8, retryBaseMs: 30_000, leaseMs: 300_000 },
+        outbox: {
+          maxAttempts: 8,
+          retryBaseMs: 30_000,
+          leaseMs: 300_000,
+          webhookDeadlineMs: 10_000,
+          smtpDeadlineMs: 30_000,
+        },
         webhooksAllowPrivateTargets: false,
         checkpointIntervalMs: 3_600_000,
         trustProxy: false,
@@ -213,6 +219,8 @@ describe('loadAppConfig', () => {
       ['OUTBOX_MAX_ATTEMPTS', '0'],
       ['OUTBOX_RETRY_BASE_MS', 'soon'],
       ['OUTBOX_LEASE_MS', '999'],
+      ['WEBHOOK_DEADLINE_MS', '99'],
+      ['SMTP_DEADLINE_MS', 'slow'],
       ['WEBHOOKS_ALLOW_PRIVATE_TARGETS', 'yes'],
       ['DATABASE_APP_ROLE', 'App Role'],
       ['CHECKPOINT_INTERVAL_MS', '999'],
@@ -227,6 +235,19 @@ describe('loadAppConfig', () => {
       expect(problemsOf({ [name]: value })).toEqual([
         expect.stringMatching(new RegExp(`^${name} `)),
       ]);
+    });
+
+    it('a lease shorter than twice the longest send deadline, naming OUTBOX_LEASE_MS', () => {
+      expect(problemsOf({ OUTBOX_LEASE_MS: '59999' })).toEqual([
+        expect.stringMatching(/^OUTBOX_LEASE_MS .*twice .*60000 or more \(got 59999\)/),
+      ]);
+      expect(problemsOf({ WEBHOOK_DEADLINE_MS: '200000' })).toEqual([
+        expect.stringMatching(/^OUTBOX_LEASE_MS .*400000 or more \(got 300000\)/),
+      ]);
+      expect(
+        load({ OUTBOX_LEASE_MS: '2000', SMTP_DEADLINE_MS: '1000', WEBHOOK_DEADLINE_MS: '1000' })
+          .outbox,
+      ).toMatchObject({ leaseMs: 2000, smtpDeadlineMs: 1000, webhookDeadlineMs: 1000 });
     });
 
     it('DATABASE_APP_ROLE on SQLite, naming it', () => {

@@ -85,7 +85,18 @@ export function loadAppConfig(env: Environment): AppConfig {
     maxAttempts: read<number>('OUTBOX_MAX_ATTEMPTS', integerIn(1, 50), 8),
     retryBaseMs: read<number>('OUTBOX_RETRY_BASE_MS', integerIn(10, 3_600_000), 30_000),
     leaseMs: read<number>('OUTBOX_LEASE_MS', integerIn(1000, 3_600_000), 5 * 60_000),
+    webhookDeadlineMs: read<number>('WEBHOOK_DEADLINE_MS', integerIn(100, 600_000), 10_000),
+    smtpDeadlineMs: read<number>('SMTP_DEADLINE_MS', integerIn(100, 600_000), 30_000),
   };
+  // A send that runs to its deadline must still be written down by the worker holding its lease,
+  // or another worker would take the message over and send it a second time.
+  const longestDeadlineMs = Math.max(outbox.webhookDeadlineMs, outbox.smtpDeadlineMs);
+  if (outbox.leaseMs < 2 * longestDeadlineMs) {
+    problems.push(
+      `OUTBOX_LEASE_MS must be at least twice the longest send deadline (SMTP_DEADLINE_MS, ` +
+        `WEBHOOK_DEADLINE_MS): ${2 * longestDeadlineMs} or more (got ${outbox.leaseMs})`,
+    );
+  }
   const webhooksAllowPrivateTargets = read<boolean>('WEBHOOKS_ALLOW_PRIVATE_TARGETS', flag, false);
   const trustProxy = read<TrustProxy>('TRUST_PROXY', trustProxyOf, false);
   const checkpointIntervalMs = read<number>(

@@ -27,8 +27,10 @@ export class NotificationsWorkerModule implements OnModuleInit, OnApplicationShu
   ) {}
 
   onModuleInit(): void {
-    const { smtpUrl, mailFrom } = this.config;
-    this.smtp = smtpUrl ? new SmtpEmailTransport(smtpUrl, mailFrom) : undefined;
+    const { smtpUrl, mailFrom, outbox } = this.config;
+    this.smtp = smtpUrl
+      ? new SmtpEmailTransport(smtpUrl, mailFrom, outbox.smtpDeadlineMs)
+      : undefined;
     this.transports.register(this.smtp ?? this.mailbox);
     this.jobs.register({ name: 'outbox delivery', run: () => this.delivery.runDue() });
   }

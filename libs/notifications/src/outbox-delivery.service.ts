@@ -1,14 +1,20 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
+import { setTimeout as pause } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { DECISION_TOKEN_PLACEHOLDER, DecisionLinksService } from './decision-links.service';
-import { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxChannel, OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxTransports, PermanentDeliveryError } from './outbox-transport';
 import { afterFailure } from './rules/retry-delay';
 
-/** Rows claimed at once, and how many of them are in flight together. */
-export const OUTBOX_BATCH = { size: 20, concurrency: 5 };
+/**
+ * Deliveries in flight at once, per channel. A slow receiver or server holds one slot of its own
+ * channel until its deadline; the other slots, and the other channel, go on.
+ */
+export const OUTBOX_CONCURRENCY = 5;
+
+const CHANNELS: readonly OutboxChannel[] = ['EMAIL', 'WEBHOOK'];
 
 /** Due now: waiting for its time, or held by a worker whose lease ran out (it crashed). */
 const DUE =
@@ -18,11 +24,12 @@ const DUE =
 const MAX_ERROR_LENGTH = 2000;
 
 /**
- * The worker's sender. It claims due messages in small batches (several workers never claim the
- * same row), commits the claim, and only then talks to the network; each outcome is written in a
- * transaction of its own. A worker that dies mid-send leaves its rows SENDING until the lease ends;
- * another worker then sends them again with the same Message-ID. On shutdown it claims nothing
- * more, finishes the rows in flight and hands the rest back.
+ * The worker's sender. Each channel (emails, webhooks) has its own OUTBOX_CONCURRENCY slots; a row
+ * is claimed only for a free slot (several workers never claim the same row), the claim is
+ * committed, and only then does it talk to the network, within the transport's deadline; each
+ * outcome is written in a transaction of its own. A worker that dies mid-send leaves its rows
+ * SENDING until the lease ends; another worker then sends them again with the same Message-ID. On
+ * shutdown it claims nothing more and finishes the rows in flight.
  */
 @Injectable()
 export class OutboxDelivery implements OnModuleDestroy {
@@ -42,33 +49,59 @@ export class OutboxDelivery implements OnModuleDestroy {
     this.stopping = true;
   }
 
-  /** Delivers what is due now; answers how many messages it attempted. */
+  /**
+   * Delivers what is due, until nothing more is and every delivery it started has ended; answers
+   * how many messages it attempted. It keeps each channel's slots busy: whenever a delivery ends,
+   * and every WORKER_INTERVAL_MS while some are in flight, it claims due rows for the free slots,
+   * so that a delivery held up to its deadline holds back no other message.
+   */
   async runDue(): Promise<number> {
-    // What fails in this run comes due again later, not in the same run.
-    const dueAt = this.clock.now();
+    const slots = new Map(CHANNELS.map((channel) => [channel, new Set<Promise<void>>()]));
+    const inFlight = () => [...slots.values()].flatMap((deliveries) => [...deliveries]);
     let attempted = 0;
-    while (!this.stopping) {
-      const batch = await this.claim(dueAt);
-      if (batch.length === 0) break;
-      attempted += await this.deliverBatch(batch);
+    try {
+      while (!this.stopping) {
+        for (const [channel, deliveries] of slots) {
+          const free = OUTBOX_CONCURRENCY - deliveries.size;
+          const claimed = free > 0 ? await this.claim(channel, free) : [];
+          for (const row of claimed) {
+            const delivery: Promise<void> = this.deliver(row)
+              // The row stays SENDING; once its lease ends it is attempted again.
+              .catch((error) =>
+                this.logger.error({ outboxMessageId: row.id, err: error }, 'Outcome not written'),
+              )
+              .finally(() => deliveries.delete(delivery));
+            deliveries.add(delivery);
+          }
+          attempted += claimed.length;
+        }
+        const running = inFlight();
+        if (running.length === 0) break;
+        await oneEndsOrPause(running, this.config.workerIntervalMs);
+      }
+    } finally {
+      // Even when a claim fails, what is in flight ends before the run does (shutdown waits for it).
+      await Promise.all(inFlight());
     }
     return attempted;
   }
 
   /**
-   * Marks a batch of due rows SENDING under a lease, and commits. On PostgreSQL the rows are locked
-   * and other workers skip them; on SQLite transactions take turns and the conditional UPDATE
-   * decides (TypeORM refuses pessimistic locks there).
+   * Marks up to `count` due rows of the channel SENDING under a lease, and commits. On PostgreSQL
+   * the rows are locked and other workers skip them; on SQLite transactions take turns and the
+   * conditional UPDATE decides (TypeORM refuses pessimistic locks there).
    */
-  private claim(dueAt: Date): Promise<OutboxMessageEntity[]> {
+  private claim(channel: OutboxChannel, count: number): Promise<OutboxMessageEntity[]> {
     const ctx = RequestContext.system(this.dataSource);
     return this.transactions.run(ctx, async () => {
+      const dueAt = this.clock.now();
       const query = ctx.em
         .createQueryBuilder(OutboxMessageEntity, 'm')
         .where(DUE, { now: dueAt })
+        .andWhere('m.channel = :channel', { channel })
         .orderBy('m.availableAt', 'ASC')
         .addOrderBy('m.id', 'ASC')
-        .limit(OUTBOX_BATCH.size);
+        .limit(count);
       if (ctx.dialect === 'postgres') query.setLock('pessimistic_write').setOnLocked('skip_locked');
       const candidates = await query.getMany();
       const claimedUntil = new Date(this.clock.now().getTime() + this.config.outbox.leaseMs);
@@ -84,22 +117,6 @@ export class OutboxDelivery implements OnModuleDestroy {
       }
       return claimed;
     });
-  }
-
-  /** Sends a batch with bounded concurrency; on shutdown, hands back what has not started. */
-  private async deliverBatch(batch: OutboxMessageEntity[]): Promise<number> {
-    const queue = [...batch];
-    let attempted = 0;
-    const sender = async () => {
-      // Stopping is checked before a row is taken, so an untaken row stays in the queue to hand back.
-      while (!this.stopping && queue.length > 0) {
-        await this.deliver(queue.shift()!);
-        attempted++;
-      }
-    };
-    await Promise.all(Array.from({ length: OUTBOX_BATCH.concurrency }, sender));
-    if (queue.length > 0) await this.release(queue);
-    return attempted;
   }
 
   private async deliver(row: OutboxMessageEntity): Promise<void> {
@@ -166,18 +183,14 @@ export class OutboxDelivery implements OnModuleDestroy {
       ),
     );
   }
+}
 
-  /** Hands claimed rows that were not attempted back to whichever worker runs next. */
-  private release(rows: OutboxMessageEntity[]): Promise<unknown> {
-    const ctx = RequestContext.system(this.dataSource);
-    return this.transactions.run(ctx, async () => {
-      for (const row of rows) {
-        await ctx.em.update(
-          OutboxMessageEntity,
-          { id: row.id, status: 'SENDING' },
-          { status: 'PENDING', claimedUntil: null },
-        );
-      }
-    });
+/** Waits until one of the deliveries ends, or `ms` has passed. */
+async function oneEndsOrPause(deliveries: Promise<void>[], ms: number): Promise<void> {
+  const timer = new AbortController();
+  try {
+    await Promise.race([...deliveries, pause(ms, undefined, { signal: timer.signal })]);
+  } finally {
+    timer.abort();
   }
 }

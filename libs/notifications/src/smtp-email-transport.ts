@@ -1,9 +1,14 @@
 import { createTransport, Transporter } from 'nodemailer';
+import { withinDeadline } from './delivery-deadline';
 import { emailOf } from './email-message';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxTransport, PermanentDeliveryError } from './outbox-transport';
 
-/** Sends the outbox's emails to the SMTP server of SMTP_URL over a pool of kept-open connections. */
+/**
+ * Sends the outbox's emails to the SMTP server of SMTP_URL over a pool of kept-open connections.
+ * A send that the server has not answered by SMTP_DEADLINE_MS is aborted: nodemailer's pool then
+ * closes that connection (it is never used again) and opens a new one for the next message.
+ */
 export class SmtpEmailTransport implements OutboxTransport {
   readonly channel = 'EMAIL';
   private readonly mailer: Transporter;
@@ -11,13 +16,16 @@ export class SmtpEmailTransport implements OutboxTransport {
   constructor(
     smtpUrl: string,
     private readonly from: string,
+    private readonly deadlineMs: number,
   ) {
     this.mailer = createTransport({ url: smtpUrl, pool: true });
   }
 
   async deliver(message: OutboxMessageEntity): Promise<void> {
     try {
-      await this.mailer.sendMail(emailOf(message, this.from));
+      await withinDeadline(this.deadlineMs, 'the SMTP server', (signal) =>
+        this.mailer.sendMail({ ...emailOf(message, this.from), signal }),
+      );
     } catch (error) {
       throw isPermanentRefusal(error) ? new PermanentDeliveryError(describe(error)) : error;
     }

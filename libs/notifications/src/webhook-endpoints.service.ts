@@ -14,7 +14,12 @@ import {
   WebhookEndpointModel,
 } from './models/webhook-endpoint.model';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
-import { checkTarget, RefusedTargetError, UnresolvedTargetError } from './webhook-targets';
+import {
+  checkTarget,
+  RefusedPortError,
+  RefusedTargetError,
+  UnresolvedTargetError,
+} from './webhook-targets';
 
 /** The brand admins' webhook endpoints: registered, changed and removed, each change audited. */
 @Injectable()
@@ -102,7 +107,10 @@ export class WebhookEndpointsService {
     return endpoint;
   }
 
-  /** An https URL to a public host (http and private hosts only where the configuration allows). */
+  /**
+   * An https URL to a public host on an allowed port (http and private hosts only where the
+   * configuration allows).
+   */
   private async checkedUrl(text: string): Promise<string> {
     const allowPrivate = this.config.webhooksAllowPrivateTargets;
     const refuse = (rule: string, message: string) =>
@@ -121,6 +129,7 @@ export class WebhookEndpointsService {
     try {
       await checkTarget(url, allowPrivate);
     } catch (error) {
+      if (error instanceof RefusedPortError) throw refuse('allowedPort', error.message);
       if (error instanceof RefusedTargetError) throw refuse('publicTarget', error.message);
       if (error instanceof UnresolvedTargetError) throw refuse('resolvable', error.message);
       throw error;

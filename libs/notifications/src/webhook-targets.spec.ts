@@ -1,4 +1,10 @@
-import { checkTarget, isPublicAddress, RefusedTargetError } from './webhook-targets';
+import {
+  checkPort,
+  checkTarget,
+  isPublicAddress,
+  RefusedPortError,
+  RefusedTargetError,
+} from './webhook-targets';
 
 describe('webhook targets', () => {
   it.each([
@@ -46,5 +52,44 @@ describe('webhook targets', () => {
     await expect(checkTarget(new URL('https://localhost/hooks'), false)).rejects.toThrow(
       /localhost is at .*non-public/,
     );
+  });
+
+  describe('ports', () => {
+    it.each([
+      'https://hooks.example.com/x',
+      'https://hooks.example.com:443/x',
+      'http://hooks.example.com/x',
+      'http://hooks.example.com:80/x',
+      'https://hooks.example.com:1024/x',
+      'https://hooks.example.com:8443/x',
+      'http://hooks.example.com:65535/x',
+    ])('accepts %s', (url) => {
+      expect(() => checkPort(new URL(url))).not.toThrow();
+    });
+
+    it.each([
+      ['https://hooks.example.com:22/x', 22],
+      ['https://hooks.example.com:25/x', 25],
+      ['http://hooks.example.com:0/x', 0],
+      ['https://hooks.example.com:636/x', 636],
+      ['https://hooks.example.com:1023/x', 1023],
+    ])('refuses %s, naming port %i and the rule', (url, port) => {
+      expect(() => checkPort(new URL(url))).toThrow(RefusedPortError);
+      expect(() => checkPort(new URL(url))).toThrow(
+        `port ${port} is not allowed: a webhook may use port 443, 80 or any port from 1024 up`,
+      );
+    });
+
+    it('refuses a port before anything is resolved, and even where private targets are allowed', async () => {
+      // A name that cannot resolve: the port is refused before any DNS lookup is made.
+      const unresolvable = new URL('https://no-such-host.invalid:25/hooks');
+      await expect(checkTarget(unresolvable, true)).rejects.toBeInstanceOf(RefusedPortError);
+      await expect(checkTarget(new URL('http://127.0.0.1:22/hooks'), true)).rejects.toThrow(
+        /port 22 is not allowed/,
+      );
+      await expect(checkTarget(new URL('http://127.0.0.1:8080/hooks'), true)).resolves.toEqual([
+        { address: '127.0.0.1', family: 4 },
+      ]);
+    });
   });
 });

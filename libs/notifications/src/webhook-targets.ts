@@ -51,6 +51,9 @@ export function isPublicAddress(address: string): boolean {
 /** Why a target is refused: said to the admin who registers it and recorded on a dead delivery. */
 export class RefusedTargetError extends Error {}
 
+/** The URL's port is not one a webhook may use (see `checkPort`). */
+export class RefusedPortError extends RefusedTargetError {}
+
 /** The host has no address now; it may have one later. */
 export class UnresolvedTargetError extends Error {}
 
@@ -60,12 +63,28 @@ export interface CheckedAddress {
 }
 
 /**
- * Resolves a URL's host and checks every address it has (one private answer is enough to refuse:
+ * A webhook goes to a web port: 443, 80, or an unprivileged one (1024 and up). The ports below
+ * 1024 belong to other services (SSH, SMTP, DNS, LDAP…), which a webhook must not be able to talk
+ * to, wherever they run.
+ */
+export function checkPort(url: URL): void {
+  const port = url.port === '' ? (url.protocol === 'http:' ? 80 : 443) : Number(url.port);
+  if (port !== 443 && port !== 80 && port < 1024) {
+    throw new RefusedPortError(
+      `port ${port} is not allowed: a webhook may use port 443, 80 or any port from 1024 up`,
+    );
+  }
+}
+
+/**
+ * Checks the URL's port, then resolves its host and checks every address it has (one private answer is enough to refuse:
  * DNS could hand it out next time); answers the addresses to connect to, so that a changed DNS
- * answer cannot redirect the request. Throws RefusedTargetError for a non-public target unless
- * private targets are allowed, and UnresolvedTargetError for a host that does not resolve.
+ * answer cannot redirect the request. Throws RefusedPortError for a port outside the rule (in every
+ * setting), RefusedTargetError for a non-public target unless private targets are allowed, and
+ * UnresolvedTargetError for a host that does not resolve.
  */
 export async function checkTarget(url: URL, allowPrivate: boolean): Promise<CheckedAddress[]> {
+  checkPort(url);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const literal = isIP(host);
   const addresses = literal

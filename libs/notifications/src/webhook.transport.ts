@@ -5,19 +5,18 @@ import { request as httpRequest, RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { LookupFunction } from 'node:net';
 import { DataSource } from 'typeorm';
+import { withinDeadline } from './delivery-deadline';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxTransport, PermanentDeliveryError } from './outbox-transport';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureOf } from './webhook-signature';
 import { CheckedAddress, checkTarget, RefusedTargetError } from './webhook-targets';
 
-/** How long a receiver has to answer before the attempt counts as failed (and is retried). */
-export const WEBHOOK_TIMEOUT_MS = 10_000;
-
 /**
  * POSTs a webhook delivery, signed with its endpoint's secret, to an address checked just now (DNS
  * may have changed since registration). A 2xx answer delivers it; any other answer, a redirect
- * included (never followed), or a timeout throws so that it is tried again.
+ * included (never followed), throws so that it is tried again. So does a receiver that has not
+ * answered in full by WEBHOOK_DEADLINE_MS, however it trickles: the connection is then destroyed.
  */
 @Injectable()
 export class WebhookTransport implements OutboxTransport {
@@ -29,7 +28,13 @@ export class WebhookTransport implements OutboxTransport {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async deliver(message: OutboxMessageEntity): Promise<void> {
+  deliver(message: OutboxMessageEntity): Promise<void> {
+    return withinDeadline(this.config.outbox.webhookDeadlineMs, 'the webhook receiver', (signal) =>
+      this.attempt(message, signal),
+    );
+  }
+
+  private async attempt(message: OutboxMessageEntity, signal: AbortSignal): Promise<void> {
     const endpoint = message.webhookEndpointId
       ? await this.dataSource.manager.findOneBy(WebhookEndpointEntity, {
           id: message.webhookEndpointId,
@@ -45,7 +50,7 @@ export class WebhookTransport implements OutboxTransport {
       if (error instanceof RefusedTargetError) throw new PermanentDeliveryError(error.message);
       throw error;
     }
-    const status = await post(url, addresses, message.body, {
+    const status = await post(url, addresses, message.body, signal, {
       'Content-Type': 'application/json',
       'User-Agent': 'Standpoint-Webhooks',
       [DELIVERY_HEADER]: message.messageId,
@@ -56,11 +61,15 @@ export class WebhookTransport implements OutboxTransport {
   }
 }
 
-/** Sends the body to the checked addresses only (the URL's host still names it for TLS and Host). */
+/**
+ * Sends the body to the checked addresses only (the URL's host still names it for TLS and Host) and
+ * reads the answer to its end; `signal` destroys the connection.
+ */
 function post(
   url: URL,
   addresses: CheckedAddress[],
   body: string,
+  signal: AbortSignal,
   headers: Record<string, string>,
 ): Promise<number> {
   const pinned: LookupFunction = (_hostname, options, callback) => {
@@ -70,8 +79,8 @@ function post(
   const options: RequestOptions = {
     method: 'POST',
     headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
-    timeout: WEBHOOK_TIMEOUT_MS,
     lookup: pinned,
+    signal,
   };
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
@@ -80,9 +89,6 @@ function post(
       response.on('end', () => resolve(response.statusCode ?? 0));
       response.on('error', reject);
     });
-    request.on('timeout', () =>
-      request.destroy(new Error(`no answer within ${WEBHOOK_TIMEOUT_MS} ms`)),
-    );
     request.on('error', reject);
     request.end(body);
   });

@@ -11,3 +11,5 @@ export * from './outbox';
 export * from './smtp-peer';
 export * from './wait-for';
 export * from './decision-links';
+export * from './trickling-receiver';
+export * from './webhook-endpoints';

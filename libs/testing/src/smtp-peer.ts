@@ -26,6 +26,10 @@ export class SmtpPeer {
   refuse: () => Refusal | null = () => null;
   /** Wait this long before answering each message, to keep the sender busy. */
   delayMs = 0;
+  /** Consulted for every message; answer true to never answer it (a server that stalls). */
+  stall: (email: ReceivedEmail) => boolean = () => false;
+  /** The stalled messages, each with its connection and whether the sender has closed it since. */
+  readonly stalled: { email: ReceivedEmail; sessionId: string; closed: boolean }[] = [];
   private readonly server: SMTPServer;
 
   private constructor() {
@@ -35,6 +39,10 @@ export class SmtpPeer {
       authOptional: true,
       logger: false,
       size: 10 * 1024 * 1024,
+      onClose: (session) => {
+        for (const stalled of this.stalled)
+          if (stalled.sessionId === session.id) stalled.closed = true;
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -48,11 +56,16 @@ export class SmtpPeer {
             const text = Buffer.concat(chunks)
               .toString('utf8')
               .replace(/=\r?\n/g, '');
-            this.received.push({
+            const email = {
               messageId: /^Message-ID:\s*(\S+)/im.exec(text)?.[1] ?? '',
               to: session.envelope.rcptTo.map((r) => r.address),
               text,
-            });
+            };
+            if (this.stall(email)) {
+              this.stalled.push({ email, sessionId: session.id, closed: false });
+              return;
+            }
+            this.received.push(email);
             callback();
           };
           if (this.delayMs > 0) setTimeout(answer, this.delayMs);
