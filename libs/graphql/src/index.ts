@@ -19,3 +19,4 @@ export * from './transaction.interceptor';
 export * from './validation';
 export * from './serve-api';
 export * from './not-blank';
+export * from './http-setup';
