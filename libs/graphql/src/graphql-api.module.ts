@@ -12,6 +12,9 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyStore } from './idempotency-store';
 import { IdempotencyPlugin } from './idempotency.plugin';
 import { NodeRegistry, NodeResolver } from './node';
+import { PARSE_OPTIONS } from './query-limits';
+import { QueryLimitsPlugin } from './query-limits.plugin';
+import { queryShapeRule } from './query-shape-rule';
 import { RequestContextMiddleware } from './request-context.middleware';
 import { SubscriptionTransport } from './subscription-transport';
 import { TransactionInterceptor } from './transaction.interceptor';
@@ -44,6 +47,10 @@ import { ArgumentValidationPipe } from './validation';
         fieldResolverEnhancers: ['filters'],
         // graphql-transport-ws on the same path, through the HTTP server's upgrade.
         subscriptions: { 'graphql-ws': subscriptions.options() },
+        // The query limits (query-limits.ts): tokens while parsing, the shape while validating,
+        // the cost in QueryLimitsPlugin.
+        parseOptions: PARSE_OPTIONS,
+        validationRules: [queryShapeRule],
         introspection: !config.production,
         hideSchemaDetailsFromClientErrors: config.production,
         includeStacktraceInErrorResponses: !config.production,
@@ -57,6 +64,7 @@ import { ArgumentValidationPipe } from './validation';
   providers: [
     IdempotencyPlugin,
     IdempotencyStore,
+    QueryLimitsPlugin,
     NodeRegistry,
     NodeResolver,
     SubscriptionTransport,

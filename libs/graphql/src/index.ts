@@ -20,3 +20,7 @@ export * from './validation';
 export * from './serve-api';
 export * from './not-blank';
 export * from './http-setup';
+export * from './query-cost';
+export * from './query-limits';
+export * from './query-limits.plugin';
+export * from './query-shape-rule';
