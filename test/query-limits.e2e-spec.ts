@@ -1,7 +1,15 @@
+import { AuditEventBus } from '@standpoint/audit';
 import { AuditReviewService } from '@standpoint/audit-review';
 import { QUERY_LIMITS } from '@standpoint/graphql';
 import { UsersService } from '@standpoint/identity';
-import { GraphQLResponse, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
+import {
+  GraphQLResponse,
+  subscribe,
+  TestBrand,
+  TestMember,
+  TestSubscription,
+  useTestApp,
+} from '@standpoint/testing';
 import { performance } from 'node:perf_hooks';
 import { ProposalsService } from '../libs/proposals/src/proposals.service';
 import { AppModule } from '../src/app.module';
@@ -290,6 +298,66 @@ describe('query limits in production', () => {
     const { cost } = (response as { extensions?: { cost: { requested: number } } }).extensions!;
     expect(cost.requested).toBe(3_241);
     expect(cost.requested).toBeLessThanOrEqual(QUERY_LIMITS.cost / 3);
+  });
+
+  describe('over WebSocket', () => {
+    const open: TestSubscription[] = [];
+    afterEach(() => Promise.all(open.splice(0).map((s) => s.close())));
+
+    const refusalOf = async (query: string, variables: Record<string, unknown> = {}) => {
+      const subscription = subscribe(app.t.url, query, variables, {
+        authorization: `Bearer ${manager.token}`,
+      });
+      open.push(subscription);
+      return (await subscription.failed).errors;
+    };
+
+    it.each([
+      [
+        'a subscription too deep',
+        `subscription ($b: ID!) { proposalEvents(brandId: $b) { proposal { ${'brand { members { user { memberships { '.repeat(3)}roles${' } } } }'.repeat(3)} } } }`,
+        'depth',
+      ],
+      [
+        'a subscription too costly',
+        'subscription ($b: ID!) { proposalEvents(brandId: $b) { proposal { brand { members { user { memberships { brand { members { user { id } } } } } } } } } }',
+        'cost',
+      ],
+      [
+        'a subscription too long',
+        `subscription ($b: ID!) { proposalEvents(brandId: $b) { ${'action '.repeat(1_000)} } }`,
+        'tokens',
+      ],
+      ['a query too deep', nestedMemberships(25), 'depth'],
+    ])('refuses %s with one QUERY_TOO_COMPLEX error', async (_, query, limit) => {
+      const bus = app.t.app.get(AuditEventBus);
+      const viewer = jest.spyOn(app.t.app.get(UsersService), 'viewer');
+      const errors = await refusalOf(query, { b: brand.id });
+      expect(errors).toEqual([
+        {
+          message: expect.stringMatching(/exceeds the limit of [\d,]+$/),
+          extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit }),
+        },
+      ]);
+      expect(bus.listenerCount(brand.id)).toBe(0);
+      expect(viewer).not.toHaveBeenCalled();
+    });
+
+    it('answers a syntax error as an error of the operation, not by closing the connection', async () => {
+      const errors = await refusalOf('subscription { proposalEvents(');
+      expect(errors).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/^Syntax Error/) }),
+      ]);
+    });
+
+    it('refuses introspection and suggests no field names, as over HTTP', async () => {
+      const introspection = (await refusalOf('{ __schema { types { name } } }'))!;
+      expect(introspection.length).toBeGreaterThan(0);
+      for (const error of introspection) expect(error.message).toMatch(/introspection/i);
+      const [unknown] = (await refusalOf('{ viewr { id } }'))!;
+      expect(unknown.message).toMatch(/Cannot query field "viewr"/);
+      expect(unknown.message).not.toMatch(/Did you mean/);
+    });
   });
 });
 

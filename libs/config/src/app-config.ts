@@ -18,6 +18,14 @@ export interface AppConfig {
   readonly outbox: OutboxConfig;
   /** Whether webhooks may target loopback and private networks (tests and development only). */
   readonly webhooksAllowPrivateTargets: boolean;
+  /** Open WebSocket connections allowed at once (docs/security/query-limits.md). */
+  readonly websocket: WebSocketConfig;
+}
+
+export interface WebSocketConfig {
+  /** Per client address as this process sees it: behind a proxy, every client shares the proxy's. */
+  readonly maxConnectionsPerAddress: number;
+  readonly maxConnectionsPerUser: number;
 }
 
 /** How the worker retries a delivery: exponential back-off from `retryBaseMs`, with jitter. */

@@ -55,6 +55,7 @@ describe('loadAppConfig', () => {
         outbox: { maxAttempts: 8, retryBaseMs: 30_000, leaseMs: 300_000 },
         webhooksAllowPrivateTargets: false,
         checkpointIntervalMs: 3_600_000,
+        websocket: { maxConnectionsPerAddress: 50, maxConnectionsPerUser: 10 },
       });
     });
 
@@ -206,6 +207,8 @@ describe('loadAppConfig', () => {
       ['CHECKPOINT_INTERVAL_MS', '999'],
       ['CHECKPOINT_INTERVAL_MS', 'hourly'],
       ['NODE_ENV', 'prod'],
+      ['WS_MAX_CONNECTIONS_PER_ADDRESS', '0'],
+      ['WS_MAX_CONNECTIONS_PER_USER', 'many'],
     ])('%s=%p, naming it', (name, value) => {
       expect(problemsOf({ [name]: value })).toEqual([
         expect.stringMatching(new RegExp(`^${name} `)),
