@@ -296,8 +296,8 @@ describe('query limits in production', () => {
         expect(node[list].length).toBeGreaterThan(0);
     }
     const { cost } = (response as { extensions?: { cost: { requested: number } } }).extensions!;
-    expect(cost.requested).toBe(3_241);
-    expect(cost.requested).toBeLessThanOrEqual(QUERY_LIMITS.cost / 3);
+    expect(cost.requested).toBe(2_041);
+    expect(cost.requested).toBeLessThanOrEqual(QUERY_LIMITS.cost / 4);
   });
 
   describe('over WebSocket', () => {

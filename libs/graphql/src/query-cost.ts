@@ -26,22 +26,25 @@ import { QUERY_LIMITS, queryTooComplex } from './query-limits';
 export const PRICES = {
   /** A list this table does not name is expected to hold this many items. */
   defaultListLength: 20,
-  /** Lists that are not connections, by `Type.field`: how many items one usually holds. */
+  /**
+   * Lists that are not connections, by `Type.field`: how many items one typically holds. They are
+   * not bounded by the API; a page of proposals multiplies them by its `first`.
+   */
   listLengths: {
     'Query.brands': 20,
     'Query.webhookEndpoints': 10,
     'Brand.members': 50,
     'User.memberships': 10,
     'Proposal.approvalSteps': 5,
-    'Proposal.comments': 20,
-    'Proposal.decisions': 10,
-    'Proposal.evidence': 20,
+    'Proposal.comments': 10,
+    'Proposal.decisions': 5,
+    'Proposal.evidence': 10,
     'Proposal.recommendationHistory': 5,
-    'Proposal.revisions': 10,
-    'Proposal.riskNotes': 10,
+    'Proposal.revisions': 5,
+    'Proposal.riskNotes': 5,
     'ApprovalPolicy.steps': 5,
     'ApprovalStep.eligibleApprovers': 5,
-    'Comment.mentions': 5,
+    'Comment.mentions': 2,
     'ContentFreeze.allowedUsers': 10,
     // One draft per channel: seven at most.
     'Revision.drafts': 7,
@@ -50,7 +53,7 @@ export const PRICES = {
     // A line for each event of the proposal; a changed draft in runs of kept, added, removed words.
     'DecisionRecord.lines': 30,
     'DraftChange.parts': 20,
-    'RecordedOverride.openRisks': 10,
+    'RecordedOverride.openRisks': 5,
   } as Readonly<Record<string, number>>,
   /** Work beyond the objects a field returns, by `Type.field`. */
   work: {
