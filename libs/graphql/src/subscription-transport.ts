@@ -61,6 +61,8 @@ export class SubscriptionTransport {
     const user = await this.authenticate(ctx, token);
     if (!user) return false;
     const { socket } = connection.extra;
+    // Gone while it was authenticated: it holds no place, nor would its close give one back.
+    if (socket.readyState !== socket.OPEN) return false;
     const release = this.users.claim(user.userId);
     if (!release) {
       // Closed here with its own code; graphql-ws's 4403 that follows finds the socket closing.
