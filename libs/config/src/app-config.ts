@@ -24,6 +24,14 @@ export interface AppConfig {
    * proxy. `false` trusts none; a number trusts that many hops; a list names the proxies.
    */
   readonly trustProxy: TrustProxy;
+  /** Open WebSocket connections allowed at once (docs/security/query-limits.md). */
+  readonly websocket: WebSocketConfig;
+}
+
+export interface WebSocketConfig {
+  /** Per client address (behind a proxy, as TRUST_PROXY lets the process see it). */
+  readonly maxConnectionsPerAddress: number;
+  readonly maxConnectionsPerUser: number;
 }
 
 export type TrustProxy = false | number | readonly string[];

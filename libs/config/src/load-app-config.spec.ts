@@ -62,6 +62,7 @@ describe('loadAppConfig', () => {
         webhooksAllowPrivateTargets: false,
         checkpointIntervalMs: 3_600_000,
         trustProxy: false,
+        websocket: { maxConnectionsPerAddress: 50, maxConnectionsPerUser: 10 },
       });
     });
 
@@ -231,6 +232,8 @@ describe('loadAppConfig', () => {
       ['TRUST_PROXY', 'proxy.internal'],
       ['TRUST_PROXY', '10.0.0.0/33'],
       ['TRUST_PROXY', 'loopback,'],
+      ['WS_MAX_CONNECTIONS_PER_ADDRESS', '0'],
+      ['WS_MAX_CONNECTIONS_PER_USER', 'many'],
     ])('%s=%p, naming it', (name, value) => {
       expect(problemsOf({ [name]: value })).toEqual([
         expect.stringMatching(new RegExp(`^${name} `)),

@@ -104,6 +104,14 @@ export function loadAppConfig(env: Environment): AppConfig {
     integerIn(1_000, 86_400_000),
     3_600_000,
   );
+  const websocket = {
+    maxConnectionsPerAddress: read<number>(
+      'WS_MAX_CONNECTIONS_PER_ADDRESS',
+      integerIn(1, 100_000),
+      50,
+    ),
+    maxConnectionsPerUser: read<number>('WS_MAX_CONNECTIONS_PER_USER', integerIn(1, 1_000), 10),
+  };
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -131,6 +139,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     webhooksAllowPrivateTargets,
     checkpointIntervalMs,
     trustProxy,
+    websocket,
   };
 }
 

@@ -12,11 +12,16 @@ const HTTP_STATUS: Record<ApiErrorCode, number> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
   CONFLICT: HttpStatus.CONFLICT,
   TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
+  QUERY_TOO_COMPLEX: HttpStatus.BAD_REQUEST,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   INTERNAL_SERVER_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
+// The first code of a status stands for it: an HTTP 400 is BAD_USER_INPUT.
 const CODE_OF_STATUS: Partial<Record<number, ApiErrorCode>> = Object.fromEntries(
-  Object.entries(HTTP_STATUS).map(([code, status]) => [status, code as ApiErrorCode]),
+  Object.entries(HTTP_STATUS)
+    .reverse()
+    .map(([code, status]) => [status, code as ApiErrorCode]),
 );
 
 /**

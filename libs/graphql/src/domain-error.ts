@@ -13,6 +13,10 @@ export enum ApiErrorCode {
   /** The object's current state does not allow this (a closed dossier, a withdrawn evidence). */
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The operation is too deep, too costly or too wide to run (query-limits.ts); HTTP 400. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The request body is larger than the server reads (http-setup.ts); HTTP 413. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

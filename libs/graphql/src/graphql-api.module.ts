@@ -12,10 +12,14 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyStore } from './idempotency-store';
 import { IdempotencyPlugin } from './idempotency.plugin';
 import { NodeRegistry, NodeResolver } from './node';
+import { PARSE_OPTIONS } from './query-limits';
+import { QueryLimitsPlugin } from './query-limits.plugin';
+import { queryShapeRule } from './query-shape-rule';
 import { RequestContextMiddleware } from './request-context.middleware';
 import { SubscriptionTransport } from './subscription-transport';
 import { TransactionInterceptor } from './transaction.interceptor';
 import { ArgumentValidationPipe } from './validation';
+import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
 
 /**
  * The GraphQL API and its conventions: code-first schema, one transaction per mutation, validated
@@ -28,12 +32,9 @@ import { ArgumentValidationPipe } from './validation';
     TypeOrmModule.forFeature([IdempotencyKeyEntity]),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, SubscriptionTransport],
-      useFactory: (
-        config: AppConfig,
-        subscriptions: SubscriptionTransport,
-      ): ApolloDriverConfig => ({
-        path: '/graphql',
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ApolloDriverConfig => ({
+        path: GRAPHQL_PATH,
         autoSchemaFile: true,
         sortSchema: true,
         // The conventions' types are in the schema before the first operation uses them.
@@ -42,8 +43,10 @@ import { ArgumentValidationPipe } from './validation';
         // Field resolvers fail through the same filter as queries and mutations: a domain error
         // keeps its code, and nothing unexpected leaks its message.
         fieldResolverEnhancers: ['filters'],
-        // graphql-transport-ws on the same path, through the HTTP server's upgrade.
-        subscriptions: { 'graphql-ws': subscriptions.options() },
+        // The query limits (query-limits.ts): tokens while parsing, the shape while validating,
+        // the cost in QueryLimitsPlugin. WebSocket operations get the same (websocket-server.ts).
+        parseOptions: PARSE_OPTIONS,
+        validationRules: [queryShapeRule],
         introspection: !config.production,
         hideSchemaDetailsFromClientErrors: config.production,
         includeStacktraceInErrorResponses: !config.production,
@@ -57,6 +60,8 @@ import { ArgumentValidationPipe } from './validation';
   providers: [
     IdempotencyPlugin,
     IdempotencyStore,
+    QueryLimitsPlugin,
+    GraphqlWebSocketServer,
     NodeRegistry,
     NodeResolver,
     SubscriptionTransport,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@standpoint/config';
 import { Logger } from 'nestjs-pino';
+import { configureHttp } from './http-setup';
 
 /** Starts an HTTP process (the all-in-one server or an API instance) and stops it cleanly on SIGTERM. */
 export async function serveApi(module: Type, config: AppConfig): Promise<NestExpressApplication> {
@@ -10,7 +11,7 @@ export async function serveApi(module: Type, config: AppConfig): Promise<NestExp
   app.useLogger(app.get(Logger));
   // process.exit (not a re-raised signal) lets pino flush the last lines, 'Worker stopped' among them.
   app.enableShutdownHooks([], { useProcessExit: true });
-  app.disable('x-powered-by');
+  configureHttp(app);
   await app.listen(config.port);
   app
     .get(Logger)

@@ -1,3 +1,4 @@
+import type { GraphQLFormattedError } from 'graphql';
 import { Client, createClient, FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -7,10 +8,19 @@ export interface TestSubscription {
   next(timeoutMs?: number): Promise<FormattedExecutionResult<Record<string, any>, unknown>>;
   /** Resolves when the server completes the subscription. */
   completed: Promise<void>;
-  /** Resolves with the close event (its `code`) when the connection fails or is refused. */
-  failed: Promise<{ code: number; reason: string }>;
+  /**
+   * Resolves with the close event (its `code`) when the connection fails or is refused, or with the
+   * `errors` (and code -1) when the server refuses the operation itself.
+   */
+  failed: Promise<SubscriptionFailure>;
   /** Unsubscribes and closes the connection. */
   close(): Promise<void>;
+}
+
+export interface SubscriptionFailure {
+  code: number;
+  reason: string;
+  errors?: readonly GraphQLFormattedError[];
 }
 
 /**
@@ -26,11 +36,9 @@ export function subscribe(
   const results: FormattedExecutionResult<Record<string, any>, unknown>[] = [];
   const waiting: ((result: FormattedExecutionResult<Record<string, any>, unknown>) => void)[] = [];
   let resolveCompleted!: () => void;
-  let resolveFailed!: (close: { code: number; reason: string }) => void;
+  let resolveFailed!: (failure: SubscriptionFailure) => void;
   const completed = new Promise<void>((resolve) => (resolveCompleted = resolve));
-  const failed = new Promise<{ code: number; reason: string }>(
-    (resolve) => (resolveFailed = resolve),
-  );
+  const failed = new Promise<SubscriptionFailure>((resolve) => (resolveFailed = resolve));
   const client: Client = createClient({
     url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -47,6 +55,8 @@ export function subscribe(
         else results.push(result);
       },
       error: (error) => {
+        if (Array.isArray(error))
+          return resolveFailed({ code: -1, reason: 'errors', errors: error });
         const close = error as { code?: unknown; reason?: unknown };
         resolveFailed({
           code: typeof close.code === 'number' ? close.code : -1,

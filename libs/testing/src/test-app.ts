@@ -1,7 +1,9 @@
 import { INestApplication, Type } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, AppConfig, loadAppConfig } from '@standpoint/config';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
+import { configureHttp } from '@standpoint/graphql';
 import { DataSource } from 'typeorm';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
 import { provisionTestDatabase, TestDatabase } from './test-database';
@@ -64,7 +66,9 @@ export async function startTestApp(
     .useValue(config);
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  // What serveApi does in production: the same headers, body limit and error shapes.
+  configureHttp(app);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

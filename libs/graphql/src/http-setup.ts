@@ -1,0 +1,70 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { ApiErrorCode } from './domain-error';
+
+/**
+ * The largest request body the server reads, and the largest WebSocket message. It admits the
+ * largest legitimate request: a proposal with every channel's draft at its limit, each character
+ * sent as a JSON `\uXXXX\uXXXX` surrogate pair (12 bytes for one emoji) — 71,686 characters,
+ * 860,232 bytes — with room for the rest of the operation.
+ */
+export const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The HTTP side of every process that serves the API, production and tests alike: security headers
+ * on every response, the body limit, body errors in the GraphQL error shape, no X-Powered-By.
+ * Call it before the application is initialised, so that these come before every route.
+ */
+export function configureHttp(app: NestExpressApplication): void {
+  app.disable('x-powered-by');
+  // Pages that need more (the decision page, the printable record, the development mailbox) set
+  // their own stricter Content-Security-Policy, which replaces this one.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      xFrameOptions: { action: 'deny' },
+    }),
+  );
+  // Registered here, Nest's own parsers (100 KB) are not added.
+  app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT_BYTES });
+  app.useBodyParser('urlencoded', { limit: REQUEST_BODY_LIMIT_BYTES, extended: true });
+  app.use(answerBodyErrors);
+}
+
+/** A body that cannot be read (too large, not JSON, an unknown charset) answered as GraphQL does. */
+function answerBodyErrors(error: unknown, _: Request, response: Response, next: NextFunction) {
+  if (!isBodyError(error)) return next(error);
+  const tooLarge = error.status === 413;
+  response.status(error.status).json({
+    errors: [
+      {
+        message: tooLarge
+          ? `The request body is larger than the limit of ${REQUEST_BODY_LIMIT_BYTES.toLocaleString('en-US')} bytes`
+          : `The request body could not be read: ${error.message}`,
+        extensions: {
+          code: tooLarge ? ApiErrorCode.PAYLOAD_TOO_LARGE : ApiErrorCode.BAD_USER_INPUT,
+        },
+      },
+    ],
+  });
+}
+
+/** body-parser's errors carry a `type` such as `entity.too.large` and a 4xx `status`. */
+function isBodyError(error: unknown): error is { type: string; status: number; message: string } {
+  const candidate = error as { type?: unknown; status?: unknown } | null;
+  return (
+    typeof candidate?.type === 'string' &&
+    typeof candidate.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500
+  );
+}
