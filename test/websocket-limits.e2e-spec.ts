@@ -29,10 +29,13 @@ class RawSocket {
   readonly closed: Promise<Closed>;
   private readonly acknowledged: Promise<void>;
 
-  constructor(baseUrl: string) {
+  constructor(baseUrl: string, headers: Record<string, string> = {}) {
     this.socket = new WebSocket(
       `${baseUrl.replace(/^http/, 'ws')}/graphql`,
       'graphql-transport-ws',
+      {
+        headers,
+      },
     );
     // Writing into a socket the server has ended fails; the close event is what the test reads.
     this.socket.on('error', () => undefined);
@@ -67,6 +70,8 @@ describe('WebSocket connections', () => {
     ...PRODUCTION,
     WS_MAX_CONNECTIONS_PER_ADDRESS: '6',
     WS_MAX_CONNECTIONS_PER_USER: '2',
+    // The test's requests come through loopback, which may name the client, as a proxy would.
+    TRUST_PROXY: 'loopback',
   });
   let brand: TestBrand;
   const members: TestMember[] = [];
@@ -121,6 +126,20 @@ describe('WebSocket connections', () => {
       code: 1013,
       reason: 'Too many connections from this address (at most 6)',
     });
+  });
+
+  it('counts the clients a trusted proxy names, each against its own cap', async () => {
+    const from = (client: string) => {
+      const socket = new RawSocket(app.t.url, { 'X-Forwarded-For': client });
+      open.push(socket);
+      return socket;
+    };
+    for (let i = 0; i < 6; i++) await from('203.0.113.7').opened;
+    expect(await from('203.0.113.7').closed).toEqual({
+      code: 1013,
+      reason: 'Too many connections from this address (at most 6)',
+    });
+    expect(await from('203.0.113.8').init(members[3].token)).toBe(true);
   });
 
   it('ends a connection whose message is larger than the HTTP body limit (1009)', async () => {

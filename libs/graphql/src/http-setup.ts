@@ -1,6 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, TrustProxy } from '@standpoint/config';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import proxyAddr from 'proxy-addr';
 import { ApiErrorCode } from './domain-error';
 
 /**
@@ -12,12 +14,15 @@ import { ApiErrorCode } from './domain-error';
 export const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * The HTTP side of every process that serves the API, production and tests alike: security headers
- * on every response, the body limit, body errors in the GraphQL error shape, no X-Powered-By.
- * Call it before the application is initialised, so that these come before every route.
+ * The HTTP side of every process that serves the API, production and tests alike: the client
+ * address as TRUST_PROXY says, security headers on every response, the body limit, body errors in
+ * the GraphQL error shape, no X-Powered-By. Call it before the application is initialised, so that
+ * these come before every route.
  */
-export function configureHttp(app: NestExpressApplication): void {
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // Behind a reverse proxy, `request.ip` is then the client, so per-address limits count clients.
+  app.set('trust proxy', trustedProxies(config.trustProxy));
   // Pages that need more (the decision page, the printable record, the development mailbox) set
   // their own stricter Content-Security-Policy, which replaces this one.
   app.use(
@@ -38,6 +43,15 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT_BYTES });
   app.useBodyParser('urlencoded', { limit: REQUEST_BODY_LIMIT_BYTES, extended: true });
   app.use(answerBodyErrors);
+}
+
+/**
+ * TRUST_PROXY as the function Express's 'trust proxy' and proxy-addr take: whether the hop at
+ * `address`, `hop` steps from the server, may name the client before it.
+ */
+export function trustedProxies(trustProxy: TrustProxy): (address: string, hop: number) => boolean {
+  if (typeof trustProxy === 'number') return (_, hop) => hop < trustProxy;
+  return proxyAddr.compile(trustProxy ? [...trustProxy] : []);
 }
 
 /** A body that cannot be read (too large, not JSON, an unknown charset) answered as GraphQL does. */

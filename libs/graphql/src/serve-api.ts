@@ -11,7 +11,7 @@ export async function serveApi(module: Type, config: AppConfig): Promise<NestExp
   app.useLogger(app.get(Logger));
   // process.exit (not a re-raised signal) lets pino flush the last lines, 'Worker stopped' among them.
   app.enableShutdownHooks([], { useProcessExit: true });
-  configureHttp(app);
+  configureHttp(app, config);
   await app.listen(config.port);
   app
     .get(Logger)

@@ -5,4 +5,3 @@ export * from './rate-limit';
 export * from './rate-limits.module';
 export * from './rate-limits.service';
 export * from './too-many-requests.page';
-export * from './trust-proxy';

@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RateLimits } from './rate-limits.service';
-import { TrustProxy } from './trust-proxy';
 
-/**
- * Rate limits for every feature, and the client addresses they count by (TRUST_PROXY). A module
- * that applies PagePostRateLimit imports this one.
- */
+/** Rate limits for every feature. A module that applies PagePostRateLimit imports this one. */
 @Module({
-  providers: [RateLimits, TrustProxy],
+  providers: [RateLimits],
   exports: [RateLimits],
 })
 export class RateLimitsModule {}

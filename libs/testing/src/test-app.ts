@@ -68,7 +68,7 @@ export async function startTestApp(
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   // What serveApi does in production: the same headers, body limit and error shapes.
-  configureHttp(app);
+  configureHttp(app, config);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
