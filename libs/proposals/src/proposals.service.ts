@@ -126,7 +126,7 @@ export class ProposalsService {
       return toConnection(page, size, count, (row) => scope.keyOf(row), ProposalModel.from);
     }
     const totalCount = await query.getCount();
-    if (after) query.andWhere('p.id < :after', { after: String(cursors.decode(after)[0]) });
+    if (after) query.andWhere('p.id < :after', { after: cursors.decode(after, ['string'])[0] });
     const rows = await query
       .orderBy('p.id', 'DESC')
       .take(size + 1)
