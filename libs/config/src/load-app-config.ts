@@ -67,6 +67,13 @@ export function loadAppConfig(env: Environment): AppConfig {
     ed25519PrivateKey,
     undefined,
   );
+  if (production && !given('AUDIT_SIGNING_KEY')) {
+    // A key generated into the data folder dies with the container, and every checkpoint it signed
+    // can no longer be checked against a key the operator keeps.
+    problems.push(
+      'AUDIT_SIGNING_KEY is required when NODE_ENV=production (an Ed25519 private key in PEM)',
+    );
+  }
   const adminEmail = read<string | undefined>('STANDPOINT_ADMIN_EMAIL', email, undefined);
   const adminPassword = read<string | undefined>(
     'STANDPOINT_ADMIN_PASSWORD',
@@ -98,6 +105,12 @@ export function loadAppConfig(env: Environment): AppConfig {
     );
   }
   const webhooksAllowPrivateTargets = read<boolean>('WEBHOOKS_ALLOW_PRIVATE_TARGETS', flag, false);
+  if (production && webhooksAllowPrivateTargets) {
+    // It would let any brand admin make the server call the internal network (SSRF).
+    problems.push(
+      'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be false when NODE_ENV=production (it lets webhooks reach private networks)',
+    );
+  }
   const trustProxy = read<TrustProxy>('TRUST_PROXY', trustProxyOf, false);
   const checkpointIntervalMs = read<number>(
     'CHECKPOINT_INTERVAL_MS',

@@ -4,11 +4,25 @@ import { Test } from '@nestjs/testing';
 import { APP_CONFIG, AppConfig, loadAppConfig } from '@standpoint/config';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { configureHttp } from '@standpoint/graphql';
+import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
 import { provisionTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_ADMIN = { email: 'root@standpoint.test', password: 'platform-admin-password' };
+
+let testAuditSigningKey: string | undefined;
+
+/**
+ * The Ed25519 key that signs audit checkpoints in every test process, generated once per run of a
+ * test file: production refuses to start without one, and it keeps no secret worth a file.
+ */
+function auditSigningKey(): string {
+  testAuditSigningKey ??= generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  return testAuditSigningKey;
+}
 
 /** The environment every test process gets, on top of its own database. */
 export function testEnvironment(
@@ -19,6 +33,7 @@ export function testEnvironment(
     ...db.env,
     DATA_DIR: db.dataDir,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    AUDIT_SIGNING_KEY: auditSigningKey(),
     LOG_LEVEL: 'silent',
     STANDPOINT_ADMIN_EMAIL: TEST_ADMIN.email,
     STANDPOINT_ADMIN_PASSWORD: TEST_ADMIN.password,
