@@ -38,8 +38,9 @@ describe('bad input', () => {
     peer = await SmtpPeer.start();
     env.SMTP_URL = peer.url;
   });
-  afterAll(() => peer?.stop());
   const app = useTestApp(AppModule, env);
+  // After the app has closed, so that its mail connection is gone and the peer stops at once.
+  afterAll(() => peer?.stop());
 
   let brand: TestBrand;
   let admin: TestMember;

@@ -4,6 +4,9 @@ import { Test } from '@nestjs/testing';
 import { APP_CONFIG, AppConfig, loadAppConfig } from '@standpoint/config';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { configureHttp } from '@standpoint/graphql';
+import { LOG_DESTINATION } from '@standpoint/logging';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
@@ -67,6 +70,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Runs on another test app's database, as a second API instance; that app drops it. */
   database?: TestDatabase;
+  /** Writes the application's log, as production writes it, to this stream (set LOG_LEVEL too). */
+  logTo?: DestinationStream;
 }
 
 export async function startTestApp(
@@ -80,10 +85,12 @@ export async function startTestApp(
     .overrideProvider(APP_CONFIG)
     .useValue(config);
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
+  if (options.logTo) builder = builder.overrideProvider(LOG_DESTINATION).useValue(options.logTo);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   // What serveApi does in production: the same headers, body limit and error shapes.
   configureHttp(app, config);
+  if (options.logTo) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
