@@ -32,3 +32,4 @@ export * from './websocket-operation';
 export * from './websocket-server';
 export * from './heading-text';
 export * from './text-rules';
+export * from './credentials';
