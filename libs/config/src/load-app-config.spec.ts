@@ -129,10 +129,6 @@ describe('loadAppConfig', () => {
   });
 
   it('selects another SQLite file with SQLITE_PATH', () => {
-    expect(load({ SQLITE_PATH: ':memory:' }).database).toEqual({
-      dialect: 'sqlite',
-      path: ':memory:',
-    });
     expect(load({ SQLITE_PATH: 'db/sp.sqlite' }).database).toEqual({
       dialect: 'sqlite',
       path: resolve('db/sp.sqlite'),
@@ -261,6 +257,12 @@ describe('loadAppConfig', () => {
         load({ OUTBOX_LEASE_MS: '2000', SMTP_DEADLINE_MS: '1000', WEBHOOK_DEADLINE_MS: '1000' })
           .outbox,
       ).toMatchObject({ leaseMs: 2000, smtpDeadlineMs: 1000, webhookDeadlineMs: 1000 });
+    });
+
+    it('SQLITE_PATH=:memory:, which the read connection could not share, naming it', () => {
+      expect(problemsOf({ SQLITE_PATH: ':memory:' })).toEqual([
+        expect.stringMatching(/^SQLITE_PATH must be a file/),
+      ]);
     });
 
     it('DATABASE_APP_ROLE on SQLite, naming it', () => {
