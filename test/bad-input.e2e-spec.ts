@@ -300,6 +300,16 @@ describe('bad input', () => {
       expect(fieldsOf(response)).toEqual([[field, 'headingText']]);
     });
 
+    it('refuses a lone surrogate in an email before the email rule, which cannot read it, runs', async () => {
+      const response = await refusedUnchanged(
+        'mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }',
+        { input: { brandId: brand.id, email: LONE_SURROGATE, name: 'Sam', roles: ['REVIEWER'] } },
+        admin.token,
+      );
+
+      expect(fieldsOf(response)).toEqual([['input.email', 'plainText']]);
+    });
+
     it('refuses bad text in an id, and in the argument of a nested field, as BAD_USER_INPUT', async () => {
       await refusedUnchanged(
         `query ($id: ID!) { proposal(id: $id) { id } }`,
@@ -386,6 +396,19 @@ describe('bad input', () => {
       );
 
       expect(fieldsOf(response)).toEqual([['input.steps[0].approverIds', 'arrayMaxSize']]);
+    });
+  });
+
+  describe('ids', () => {
+    it('startContentFreeze on an id that names no brand is NOT_FOUND, even for a platform administrator', async () => {
+      const platformAdmin = await app.fixtures.admin();
+      const response = await app.gql(
+        FREEZE,
+        { input: { brandId: approvedId, reason: 'A crisis' } },
+        platformAdmin,
+      );
+
+      expect(errorCodes(response)).toEqual(['NOT_FOUND']);
     });
   });
 

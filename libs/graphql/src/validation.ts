@@ -53,7 +53,7 @@ class InvalidArgument extends Error {
 /**
  * The global pipe, which every GraphQL argument passes (root and field resolvers alike; Nest gives
  * them the type `body`, as it does an HTTP body): refuses a string anywhere in it that breaks the
- * text rule (text-rules.ts), validates it with class-validator, and answers a bad one with
+ * text rule (text-rules.ts), then validates it with class-validator, and answers a bad one with
  * BAD_USER_INPUT naming each field by its path from the argument (`input.slug`) and each rule.
  */
 export class ArgumentValidationPipe extends ValidationPipe {
@@ -66,14 +66,14 @@ export class ArgumentValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const problems = metadata.type === 'body' ? textProblems(value, metadata.data ?? 'body') : [];
+    // First: validators may fail on such text themselves (isEmail throws on a lone surrogate).
+    const unreadable = metadata.type === 'body' ? textProblems(value, metadata.data ?? 'body') : [];
+    if (unreadable.length > 0) throw DomainError.invalidFields(unreadable);
     try {
-      const transformed = await super.transform(value, metadata);
-      if (problems.length === 0) return transformed;
+      return await super.transform(value, metadata);
     } catch (error) {
       if (!(error instanceof InvalidArgument)) throw error;
-      problems.push(...fieldProblems(error.errors, metadata.data));
+      throw DomainError.invalidFields(fieldProblems(error.errors, metadata.data));
     }
-    throw DomainError.invalidFields(problems);
   }
 }
