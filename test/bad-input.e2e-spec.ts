@@ -4,6 +4,7 @@ import {
   fieldsOf,
   outboxOf,
   SmtpPeer,
+  subscribe,
   TestBrand,
   TestMember,
   useTestApp,
@@ -322,6 +323,22 @@ describe('bad input', () => {
         manager.token,
       );
       expect(fieldsOf(nested)).toEqual([['filter.search', 'plainText']]);
+    });
+
+    it('refuses bad text in the argument of a subscription, over WebSocket, with BAD_USER_INPUT', async () => {
+      const subscription = subscribe(
+        app.t.url,
+        'subscription ($brandId: ID!) { proposalEvents(brandId: $brandId) { action } }',
+        { brandId: `${brand.id}${NUL}` },
+        { authorization: `Bearer ${manager.token}` },
+      );
+      try {
+        const result = await subscription.next();
+        expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+        await subscription.completed;
+      } finally {
+        await subscription.close();
+      }
     });
 
     it('takes bidirectional controls out of email subjects', async () => {
