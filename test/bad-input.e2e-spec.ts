@@ -459,5 +459,24 @@ describe('bad input', () => {
         ]);
       }
     });
+
+    it("the approver's inbox refuses forged cursors as BAD_USER_INPUT naming after", async () => {
+      const inbox = `query ($id: ID!, $after: String) {
+        proposals(brandId: $id, after: $after, filter: { awaitingMyDecision: true }) { totalCount }
+      }`;
+      for (const after of [
+        forged('["prp_1"]'),
+        forged('[1.5,"prp_1"]'),
+        forged(`["","prp${NUL}"]`),
+      ]) {
+        const response = await app.gql(inbox, { id: brand.id, after }, approver.token);
+
+        expect([after, errorCodes(response), fieldsOf(response)]).toEqual([
+          after,
+          ['BAD_USER_INPUT'],
+          [['after', 'cursor']],
+        ]);
+      }
+    });
   });
 });

@@ -72,6 +72,16 @@ describe('cursors', () => {
     );
   });
 
+  it("decode takes a number or a text where the list's key may be either", () => {
+    const either = ['number or string', 'string'] as const;
+    expect(cursors.decode(cursors.encode(['', 'prp_1']), either)).toEqual(['', 'prp_1']);
+    expect(cursors.decode(cursors.encode([1767225600000, 'prp_1']), either)).toEqual([
+      1767225600000,
+      'prp_1',
+    ]);
+    expect(() => cursors.decode(cursors.encode([1.5, 'prp_1']), either)).toThrow(DomainError);
+  });
+
   it('are opaque URL-safe text', () => {
     expect(cursors.encode(['2025-01-01T00:00:00.000Z', 'prp_1'])).toMatch(/^[A-Za-z0-9_-]+$/);
   });

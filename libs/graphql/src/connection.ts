@@ -71,19 +71,19 @@ export function pageSize(
   return size;
 }
 
-/** What a cursor's key is made of, in order: a sequence number, or an id or other text. */
-export type CursorKeyKind = 'number' | 'string';
+/** What a cursor's key is made of, in order: a sequence number, an id or other text, or either. */
+export type CursorKeyKind = 'number' | 'string' | 'number or string';
 type CursorKey<K extends readonly CursorKeyKind[]> = {
-  [I in keyof K]: K[I] extends 'number' ? number : string;
+  [I in keyof K]: K[I] extends 'number' ? number : K[I] extends 'string' ? string : number | string;
 };
 
 /** Longer than any cursor a list of ours gives out. */
 const MAX_CURSOR_LENGTH = 1000;
 
 function keyFits(key: unknown, kind: CursorKeyKind): boolean {
-  return kind === 'number'
-    ? Number.isSafeInteger(key)
-    : typeof key === 'string' && key.length <= MAX_CURSOR_LENGTH && !textProblem(key);
+  const number = Number.isSafeInteger(key);
+  const text = typeof key === 'string' && key.length <= MAX_CURSOR_LENGTH && !textProblem(key);
+  return kind === 'number' ? number : kind === 'string' ? text : number || text;
 }
 
 /**

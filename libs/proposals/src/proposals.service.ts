@@ -120,7 +120,7 @@ export class ProposalsService {
         return toConnection([], size, 0, () => [], ProposalModel.from);
       }
       const count = await query.getCount();
-      scope.page(query, after ? cursors.decode(after) : null);
+      scope.page(query, after ? [...cursors.decode(after, scope.cursorKinds)] : null);
       // limit, not take: the scope joins one row per proposal, so no DISTINCT pass is needed.
       const page = await query.limit(size + 1).getMany();
       return toConnection(page, size, count, (row) => scope.keyOf(row), ProposalModel.from);
