@@ -63,12 +63,13 @@ describe('signed audit checkpoints', () => {
 
   /** The operator's command line on the test app's database, with the same signing key. */
   const cli = async (args: string[]) => {
-    const { database, dataDir } = app.t.config;
+    const { database, dataDir, auditSigningKeyPem } = app.t.config;
     const process = runNode('bin/standpoint.js', args, {
       ...(database.dialect === 'postgres'
         ? { DATABASE_URL: database.url }
         : { SQLITE_PATH: database.path }),
       DATA_DIR: dataDir,
+      AUDIT_SIGNING_KEY: auditSigningKeyPem,
       LOG_LEVEL: 'silent',
     });
     const exit = await process.exited;

@@ -27,6 +27,9 @@ type WithAwaitingStep = ProposalEntity & { awaitingStep?: ApprovalStepEntity };
  */
 @Injectable()
 export class AwaitingDecisionScope implements ProposalListScope {
+  /** The step's deadline in milliseconds ('' for none), then the proposal's id. */
+  readonly cursorKinds = ['number or string', 'string'] as const;
+
   async narrow(
     ctx: RequestContext,
     query: SelectQueryBuilder<ProposalEntity>,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
-import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
+import { Clock, readManagerOf, RequestContext, TransactionRunner } from '@standpoint/database';
 import { proposalAuditEvent, ProposalEntity, ProposalState } from '@standpoint/proposals';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { ApprovalEmails } from './approval-emails';
@@ -198,7 +198,7 @@ export class DeadlinesService {
 
   /** Closes the freezes whose automatic end has come. */
   private async endLapsedFreezes(): Promise<number> {
-    const lapsed = await this.dataSource.getRepository(ContentFreezeEntity).findBy({
+    const lapsed = await readManagerOf(this.dataSource).findBy(ContentFreezeEntity, {
       endedAt: IsNull(),
       endsAt: LessThanOrEqual(this.clock.now()),
     });

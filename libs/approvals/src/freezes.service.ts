@@ -3,6 +3,7 @@ import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/graphql';
 import {
+  BrandsService,
   MembersService,
   Operation,
   requireBrandOperation,
@@ -21,6 +22,7 @@ export class FreezesService {
   constructor(
     private readonly transitions: ProposalTransitions,
     private readonly members: MembersService,
+    private readonly brands: BrandsService,
     private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -35,6 +37,8 @@ export class FreezesService {
   /** Starts a freeze: every SCHEDULED proposal goes back to APPROVED, its schedule cleared and recorded. */
   async start(ctx: RequestContext, input: StartContentFreezeInput): Promise<void> {
     requireBrandOperation(ctx, input.brandId, Operation.MANAGE_CONTENT_FREEZE);
+    // A platform administrator passes the role check for any id: make sure it names a brand.
+    await this.brands.get(ctx, input.brandId);
     const now = this.clock.now();
     if (input.endsAt && input.endsAt <= now) {
       throw DomainError.invalidField([

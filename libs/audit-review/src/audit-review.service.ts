@@ -40,7 +40,7 @@ export class AuditReviewService {
     if (filter?.since) query.andWhere('e.at >= :since', { since: filter.since });
     if (filter?.until) query.andWhere('e.at < :until', { until: filter.until });
     const totalCount = await query.getCount();
-    if (after) query.andWhere('e.seq > :after', { after: Number(cursors.decode(after)[0]) });
+    if (after) query.andWhere('e.seq > :after', { after: cursors.decode(after, ['number'])[0] });
     const rows = await query
       .orderBy('e.seq', 'ASC')
       .take(size + 1)
@@ -82,7 +82,7 @@ export class AuditReviewService {
       .createQueryBuilder(AuditCheckpointEntity, 'c')
       .where('c.brandId = :brandId', { brandId });
     const totalCount = await query.getCount();
-    if (after) query.andWhere('c.size < :after', { after: Number(cursors.decode(after)[0]) });
+    if (after) query.andWhere('c.size < :after', { after: cursors.decode(after, ['number'])[0] });
     const rows = await query
       .orderBy('c.size', 'DESC')
       .take(size + 1)

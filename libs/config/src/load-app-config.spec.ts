@@ -10,6 +10,16 @@ const ed25519Pem = (): string =>
 
 const longSecret = 'x'.repeat(32);
 const smtpUrl = 'smtp://mail.example.com:587';
+/** Everything a production start needs. */
+const production = (): Environment => ({
+  NODE_ENV: 'production',
+  JWT_SECRET: longSecret,
+  SMTP_URL: smtpUrl,
+  AUDIT_SIGNING_KEY: ed25519Pem(),
+});
+/** `production()` without `name`. */
+const productionWithout = (name: string): Environment =>
+  Object.fromEntries(Object.entries(production()).filter(([key]) => key !== name));
 
 let dataDir: string;
 
@@ -119,10 +129,6 @@ describe('loadAppConfig', () => {
   });
 
   it('selects another SQLite file with SQLITE_PATH', () => {
-    expect(load({ SQLITE_PATH: ':memory:' }).database).toEqual({
-      dialect: 'sqlite',
-      path: ':memory:',
-    });
     expect(load({ SQLITE_PATH: 'db/sp.sqlite' }).database).toEqual({
       dialect: 'sqlite',
       path: resolve('db/sp.sqlite'),
@@ -156,7 +162,7 @@ describe('loadAppConfig', () => {
   });
 
   it('accepts a production configuration', () => {
-    const config = load({ NODE_ENV: 'production', JWT_SECRET: longSecret, SMTP_URL: smtpUrl });
+    const config = load(production());
 
     expect(config.production).toBe(true);
     expect(config.jwtSecret).toBe(longSecret);
@@ -253,6 +259,12 @@ describe('loadAppConfig', () => {
       ).toMatchObject({ leaseMs: 2000, smtpDeadlineMs: 1000, webhookDeadlineMs: 1000 });
     });
 
+    it('SQLITE_PATH=:memory:, which the read connection could not share, naming it', () => {
+      expect(problemsOf({ SQLITE_PATH: ':memory:' })).toEqual([
+        expect.stringMatching(/^SQLITE_PATH must be a file/),
+      ]);
+    });
+
     it('DATABASE_APP_ROLE on SQLite, naming it', () => {
       expect(problemsOf({ DATABASE_APP_ROLE: 'standpoint_app' })).toEqual([
         expect.stringMatching(/^DATABASE_APP_ROLE needs DATABASE_URL/),
@@ -260,15 +272,43 @@ describe('loadAppConfig', () => {
     });
 
     it('a production start without JWT_SECRET, naming JWT_SECRET', () => {
-      const problems = problemsOf({ NODE_ENV: 'production', SMTP_URL: smtpUrl });
+      const problems = problemsOf(productionWithout('JWT_SECRET'));
 
       expect(problems).toEqual([expect.stringMatching(/^JWT_SECRET .*production/)]);
     });
 
     it('a production start without SMTP_URL, which would leave mail in the development mailbox', () => {
-      const problems = problemsOf({ NODE_ENV: 'production', JWT_SECRET: longSecret });
+      const problems = problemsOf(productionWithout('SMTP_URL'));
 
       expect(problems).toEqual([expect.stringMatching(/^SMTP_URL is required .*production/)]);
+    });
+
+    it('a production start without AUDIT_SIGNING_KEY, rather than a key generated into the data folder', () => {
+      const problems = problemsOf(productionWithout('AUDIT_SIGNING_KEY'));
+
+      expect(problems).toEqual([
+        expect.stringMatching(/^AUDIT_SIGNING_KEY is required .*production/),
+      ]);
+      expect(existsSync(join(dataDir, 'audit-signing-key.pem'))).toBe(false);
+    });
+
+    it('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true in production, which would open the private network to webhooks', () => {
+      const problems = problemsOf({ ...production(), WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' });
+
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^WEBHOOKS_ALLOW_PRIVATE_TARGETS must be false when NODE_ENV=production/,
+        ),
+      ]);
+    });
+
+    it('nothing for WEBHOOKS_ALLOW_PRIVATE_TARGETS=false in production, or =true outside it', () => {
+      expect(load({ ...production(), WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'false' }).production).toBe(
+        true,
+      );
+      expect(load({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' }).webhooksAllowPrivateTargets).toBe(
+        true,
+      );
     });
 
     it('STANDPOINT_ADMIN_EMAIL without a password, naming the missing one', () => {
@@ -299,9 +339,9 @@ describe('loadAppConfig', () => {
     });
 
     it('a short JWT_SECRET in production with one line, not two', () => {
-      expect(
-        problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short', SMTP_URL: smtpUrl }),
-      ).toEqual([expect.stringMatching(/^JWT_SECRET must be at least 32/)]);
+      expect(problemsOf({ ...production(), JWT_SECRET: 'short' })).toEqual([
+        expect.stringMatching(/^JWT_SECRET must be at least 32/),
+      ]);
     });
 
     it.each([

@@ -41,12 +41,12 @@ export function loadAppConfig(env: Environment): AppConfig {
   );
   const dataDir = resolve(read<string>('DATA_DIR', (v) => v, './data'));
   const databaseUrl = read<string | undefined>('DATABASE_URL', postgresUrl, undefined);
-  const sqlitePath = read<string>('SQLITE_PATH', (v) => v, './data/standpoint.sqlite');
+  const sqlitePath = read<string>('SQLITE_PATH', sqliteFile, './data/standpoint.sqlite');
   const appRole = read<string | undefined>('DATABASE_APP_ROLE', roleName, undefined);
   if (appRole && !databaseUrl) problems.push('DATABASE_APP_ROLE needs DATABASE_URL (PostgreSQL)');
   const database: DatabaseConfig = databaseUrl
     ? { dialect: 'postgres', url: databaseUrl, ...(appRole ? { appRole } : {}) }
-    : { dialect: 'sqlite', path: sqlitePath === ':memory:' ? sqlitePath : resolve(sqlitePath) };
+    : { dialect: 'sqlite', path: resolve(sqlitePath) };
   const smtpUrl = read<string | undefined>('SMTP_URL', smtpUrlOf, undefined);
   if (production && !given('SMTP_URL')) {
     // The development mailbox only writes files: in production mail would silently go nowhere.
@@ -67,6 +67,13 @@ export function loadAppConfig(env: Environment): AppConfig {
     ed25519PrivateKey,
     undefined,
   );
+  if (production && !given('AUDIT_SIGNING_KEY')) {
+    // A key generated into the data folder dies with the container, and every checkpoint it signed
+    // can no longer be checked against a key the operator keeps.
+    problems.push(
+      'AUDIT_SIGNING_KEY is required when NODE_ENV=production (an Ed25519 private key in PEM)',
+    );
+  }
   const adminEmail = read<string | undefined>('STANDPOINT_ADMIN_EMAIL', email, undefined);
   const adminPassword = read<string | undefined>(
     'STANDPOINT_ADMIN_PASSWORD',
@@ -98,6 +105,12 @@ export function loadAppConfig(env: Environment): AppConfig {
     );
   }
   const webhooksAllowPrivateTargets = read<boolean>('WEBHOOKS_ALLOW_PRIVATE_TARGETS', flag, false);
+  if (production && webhooksAllowPrivateTargets) {
+    // It would let any brand admin make the server call the internal network (SSRF).
+    problems.push(
+      'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be false when NODE_ENV=production (it lets webhooks reach private networks)',
+    );
+  }
   const trustProxy = read<TrustProxy>('TRUST_PROXY', trustProxyOf, false);
   const checkpointIntervalMs = read<number>(
     'CHECKPOINT_INTERVAL_MS',
@@ -187,6 +200,13 @@ const postgresUrl = (raw: string): string =>
 
 const smtpUrlOf = (raw: string): string =>
   /^smtps?:$/.test(urlProtocol(raw) ?? '') ? raw : '!must be an smtp:// or smtps:// URL';
+
+// Reads outside a transaction go through a second, read-only connection (SqliteReadConnection),
+// and a second connection to :memory: would be another, empty database.
+const sqliteFile = (raw: string): string =>
+  raw === ':memory:'
+    ? '!must be a file: the server opens it twice (its reads see only committed data), which :memory: cannot be; use a file in a temporary folder instead'
+    : raw;
 
 const email = (raw: string): string =>
   /^[^\s@]+@[^\s@]+$/.test(raw) ? raw : '!must be an email address';

@@ -24,7 +24,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       extra: { max: 10 },
     };
   }
-  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  mkdirSync(dirname(database.path), { recursive: true });
   return {
     ...common,
     type: 'better-sqlite3',

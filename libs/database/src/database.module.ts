@@ -7,11 +7,13 @@ import { DatabaseHealth } from './database-health';
 import { dataSourceOptions } from './data-source-options';
 import { applyDialect } from './dialect-columns';
 import { applyMigrations } from './migrate';
+import { SqliteReadConnection } from './read-connection';
 import { TransactionRunner } from './transaction-runner';
 
 /**
- * The one DataSource of the process, migrated before anything else uses it, and the
- * transaction runner. Features register their entities with `TypeOrmModule.forFeature`.
+ * The one DataSource of the process, migrated before anything else uses it (on SQLite with its
+ * read connection), and the transaction runner. Features register their entities with
+ * `TypeOrmModule.forFeature`.
  */
 @Global()
 @Module({
@@ -31,7 +33,12 @@ import { TransactionRunner } from './transaction-runner';
       },
     }),
   ],
-  providers: [TransactionRunner, DatabaseHealth, { provide: Clock, useClass: SystemClock }],
+  providers: [
+    TransactionRunner,
+    DatabaseHealth,
+    SqliteReadConnection,
+    { provide: Clock, useClass: SystemClock },
+  ],
   exports: [TransactionRunner, DatabaseHealth, Clock],
 })
 export class DatabaseModule {}

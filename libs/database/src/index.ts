@@ -12,6 +12,7 @@ export * from './ids';
 export * from './loaders';
 export * from './migrate';
 export * from './request-context';
+export * from './read-connection';
 export * from './retry';
 export * from './transaction-runner';
 export * from './postgres-databases';

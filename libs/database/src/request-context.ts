@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ANONYMOUS, SYSTEM } from './actor';
 import { AfterCommitHook, AfterCommitHooks } from './after-commit';
 import { LoaderScheduler } from './loader-scheduler';
+import { readManagerOf } from './read-connection';
 
 /**
  * Everything one request (or one job of the worker, or one command) works with: the actor, a
@@ -26,9 +27,12 @@ export class RequestContext {
     return new RequestContext(dataSource, correlationId, SYSTEM);
   }
 
-  /** The entity manager to use: the transaction's while one is open. */
+  /**
+   * The entity manager to use: the transaction's while one is open; otherwise one that reads
+   * committed data only (SQLite's read connection: see SqliteReadConnection).
+   */
   get em(): EntityManager {
-    return this.transactionManager ?? this.dataSource.manager;
+    return this.transactionManager ?? readManagerOf(this.dataSource);
   }
 
   get inTransaction(): boolean {

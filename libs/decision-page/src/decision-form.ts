@@ -1,4 +1,5 @@
 import { DecisionOutcome } from '@standpoint/approvals';
+import { textProblem } from '@standpoint/graphql';
 import { DecisionFormState } from './page/decision-page.view';
 
 const COMMENT_MAX = 10_000;
@@ -22,7 +23,10 @@ export class DecisionForm {
   problems(): DecisionFormState['errors'] | null {
     const errors: DecisionFormState['errors'] = {};
     if (!this.outcome) errors.outcome = 'Choose approve, request changes or reject.';
-    if ((this.comment?.length ?? 0) > COMMENT_MAX) {
+    const unreadable = this.comment && textProblem(this.comment);
+    if (unreadable) {
+      errors.comment = `Remove the invisible characters from the comment: it ${unreadable}.`;
+    } else if ((this.comment?.length ?? 0) > COMMENT_MAX) {
       errors.comment = `Shorten the comment to at most ${COMMENT_MAX} characters.`;
     }
     return Object.keys(errors).length > 0 ? errors : null;

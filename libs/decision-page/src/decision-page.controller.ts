@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
 import { Ctx } from '@standpoint/graphql';
 import type { Response } from 'express';
 import { AntiForgery } from './anti-forgery';
 import { DecisionForm } from './decision-form';
 import { DecisionPageService, DecisionPageView } from './decision-page.service';
+import { FormFields } from './form-fields.decorator';
 import { LinkStanding } from './link-standing';
 import { decisionPage, readable } from './page/decision-page.view';
 import { PAGE_HEADERS } from './page/layout';
@@ -72,10 +73,9 @@ export class DecisionPageController {
   async submit(
     @Ctx() ctx: RequestContext,
     @Param('token') token: string,
-    @Body() body: Record<string, unknown> | undefined,
+    @FormFields() fields: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
-    const fields = body ?? {};
     if (!TOKEN.test(token)) return this.answer(response, token, { kind: 'UNKNOWN' }, 200);
     if (!this.antiForgery.accepts(token, fields.antiForgery)) {
       return send(

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DomainError } from './domain-error';
+import { textProblem } from './text-rules';
 
 @ObjectType('PageInfo')
 export class PageInfo {
@@ -70,19 +71,42 @@ export function pageSize(
   return size;
 }
 
+/** What a cursor's key is made of, in order: a sequence number, an id or other text, or either. */
+export type CursorKeyKind = 'number' | 'string' | 'number or string';
+type CursorKey<K extends readonly CursorKeyKind[]> = {
+  [I in keyof K]: K[I] extends 'number' ? number : K[I] extends 'string' ? string : number | string;
+};
+
+/** Longer than any cursor a list of ours gives out. */
+const MAX_CURSOR_LENGTH = 1000;
+
+function keyFits(key: unknown, kind: CursorKeyKind): boolean {
+  const number = Number.isSafeInteger(key);
+  const text = typeof key === 'string' && key.length <= MAX_CURSOR_LENGTH && !textProblem(key);
+  return kind === 'number' ? number : kind === 'string' ? text : number || text;
+}
+
 /**
  * Opaque, stable cursors: the sort key of a row, encoded. A cursor is only meaningful to the list
- * that made it; a malformed one is BAD_USER_INPUT.
+ * that made it: decoding checks that it holds exactly the key that list gives out (its `kinds`),
+ * and anything else — malformed, another list's, a forged one — is BAD_USER_INPUT, never a query.
  */
 export const cursors = {
   encode(key: readonly (string | number)[]): string {
     return Buffer.from(JSON.stringify(key)).toString('base64url');
   },
-  decode(cursor: string): (string | number)[] {
+  decode<const K extends readonly CursorKeyKind[]>(cursor: string, kinds: K): CursorKey<K> {
     try {
-      const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (Array.isArray(key) && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
-        return key;
+      const key: unknown =
+        cursor.length <= MAX_CURSOR_LENGTH
+          ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+          : undefined;
+      if (
+        Array.isArray(key) &&
+        key.length === kinds.length &&
+        key.every((part, i) => keyFits(part, kinds[i]))
+      ) {
+        return key as CursorKey<K>;
       }
     } catch {
       // reported below

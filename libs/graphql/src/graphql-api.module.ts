@@ -6,11 +6,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { PageInfo } from './connection';
+import { DateTimeScalar } from './date-time.scalar';
 import { DomainErrorFilter } from './domain-error.filter';
 import { ErrorResult } from './error-result';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyStore } from './idempotency-store';
 import { IdempotencyPlugin } from './idempotency.plugin';
+import { formatScalarInputError } from './invalid-scalar-input';
 import { NodeRegistry, NodeResolver } from './node';
 import { PARSE_OPTIONS } from './query-limits';
 import { QueryLimitsPlugin } from './query-limits.plugin';
@@ -38,7 +40,12 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
         autoSchemaFile: true,
         sortSchema: true,
         // The conventions' types are in the schema before the first operation uses them.
-        buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: [PageInfo, ErrorResult] },
+        // Dates are our strict DateTime (date-time.scalar.ts), not Nest's, which takes any string.
+        buildSchemaOptions: {
+          scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+          orphanedTypes: [PageInfo, ErrorResult],
+        },
+        formatError: formatScalarInputError,
         context: ({ req }: { req: unknown }) => ({ req }),
         // Field resolvers fail through the same filter as queries and mutations: a domain error
         // keeps its code, and nothing unexpected leaks its message.

@@ -8,6 +8,9 @@ import {
 } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Authenticator, bearerToken } from './authenticator';
+import { selectsCredentials } from './credentials';
 import { ApiErrorCode } from './domain-error';
 import {
   IDEMPOTENCY_HEADER,
@@ -16,6 +19,7 @@ import {
   requestFingerprint,
 } from './idempotency';
 import { IdempotencyClaim, IdempotencyStore } from './idempotency-store';
+import type { RequestWithContext } from './request-context.decorator';
 
 /** The response header that marks a replayed answer. */
 export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
@@ -28,6 +32,11 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
  * (409, CONFLICT). Keys are per caller (see idempotencyScope) and kept 24 hours. Queries and
  * requests without the header are not affected.
  *
+ * Only a signed-in caller (a valid access token) has keys: for anyone else the header is ignored,
+ * so that strangers cannot fill the table, and an expired token still gets its UNAUTHENTICATED
+ * answer rather than a complaint about the header. An operation that selects a credential (the
+ * token `login` answers) is never kept either: a retry signs in again.
+ *
  * An Apollo Server plugin rather than a Nest interceptor: an interceptor wraps one resolver field
  * at a time and never sees the response, while the plugin sees the request as sent (its headers,
  * its body, the operation's type once parsed), can answer it without executing anything
@@ -38,8 +47,12 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 @Injectable()
 export class IdempotencyPlugin implements ApolloServerPlugin {
   private readonly logger = new Logger('Idempotency');
+  private authenticator: Authenticator | undefined;
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
     let claim: IdempotencyClaim | undefined;
@@ -49,6 +62,8 @@ export class IdempotencyPlugin implements ApolloServerPlugin {
         const headers = request.request.http?.headers;
         const key = headers?.get(IDEMPOTENCY_HEADER.toLowerCase());
         if (key === undefined) return null;
+        if (selectsCredentials(request.schema, request.document)) return null;
+        if (!(await this.signedIn(request))) return null;
         const problem = idempotencyKeyProblem(key);
         if (problem) return refusal(400, ApiErrorCode.BAD_USER_INPUT, problem);
         const { outcome, claim: attempt } = await this.store.claim(
@@ -100,6 +115,22 @@ export class IdempotencyPlugin implements ApolloServerPlugin {
         );
       },
     };
+  }
+
+  /** Authenticates the caller as the guard would, and keeps the actor on the request context. */
+  private async signedIn(request: GraphQLRequestContext<BaseContext>): Promise<boolean> {
+    const token = bearerToken(request.request.http?.headers.get('authorization'));
+    const ctx = (request.contextValue as { req?: RequestWithContext }).req?.requestContext;
+    if (!token || !ctx) return false;
+    if (ctx.actor.kind === 'anonymous') {
+      // The identity feature provides the Authenticator; infrastructure cannot import it.
+      const authenticator = (this.authenticator ??= this.moduleRef.get(Authenticator, {
+        strict: false,
+      }));
+      if (!authenticator) throw new Error('No Authenticator is provided in this application');
+      ctx.actor = (await authenticator.authenticate(ctx, token)) ?? ctx.actor;
+    }
+    return ctx.actor.kind === 'user';
   }
 
   private async record(

@@ -12,9 +12,9 @@ const MAX_KEY_LENGTH = 255;
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * Whose key it is: the hex SHA-256 of the request's Authorization header exactly as sent (no header
- * is a caller of its own). Two callers never share a key; the same user with another token is
- * another caller. The header itself is never stored.
+ * Whose key it is: the hex SHA-256 of the request's Authorization header exactly as sent (only a
+ * signed-in caller has keys: see IdempotencyPlugin). Two callers never share a key; the same user
+ * with another token is another caller. The header itself is never stored.
  */
 export function idempotencyScope(authorization: string | null | undefined): string {
   return sha256(`authorization:${authorization ?? ''}`);

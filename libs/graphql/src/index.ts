@@ -1,5 +1,7 @@
 export * from './authenticator';
 export * from './connection';
+export * from './date-time.scalar';
+export * from './invalid-scalar-input';
 export * from './domain-error';
 export * from './domain-error.filter';
 export * from './error-result';
@@ -28,3 +30,6 @@ export * from './query-limits.plugin';
 export * from './query-shape-rule';
 export * from './websocket-operation';
 export * from './websocket-server';
+export * from './heading-text';
+export * from './text-rules';
+export * from './credentials';

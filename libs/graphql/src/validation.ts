@@ -1,5 +1,9 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
+import { textProblem } from './text-rules';
+
+/** Enough to fix a request by; a list of a thousand bad strings is not named a thousand times. */
+const MAX_TEXT_PROBLEMS = 20;
 
 /** Flattens class-validator's nested errors into one entry per field path. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -22,6 +26,24 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
+/** Every string in `value` (an argument as sent: strings, lists, input objects) that breaks the text rule. */
+export function textProblems(
+  value: unknown,
+  field: string,
+  found: FieldProblem[] = [],
+): FieldProblem[] {
+  if (found.length >= MAX_TEXT_PROBLEMS) return found;
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    if (problem) found.push({ field, rules: ['plainText'], messages: [problem] });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => textProblems(item, `${field}[${i}]`, found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) textProblems(item, `${field}.${key}`, found);
+  }
+  return found;
+}
+
 class InvalidArgument extends Error {
   constructor(readonly errors: ValidationError[]) {
     super('invalid argument');
@@ -29,7 +51,9 @@ class InvalidArgument extends Error {
 }
 
 /**
- * The global pipe: validates every argument with class-validator, and answers a bad one with
+ * The global pipe, which every GraphQL argument passes (root and field resolvers alike; Nest gives
+ * them the type `body`, as it does an HTTP body): refuses a string anywhere in it that breaks the
+ * text rule (text-rules.ts), then validates it with class-validator, and answers a bad one with
  * BAD_USER_INPUT naming each field by its path from the argument (`input.slug`) and each rule.
  */
 export class ArgumentValidationPipe extends ValidationPipe {
@@ -42,15 +66,14 @@ export class ArgumentValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // First: validators may fail on such text themselves (isEmail throws on a lone surrogate).
+    const unreadable = metadata.type === 'body' ? textProblems(value, metadata.data ?? 'body') : [];
+    if (unreadable.length > 0) throw DomainError.invalidFields(unreadable);
     try {
       return await super.transform(value, metadata);
     } catch (error) {
       if (!(error instanceof InvalidArgument)) throw error;
-      const problems = fieldProblems(error.errors, metadata.data);
-      const message = problems
-        .map((p) => `${p.field}: ${p.messages.join('; ')} (${p.rules.join(', ')})`)
-        .join('. ');
-      throw DomainError.badInput(`Invalid input: ${message}`, { fields: problems });
+      throw DomainError.invalidFields(fieldProblems(error.errors, metadata.data));
     }
   }
 }

@@ -2,28 +2,30 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
+import { withoutLinkSecrets } from './request-redaction';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
-/** The secret of a decision link is its path (`/decide/<token>`): logged requests show neither. */
-export function withoutLinkSecrets<T extends { url?: string; params?: unknown }>(request: T): T {
-  if (typeof request.url === 'string' && /^\/decide\//.test(request.url)) {
-    request.url = '/decide/[redacted]';
-    request.params = {};
-  }
-  return request;
-}
+/**
+ * Where the log lines go: null for standard output. A test provides a stream of its own to read
+ * every line the production logger writes.
+ */
+export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
 
 /**
  * Structured JSON logs (pino) carrying the request's correlation id. Credentials never reach a
- * line: authorization headers, cookies, passwords and tokens are redacted wherever they appear.
+ * line: authorization headers, cookies, passwords and tokens are redacted wherever they appear,
+ * and so are the links' credentials in URLs (request-redaction.ts).
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
+      inject: [APP_CONFIG, LOG_DESTINATION],
+      providers: [{ provide: LOG_DESTINATION, useValue: null }],
+      useFactory: (config: AppConfig, destination: DestinationStream | null) => {
+        const options: Options = {
           level: config.logLevel,
           genReqId: (request, response) => {
             const given = request.headers[CORRELATION_HEADER];
@@ -46,8 +48,9 @@ export function withoutLinkSecrets<T extends { url?: string; params?: unknown }>
             censor: '[redacted]',
           },
           autoLogging: { ignore: (request) => request.url === '/health' },
-        },
-      }),
+        };
+        return { pinoHttp: destination ? [options, destination] : options };
+      },
     }),
   ],
 })

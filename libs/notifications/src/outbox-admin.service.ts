@@ -32,7 +32,7 @@ export class OutboxAdmin {
     if (status) query.andWhere('m.status = :status', { status });
     const totalCount = await query.getCount();
     // Ids are UUIDv7: their order is the order the messages were written in.
-    if (after) query.andWhere('m.id < :after', { after: String(cursors.decode(after)[0]) });
+    if (after) query.andWhere('m.id < :after', { after: cursors.decode(after, ['string'])[0] });
     const rows = await query
       .orderBy('m.id', 'DESC')
       .take(size + 1)

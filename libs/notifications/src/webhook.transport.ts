@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
-import { Clock } from '@standpoint/database';
+import { Clock, readManagerOf } from '@standpoint/database';
 import { request as httpRequest, RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { LookupFunction } from 'node:net';
@@ -36,7 +36,7 @@ export class WebhookTransport implements OutboxTransport {
 
   private async attempt(message: OutboxMessageEntity, signal: AbortSignal): Promise<void> {
     const endpoint = message.webhookEndpointId
-      ? await this.dataSource.manager.findOneBy(WebhookEndpointEntity, {
+      ? await readManagerOf(this.dataSource).findOneBy(WebhookEndpointEntity, {
           id: message.webhookEndpointId,
         })
       : null;

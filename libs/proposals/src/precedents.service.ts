@@ -62,7 +62,7 @@ export class PrecedentsService {
     if (filter?.receptions?.length)
       query.andWhere('e.reception IN (:...receptions)', { receptions: filter.receptions });
     const totalCount = await query.getCount();
-    if (after) query.andWhere('e.id < :after', { after: String(cursors.decode(after)[0]) });
+    if (after) query.andWhere('e.id < :after', { after: cursors.decode(after, ['string'])[0] });
     const rows = await query
       .orderBy('e.id', 'DESC')
       .take(size + 1)

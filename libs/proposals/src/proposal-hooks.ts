@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
+import type { CursorKeyKind } from '@standpoint/graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
 import { RevisionEntity } from './revision.entity';
@@ -32,7 +33,9 @@ export interface ProposalListScope {
     query: SelectQueryBuilder<ProposalEntity>,
     who: { brandId: string; viewerId: string },
   ): Promise<boolean>;
-  /** Orders the narrowed query and starts it after `after` (a key `keyOf` gave, unchecked). */
+  /** What the keys of `keyOf` are made of: a cursor must decode to such a key. */
+  readonly cursorKinds: readonly CursorKeyKind[];
+  /** Orders the narrowed query and starts it after `after` (a key of `cursorKinds`). */
   page(query: SelectQueryBuilder<ProposalEntity>, after: ListKey | null): void;
   /** The key of a row the page returned. */
   keyOf(row: ProposalEntity): ListKey;

@@ -120,13 +120,13 @@ export class ProposalsService {
         return toConnection([], size, 0, () => [], ProposalModel.from);
       }
       const count = await query.getCount();
-      scope.page(query, after ? cursors.decode(after) : null);
+      scope.page(query, after ? [...cursors.decode(after, scope.cursorKinds)] : null);
       // limit, not take: the scope joins one row per proposal, so no DISTINCT pass is needed.
       const page = await query.limit(size + 1).getMany();
       return toConnection(page, size, count, (row) => scope.keyOf(row), ProposalModel.from);
     }
     const totalCount = await query.getCount();
-    if (after) query.andWhere('p.id < :after', { after: String(cursors.decode(after)[0]) });
+    if (after) query.andWhere('p.id < :after', { after: cursors.decode(after, ['string'])[0] });
     const rows = await query
       .orderBy('p.id', 'DESC')
       .take(size + 1)

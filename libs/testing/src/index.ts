@@ -13,3 +13,4 @@ export * from './wait-for';
 export * from './decision-links';
 export * from './trickling-receiver';
 export * from './webhook-endpoints';
+export * from './emailed-links';

@@ -4,11 +4,28 @@ import { Test } from '@nestjs/testing';
 import { APP_CONFIG, AppConfig, loadAppConfig } from '@standpoint/config';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { configureHttp } from '@standpoint/graphql';
+import { LOG_DESTINATION } from '@standpoint/logging';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
 import { provisionTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_ADMIN = { email: 'root@standpoint.test', password: 'platform-admin-password' };
+
+let testAuditSigningKey: string | undefined;
+
+/**
+ * The Ed25519 key that signs audit checkpoints in every test process, generated once per run of a
+ * test file: production refuses to start without one, and it keeps no secret worth a file.
+ */
+function auditSigningKey(): string {
+  testAuditSigningKey ??= generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  return testAuditSigningKey;
+}
 
 /** The environment every test process gets, on top of its own database. */
 export function testEnvironment(
@@ -19,6 +36,7 @@ export function testEnvironment(
     ...db.env,
     DATA_DIR: db.dataDir,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    AUDIT_SIGNING_KEY: auditSigningKey(),
     LOG_LEVEL: 'silent',
     STANDPOINT_ADMIN_EMAIL: TEST_ADMIN.email,
     STANDPOINT_ADMIN_PASSWORD: TEST_ADMIN.password,
@@ -52,6 +70,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Runs on another test app's database, as a second API instance; that app drops it. */
   database?: TestDatabase;
+  /** Writes the application's log, as production writes it, to this stream (set LOG_LEVEL too). */
+  logTo?: DestinationStream;
 }
 
 export async function startTestApp(
@@ -65,10 +85,12 @@ export async function startTestApp(
     .overrideProvider(APP_CONFIG)
     .useValue(config);
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
+  if (options.logTo) builder = builder.overrideProvider(LOG_DESTINATION).useValue(options.logTo);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   // What serveApi does in production: the same headers, body limit and error shapes.
   configureHttp(app, config);
+  if (options.logTo) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -1,14 +1,17 @@
-import { NotBlank } from '@standpoint/graphql';
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar, NotBlank } from '@standpoint/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { Channel } from '@standpoint/proposals';
-import { IsArray, IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, MaxLength } from 'class-validator';
+
+/** Bounds a list of members; a brand's steps and exceptions name a few people, not hundreds. */
+export const MAX_MEMBER_IDS = 100;
 
 @InputType('ScheduleInput')
 export class ScheduleInput {
   @Field(() => ID)
   proposalId!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   publishAt!: Date;
 }
 
@@ -48,7 +51,7 @@ export class StartContentFreezeInput {
   @MaxLength(5000)
   reason!: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   endsAt?: Date | null;
 
@@ -58,5 +61,6 @@ export class StartContentFreezeInput {
   })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_MEMBER_IDS)
   allowUserIds?: string[] | null;
 }

@@ -1,9 +1,10 @@
-import { NotBlank } from '@standpoint/graphql';
+import { HeadingText, NotBlank } from '@standpoint/graphql';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Role } from '@standpoint/identity';
 import { RiskCategory, StanceType, Urgency } from '@standpoint/proposals';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
@@ -14,6 +15,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Quorum } from '../models/enums.graphql';
+import { MAX_MEMBER_IDS } from './publication.input';
+
+/** More steps than any real sign-off chain has; each one is a round of decisions. */
+export const MAX_POLICY_STEPS = 20;
 
 // Shapes only; what the steps must mean together (approvers who are members, a minimum that fits
 // the eligible set) is checked by rules/policy.ts against the brand's members.
@@ -22,11 +27,13 @@ import { Quorum } from '../models/enums.graphql';
 export class StepConditionInput {
   @Field(() => [Urgency], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(Object.values(Urgency).length)
   @IsEnum(Urgency, { each: true })
   urgencies?: Urgency[] | null;
 
   @Field(() => [StanceType], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(Object.values(StanceType).length)
   @IsEnum(StanceType, { each: true })
   stanceTypes?: StanceType[] | null;
 
@@ -37,6 +44,7 @@ export class StepConditionInput {
 
   @Field(() => [RiskCategory], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(Object.values(RiskCategory).length)
   @IsEnum(RiskCategory, { each: true })
   riskCategories?: RiskCategory[] | null;
 }
@@ -45,6 +53,7 @@ export class StepConditionInput {
 export class PolicyStepInput {
   @Field()
   @NotBlank()
+  @HeadingText()
   @MaxLength(200)
   name!: string;
 
@@ -56,6 +65,7 @@ export class PolicyStepInput {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_MEMBER_IDS)
   approverIds?: string[] | null;
 
   @Field(() => Quorum)
@@ -81,6 +91,7 @@ export class PolicyStepInput {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_MEMBER_IDS)
   escalateToIds?: string[] | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -96,6 +107,7 @@ export class SetApprovalPolicyInput {
 
   @Field(() => [PolicyStepInput])
   @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_POLICY_STEPS)
   @ValidateNested({ each: true })
   @Type(() => PolicyStepInput)
   steps!: PolicyStepInput[];

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { StepStatus } from './enums.graphql';
 
 @ObjectType('ApprovalStep')
@@ -20,7 +21,7 @@ export class ApprovalStepModel {
   @Field(() => Int, { description: 'Approvals of the current words; stale ones do not count.' })
   approvals!: number;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   dueAt!: Date | null;
 
   @Field({

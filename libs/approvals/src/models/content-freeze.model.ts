@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { ContentFreezeEntity } from '../content-freeze.entity';
 
 @ObjectType('ContentFreeze')
@@ -9,10 +10,10 @@ export class ContentFreezeModel {
   @Field()
   reason!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   startedAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   endsAt!: Date | null;
 
   static from(row: ContentFreezeEntity): ContentFreezeModel {

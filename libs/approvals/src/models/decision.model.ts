@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DecisionEntity } from '../decision.entity';
 import { DecisionChannel, DecisionOutcome } from './enums.graphql';
 
@@ -39,7 +40,7 @@ export class DecisionModel {
   @Field(() => DecisionChannel)
   channel!: DecisionChannel;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   decidedAt!: Date;
 
   static from(

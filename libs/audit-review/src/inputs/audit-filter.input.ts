@@ -1,5 +1,9 @@
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
-import { IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** More than the catalogue of actions holds: a filter names some of them. */
+export const MAX_AUDIT_ACTIONS = 100;
 
 @InputType('AuditFilter')
 export class AuditFilter {
@@ -10,6 +14,7 @@ export class AuditFilter {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_AUDIT_ACTIONS)
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   actions?: string[] | null;
@@ -18,11 +23,11 @@ export class AuditFilter {
   @IsOptional()
   actorId?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   since?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   until?: Date | null;
 }

@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SignedCheckpoint } from '@standpoint/audit';
-import { ConnectionType } from '@standpoint/graphql';
+import { ConnectionType, DateTimeScalar } from '@standpoint/graphql';
 
 @ObjectType('AuditCheckpoint', {
   description:
@@ -16,7 +16,7 @@ export class AuditCheckpointModel {
   @Field({ description: 'The hash of the event at sequence number `size`.' })
   headHash!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   signedAt!: Date;
 
   @Field({

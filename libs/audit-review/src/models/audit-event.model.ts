@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AuditEventEntity } from '@standpoint/audit';
-import { ConnectionType, Node } from '@standpoint/graphql';
+import { ConnectionType, DateTimeScalar, Node } from '@standpoint/graphql';
 import canonicalize from 'canonicalize';
 
 @ObjectType('AuditEvent', { implements: () => [Node] })
@@ -10,7 +10,7 @@ export class AuditEventModel extends Node {
   @Field(() => Int)
   seq!: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at!: Date;
 
   @Field({

@@ -1,6 +1,7 @@
-import { NotBlank } from '@standpoint/graphql';
+import { HeadingText, NotBlank } from '@standpoint/graphql';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import {
+  ArrayMaxSize,
   ArrayNotEmpty,
   ArrayUnique,
   IsEmail,
@@ -23,11 +24,13 @@ export class AddMemberInput {
 
   @Field()
   @NotBlank()
+  @HeadingText()
   @MaxLength(200)
   name!: string;
 
   @Field(() => [Role])
   @ArrayNotEmpty()
+  @ArrayMaxSize(Object.values(Role).length)
   @ArrayUnique()
   @IsEnum(Role, { each: true })
   roles!: Role[];

@@ -1,4 +1,4 @@
-import { NotBlank } from '@standpoint/graphql';
+import { HeadingText, NotBlank } from '@standpoint/graphql';
 import { Field, InputType } from '@nestjs/graphql';
 import { Matches, MaxLength } from 'class-validator';
 
@@ -6,6 +6,7 @@ import { Matches, MaxLength } from 'class-validator';
 export class CreateBrandInput {
   @Field()
   @NotBlank()
+  @HeadingText()
   @MaxLength(200)
   name!: string;
 

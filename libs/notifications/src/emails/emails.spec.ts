@@ -219,6 +219,16 @@ describe('the emails', () => {
     });
   });
 
+  describe.each(everyEmail((s) => `\u202e${s}\u2067`))(
+    '%s, with bidirectional controls in every user string',
+    (_, email) => {
+      it('has no bidirectional control in the subject, which would reorder it in the inbox', () => {
+        expect(email.subject).not.toMatch(/\p{Bidi_Control}/u);
+        expect(email.subject.length).toBeGreaterThan(0);
+      });
+    },
+  );
+
   describe.each(everyEmail())('%s', (_, email) => {
     it('is a whole HTML document in the shared layout', () => {
       expect(email.html).toMatch(/^<!DOCTYPE html>/);

@@ -1,3 +1,5 @@
+import { withoutBidiControls } from '@standpoint/graphql';
+
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
   weekday: 'short',
@@ -19,10 +21,12 @@ export function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A subject is one line: line breaks a user typed could otherwise forge headers. */
+/**
+ * A subject is one line: line breaks a user typed could otherwise forge headers. It holds no
+ * bidirectional control either, which would make the inbox show other words than were sent.
+ */
 export function subjectLine(...parts: string[]): string {
-  return parts
-    .join('')
+  return withoutBidiControls(parts.join(''))
     .replace(/[\r\n\t]+/g, ' ')
     .trim();
 }

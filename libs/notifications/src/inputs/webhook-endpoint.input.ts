@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import {
+  ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
@@ -25,6 +26,7 @@ export class RegisterWebhookEndpointInput {
   @Field(() => [WebhookEventType])
   @IsArray()
   @ArrayNotEmpty()
+  @ArrayMaxSize(Object.values(WebhookEventType).length)
   @IsEnum(WebhookEventType, { each: true })
   eventTypes!: WebhookEventType[];
 
@@ -52,6 +54,7 @@ export class UpdateWebhookEndpointInput {
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
+  @ArrayMaxSize(Object.values(WebhookEventType).length)
   @IsEnum(WebhookEventType, { each: true })
   eventTypes?: WebhookEventType[] | null;
 

@@ -1,5 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType, Node } from '@standpoint/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, DateTimeScalar, Node } from '@standpoint/graphql';
 import { OutboxChannel, OutboxMessageEntity, OutboxStatus } from '../outbox-message.entity';
 
 export const OUTBOX_STATUSES: { [S in OutboxStatus]: S } = {
@@ -38,13 +38,13 @@ export class OutboxMessageModel extends Node {
   @Field(() => String, { nullable: true, description: 'Why the latest failed attempt failed.' })
   lastError!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the next attempt may start.' })
+  @Field(() => DateTimeScalar, { description: 'When the next attempt may start.' })
   availableAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   sentAt!: Date | null;
 
   static from(row: OutboxMessageEntity): OutboxMessageModel {

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { WebhookEndpointEntity } from '../webhook-endpoint.entity';
 import { WebhookEventType } from '../webhook-events';
 
@@ -24,10 +25,10 @@ export class WebhookEndpointModel {
   @Field({ description: 'A disabled endpoint is sent nothing new.' })
   enabled!: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   updatedAt!: Date;
 
   static from(row: WebhookEndpointEntity): WebhookEndpointModel {

@@ -1,5 +1,5 @@
-import { NotBlank } from '@standpoint/graphql';
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar, NotBlank } from '@standpoint/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { EvidenceKind } from '../models/enums.graphql';
@@ -24,7 +24,7 @@ export class EvidenceContentInput {
   @MaxLength(2000)
   sourceUrl?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   capturedAt?: Date | null;
 

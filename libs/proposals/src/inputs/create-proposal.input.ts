@@ -1,9 +1,16 @@
-import { NotBlank } from '@standpoint/graphql';
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar, HeadingText, NotBlank } from '@standpoint/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsEnum, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { StanceType, Urgency } from '../models/enums.graphql';
-import { ChannelDraftInput } from './channel-draft.input';
+import { ChannelDraftInput, MAX_DRAFTS } from './channel-draft.input';
 
 @InputType('CreateProposalInput')
 export class CreateProposalInput {
@@ -12,6 +19,7 @@ export class CreateProposalInput {
 
   @Field()
   @NotBlank()
+  @HeadingText()
   @MaxLength(300)
   title!: string;
 
@@ -28,12 +36,13 @@ export class CreateProposalInput {
   @IsEnum(Urgency)
   urgency!: Urgency;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   decisionDeadline?: Date | null;
 
   @Field(() => [ChannelDraftInput])
   @IsArray()
+  @ArrayMaxSize(MAX_DRAFTS)
   @ValidateNested({ each: true })
   @Type(() => ChannelDraftInput)
   drafts!: ChannelDraftInput[];

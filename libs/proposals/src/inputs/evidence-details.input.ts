@@ -1,5 +1,5 @@
-import { NotBlank } from '@standpoint/graphql';
-import { Field, Float, GraphQLISODateTime, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar, NotBlank } from '@standpoint/graphql';
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNumber, IsOptional, MaxLength } from 'class-validator';
 import { PeerReception } from '../models/enums.graphql';
 
@@ -13,10 +13,10 @@ export class ListeningSnapshotInput {
   @MaxLength(1000)
   query!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   periodStart!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   periodEnd!: Date;
 
   @Field(() => Int)

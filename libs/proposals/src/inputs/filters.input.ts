@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsArray, IsBoolean, IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { PeerReception, ProposalState, Urgency } from '../models/enums.graphql';
 
 @InputType('ProposalFilter')
@@ -7,12 +7,14 @@ export class ProposalFilter {
   @Field(() => [ProposalState], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.values(ProposalState).length)
   @IsEnum(ProposalState, { each: true })
   states?: ProposalState[] | null;
 
   @Field(() => [Urgency], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.values(Urgency).length)
   @IsEnum(Urgency, { each: true })
   urgencies?: Urgency[] | null;
 
@@ -55,6 +57,7 @@ export class PrecedentFilter {
   @Field(() => [PeerReception], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.values(PeerReception).length)
   @IsEnum(PeerReception, { each: true })
   receptions?: PeerReception[] | null;
 }

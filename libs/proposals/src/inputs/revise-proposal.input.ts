@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
-import { ChannelDraftInput } from './channel-draft.input';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ChannelDraftInput, MAX_DRAFTS } from './channel-draft.input';
 
 @InputType('ReviseProposalInput')
 export class ReviseProposalInput {
@@ -16,6 +16,7 @@ export class ReviseProposalInput {
 
   @Field(() => [ChannelDraftInput])
   @IsArray()
+  @ArrayMaxSize(MAX_DRAFTS)
   @ValidateNested({ each: true })
   @Type(() => ChannelDraftInput)
   drafts!: ChannelDraftInput[];

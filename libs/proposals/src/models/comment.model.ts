@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { CommentEntity } from '../comment.entity';
 
 @ObjectType('Comment')
@@ -12,7 +13,7 @@ export class CommentModel {
   @Field()
   body!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
   static from(row: CommentEntity): CommentModel {

@@ -1,12 +1,5 @@
-import {
-  Field,
-  Float,
-  GraphQLISODateTime,
-  ID,
-  Int,
-  InterfaceType,
-  ObjectType,
-} from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, Float, ID, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
 import { EvidenceEntity } from '../evidence.entity';
 import { EvidenceKind, EvidenceStatus, PeerReception } from './enums.graphql';
 
@@ -30,10 +23,10 @@ export abstract class EvidenceModel {
   @Field(() => String, { nullable: true })
   sourceUrl!: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   capturedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
   @Field(() => EvidenceStatus)
@@ -48,10 +41,10 @@ export class ListeningSnapshotModel extends EvidenceModel {
   @Field()
   query!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   periodStart!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   periodEnd!: Date;
 
   @Field(() => Int)

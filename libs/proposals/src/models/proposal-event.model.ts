@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { ProposalModel } from './proposal.model';
 
 @ObjectType('ProposalEvent', { description: 'One change to a proposal, as it happened.' })
@@ -11,6 +12,6 @@ export class ProposalEventModel {
   })
   action!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at!: Date;
 }

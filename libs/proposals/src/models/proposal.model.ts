@@ -1,5 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
-import { Node } from '@standpoint/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar, Node } from '@standpoint/graphql';
 import { ProposalEntity } from '../proposal.entity';
 import { ProposalState, StanceType, Urgency } from './enums.graphql';
 
@@ -27,10 +27,10 @@ export class ProposalModel extends Node {
   @Field(() => ProposalState)
   state!: ProposalState;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   decisionDeadline!: Date | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When it is scheduled to be posted.',
   })
@@ -39,10 +39,10 @@ export class ProposalModel extends Node {
   @Field(() => Int)
   version!: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   updatedAt!: Date;
 
   static from(row: ProposalEntity): ProposalModel {

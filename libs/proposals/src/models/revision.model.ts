@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RevisionEntity } from '../revision.entity';
 import { channelLength, CHANNEL_LIMITS } from '../rules';
 import { Channel } from './enums.graphql';
@@ -38,7 +39,7 @@ export class RevisionModel {
   @Field(() => [ChannelDraftModel])
   drafts!: ChannelDraftModel[];
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
   static from(row: RevisionEntity): RevisionModel {

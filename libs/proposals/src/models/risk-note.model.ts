@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RiskNoteEntity } from '../risk-note.entity';
 import { riskScore, severityOf } from '../rules';
 import { RiskCategory, RiskStatus, Severity } from './enums.graphql';
@@ -34,10 +35,10 @@ export class RiskNoteModel {
   @Field(() => RiskStatus)
   status!: RiskStatus;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   updatedAt!: Date;
 
   static from(row: RiskNoteEntity): RiskNoteModel {

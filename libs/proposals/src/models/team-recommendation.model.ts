@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { RecommendationEntity } from '../recommendation.entity';
 import { Recommendation } from './enums.graphql';
 
@@ -21,7 +22,7 @@ export class TeamRecommendationModel {
   })
   current!: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at!: Date;
 
   static from(row: RecommendationEntity, currentRevisionNumber: number): TeamRecommendationModel {

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@standpoint/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   DraftChangeKind,
   RecordLineKind,
@@ -322,7 +323,7 @@ export class DecisionRecordLineModel implements RecordLine {
   @Field({ description: "The audit event's hash." })
   hash!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at!: Date;
 
   @Field({ description: 'The audit action.' })
@@ -392,6 +393,6 @@ export class DecisionRecordLinkModel {
   @Field()
   url!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   expiresAt!: Date;
 }

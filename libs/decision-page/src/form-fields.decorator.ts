@@ -1,0 +1,14 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+/**
+ * The fields a page's form posted, as parsed. Not `@Body()`: the global pipe refuses a body with
+ * bad text as a GraphQL-style error, while a page answers every problem with its form, on the
+ * page (DecisionForm applies the same text rule).
+ */
+export const FormFields = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Record<string, unknown> => {
+    const body: unknown = context.switchToHttp().getRequest<Request>().body;
+    return body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  },
+);
