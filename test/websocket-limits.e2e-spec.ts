@@ -169,6 +169,8 @@ describe('a 60 MiB connection_init, against the built server', () => {
     const server = runNode('dist/src/main.js', [], {
       ...testEnvironment(db, PRODUCTION),
       PORT: String(port),
+      // Only the size may end these sockets, however long a loaded machine takes to send them.
+      WS_CONNECTION_INIT_TIMEOUT_MS: '60000',
     });
     try {
       await waitForHttp(`${url}/health`);

@@ -32,6 +32,8 @@ export interface WebSocketConfig {
   /** Per client address (behind a proxy, as TRUST_PROXY lets the process see it). */
   readonly maxConnectionsPerAddress: number;
   readonly maxConnectionsPerUser: number;
+  /** How long a new socket has to send `connection_init` before it is closed (4408). */
+  readonly connectionInitTimeoutMs: number;
 }
 
 export type TrustProxy = false | number | readonly string[];

@@ -72,7 +72,11 @@ describe('loadAppConfig', () => {
         webhooksAllowPrivateTargets: false,
         checkpointIntervalMs: 3_600_000,
         trustProxy: false,
-        websocket: { maxConnectionsPerAddress: 50, maxConnectionsPerUser: 10 },
+        websocket: {
+          maxConnectionsPerAddress: 50,
+          maxConnectionsPerUser: 10,
+          connectionInitTimeoutMs: 3_000,
+        },
       });
     });
 
@@ -240,6 +244,7 @@ describe('loadAppConfig', () => {
       ['TRUST_PROXY', 'loopback,'],
       ['WS_MAX_CONNECTIONS_PER_ADDRESS', '0'],
       ['WS_MAX_CONNECTIONS_PER_USER', 'many'],
+      ['WS_CONNECTION_INIT_TIMEOUT_MS', '10'],
     ])('%s=%p, naming it', (name, value) => {
       expect(problemsOf({ [name]: value })).toEqual([
         expect.stringMatching(new RegExp(`^${name} `)),

@@ -124,6 +124,11 @@ export function loadAppConfig(env: Environment): AppConfig {
       50,
     ),
     maxConnectionsPerUser: read<number>('WS_MAX_CONNECTIONS_PER_USER', integerIn(1, 1_000), 10),
+    connectionInitTimeoutMs: read<number>(
+      'WS_CONNECTION_INIT_TIMEOUT_MS',
+      integerIn(100, 60_000),
+      3_000,
+    ),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -12,9 +12,6 @@ import { ConnectionCaps, TRY_AGAIN_LATER } from './connection-caps';
 import { SubscriptionRequest } from './subscription-request';
 import { checkedOperation } from './websocket-operation';
 
-/** How long a new socket has to send `connection_init` before it is closed (4408). */
-export const CONNECTION_INIT_TIMEOUT_MS = 3_000;
-
 export type WebSocketConnection = Context<Record<string, unknown>, Extra>;
 
 /**
@@ -44,7 +41,7 @@ export class SubscriptionTransport {
   options(schema: GraphQLSchema): ServerOptions<Record<string, unknown>, Extra> {
     return {
       schema,
-      connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
+      connectionInitWaitTimeout: this.config.websocket.connectionInitTimeoutMs,
       onConnect: (connection) => this.connect(connection),
       onSubscribe: (_connection, _id, payload) =>
         checkedOperation(schema, payload, this.config.production),
