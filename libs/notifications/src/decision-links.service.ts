@@ -17,7 +17,7 @@ export const DECISION_LINK_MAX_LIFETIME_MS = 72 * 60 * 60 * 1000;
 
 export type NewDecisionLink = Omit<
   DecisionLinkEntity,
-  'id' | 'usedAt' | 'createdAt' | 'expiresAt'
+  'id' | 'usedAt' | 'revokedAt' | 'createdAt' | 'expiresAt'
 > & {
   /** The step's deadline, if it has one: the link expires then or after 72 hours, whichever is first. */
   stepDueAt: Date | null;
@@ -41,6 +41,7 @@ export class DecisionLinksService {
       id: newId('dln'),
       expiresAt: new Date(Math.min(latest, stepDueAt?.getTime() ?? latest)),
       usedAt: null,
+      revokedAt: null,
       createdAt: now,
     };
     await ctx.em.insert(DecisionLinkEntity, row);
