@@ -19,6 +19,10 @@ const NOTICES: Record<Exclude<LinkStanding, LinkStanding.OPEN>, [string, string]
     'This link has been used',
     'A decision was already recorded with this link, and each link acts once. If something needs to change, talk to the team.',
   ],
+  [LinkStanding.REVOKED]: [
+    'This link no longer works',
+    'Your membership of the brand changed after this email was sent, and you were taken off this step: its links stopped working then. Nothing was recorded.',
+  ],
   [LinkStanding.REVIEW_OVER]: [
     'This proposal is no longer in review',
     'It has been decided, withdrawn or has expired: there is nothing left to decide with this link.',

@@ -16,6 +16,7 @@ export * from './models/user.model';
 export * from './password-link.entity';
 export * from './password-links.service';
 export * from './password-reset-queue';
+export * from './password-hasher';
 export * from './passwords.service';
 export * from './role';
 export * from './user.entity';

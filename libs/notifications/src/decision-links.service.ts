@@ -74,14 +74,14 @@ export class DecisionLinksService {
 
   /**
    * Uses the link up, atomically: of any number of concurrent calls exactly one answers true, and
-   * none does once it is used or expired. Run it in the transaction that records the decision, so
+   * none does once it is used, revoked or expired. Run it in the transaction that records the decision, so
    * a refused decision leaves the link unused.
    */
   async consume(em: EntityManager, decisionLinkId: string): Promise<boolean> {
     const now = this.clock.now();
     const result = await em.update(
       DecisionLinkEntity,
-      { id: decisionLinkId, usedAt: IsNull(), expiresAt: MoreThan(now) },
+      { id: decisionLinkId, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
       { usedAt: now },
     );
     return result.affected === 1;
