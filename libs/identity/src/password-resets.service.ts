@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, newId, RequestContext } from '@standpoint/database';
+import { DomainError } from '@standpoint/graphql';
 import { RateLimit, RateLimits } from '@standpoint/rate-limits';
+import { isEmail } from 'class-validator';
 import { PasswordResetRequestEntity } from './password-reset-request.entity';
 
 const HOUR = 60 * 60;
@@ -36,6 +38,11 @@ export class PasswordResetsService {
 
   async request(ctx: RequestContext, rawEmail: string, address: string): Promise<boolean> {
     const email = rawEmail.trim().toLowerCase();
+    if (email.length > 320 || !isEmail(email)) {
+      throw DomainError.invalidField([
+        { field: 'email', rule: 'isEmail', message: 'must be an email address' },
+      ]);
+    }
     await this.limits.consume(RESETS_PER_ADDRESS, address);
     await this.limits.consume(RESETS_PER_EMAIL, email);
     await ctx.em.insert(PasswordResetRequestEntity, {
