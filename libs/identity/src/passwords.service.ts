@@ -86,10 +86,10 @@ export class PasswordsService {
   async standing(ctx: RequestContext, token: string): Promise<PasswordLinkStanding> {
     const link = await this.links.open(ctx.em, token);
     if (!link) return { kind: 'UNKNOWN' };
-    if (link.usedAt) return { kind: 'USED' };
-    if (link.expiresAt.getTime() <= this.clock.now().getTime()) return { kind: 'EXPIRED' };
     const user = await ctx.em.findOneBy(UserEntity, { id: link.userId });
     if (!user || user.deactivatedAt) return { kind: 'INACTIVE' };
+    if (link.usedAt) return { kind: 'USED' };
+    if (link.expiresAt.getTime() <= this.clock.now().getTime()) return { kind: 'EXPIRED' };
     return { kind: 'OPEN', link, user };
   }
 
