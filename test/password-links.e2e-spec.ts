@@ -9,7 +9,9 @@ import {
   fieldsOf,
   launchBrowser,
   outboxOf,
+  provisionTestDatabase,
   SmtpPeer,
+  startTestApp,
   TestApp,
   TestBrand,
   TestMember,
@@ -275,6 +277,19 @@ describeInBrowser('password links', () => {
     expect(closed.status).toBe(410);
     expect(closed.html).toContain('This account is not active');
     expect((await post(token, STRONG)).status).toBe(410);
+  });
+});
+
+describe('the platform administrator of a first start', () => {
+  it('gets no weaker password than anyone: a weak STANDPOINT_ADMIN_PASSWORD stops the start', async () => {
+    const database = await provisionTestDatabase();
+    try {
+      await expect(
+        startTestApp(AppModule, { STANDPOINT_ADMIN_PASSWORD: 'password12' }, { database }),
+      ).rejects.toThrow(/STANDPOINT_ADMIN_PASSWORD is refused: This password is too easy to guess/);
+    } finally {
+      await database.drop();
+    }
   });
 });
 
