@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { TypeOrmLogger } from '@standpoint/database';
+import { UserEntity } from '@standpoint/identity';
 import {
   errorCodes,
   fieldsOf,
@@ -160,6 +161,12 @@ describe('sessions', () => {
       expect(errorCodes(await app.gql(VIEWER, {}, other))).toEqual(['UNAUTHENTICATED']);
       await expect(signIn(member)).rejects.toThrow(/Invalid email or password/);
       expect(await signIn({ ...member, password: newPassword })).toBeTruthy();
+      // Stored as argon2id with the parameters docs/security/members-and-sessions.md states.
+      const { passwordHash } = await app.t.dataSource
+        .getRepository(UserEntity)
+        .findOneByOrFail({ id: member.id });
+      expect(passwordHash).toMatch(/^\$argon2id\$v=19\$/);
+      expect(passwordHash!.split('$')[3].split(',').sort()).toEqual(['m=65536', 'p=4', 't=3']);
     });
   });
 });

@@ -1,13 +1,16 @@
 import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
-import { AntiForgery, FormFields, noticePage, PAGE_HEADERS } from '@standpoint/decision-page';
+import {
+  AntiForgery,
+  FormFields,
+  LINK_TOKEN,
+  noticePage,
+  sendPage,
+} from '@standpoint/decision-page';
 import { Ctx } from '@standpoint/graphql';
 import { PasswordLinkStanding, PasswordSetOutcome, PasswordsService } from '@standpoint/identity';
 import type { Response } from 'express';
 import { passwordFormPage } from './page/password-form.view';
-
-/** Tokens are 32 random bytes in base64url; anything else names no link. */
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 type Closed = Exclude<PasswordLinkStanding['kind'], 'OPEN'>;
 
@@ -52,9 +55,9 @@ export class AccountPageController {
     @Param('token') token: string,
     @Res() response: Response,
   ): Promise<void> {
-    const standing = TOKEN.test(token) ? await this.passwords.standing(ctx, token) : undefined;
+    const standing = LINK_TOKEN.test(token) ? await this.passwords.standing(ctx, token) : undefined;
     if (!standing || standing.kind !== 'OPEN') return notice(response, standing?.kind ?? 'UNKNOWN');
-    send(response, 200, this.form(token, standing.user.email, standing.link.purpose));
+    sendPage(response, 200, this.form(token, standing.user.email, standing.link.purpose));
   }
 
   @Post(':token')
@@ -64,9 +67,9 @@ export class AccountPageController {
     @FormFields() fields: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
-    if (!TOKEN.test(token)) return notice(response, 'UNKNOWN');
+    if (!LINK_TOKEN.test(token)) return notice(response, 'UNKNOWN');
     if (!this.antiForgery.accepts(token, fields.antiForgery)) {
-      return send(
+      return sendPage(
         response,
         403,
         noticePage(
@@ -81,7 +84,7 @@ export class AccountPageController {
       : { kind: 'WEAK', problem: 'Enter a password.' };
     switch (outcome.kind) {
       case 'SET':
-        return send(
+        return sendPage(
           response,
           200,
           noticePage(
@@ -94,7 +97,7 @@ export class AccountPageController {
         const standing = await this.passwords.standing(ctx, token);
         if (standing.kind !== 'OPEN') return notice(response, standing.kind);
         const page = this.form(token, standing.user.email, standing.link.purpose, outcome.problem);
-        return send(response, 422, page);
+        return sendPage(response, 422, page);
       }
       default:
         return notice(response, outcome.kind);
@@ -108,9 +111,5 @@ export class AccountPageController {
 
 function notice(response: Response, kind: Closed): void {
   const [status, title, message] = NOTICES[kind];
-  send(response, status, noticePage(title, message));
-}
-
-function send(response: Response, status: number, page: string): void {
-  response.status(status).set(PAGE_HEADERS).type('html').send(page);
+  sendPage(response, status, noticePage(title, message));
 }

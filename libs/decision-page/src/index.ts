@@ -5,3 +5,4 @@ export * from './anti-forgery';
 export * from './form-fields.decorator';
 export * from './page/layout';
 export * from './page/notice.view';
+export * from './page/page-response';
