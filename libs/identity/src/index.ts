@@ -15,6 +15,7 @@ export * from './models/membership.model';
 export * from './models/user.model';
 export * from './password-link.entity';
 export * from './password-links.service';
+export * from './password-strength';
 export * from './password-reset-queue';
 export * from './password-hasher';
 export * from './passwords.service';
