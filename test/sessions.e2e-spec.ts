@@ -113,6 +113,35 @@ describe('sessions', () => {
     }
   });
 
+  it('stops the events of a subscription whose member was removed from the brand', async () => {
+    const bus = app.t.app.get(AuditEventBus);
+    const leaving = await app.fixtures.member(brand.id, ['REVIEWER']);
+    const admin = await app.fixtures.member(brand.id, ['ADMIN']);
+    const before = bus.listenerCount(brand.id);
+    const subscription = subscribe(
+      app.t.url,
+      PROPOSAL_EVENTS,
+      { brandId: brand.id },
+      { authorization: `Bearer ${leaving.token}` },
+    );
+    try {
+      await waitFor('the subscription to listen', () => bus.listenerCount(brand.id) > before, {
+        intervalMs: 5,
+      });
+      await app.data(
+        'mutation ($b: ID!, $u: ID!) { removeMember(brandId: $b, userId: $u) { id } }',
+        { b: brand.id, u: leaving.id },
+        admin.token,
+      );
+      await app.fixtures.proposal(brand.id, manager.token, { title: 'After they left' });
+      const after = await subscription.next();
+      expect(after.data?.proposalEvents ?? null).toBeNull();
+      expect(after.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    } finally {
+      await subscription.close();
+    }
+  });
+
   describe('changing the password', () => {
     let member: TestMember;
     beforeAll(async () => {
