@@ -19,6 +19,7 @@ const FEATURES = [
   'approvals',
   'notifications',
   'decision-page',
+  'account-page',
 ];
 
 /** Imports that cross a library's wall other than through its index. */

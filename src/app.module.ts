@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountWorkerModule } from '@standpoint/account-page';
 import { ApprovalsWorkerModule } from '@standpoint/approvals';
 import { AuditWorkerModule } from '@standpoint/audit';
 import { NotificationsWorkerModule } from '@standpoint/notifications';
@@ -16,6 +17,7 @@ import { ApiModule } from '../apps/api/src/api.module';
     ApprovalsWorkerModule,
     AuditWorkerModule,
     NotificationsWorkerModule,
+    AccountWorkerModule,
   ],
 })
 export class AppModule {}

@@ -283,10 +283,11 @@ describe('four eyes', () => {
         decisions: [],
       });
 
-      // Eligibility follows the membership: given APPROVER back, they were asked and may decide.
+      // Eligibility follows the membership: the demotion took them off the step, and APPROVER
+      // given back does not put them on it again (they are not asked anew).
       await app.fixtures.member(brand.id, ['APPROVER'], approver);
-      expect(await reject(approver, proposal)).toMatchObject({ __typename: 'Decision' });
-      expect((await read(proposal.id, author)).state).toBe('REJECTED');
+      expect((await reject(approver, proposal)).errorCode).toBe('NOT_AN_APPROVER');
+      expect((await read(proposal.id, author)).state).toBe('IN_REVIEW');
     });
 
     it('refuses an approver re-added as CONTRIBUTOR, through the link in their email', async () => {
@@ -299,10 +300,11 @@ describe('four eyes', () => {
 
       const opened = await page(token);
       expect(opened.status).toBe(410);
-      expect(opened.html).toContain('You may no longer decide on this step');
+      // Taken off the step, their link died with it.
+      expect(opened.html).toContain('This link no longer works');
       const posted = await postForm(token, { outcome: 'REJECT', comment: 'Not on my watch' });
       expect(posted.status).toBe(410);
-      expect(posted.html).toContain('You may no longer decide on this step');
+      expect(posted.html).toContain('This link no longer works');
       expect(await linkUsedAt(token)).toBeNull();
       expect(await read(proposal.id, author)).toMatchObject({
         state: 'IN_REVIEW',

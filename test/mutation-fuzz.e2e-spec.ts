@@ -19,6 +19,7 @@ import { AppModule } from '../src/app.module';
 /** The schema the server serves (schema:check keeps the committed file equal to it). */
 const SCHEMA = buildSchema(readFileSync(join(REPO_ROOT, 'schema.gql'), 'utf8'));
 const MUTATIONS = Object.values(SCHEMA.getMutationType()!.getFields());
+const MEMBER_ROLES = ['SOCIAL_MANAGER', 'APPROVER', 'REVIEWER'];
 /** Generated requests per mutation: enough to meet every kind of value, well inside a minute. */
 const RUNS_PER_MUTATION = 6;
 
@@ -69,6 +70,7 @@ describe('every mutation, fuzzed', () => {
   jest.setTimeout(60_000);
   const app = useTestApp(AppModule, { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525' });
   let adminToken: string;
+  let brand: TestBrand;
   let member: TestMember;
   /** Ids and hashes that exist, so that generated requests get past "not found". */
   const known: string[] = [];
@@ -83,14 +85,35 @@ describe('every mutation, fuzzed', () => {
 
   beforeAll(async () => {
     adminToken = await app.fixtures.admin();
-    const brand: TestBrand = await app.fixtures.brand();
-    member = await app.fixtures.member(brand.id, ['SOCIAL_MANAGER', 'APPROVER', 'REVIEWER']);
+    brand = await app.fixtures.brand();
+    member = await app.fixtures.member(brand.id, MEMBER_ROLES);
     const draft = await app.fixtures.proposal(brand.id, member.token);
     const inReview = await app.fixtures.inReview(brand.id, member.token);
     const evidenceId = await app.fixtures.evidence(draft.id, member.token);
     const riskNoteId = await app.fixtures.riskNote(draft.id, member.token);
     known.push(brand.id, member.id, draft.id, inReview.id, evidenceId, riskNoteId);
     plausible.push(draft.contentHash, inReview.contentHash, member.email);
+  });
+
+  /**
+   * Some mutations end what the callers stand on (logout, changePassword, removeMember,
+   * deactivateUser): whoever lost their session or membership is signed in, or made, afresh, so
+   * that every later mutation is still tried by a signed-in admin and member.
+   */
+  afterEach(async () => {
+    const reaches = async (token: string) =>
+      !(await app.gql('query ($id: ID!) { brand(id: $id) { id } }', { id: brand.id }, token))
+        .errors;
+    if (!(await reaches(adminToken))) adminToken = await app.fixtures.admin(true);
+    if (await reaches(member.token)) return;
+    try {
+      member = { ...member, token: await app.fixtures.login(member.email, member.password) };
+    } catch {
+      // Deactivated: a new member takes their place.
+      member = await app.fixtures.member(brand.id, MEMBER_ROLES);
+      known.push(member.id);
+    }
+    if (!(await reaches(member.token))) await app.fixtures.member(brand.id, MEMBER_ROLES, member);
   });
 
   const text = () =>

@@ -31,13 +31,15 @@ describe('the notifications migration on a database with queued messages', () =>
     );
 
     expect((await dataSource.runMigrations({ transaction: 'each' })).length).toBeGreaterThan(0);
+    // Going back dropped the sessions, as it dropped every later table: the admin signs in again.
+    const adminToken = await app.fixtures.login(admin.email, admin.password);
 
     const dead = await app.data(
       `query ($brandId: ID!) { outboxMessages(brandId: $brandId, status: DEAD) {
         edges { node { topic recipient attempts lastError } }
       } }`,
       { brandId: brand.id },
-      admin.token,
+      adminToken,
     );
     expect(dead.outboxMessages.edges.map((e: { node: unknown }) => e.node)).toEqual([
       {

@@ -55,7 +55,7 @@ describe('subscriptions in the all-in-one server', () => {
             email: 'sam@example.test',
             name: 'Sam',
             roles: ['SOCIAL_MANAGER'],
-            password: 'sam-password-1',
+            password: 'sam-harbour-lantern-77',
           },
         },
         admin,
@@ -65,7 +65,7 @@ describe('subscriptions in the all-in-one server', () => {
           'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
           {
             e: 'sam@example.test',
-            p: 'sam-password-1',
+            p: 'sam-harbour-lantern-77',
           },
         )
       ).login.token;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountPageModule } from '@standpoint/account-page';
 import { ApprovalsApiModule } from '@standpoint/approvals';
 import { AuditReviewModule } from '@standpoint/audit-review';
 import { ConfigModule } from '@standpoint/config';
@@ -24,6 +25,7 @@ import { ProposalsApiModule } from '@standpoint/proposals';
     ApprovalsApiModule,
     AuditReviewModule,
     DecisionPageModule,
+    AccountPageModule,
     WebhooksApiModule,
     OutboxApiModule,
   ],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountWorkerModule } from '@standpoint/account-page';
 import { ApprovalsWorkerModule } from '@standpoint/approvals';
 import { AuditWorkerModule } from '@standpoint/audit';
 import { ConfigModule } from '@standpoint/config';
@@ -19,6 +20,7 @@ import { WorkerModule } from '@standpoint/worker';
     AuditWorkerModule,
     WebhooksModule,
     NotificationsWorkerModule,
+    AccountWorkerModule,
   ],
 })
 export class WorkerAppModule {}

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RequestContext } from '@standpoint/database';
-import { BrandEntity, MembersService, Role, UserEntity } from '@standpoint/identity';
+import {
+  BrandEntity,
+  MembersService,
+  MembershipChange,
+  Role,
+  UserEntity,
+} from '@standpoint/identity';
 import {
   approvalRequestedEmail,
   approvedEmail,
@@ -15,6 +21,7 @@ import {
   overrideRecordedEmail,
   rejectedEmail,
   reminderEmail,
+  stepUnsatisfiableEmail,
   wordsChangedEmail,
 } from '@standpoint/notifications';
 import {
@@ -34,6 +41,23 @@ import { ContentFreezeEntity } from './content-freeze.entity';
 import { DecisionEntity } from './decision.entity';
 import { Dossier, DossierFacts } from './dossier-facts';
 import { DecisionOutcome, DecisionOverride, overrideWords } from './rules';
+
+/** A step a member left that can no longer gather its approvals. */
+export interface StalledStep {
+  step: ApprovalStepEntity;
+  leftId: string;
+  why: MembershipChange['why'];
+  /** Who may still decide on it. */
+  eligible: readonly string[];
+  approvals: number;
+  required: number;
+}
+
+const LEFT_BECAUSE: Record<MembershipChange['why'], string> = {
+  ROLES_CHANGED: 'no longer holds a role the step accepts',
+  REMOVED: 'was removed from the brand',
+  DEACTIVATED: 'was deactivated',
+};
 
 /** What a decision led to, as its notices tell it. */
 export interface DecidedOutcome {
@@ -269,6 +293,49 @@ export class ApprovalEmails {
       payload: { proposalId: proposal.id, step: step.name },
       render: (to) =>
         expiredEmail({ proposal: emailProposal, step: step.name, dueAt: step.dueAt }, to),
+    });
+  }
+
+  /**
+   * A member was taken off a step that can then no longer gather its approvals: the brand's admins
+   * hear of it at once.
+   */
+  async stepUnsatisfiable(
+    ctx: RequestContext,
+    proposal: ProposalEntity,
+    stalled: StalledStep,
+  ): Promise<void> {
+    const { step, leftId, eligible, approvals, required, why } = stalled;
+    const names = await this.namesOf(ctx, [leftId, ...eligible]);
+    const admins = (await this.members.ofBrand(ctx, proposal.brandId))
+      .filter((m) => m.roles.includes(Role.ADMIN))
+      .map((m) => m.userId);
+    const emailProposal = await this.proposalOf(ctx, proposal);
+    await this.outbox.emailMembers(ctx, {
+      brandId: proposal.brandId,
+      topic: 'step.unsatisfiable',
+      recipientUserIds: admins,
+      payload: {
+        proposalId: proposal.id,
+        stepId: step.id,
+        step: step.name,
+        leftId,
+        approvals,
+        required,
+      },
+      render: (to) =>
+        stepUnsatisfiableEmail(
+          {
+            proposal: emailProposal,
+            step: step.name,
+            leftName: names.get(leftId) ?? leftId,
+            why: LEFT_BECAUSE[why],
+            approvals,
+            required,
+            remainingNames: eligible.map((id) => names.get(id) ?? id),
+          },
+          to,
+        ),
     });
   }
 

@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@standpoint/audit';
-import { BrandHooks, IdentityModule } from '@standpoint/identity';
+import { BrandHooks, IdentityModule, MembershipHooks } from '@standpoint/identity';
 import { NotificationsModule } from '@standpoint/notifications';
 import { ProposalHooks, ProposalsModule } from '@standpoint/proposals';
 import { ApprovalEmails } from './approval-emails';
@@ -14,6 +14,7 @@ import { DecisionEntity } from './decision.entity';
 import { DeadlinesService } from './deadlines.service';
 import { DecisionsService } from './decisions.service';
 import { DossierFacts } from './dossier-facts';
+import { EligibilityFollowsMembership } from './eligibility-follows-membership';
 import { FreezesService } from './freezes.service';
 import { PoliciesService } from './policies.service';
 import { ProposalTransitions } from './proposal-transitions';
@@ -28,6 +29,7 @@ const SERVICES = [
   DeadlinesService,
   DecisionsService,
   DossierFacts,
+  EligibilityFollowsMembership,
   FreezesService,
   PoliciesService,
   ProposalTransitions,
@@ -62,11 +64,14 @@ export class ApprovalsModule implements OnModuleInit {
     private readonly policies: PoliciesService,
     private readonly review: ReviewService,
     private readonly inbox: AwaitingDecisionScope,
+    private readonly membershipHooks: MembershipHooks,
+    private readonly eligibility: EligibilityFollowsMembership,
   ) {}
 
   onModuleInit(): void {
     this.brandHooks.onCreated((ctx, brand) => this.policies.createDefault(ctx, brand.id));
     this.proposalHooks.onRevised((ctx, revised) => this.review.restartAfterRevision(ctx, revised));
     this.proposalHooks.answerAwaitingDecision(this.inbox);
+    this.membershipHooks.onChanged((ctx, change) => this.eligibility.follow(ctx, change));
   }
 }

@@ -10,6 +10,8 @@ export interface UserActor {
   readonly userId: string;
   readonly email: string;
   readonly platformAdmin: boolean;
+  /** The session of the access token the request came with (none for other credentials). */
+  readonly sessionId?: string;
   /** The viewer's roles per brand id, read once per request. */
   readonly brandRoles: ReadonlyMap<string, readonly string[]>;
 }

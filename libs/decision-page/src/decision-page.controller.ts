@@ -8,16 +8,17 @@ import { DecisionPageService, DecisionPageView } from './decision-page.service';
 import { FormFields } from './form-fields.decorator';
 import { LinkStanding } from './link-standing';
 import { decisionPage, readable } from './page/decision-page.view';
-import { PAGE_HEADERS } from './page/layout';
+import { LINK_TOKEN, sendPage } from './page/page-response';
 import { noticePage } from './page/notice.view';
-
-/** Tokens are 32 random bytes in base64url; anything else names no link. */
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const NOTICES: Record<Exclude<LinkStanding, LinkStanding.OPEN>, [string, string]> = {
   [LinkStanding.USED]: [
     'This link has been used',
     'A decision was already recorded with this link, and each link acts once. If something needs to change, talk to the team.',
+  ],
+  [LinkStanding.REVOKED]: [
+    'This link no longer works',
+    'Your membership of the brand changed after this email was sent, and you were taken off this step: its links stopped working then. Nothing was recorded.',
   ],
   [LinkStanding.REVIEW_OVER]: [
     'This proposal is no longer in review',
@@ -63,7 +64,7 @@ export class DecisionPageController {
     @Param('token') token: string,
     @Res() response: Response,
   ): Promise<void> {
-    const view = TOKEN.test(token)
+    const view = LINK_TOKEN.test(token)
       ? await this.pages.view(ctx, token)
       : { kind: 'UNKNOWN' as const };
     this.answer(response, token, view, 200);
@@ -76,9 +77,9 @@ export class DecisionPageController {
     @FormFields() fields: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
-    if (!TOKEN.test(token)) return this.answer(response, token, { kind: 'UNKNOWN' }, 200);
+    if (!LINK_TOKEN.test(token)) return this.answer(response, token, { kind: 'UNKNOWN' }, 200);
     if (!this.antiForgery.accepts(token, fields.antiForgery)) {
-      return send(
+      return sendPage(
         response,
         403,
         noticePage(
@@ -95,7 +96,7 @@ export class DecisionPageController {
   private answer(response: Response, token: string, view: DecisionPageView, formStatus: number) {
     switch (view.kind) {
       case 'UNKNOWN':
-        return send(
+        return sendPage(
           response,
           404,
           noticePage(
@@ -104,15 +105,15 @@ export class DecisionPageController {
           ),
         );
       case 'NOTICE':
-        return send(response, 410, noticePage(...NOTICES[view.standing]));
+        return sendPage(response, 410, noticePage(...NOTICES[view.standing]));
       case 'FORM':
-        return send(
+        return sendPage(
           response,
           view.state ? formStatus : 200,
           decisionPage(view.dossier, this.antiForgery.fieldFor(token), view.state),
         );
       case 'RECORDED':
-        return send(
+        return sendPage(
           response,
           200,
           noticePage(
@@ -123,8 +124,4 @@ export class DecisionPageController {
         );
     }
   }
-}
-
-function send(response: Response, status: number, page: string): void {
-  response.status(status).set(PAGE_HEADERS).type('html').send(page);
 }

@@ -184,6 +184,7 @@ export class DecisionPageService {
     );
     const standing = linkStanding({
       usedAt: link.usedAt,
+      revokedAt: link.revokedAt,
       expiresAt: link.expiresAt,
       now: this.clock.now(),
       link: { revisionId: link.revisionId, contentHash: link.contentHash },

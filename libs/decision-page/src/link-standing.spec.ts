@@ -3,6 +3,7 @@ import { LinkFacts, LinkStanding, linkStanding } from './link-standing';
 const NOW = new Date('2026-03-01T12:00:00Z');
 const open: LinkFacts = {
   usedAt: null,
+  revokedAt: null,
   expiresAt: new Date('2026-03-02T12:00:00Z'),
   now: NOW,
   link: { revisionId: 'rev_1', contentHash: 'a'.repeat(64) },
@@ -20,6 +21,8 @@ describe('linkStanding', () => {
 
   it.each<[string, Partial<LinkFacts>, LinkStanding]>([
     ['used', { usedAt: NOW }, LinkStanding.USED],
+    // Even when its approver would be accepted again (re-added with the role): it died.
+    ['revoked', { revokedAt: NOW }, LinkStanding.REVOKED],
     ['out of review', { proposalInReview: false }, LinkStanding.REVIEW_OVER],
     [
       'for another revision',

@@ -6,6 +6,8 @@ export enum LinkStanding {
   OPEN = 'OPEN',
   /** A decision was already recorded with it. */
   USED = 'USED',
+  /** Its approver was taken off the step (roles changed, removed, deactivated): it died then. */
+  REVOKED = 'REVOKED',
   /** The proposal is no longer in review (decided, withdrawn, expired). */
   REVIEW_OVER = 'REVIEW_OVER',
   /** The words changed since the email: a newer version was sent. */
@@ -21,6 +23,7 @@ export enum LinkStanding {
 
 export interface LinkFacts {
   usedAt: Date | null;
+  revokedAt: Date | null;
   expiresAt: Date;
   now: Date;
   /** The revision and content hash the email showed. */
@@ -42,6 +45,7 @@ export interface LinkFacts {
  */
 export function linkStanding(facts: LinkFacts): LinkStanding {
   if (facts.usedAt) return LinkStanding.USED;
+  if (facts.revokedAt) return LinkStanding.REVOKED;
   if (!facts.proposalInReview) return LinkStanding.REVIEW_OVER;
   if (
     facts.link.revisionId !== facts.current.revisionId ||

@@ -29,7 +29,7 @@ export class SubscriptionRequest {
 
 /**
  * The request context to resolve one subscription event in (see SubscriptionRequest). An access
- * token that expired since the connection opened is UNAUTHENTICATED.
+ * token that expired since the connection opened, or whose session ended, is UNAUTHENTICATED.
  */
 export async function renewRequestContext(graphqlContext: unknown): Promise<RequestContext> {
   const request = (graphqlContext as { req?: unknown } | null)?.req;
@@ -37,6 +37,8 @@ export async function renewRequestContext(graphqlContext: unknown): Promise<Requ
     throw new Error('renewRequestContext resolves subscription events only');
   const ctx = await request.renew();
   if (ctx.actor.kind !== 'user')
-    throw DomainError.unauthenticated('The access token has expired; connect again with a new one');
+    throw DomainError.unauthenticated(
+      'The access token has expired or its session has ended; sign in and connect again',
+    );
   return ctx;
 }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext, UserActor } from '@standpoint/database';
+import { RequestContext, TransactionRunner, UserActor } from '@standpoint/database';
 import { Authenticator, DomainError } from '@standpoint/graphql';
+import { IsNull } from 'typeorm';
 import { LoginThrottle } from './login-throttle';
 import { MembershipEntity } from './membership.entity';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { UserModel } from './models/user.model';
 import { PasswordHasher } from './password-hasher';
+import { SessionEntity } from './session.entity';
+import { SessionsService } from './sessions.service';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -15,13 +18,15 @@ export class AuthService implements Authenticator {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionsService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   /**
-   * Signs a user in. An unknown email and a wrong password fail alike, in the same time. The
-   * attempt is counted first; the password is checked outside any transaction (the resolver is
-   * @ManagesOwnTransactions()), so that argon2's time holds no database turn or connection. Login
-   * writes nothing: the token is signed, not stored.
+   * Signs a user in. An unknown email, a wrong password and a deactivated account fail alike, in
+   * the same time. The attempt is counted first; the password is checked outside any transaction
+   * (the resolver is @ManagesOwnTransactions()), so that argon2's time holds no database turn or
+   * connection; only then is the session written, in a short transaction of its own.
    */
   async login(
     ctx: RequestContext,
@@ -33,30 +38,57 @@ export class AuthService implements Authenticator {
     await this.throttle.attempt(email, address);
     const user = await ctx.em.findOneBy(UserEntity, { email });
     const valid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !valid) throw DomainError.unauthenticated('Invalid email or password');
+    if (!user || !valid || user.deactivatedAt) {
+      throw DomainError.unauthenticated('Invalid email or password');
+    }
     await this.throttle.succeeded(email, address);
+    const session = await this.transactions.run(ctx, () => this.sessions.start(ctx, user.id));
+    return this.payload(user, session.id);
+  }
+
+  /** An answer carrying a new token for the session. */
+  async payload(user: UserEntity, sessionId: string): Promise<AuthPayloadModel> {
     return Object.assign(new AuthPayloadModel(), {
-      token: await this.tokens.issue(user.id),
+      token: await this.tokens.issue({ userId: user.id, sessionId }),
       user: UserModel.from(user),
     });
   }
 
-  /** The actor a valid access token stands for, with its roles per brand; undefined if none. */
+  /**
+   * The actor a valid access token stands for, with its roles per brand; undefined if none. The
+   * user is read through their session, in the one indexed lookup authentication always made: a
+   * session ended (sign-out, password change, reset, deactivation) or a deactivated user finds no
+   * row, so the token stops working on its very next request.
+   */
   async authenticate(ctx: RequestContext, token: string): Promise<UserActor | undefined> {
-    const userId = await this.tokens.userIdOf(token);
-    return userId ? this.actorOf(ctx, userId) : undefined;
+    const subject = await this.tokens.subjectOf(token);
+    if (!subject) return undefined;
+    const user = await ctx.em
+      .createQueryBuilder(UserEntity, 'u')
+      .innerJoin(SessionEntity, 's', 's.userId = u.id')
+      .where('s.id = :sessionId AND u.id = :userId AND u.deactivatedAt IS NULL', subject)
+      .getOne();
+    return user ? this.actorWithRoles(ctx, user, subject.sessionId) : undefined;
   }
 
-  /** The user as an actor, with their roles per brand as they are now; undefined if no such user. */
+  /** The active user as an actor, with their roles per brand as they are now; undefined if none. */
   async actorOf(ctx: RequestContext, userId: string): Promise<UserActor | undefined> {
-    const user = await ctx.em.findOneBy(UserEntity, { id: userId });
-    if (!user) return undefined;
+    const user = await ctx.em.findOneBy(UserEntity, { id: userId, deactivatedAt: IsNull() });
+    return user ? this.actorWithRoles(ctx, user) : undefined;
+  }
+
+  private async actorWithRoles(
+    ctx: RequestContext,
+    user: UserEntity,
+    sessionId?: string,
+  ): Promise<UserActor> {
     const memberships = await ctx.em.findBy(MembershipEntity, { userId: user.id });
     return {
       kind: 'user',
       userId: user.id,
       email: user.email,
       platformAdmin: user.platformAdmin,
+      ...(sessionId ? { sessionId } : {}),
       brandRoles: new Map(memberships.map((m) => [m.brandId, m.roles])),
     };
   }

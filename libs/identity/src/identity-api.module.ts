@@ -12,6 +12,8 @@ import { IdentityModule } from './identity.module';
 import { LoginThrottle } from './login-throttle';
 import { MembersResolver } from './members.resolver';
 import { MutationRateGuard } from './mutation-rate.guard';
+import { PasswordResetsService } from './password-resets.service';
+import { PasswordsService } from './passwords.service';
 import { TokenService } from './token.service';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
@@ -30,13 +32,15 @@ import { UsersService } from './users.service';
     BrandsResolver,
     LoginThrottle,
     MembersResolver,
+    PasswordResetsService,
+    PasswordsService,
     TokenService,
     UsersResolver,
     // In this order: the caller is known before their mutations are counted.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: MutationRateGuard },
   ],
-  exports: [Authenticator],
+  exports: [Authenticator, PasswordsService],
 })
 export class IdentityApiModule implements OnModuleInit {
   constructor(

@@ -1,4 +1,4 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
 import { Ctx } from '@standpoint/graphql';
 import { BrandsService } from './brands.service';
@@ -23,6 +23,18 @@ export class MembersResolver {
     @Args('input') input: AddMemberInput,
   ): Promise<MembershipModel> {
     return this.members.add(ctx, input);
+  }
+
+  @Mutation(() => BrandModel, {
+    description:
+      'Takes a member out of a brand: at once their tokens no longer reach it, their decision links stop working and they leave the steps they were eligible on.',
+  })
+  removeMember(
+    @Ctx() ctx: RequestContext,
+    @Args('brandId', { type: () => ID }) brandId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<BrandModel> {
+    return this.members.remove(ctx, brandId, userId);
   }
 
   @ResolveField(() => BrandModel)

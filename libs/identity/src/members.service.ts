@@ -1,16 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
+import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext } from '@standpoint/database';
+import { DomainError } from '@standpoint/graphql';
 import { In } from 'typeorm';
 import { Operation } from './access-policy';
+import { requireAnotherAdmin } from './admins-kept';
 import { requireBrandOperation } from './brand-access';
 import { BrandsService } from './brands.service';
 import { identityLoaders } from './identity.loaders';
 import { AddMemberInput } from './inputs/add-member.input';
+import { MembershipHooks } from './membership-hooks';
 import { MembershipEntity } from './membership.entity';
+import { BrandModel } from './models/brand.model';
 import { MembershipModel } from './models/membership.model';
 import { PasswordHasher } from './password-hasher';
-import { normalizeRoles } from './role';
+import { PasswordStrength } from './password-strength';
+import { normalizeRoles, Role } from './role';
 import { UserEntity } from './user.entity';
 
 @Injectable()
@@ -19,22 +25,39 @@ export class MembersService {
     private readonly audit: AuditService,
     private readonly brands: BrandsService,
     private readonly hasher: PasswordHasher,
+    private readonly strength: PasswordStrength,
+    private readonly hooks: MembershipHooks,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Gives a person roles in a brand: creates the user if the email is new, sets the membership's
    * roles to exactly those given. Giving someone the roles they already have changes nothing and
-   * records nothing.
+   * records nothing. A new member who has no password yet is welcomed with a link to choose one;
+   * in production nobody else may choose it for them.
    */
   async add(ctx: RequestContext, input: AddMemberInput): Promise<MembershipModel> {
     requireBrandOperation(ctx, input.brandId, Operation.MANAGE_MEMBERS);
-    await this.brands.get(ctx, input.brandId);
+    if (input.password !== undefined && input.password !== null && this.config.production) {
+      throw DomainError.invalidField([
+        {
+          field: 'input.password',
+          rule: 'welcomeLink',
+          message:
+            'nobody chooses another person’s password: leave it out, and the new member gets a welcome email with a link to choose their own',
+        },
+      ]);
+    }
+    const brand = await this.brands.get(ctx, input.brandId);
     const roles = normalizeRoles(input.roles);
-    const user = await this.findOrCreateUser(ctx, input);
+    const user = await this.findOrCreateUser(ctx, input, brand);
     const memberships = ctx.em.getRepository(MembershipEntity);
     const existing = await memberships.findOneBy({ brandId: input.brandId, userId: user.id });
     if (existing && sameRoles(existing.roles, roles)) return MembershipModel.from(existing);
+    if (existing?.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)) {
+      await requireAnotherAdmin(ctx, input.brandId, user.id);
+    }
 
     const membership =
       existing ??
@@ -47,16 +70,74 @@ export class MembersService {
     const previousRoles = existing?.roles ?? [];
     membership.roles = roles;
     await memberships.save(membership);
+    const consequences = existing
+      ? await this.hooks.changed(ctx, {
+          brandId: input.brandId,
+          userId: user.id,
+          from: previousRoles,
+          to: roles,
+          why: 'ROLES_CHANGED',
+        })
+      : await this.hooks.added(ctx, {
+          brandId: input.brandId,
+          user: { id: user.id, email: user.email, name: user.name },
+          roles,
+          needsPassword: user.passwordHash === null,
+        });
     await this.audit.append(ctx, {
       brandId: input.brandId,
       action: existing ? 'member.roles_changed' : 'member.added',
       entityType: 'Membership',
       entityId: membership.id,
       data: existing
-        ? { userId: user.id, email: user.email, from: previousRoles, to: roles }
-        : { userId: user.id, email: user.email, name: user.name, roles },
+        ? { userId: user.id, email: user.email, from: previousRoles, to: roles, ...consequences }
+        : { userId: user.id, email: user.email, name: user.name, roles, ...consequences },
     });
     return MembershipModel.from(membership);
+  }
+
+  /**
+   * Takes a member out of a brand: from their next request their tokens no longer reach it, and
+   * the features that follow memberships let go of them (steps, decision links). The brand keeps
+   * at least one ADMIN.
+   */
+  async remove(ctx: RequestContext, brandId: string, userId: string): Promise<BrandModel> {
+    requireBrandOperation(ctx, brandId, Operation.MANAGE_MEMBERS);
+    const brand = await this.brands.get(ctx, brandId);
+    const membership = await ctx.em.findOneBy(MembershipEntity, { brandId, userId });
+    if (!membership) throw DomainError.notFound('Member');
+    await this.end(ctx, membership, 'REMOVED', 'member.removed');
+    return brand;
+  }
+
+  /**
+   * Ends one membership, `why` it ends: the brand keeps an ADMIN, the followers of memberships
+   * hear of it, and the brand's audit trail records `action`.
+   */
+  async end(
+    ctx: RequestContext,
+    membership: MembershipEntity,
+    why: 'REMOVED' | 'DEACTIVATED',
+    action: string,
+  ): Promise<void> {
+    const { brandId, userId, roles } = membership;
+    if (roles.includes(Role.ADMIN)) await requireAnotherAdmin(ctx, brandId, userId);
+    await ctx.em.delete(MembershipEntity, { id: membership.id });
+    const consequences = await this.hooks.changed(ctx, {
+      brandId,
+      userId,
+      from: roles,
+      to: [],
+      why,
+    });
+    const user = await ctx.em.findOneByOrFail(UserEntity, { id: userId });
+    await this.audit.append(ctx, {
+      brandId,
+      action,
+      entityType: 'Membership',
+      entityId: membership.id,
+      data: { userId, email: user.email, roles, ...consequences },
+    });
   }
 
   async ofBrand(ctx: RequestContext, brandId: string): Promise<MembershipModel[]> {
@@ -77,18 +158,36 @@ export class MembersService {
     return new Map(users.filter((u) => memberIds.has(u.id)).map((u) => [u.email, u.id]));
   }
 
-  private async findOrCreateUser(ctx: RequestContext, input: AddMemberInput): Promise<UserEntity> {
+  private async findOrCreateUser(
+    ctx: RequestContext,
+    input: AddMemberInput,
+    brand: BrandModel,
+  ): Promise<UserEntity> {
     const users = ctx.em.getRepository(UserEntity);
     const email = input.email.trim().toLowerCase();
     const existing = await users.findOneBy({ email });
+    if (existing?.deactivatedAt) {
+      throw DomainError.conflict(
+        'This user is deactivated: a deactivated user cannot be a member again',
+      );
+    }
     if (existing) return existing;
+    const name = input.name.trim();
+    if (input.password) {
+      this.strength.require(
+        input.password,
+        { name, email, brandNames: [brand.name] },
+        'input.password',
+      );
+    }
     const user = users.create({
       id: newId('usr'),
       email,
-      name: input.name.trim(),
+      name,
       passwordHash: input.password ? await this.hasher.hash(input.password) : null,
       platformAdmin: false,
       createdAt: this.clock.now(),
+      deactivatedAt: null,
     });
     await users.insert(user);
     return user;

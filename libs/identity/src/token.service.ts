@@ -4,11 +4,19 @@ import { APP_CONFIG, AppConfig } from '@standpoint/config';
 
 interface AccessTokenClaims {
   sub: string;
+  /** The session the token belongs to (SessionEntity): ending it refuses the token. */
+  sid: string;
   /** Set by `issue`; jsonwebtoken checks it only when present, so its absence is checked here. */
   exp?: number;
 }
 
-/** Access tokens: HS256 JWTs naming the user, expiring after JWT_TTL_SECONDS. */
+/** Whom a valid access token names: a user and one of their sessions. */
+export interface TokenSubject {
+  userId: string;
+  sessionId: string;
+}
+
+/** Access tokens: HS256 JWTs naming the user and a session, expiring after JWT_TTL_SECONDS. */
 @Injectable()
 export class TokenService {
   private readonly jwt: JwtService;
@@ -21,19 +29,24 @@ export class TokenService {
     });
   }
 
-  issue(userId: string): Promise<string> {
-    return this.jwt.signAsync({ sub: userId } satisfies AccessTokenClaims);
+  issue(subject: TokenSubject): Promise<string> {
+    return this.jwt.signAsync({
+      sub: subject.userId,
+      sid: subject.sessionId,
+    } satisfies AccessTokenClaims);
   }
 
   /**
-   * The user id of a valid token, or undefined for an invalid or expired one, or one that never
-   * expires: a token without `exp` (which `issue` never makes) would be a password for life.
+   * Whom a valid token names, or undefined for an invalid or expired one, one that never expires
+   * (a token without `exp`, which `issue` never makes, would be a password for life) or one that
+   * names no session (made before sessions existed: it cannot be ended, so it is not accepted).
    */
-  async userIdOf(token: string): Promise<string | undefined> {
+  async subjectOf(token: string): Promise<TokenSubject | undefined> {
     try {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
       if (typeof claims.exp !== 'number') return undefined;
-      return typeof claims.sub === 'string' ? claims.sub : undefined;
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return undefined;
+      return { userId: claims.sub, sessionId: claims.sid };
     } catch {
       return undefined;
     }

@@ -22,4 +22,8 @@ export class UserEntity {
 
   @DateTimeColumn()
   createdAt!: Date;
+
+  /** Set by a platform administrator: the user signs in no more and has no session or link. */
+  @DateTimeColumn({ nullable: true })
+  deactivatedAt!: Date | null;
 }

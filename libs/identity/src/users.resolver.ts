@@ -1,13 +1,28 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
 import { Ctx } from '@standpoint/graphql';
+import { DeactivationService } from './deactivation.service';
 import { MembershipModel } from './models/membership.model';
 import { UserModel } from './models/user.model';
 import { UsersService } from './users.service';
 
 @Resolver(() => UserModel)
 export class UsersResolver {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly deactivation: DeactivationService,
+  ) {}
+
+  @Mutation(() => UserModel, {
+    description:
+      'Platform administrators only: the user can no longer sign in, and every session of theirs ends at once.',
+  })
+  deactivateUser(
+    @Ctx() ctx: RequestContext,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<UserModel> {
+    return this.deactivation.deactivate(ctx, userId);
+  }
 
   @ResolveField(() => [MembershipModel])
   memberships(@Ctx() ctx: RequestContext, @Parent() user: UserModel): Promise<MembershipModel[]> {

@@ -36,6 +36,10 @@ export class DecisionLinkEntity {
   @DateTimeColumn({ nullable: true })
   usedAt!: Date | null;
 
+  /** Set when its approver was taken off the step (roles changed, removed, deactivated). */
+  @DateTimeColumn({ nullable: true })
+  revokedAt!: Date | null;
+
   @DateTimeColumn()
   createdAt!: Date;
 }

@@ -17,7 +17,7 @@ export const DECISION_LINK_MAX_LIFETIME_MS = 72 * 60 * 60 * 1000;
 
 export type NewDecisionLink = Omit<
   DecisionLinkEntity,
-  'id' | 'usedAt' | 'createdAt' | 'expiresAt'
+  'id' | 'usedAt' | 'revokedAt' | 'createdAt' | 'expiresAt'
 > & {
   /** The step's deadline, if it has one: the link expires then or after 72 hours, whichever is first. */
   stepDueAt: Date | null;
@@ -41,6 +41,7 @@ export class DecisionLinksService {
       id: newId('dln'),
       expiresAt: new Date(Math.min(latest, stepDueAt?.getTime() ?? latest)),
       usedAt: null,
+      revokedAt: null,
       createdAt: now,
     };
     await ctx.em.insert(DecisionLinkEntity, row);
@@ -73,14 +74,14 @@ export class DecisionLinksService {
 
   /**
    * Uses the link up, atomically: of any number of concurrent calls exactly one answers true, and
-   * none does once it is used or expired. Run it in the transaction that records the decision, so
+   * none does once it is used, revoked or expired. Run it in the transaction that records the decision, so
    * a refused decision leaves the link unused.
    */
   async consume(em: EntityManager, decisionLinkId: string): Promise<boolean> {
     const now = this.clock.now();
     const result = await em.update(
       DecisionLinkEntity,
-      { id: decisionLinkId, usedAt: IsNull(), expiresAt: MoreThan(now) },
+      { id: decisionLinkId, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
       { usedAt: now },
     );
     return result.affected === 1;

@@ -1,5 +1,6 @@
 import { Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
+import { IdentityModule } from '@standpoint/identity';
 import { WorkerJobs, WorkerModule } from '@standpoint/worker';
 import { DevMailbox } from './dev-mailbox';
 import { NotificationsModule } from './notifications.module';
@@ -12,7 +13,7 @@ import { SmtpEmailTransport } from './smtp-email-transport';
  * mailbox (production refuses to start without SMTP_URL).
  */
 @Module({
-  imports: [NotificationsModule, WorkerModule],
+  imports: [NotificationsModule, IdentityModule, WorkerModule],
   providers: [OutboxDelivery, DevMailbox],
 })
 export class NotificationsWorkerModule implements OnModuleInit, OnApplicationShutdown {

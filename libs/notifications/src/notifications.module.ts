@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@standpoint/identity';
 import { DecisionLinkTokenEntity } from './decision-link-token.entity';
 import { DecisionLinkEntity } from './decision-link.entity';
 import { DecisionLinksService } from './decision-links.service';
@@ -11,6 +12,7 @@ import { OutboxService } from './outbox.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([OutboxMessageEntity, DecisionLinkEntity, DecisionLinkTokenEntity]),
+    IdentityModule,
   ],
   providers: [OutboxService, OutboxTransports, DecisionLinksService],
   exports: [OutboxService, OutboxTransports, DecisionLinksService],

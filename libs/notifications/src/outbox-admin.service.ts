@@ -78,11 +78,19 @@ export class OutboxAdmin {
     });
   }
 
-  /** A message of a brand the caller administers; any other is not found, or forbidden. */
-  private async find(ctx: RequestContext, id: string): Promise<OutboxMessageEntity> {
+  /**
+   * A message of a brand the caller administers; any other is not found, or forbidden. An
+   * account's own email (a reset link) belongs to no brand and to no admin.
+   */
+  private async find(
+    ctx: RequestContext,
+    id: string,
+  ): Promise<OutboxMessageEntity & { brandId: string }> {
     const row = await ctx.em.findOneBy(OutboxMessageEntity, { id });
-    if (!row || !canSeeBrand(ctx, row.brandId)) throw DomainError.notFound('Outbox message');
-    requireBrandOperation(ctx, row.brandId, Operation.MANAGE_OUTBOX);
-    return row;
+    const brandId = row?.brandId;
+    if (!row || !brandId || !canSeeBrand(ctx, brandId))
+      throw DomainError.notFound('Outbox message');
+    requireBrandOperation(ctx, brandId, Operation.MANAGE_OUTBOX);
+    return { ...row, brandId };
   }
 }

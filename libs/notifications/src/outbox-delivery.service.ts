@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { setTimeout as pause } from 'node:timers/promises';
+import { PASSWORD_TOKEN_PLACEHOLDER, PasswordLinksService } from '@standpoint/identity';
 import { DataSource } from 'typeorm';
 import { DECISION_TOKEN_PLACEHOLDER, DecisionLinksService } from './decision-links.service';
 import { OutboxChannel, OutboxMessageEntity } from './outbox-message.entity';
@@ -41,6 +42,7 @@ export class OutboxDelivery implements OnModuleDestroy {
     private readonly transactions: TransactionRunner,
     private readonly transports: OutboxTransports,
     private readonly links: DecisionLinksService,
+    private readonly passwordLinks: PasswordLinksService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -121,7 +123,7 @@ export class OutboxDelivery implements OnModuleDestroy {
 
   private async deliver(row: OutboxMessageEntity): Promise<void> {
     try {
-      await this.transports.of(row.channel).deliver(await this.withDecisionToken(row));
+      await this.transports.of(row.channel).deliver(await this.withLinkTokens(row));
     } catch (error) {
       return this.recordFailure(row, error);
     }
@@ -129,19 +131,27 @@ export class OutboxDelivery implements OnModuleDestroy {
   }
 
   /**
-   * An approval email gets a fresh token for its decision link, committed before the email leaves,
-   * so a link in a delivered email always opens. The stored row keeps the placeholder.
+   * An email that carries a link (an approval email's decision link, a welcome or reset email's
+   * password link) gets a fresh token for it, committed before the email leaves, so a link in a
+   * delivered email always opens. The stored row keeps the placeholder.
    */
-  private async withDecisionToken(row: OutboxMessageEntity): Promise<OutboxMessageEntity> {
-    if (!row.decisionLinkId) return row;
-    const linkId = row.decisionLinkId;
+  private async withLinkTokens(row: OutboxMessageEntity): Promise<OutboxMessageEntity> {
+    const { decisionLinkId, passwordLinkId } = row;
+    if (!decisionLinkId && !passwordLinkId) return row;
     const ctx = RequestContext.system(this.dataSource);
-    const token = await this.transactions.run(ctx, () => this.links.mintToken(ctx.em, linkId));
-    // base64url: nothing in the token needs escaping in HTML or text.
+    const tokens = await this.transactions.run(ctx, async () => ({
+      decision: decisionLinkId ? await this.links.mintToken(ctx.em, decisionLinkId) : null,
+      password: passwordLinkId ? await this.passwordLinks.mintToken(ctx.em, passwordLinkId) : null,
+    }));
+    // base64url: nothing in a token needs escaping in HTML or text.
+    const withTokens = (body: string) =>
+      body
+        .replaceAll(DECISION_TOKEN_PLACEHOLDER, tokens.decision ?? DECISION_TOKEN_PLACEHOLDER)
+        .replaceAll(PASSWORD_TOKEN_PLACEHOLDER, tokens.password ?? PASSWORD_TOKEN_PLACEHOLDER);
     return {
       ...row,
-      htmlBody: row.htmlBody?.replaceAll(DECISION_TOKEN_PLACEHOLDER, token) ?? null,
-      body: row.body.replaceAll(DECISION_TOKEN_PLACEHOLDER, token),
+      htmlBody: row.htmlBody === null ? null : withTokens(row.htmlBody),
+      body: withTokens(row.body),
     };
   }
 

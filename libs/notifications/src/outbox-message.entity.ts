@@ -18,8 +18,9 @@ export class OutboxMessageEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
 
-  @Column({ type: 'varchar', length: 64 })
-  brandId!: string;
+  /** The brand it is about; null for an account's own email (a password reset). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  brandId!: string | null;
 
   /** What happened, e.g. `approval.requested`, `decision.recorded`, `step.reminder`. */
   @Column({ type: 'varchar', length: 100 })
@@ -62,6 +63,10 @@ export class OutboxMessageEntity {
    */
   @Column({ type: 'varchar', length: 64, nullable: true })
   decisionLinkId!: string | null;
+
+  /** The password link a welcome or reset email carries; its token is made the same way. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  passwordLinkId!: string | null;
 
   /** Message-ID of the email or delivery id of the webhook: the same on every attempt. */
   @Column({ type: 'varchar', length: 255 })

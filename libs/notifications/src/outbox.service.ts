@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { UserEntity } from '@standpoint/identity';
+import {
+  PASSWORD_TOKEN_PLACEHOLDER,
+  PasswordLinkPurpose,
+  PasswordLinksService,
+  UserEntity,
+} from '@standpoint/identity';
 import { In } from 'typeorm';
 import {
   DECISION_TOKEN_PLACEHOLDER,
@@ -13,7 +18,8 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { pendingMessage } from './pending-message';
 
 export interface EmailToMember {
-  brandId: string;
+  /** The brand it is about; null for an account's own email (a reset link). */
+  brandId: string | null;
   topic: string;
   recipientUserIds: readonly string[];
   payload: Record<string, unknown>;
@@ -24,6 +30,11 @@ export interface EmailToMember {
    * bound to this step and revision, and the email carries it as `to.decisionUrl`.
    */
   decisionLink?: Omit<NewDecisionLink, 'approverUserId'>;
+  /**
+   * Set for a welcome or reset email: each recipient gets a password link of their own, and the
+   * email carries it as `to.passwordUrl`.
+   */
+  passwordLink?: PasswordLinkPurpose;
 }
 
 @Injectable()
@@ -32,6 +43,7 @@ export class OutboxService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly decisionLinks: DecisionLinksService,
+    private readonly passwordLinks: PasswordLinksService,
   ) {}
 
   /**
@@ -54,11 +66,15 @@ export class OutboxService {
           ...message.decisionLink,
           approverUserId: user.id,
         }));
+      const passwordLink =
+        message.passwordLink &&
+        (await this.passwordLinks.create(ctx, user.id, message.passwordLink));
       const email = message.render({
         userId: user.id,
         email: user.email,
         name: user.name,
         decisionUrl: link ? this.decisionLinks.urlOf(DECISION_TOKEN_PLACEHOLDER) : null,
+        passwordUrl: passwordLink ? this.passwordLinks.urlOf(PASSWORD_TOKEN_PLACEHOLDER) : null,
       });
       const id = newId('msg');
       rows.push(
@@ -75,6 +91,7 @@ export class OutboxService {
             htmlBody: email.html,
             body: email.text,
             decisionLinkId: link ? link.id : null,
+            passwordLinkId: passwordLink ? passwordLink.id : null,
             messageId: this.messageIdOf(id),
           },
           now,

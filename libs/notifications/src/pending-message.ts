@@ -1,6 +1,12 @@
 import { OutboxMessageEntity } from './outbox-message.entity';
 
-type Optional = 'recipientUserId' | 'webhookEndpointId' | 'subject' | 'htmlBody' | 'decisionLinkId';
+type Optional =
+  | 'recipientUserId'
+  | 'webhookEndpointId'
+  | 'subject'
+  | 'htmlBody'
+  | 'decisionLinkId'
+  | 'passwordLinkId';
 
 /** What a change says of a message: to whom, what, and the ids that make it recognisable. */
 export type NewOutboxMessage = Pick<
@@ -17,6 +23,7 @@ export function pendingMessage(message: NewOutboxMessage, now: Date): OutboxMess
     subject: null,
     htmlBody: null,
     decisionLinkId: null,
+    passwordLinkId: null,
     ...message,
     status: 'PENDING',
     attempts: 0,

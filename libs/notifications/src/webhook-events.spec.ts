@@ -96,6 +96,54 @@ describe('webhook events of a recorded change', () => {
     ]);
   });
 
+  describe('a member taken off a step', () => {
+    const removal = (data: Record<string, unknown>) => ({
+      action: 'step.approver_removed',
+      entityId: 'stp_1',
+      actorId: 'usr_admin',
+      data: {
+        proposalId: 'prp_1',
+        step: 'Legal',
+        round: 1,
+        approverId: 'usr_gone',
+        why: 'REMOVED',
+        approvals: { count: 0, required: 2 },
+        proposalState: { from: 'IN_REVIEW', to: 'IN_REVIEW' },
+        unsatisfiable: false,
+        ...data,
+      },
+    });
+
+    it('says nothing while the step can still be satisfied', () => {
+      expect(webhookEventsOf(removal({}))).toEqual([]);
+    });
+
+    it('tells of a step that can no longer be satisfied', () => {
+      expect(webhookEventsOf(removal({ unsatisfiable: true }))).toEqual([
+        {
+          type: WebhookEventType.STEP_UNSATISFIABLE,
+          proposalId: 'prp_1',
+          facts: {
+            stepId: 'stp_1',
+            step: 'Legal',
+            round: 1,
+            approverId: 'usr_gone',
+            why: 'REMOVED',
+            approvals: { count: 0, required: 2 },
+            actorId: 'usr_admin',
+          },
+        },
+      ]);
+    });
+
+    it('tells of the approval it settled', () => {
+      const settled = removal({ proposalState: { from: 'IN_REVIEW', to: 'APPROVED' } });
+      expect(webhookEventsOf(settled).map((e) => e.type)).toEqual([
+        WebhookEventType.PROPOSAL_APPROVED,
+      ]);
+    });
+  });
+
   it('says nothing of changes that are not webhook events', () => {
     for (const action of ['proposal.created', 'comment.added', 'webhook_endpoint.registered']) {
       expect(webhookEventsOf({ action, entityId: 'x', actorId: null, data: {} })).toEqual([]);

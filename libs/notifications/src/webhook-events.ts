@@ -16,6 +16,8 @@ export enum WebhookEventType {
   PROPOSAL_PUBLISHED = 'PROPOSAL_PUBLISHED',
   PROPOSAL_WITHDRAWN = 'PROPOSAL_WITHDRAWN',
   PROPOSAL_RETRACTED = 'PROPOSAL_RETRACTED',
+  /** A member left a step under review, which can then no longer gather its approvals. */
+  STEP_UNSATISFIABLE = 'STEP_UNSATISFIABLE',
 }
 
 /** The part of an audit event the webhooks are made from (its `data` as stored: JSON). */
@@ -100,6 +102,7 @@ const MAPPERS: Record<string, (change: RecordedChange, data: Data) => WebhookEve
       state: data.state?.to,
     }),
   ],
+  'step.approver_removed': approverRemovedEvents,
   'proposal.withdrawn': ended(WebhookEventType.PROPOSAL_WITHDRAWN),
   'proposal.retracted': ended(WebhookEventType.PROPOSAL_RETRACTED),
 };
@@ -150,6 +153,36 @@ function decisionEvents(change: RecordedChange, data: Data): WebhookEvent[] {
         contentHash: data.contentHash,
         state: state.to,
       },
+    });
+  }
+  return events;
+}
+
+/** A member taken off a step: reported when the step is stuck, or when it approved the proposal. */
+function approverRemovedEvents(change: RecordedChange, data: Data): WebhookEvent[] {
+  const proposalId = String(data.proposalId);
+  const events: WebhookEvent[] = [];
+  if (data.unsatisfiable === true) {
+    events.push({
+      type: WebhookEventType.STEP_UNSATISFIABLE,
+      proposalId,
+      facts: {
+        stepId: change.entityId,
+        step: data.step,
+        round: data.round,
+        approverId: data.approverId,
+        why: data.why,
+        approvals: data.approvals,
+        actorId: change.actorId,
+      },
+    });
+  }
+  const state = data.proposalState ?? {};
+  if (state.to === 'APPROVED' && state.from !== state.to) {
+    events.push({
+      type: WebhookEventType.PROPOSAL_APPROVED,
+      proposalId,
+      facts: { stepId: change.entityId, state: state.to, actorId: change.actorId },
     });
   }
   return events;

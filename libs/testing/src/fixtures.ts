@@ -1,3 +1,4 @@
+import { PasswordHasher, UserEntity } from '@standpoint/identity';
 import { randomBytes } from 'node:crypto';
 import { TEST_ADMIN, TestApp } from './test-app';
 
@@ -79,7 +80,9 @@ export class Fixtures {
     return data.login.token;
   }
 
-  async admin(): Promise<string> {
+  /** The platform administrator's token; `fresh` signs in again (after their session ended). */
+  async admin(fresh = false): Promise<string> {
+    if (fresh) this.adminToken = undefined;
     this.adminToken ??= await this.login(TEST_ADMIN.email, TEST_ADMIN.password);
     return this.adminToken;
   }
@@ -98,23 +101,43 @@ export class Fixtures {
     return data.createBrand;
   }
 
-  /** A new user with `roles` in the brand, signed in; or, given `existing`, that user added too. */
+  /**
+   * A new user with `roles` in the brand, signed in; or, given `existing`, that user added too. In
+   * production, where nobody may choose another's password, the new user is added without one and
+   * their password is stored as the welcome link would store it.
+   */
   async member(brandId: string, roles: string[], existing?: TestMember): Promise<TestMember> {
     const email = existing?.email ?? `${unique()}@example.test`;
     const password = existing?.password ?? `pw-${unique()}-${unique()}`;
+    const production = this.t.config.production;
     const data = await this.mutate<{ addMember: { user: { id: string } } }>(
       'addMember',
       'mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }',
-      { input: { brandId, email, name: `Member ${email}`, roles, password } },
+      {
+        input: {
+          brandId,
+          email,
+          name: `Member ${email}`,
+          roles,
+          password: production ? null : password,
+        },
+      },
       await this.admin(),
     );
     if (existing) return existing;
+    if (production) await this.setPassword(data.addMember.user.id, password);
     return {
       id: data.addMember.user.id,
       email,
       password,
       token: await this.login(email, password),
     };
+  }
+
+  /** Stores a password for a user, as choosing it through their welcome link would. */
+  async setPassword(userId: string, password: string): Promise<void> {
+    const passwordHash = await this.t.app.get(PasswordHasher).hash(password);
+    await this.t.asSystem((ctx) => ctx.em.update(UserEntity, { id: userId }, { passwordHash }));
   }
 
   /** Sets the brand's approval policy (PolicyStepInput objects), as the platform administrator. */

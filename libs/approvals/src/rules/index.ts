@@ -1,3 +1,4 @@
+export * from './approver-left';
 export * from './decider-eligibility';
 export * from './decision-refusal';
 export * from './enums';

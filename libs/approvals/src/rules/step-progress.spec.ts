@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DecisionOutcome, StepStatus } from './enums';
-import { afterDecision, ProposalOutcome, restart, StepState } from './step-progress';
+import { afterDecision, afterRecount, ProposalOutcome, restart, StepState } from './step-progress';
 
 const { APPROVE, REQUEST_CHANGES, REJECT } = DecisionOutcome;
 const { WAITING, ACTIVE, SATISFIED, BLOCKED, SKIPPED, EXPIRED } = StepStatus;
@@ -143,6 +143,38 @@ describe('afterDecision', () => {
         'unknown decision outcome: ABSTAIN',
       );
     });
+  });
+});
+
+describe('afterRecount', () => {
+  it('satisfies an ALL step whose remaining approvers have all approved, and activates the next', () => {
+    // Three were asked, two approved, the third left: the step now requires two.
+    const result = afterRecount(frozen([s(1, ACTIVE, 2, 2), s(2, WAITING)]), 1);
+    expect(result).toEqual({
+      steps: [s(1, SATISFIED, 2, 2), s(2, ACTIVE)],
+      outcome: null,
+      activated: 2,
+    });
+  });
+
+  it('approves the proposal when the recounted step was the last', () => {
+    const result = afterRecount(frozen([s(1, SATISFIED), s(2, BLOCKED, 1, 1)]), 2);
+    expect(result.outcome).toBe('APPROVED');
+    expect(result.steps[1].status).toBe(SATISFIED);
+  });
+
+  it('moves nothing while the step still lacks approvals, or requires none', () => {
+    for (const steps of [[s(1, ACTIVE, 3, 2), s(2, WAITING)], [s(1, BLOCKED, 0, 0)]]) {
+      expect(afterRecount(frozen(steps), 1)).toEqual({
+        steps,
+        outcome: null,
+        activated: null,
+      });
+    }
+  });
+
+  it('refuses a step that is not under review', () => {
+    expect(() => afterRecount([s(1, SATISFIED)], 1)).toThrow(RangeError);
   });
 });
 

@@ -90,14 +90,40 @@ export function afterDecision(
 
   const current = next.find((step) => step.order === activeOrder)!;
   current.approvals += 1;
+  return advanceIfSatisfied(next, current);
+}
+
+/**
+ * The steps once the step under review has been counted again because who may decide on it
+ * changed (a member left it, so an ALL step requires fewer): if its approvals now satisfy it, it is
+ * SATISFIED and the review moves on exactly as after the approval that would have satisfied it;
+ * otherwise nothing moves. Pure: the steps passed in are not changed.
+ */
+export function afterRecount(
+  steps: readonly StepState[],
+  activeOrder: number,
+): { steps: StepState[]; outcome: ProposalOutcome; activated: number | null } {
+  assertReviewShape(steps, activeOrder);
+  const next = copy(steps);
+  return advanceIfSatisfied(
+    next,
+    next.find((step) => step.order === activeOrder)!,
+  );
+}
+
+/** Marks `current` (one of `steps`) SATISFIED when it is, and activates what follows it. */
+function advanceIfSatisfied(
+  steps: StepState[],
+  current: StepState,
+): { steps: StepState[]; outcome: ProposalOutcome; activated: number | null } {
   if (!isSatisfied(current.approvals, current.required)) {
-    return { steps: next, outcome: null, activated: null };
+    return { steps, outcome: null, activated: null };
   }
   current.status = SATISFIED;
-  const following = nextWaiting(next, activeOrder);
-  if (following === undefined) return { steps: next, outcome: 'APPROVED', activated: null };
+  const following = nextWaiting(steps, current.order);
+  if (following === undefined) return { steps, outcome: 'APPROVED', activated: null };
   following.status = ACTIVE;
-  return { steps: next, outcome: null, activated: following.order };
+  return { steps, outcome: null, activated: following.order };
 }
 
 /**

@@ -28,6 +28,7 @@ legend{font-weight:600;padding:0 .25rem}
 label{font-weight:600}
 .choice label{font-weight:400}
 textarea{display:block;width:100%;min-height:7rem;font:inherit;padding:.5rem;border:1px solid #888;border-radius:4px}
+input[type=password]{display:block;width:100%;min-height:44px;font:inherit;padding:.5rem;border:1px solid #888;border-radius:4px}
 [aria-invalid="true"]{border-color:#b3261e;outline:2px solid #b3261e}
 button{font:inherit;font-weight:600;padding:.75rem 1.25rem;border:0;border-radius:6px;background:#1f4e8c;color:#fff;min-height:44px;width:100%}
 :focus-visible{outline:3px solid #1f4e8c;outline-offset:2px}

@@ -8,6 +8,8 @@ export interface EmailRecipient {
   name: string;
   /** The decision link (with the token placeholder) when the email asks for a decision. */
   decisionUrl: string | null;
+  /** The password link (with the token placeholder) of a welcome or reset email. */
+  passwordUrl?: string | null;
 }
 
 /** An email as it is stored on its outbox row and sent. */

@@ -10,9 +10,12 @@ import {
   freezeStartedEmail,
   mentionEmail,
   overrideRecordedEmail,
+  passwordResetEmail,
   RenderedEmail,
   rejectedEmail,
   reminderEmail,
+  stepUnsatisfiableEmail,
+  welcomeEmail,
   wordsChangedEmail,
 } from './index';
 
@@ -28,6 +31,14 @@ const approver: EmailRecipient = {
   decisionUrl: DECISION_URL,
 };
 const reader: EmailRecipient = { ...approver, userId: 'usr_reader', decisionUrl: null };
+const PASSWORD_URL = 'https://standpoint.example/account/password/{{password-token}}';
+const LINK_EXPIRES = new Date('2026-12-08T09:00:00Z');
+/** A new member, or one who asked for a reset: their name is theirs to choose, so it is text. */
+const account = (text = (s: string) => s): EmailRecipient => ({
+  ...reader,
+  name: text('Noor Newcomer'),
+  passwordUrl: PASSWORD_URL,
+});
 
 function matrixWith(cells: [number, number, number][]) {
   const severity = (score: number) =>
@@ -181,6 +192,34 @@ function everyEmail(text = (s: string) => s): [string, RenderedEmail][] {
           startedAt: new Date('2026-12-01T09:00:00Z'),
           endedAt: new Date('2026-12-01T11:00:00Z'),
           endedByName: text('Ada Admin'),
+        },
+        reader,
+      ),
+    ],
+    [
+      'welcome',
+      welcomeEmail(
+        {
+          brandName: text('Acme'),
+          addedByName: text('Ada Admin'),
+          roles: ['APPROVER', 'REVIEWER'],
+          expiresAt: LINK_EXPIRES,
+        },
+        account(text),
+      ),
+    ],
+    ['password reset', passwordResetEmail({ expiresAt: LINK_EXPIRES }, account(text))],
+    [
+      'step unsatisfiable',
+      stepUnsatisfiableEmail(
+        {
+          proposal: d.proposal,
+          step: text('Legal'),
+          leftName: text('Lee Legal'),
+          why: 'was removed from the brand',
+          approvals: 1,
+          required: 2,
+          remainingNames: [text('Dana Ceo')],
         },
         reader,
       ),
@@ -474,6 +513,52 @@ describe('the emails', () => {
       reader,
     );
     expect(automatic.text).toContain('Ended by: itself, at its planned end');
+  });
+
+  describe('carrying a password link (welcome, reset)', () => {
+    const linking = everyEmail().filter(([kind]) => ['welcome', 'password reset'].includes(kind));
+
+    it.each(linking)(
+      '%s carries exactly one password link in each part, and no other',
+      (_, email) => {
+        expect(occurrences(email.html, PASSWORD_URL)).toBe(1);
+        expect(occurrences(email.text, PASSWORD_URL)).toBe(1);
+        expect(occurrences(email.html, '/account/password/')).toBe(1);
+        expect(occurrences(email.text, '/account/password/')).toBe(1);
+        expect(email.text).not.toContain('/decide/');
+        expect(email.text).toContain('works once, until Tue, 8 Dec 2026, 09:00 UTC');
+      },
+    );
+
+    it('refuses to render without a password link', () => {
+      expect(() => passwordResetEmail({ expiresAt: LINK_EXPIRES }, reader)).toThrow(
+        /password link/,
+      );
+    });
+
+    it('a welcome says which brand, who added them and as what', () => {
+      const [, email] = linking.find(([kind]) => kind === 'welcome')!;
+      expect(email.subject).toBe('Welcome to Acme on Standpoint');
+      expect(email.text).toContain('Ada Admin added you to Acme as APPROVER, REVIEWER.');
+      expect(email.text).toContain('Nobody else knows or chooses your password');
+    });
+
+    it('a reset, which belongs to no brand, does not claim a membership', () => {
+      const [, email] = linking.find(([kind]) => kind === 'password reset')!;
+      expect(email.subject).toBe('Reset your Standpoint password');
+      expect(email.text).not.toContain('you are a member of');
+      expect(email.html).not.toContain('you are a member of');
+      expect(email.text).toContain('signs you out everywhere');
+    });
+  });
+
+  it('a stuck step names who left and why, what it has, who is left, and what admins can do', () => {
+    const [, email] = everyEmail().find(([kind]) => kind === 'step unsatisfiable')!;
+    expect(email.subject).toBe('Stuck: Shelters tonight');
+    expect(email.text).toContain('Lee Legal was removed from the brand');
+    expect(email.text).toContain('Approvals: 1 of 2 needed');
+    expect(email.text).toContain('Still asked: Dana Ceo.');
+    expect(email.text).toContain('Add a member who holds a role the step accepts');
   });
 
   it('a mention quotes the comment and names who wrote it', () => {

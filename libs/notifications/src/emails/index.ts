@@ -1,4 +1,5 @@
 // The emails, one file per kind; each is a plain function of its facts and its recipient.
+export * from './account-link';
 export * from './approval-requested';
 export * from './approved';
 export * from './changes-requested';
@@ -11,4 +12,5 @@ export * from './mention';
 export * from './override-recorded';
 export * from './rejected';
 export * from './reminder';
+export * from './step-unsatisfiable';
 export * from './words-changed';

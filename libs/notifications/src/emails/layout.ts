@@ -7,6 +7,8 @@ export interface EmailPage {
   /** The line mail clients show after the subject in the inbox. */
   preheader: string;
   body: SafeHtml;
+  /** Why the recipient gets it, closing the email; by default their membership of the brand. */
+  reason?: string;
 }
 
 const FONT =
@@ -64,7 +66,7 @@ export function layout(page: EmailPage): string {
                   <td
                     style="padding:16px 24px;border-top:1px solid #e5e7eb;font-size:12px;color:#6b7280;${FONT};"
                   >
-                    You receive this because you are a member of ${page.brandName} on Standpoint.
+                    ${page.reason ?? membershipReason(page.brandName)}
                   </td>
                 </tr>
               </table>
@@ -76,7 +78,12 @@ export function layout(page: EmailPage): string {
 }
 
 /** The text part's frame: the same heading and closing line as the HTML, sections between. */
-export function textLayout(brandName: string, title: string, sections: readonly string[]): string {
+export function textLayout(
+  brandName: string,
+  title: string,
+  sections: readonly string[],
+  reason = membershipReason(brandName),
+): string {
   return [
     `Standpoint · ${brandName}`,
     '',
@@ -86,7 +93,11 @@ export function textLayout(brandName: string, title: string, sections: readonly 
     sections.filter((s) => s.length > 0).join('\n\n'),
     '',
     '-- ',
-    `You receive this because you are a member of ${brandName} on Standpoint.`,
+    reason,
     '',
   ].join('\n');
+}
+
+function membershipReason(brandName: string): string {
+  return `You receive this because you are a member of ${brandName} on Standpoint.`;
 }

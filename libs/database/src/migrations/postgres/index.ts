@@ -12,6 +12,7 @@ import { WebhookEndpoints1796012992741 } from './1796012992741-WebhookEndpoints'
 import { AppRolePrivileges1796013000000 } from './1796013000000-AppRolePrivileges';
 import { DecisionsAgainstTheTeam1796013100000 } from './1796013100000-DecisionsAgainstTheTeam';
 import { RateLimits1796014100000 } from './1796014100000-RateLimits';
+import { MembersAndSessions1796521505099 } from './1796521505099-MembersAndSessions';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -29,4 +30,5 @@ export const postgresMigrations: Function[] = [
   AppRolePrivileges1796013000000,
   DecisionsAgainstTheTeam1796013100000,
   RateLimits1796014100000,
+  MembersAndSessions1796521505099,
 ];

@@ -10,6 +10,7 @@ import { AuditEventEntityIndex1796012945538 } from './1796012945538-AuditEventEn
 import { WebhookEndpoints1796012980981 } from './1796012980981-WebhookEndpoints';
 import { CheckpointsAppendOnly1796012990000 } from './1796012990000-CheckpointsAppendOnly';
 import { DecisionsAgainstTheTeam1796013100000 } from './1796013100000-DecisionsAgainstTheTeam';
+import { MembersAndSessions1796521500269 } from './1796521500269-MembersAndSessions';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
@@ -25,4 +26,5 @@ export const sqliteMigrations: Function[] = [
   WebhookEndpoints1796012980981,
   CheckpointsAppendOnly1796012990000,
   DecisionsAgainstTheTeam1796013100000,
+  MembersAndSessions1796521500269,
 ];

@@ -1,0 +1,3 @@
+// The account page's public surface; other features import only from here.
+export * from './account-page.module';
+export * from './account-worker.module';
