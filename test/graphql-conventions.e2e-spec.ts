@@ -1,4 +1,4 @@
-import { ApiErrorCode, DomainError } from '@standpoint/graphql';
+import { DomainError, RefusalCode } from '@standpoint/errors';
 import { BrandsService } from '@standpoint/identity';
 import { errorCodes, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
@@ -48,7 +48,7 @@ describe('GraphQL in production mode', () => {
     it('keeps the code of a domain error', async () => {
       jest
         .spyOn(app.t.app.get(BrandsService), 'get')
-        .mockRejectedValueOnce(new DomainError(ApiErrorCode.FORBIDDEN, 'not yours'));
+        .mockRejectedValueOnce(new DomainError(RefusalCode.FORBIDDEN, 'not yours'));
       const response = await app.gql(membershipsQuery, {}, memberToken);
       expect(errorCodes(response)).toEqual(['FORBIDDEN']);
       expect(response.errors?.[0].message).toBe('not yours');

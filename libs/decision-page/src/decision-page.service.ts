@@ -11,7 +11,8 @@ import {
   StepStatus,
 } from '@standpoint/approvals';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
-import { ApiErrorCode, DomainError, ErrorCode, ErrorResult } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
+import { ErrorCode, ErrorResult } from '@standpoint/graphql';
 import { BrandEntity, MembershipEntity, Operation, UserEntity } from '@standpoint/identity';
 import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/notifications';
 import {
@@ -86,7 +87,7 @@ export class DecisionPageService {
       return await this.transactions.run(ctx, () => this.decide(ctx, token, form));
     } catch (error) {
       if (error instanceof DecisionRefused) return this.withState(ctx, token, error.state);
-      if (error instanceof DomainError && error.code !== ApiErrorCode.INTERNAL_SERVER_ERROR) {
+      if (error instanceof DomainError) {
         return this.withState(ctx, token, { ...form.state(), errors: fieldErrorsOf(error) });
       }
       throw error;
