@@ -88,6 +88,53 @@ describe('GraphQL outside production', () => {
     );
     expect(response.data?.__type.name).toBe('Brand');
   });
+
+  // Each union names its members in its own declaration (proposal-result.ts, decide-result.ts);
+  // a member added or lost, by a declaration or by the order the features load in, fails here.
+  it('serves each result union with its members, and the error codes of every feature', async () => {
+    const response = await app.gql<{
+      __schema: { types: { kind: string; name: string; possibleTypes: { name: string }[] }[] };
+      __type: { enumValues: { name: string }[] };
+    }>(
+      `{ __schema { types { kind name possibleTypes { name } } }
+         __type(name: "ErrorCode") { enumValues { name } } }`,
+    );
+    const unions = Object.fromEntries(
+      response
+        .data!.__schema.types.filter((type) => type.kind === 'UNION')
+        .map((union) => [union.name, union.possibleTypes.map((member) => member.name).sort()]),
+    );
+
+    expect(unions).toEqual({
+      DecideResult: [
+        'AcknowledgementRequiredError',
+        'AlreadyDecidedError',
+        'Decision',
+        'InvalidTransitionError',
+        'NotAnApproverError',
+        'SelfApprovalError',
+        'StaleRevisionError',
+      ],
+      ProposalResult: [
+        'ContentFreezeActiveError',
+        'IncompleteProposalError',
+        'InvalidTransitionError',
+        'Proposal',
+        'VersionConflictError',
+      ],
+    });
+    expect(response.data!.__type.enumValues.map((value) => value.name).sort()).toEqual([
+      'ACKNOWLEDGEMENT_REQUIRED',
+      'ALREADY_DECIDED',
+      'CONTENT_FREEZE_ACTIVE',
+      'INCOMPLETE_PROPOSAL',
+      'INVALID_TRANSITION',
+      'NOT_AN_APPROVER',
+      'SELF_APPROVAL',
+      'STALE_REVISION',
+      'VERSION_CONFLICT',
+    ]);
+  });
 });
 
 describe('GET /health', () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ApprovalErrorCode,
   ApprovalStepEntity,
   DecideResultType,
   DecisionChannel,
@@ -12,7 +13,7 @@ import {
 } from '@standpoint/approvals';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
-import { ErrorCode, ErrorResult } from '@standpoint/graphql';
+import { ErrorResult } from '@standpoint/graphql';
 import { BrandEntity, MembershipEntity, Operation, UserEntity } from '@standpoint/identity';
 import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/notifications';
 import {
@@ -251,7 +252,8 @@ export class DecisionPageService {
 
 /** A refusal of the decision rules, said next to the field it is about. */
 function refusalErrors(result: ErrorResult, form: DecisionForm): DecisionFormState['errors'] {
-  if (result.errorCode !== ErrorCode.ACKNOWLEDGEMENT_REQUIRED) return { form: result.message };
+  if (result.errorCode !== ApprovalErrorCode.ACKNOWLEDGEMENT_REQUIRED)
+    return { form: result.message };
   return {
     acknowledgeRisks: form.acknowledgeRisks
       ? undefined
