@@ -1,6 +1,6 @@
+import { DomainError, RefusalCode } from '@standpoint/errors';
 import fc from 'fast-check';
 import { CursorKeyKind, cursors, pageSize, toConnection } from './connection';
-import { DomainError, RefusalCode } from '@standpoint/errors';
 
 /** The error `run` throws, or fails the test when it throws none. */
 function thrownBy(run: () => unknown): unknown {

@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
-import type { Response } from 'express';
 import { DomainError } from '@standpoint/errors';
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { ApiErrorCode } from './api-error-code';
 
