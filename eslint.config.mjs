@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 
 const INFRASTRUCTURE = [
   'config',
+  'errors',
   'database',
   'graphql',
   'logging',
@@ -31,6 +32,13 @@ const throughIndexOnly = [
   },
 ];
 
+/** The refusals domain code throws are framework-free; the API layer only answers them. */
+const errorsFromTheirLibrary = {
+  name: '@standpoint/graphql',
+  importNames: ['DomainError', 'RefusalCode', 'FieldProblem'],
+  message: 'Domain errors come from @standpoint/errors: the API layer only answers them.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'libs/database/src/migrations/'] },
   eslint.configs.recommended,
@@ -55,8 +63,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [errorsFromTheirLibrary] }] },
+  },
+  {
     files: ['libs/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: throughIndexOnly }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [errorsFromTheirLibrary], patterns: throughIndexOnly },
+      ],
+    },
   },
   {
     // The house rule: infrastructure never imports a feature.
@@ -65,6 +82,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [errorsFromTheirLibrary],
           patterns: [
             ...throughIndexOnly,
             {
@@ -98,6 +116,23 @@ export default tseslint.config(
             {
               group: ['@nestjs/*', 'typeorm', '@standpoint/*'],
               message: 'Workflow rules import no framework.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Every library may throw a domain error, so its library stands on nothing.
+    files: ['libs/errors/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'graphql', 'typeorm', 'express', '@standpoint/*'],
+              message: 'Domain errors import no framework and no other library.',
             },
           ],
         },

@@ -1,4 +1,4 @@
-import { ApiErrorCode, DomainError } from '@standpoint/graphql';
+import { DomainError, RefusalCode } from '@standpoint/errors';
 import { BrandsService } from '@standpoint/identity';
 import { errorCodes, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
@@ -48,7 +48,7 @@ describe('GraphQL in production mode', () => {
     it('keeps the code of a domain error', async () => {
       jest
         .spyOn(app.t.app.get(BrandsService), 'get')
-        .mockRejectedValueOnce(new DomainError(ApiErrorCode.FORBIDDEN, 'not yours'));
+        .mockRejectedValueOnce(new DomainError(RefusalCode.FORBIDDEN, 'not yours'));
       const response = await app.gql(membershipsQuery, {}, memberToken);
       expect(errorCodes(response)).toEqual(['FORBIDDEN']);
       expect(response.errors?.[0].message).toBe('not yours');
@@ -87,6 +87,53 @@ describe('GraphQL outside production', () => {
       '{ __type(name: "Brand") { name } }',
     );
     expect(response.data?.__type.name).toBe('Brand');
+  });
+
+  // Each union names its members in its own declaration (proposal-result.ts, decide-result.ts);
+  // a member added or lost, by a declaration or by the order the features load in, fails here.
+  it('serves each result union with its members, and the error codes of every feature', async () => {
+    const response = await app.gql<{
+      __schema: { types: { kind: string; name: string; possibleTypes: { name: string }[] }[] };
+      __type: { enumValues: { name: string }[] };
+    }>(
+      `{ __schema { types { kind name possibleTypes { name } } }
+         __type(name: "ErrorCode") { enumValues { name } } }`,
+    );
+    const unions = Object.fromEntries(
+      response
+        .data!.__schema.types.filter((type) => type.kind === 'UNION')
+        .map((union) => [union.name, union.possibleTypes.map((member) => member.name).sort()]),
+    );
+
+    expect(unions).toEqual({
+      DecideResult: [
+        'AcknowledgementRequiredError',
+        'AlreadyDecidedError',
+        'Decision',
+        'InvalidTransitionError',
+        'NotAnApproverError',
+        'SelfApprovalError',
+        'StaleRevisionError',
+      ],
+      ProposalResult: [
+        'ContentFreezeActiveError',
+        'IncompleteProposalError',
+        'InvalidTransitionError',
+        'Proposal',
+        'VersionConflictError',
+      ],
+    });
+    expect(response.data!.__type.enumValues.map((value) => value.name).sort()).toEqual([
+      'ACKNOWLEDGEMENT_REQUIRED',
+      'ALREADY_DECIDED',
+      'CONTENT_FREEZE_ACTIVE',
+      'INCOMPLETE_PROPOSAL',
+      'INVALID_TRANSITION',
+      'NOT_AN_APPROVER',
+      'SELF_APPROVAL',
+      'STALE_REVISION',
+      'VERSION_CONFLICT',
+    ]);
   });
 });
 

@@ -2,10 +2,10 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { RequestContext } from '@standpoint/database';
 import { Ctx } from '@standpoint/graphql';
 import { BrandModel, Operation, requireBrandOperation } from '@standpoint/identity';
+import { ContentFreezeModel } from '@standpoint/proposals';
 import { FreezesService } from './freezes.service';
 import { SetApprovalPolicyInput } from './inputs/set-approval-policy.input';
 import { ApprovalPolicyModel } from './models/approval-policy.model';
-import { ContentFreezeModel } from './models/content-freeze.model';
 import { PoliciesService } from './policies.service';
 
 /** A brand's approval policy and its content freeze. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, isUniqueViolation, newId, RequestContext } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { Operation } from '@standpoint/identity';
 import {
   InvalidTransitionError,
@@ -18,11 +18,11 @@ import { DecideInput } from './inputs/decide.input';
 import {
   AcknowledgementRequiredError,
   AlreadyDecidedError,
-  DecideResultType,
   NotAnApproverError,
   SelfApprovalError,
   StaleRevisionError,
-} from './models/decide-result';
+} from './approval.errors';
+import { DecideResultType } from './models/decide-result';
 import { DecisionModel } from './models/decision.model';
 import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';

@@ -1,4 +1,5 @@
 // The approval workflow's public surface; other features import only from here.
+export * from './approval.errors';
 export * from './approval-step.entity';
 export * from './approvals-api.module';
 export * from './approvals-worker.module';

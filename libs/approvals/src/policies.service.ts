@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import {
   MembersService,
   Operation,

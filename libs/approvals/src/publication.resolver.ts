@@ -2,7 +2,12 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { RequestContext } from '@standpoint/database';
 import { Ctx } from '@standpoint/graphql';
 import { BrandModel, BrandsService, UserModel, UsersService } from '@standpoint/identity';
-import { Channel, ProposalResult, ProposalResultType } from '@standpoint/proposals';
+import {
+  Channel,
+  ContentFreezeModel,
+  ProposalResult,
+  ProposalResultType,
+} from '@standpoint/proposals';
 import { FreezesService } from './freezes.service';
 import {
   MarkPublishedInput,
@@ -10,11 +15,7 @@ import {
   ScheduleInput,
   StartContentFreezeInput,
 } from './inputs/publication.input';
-import { ContentFreezeModel } from './models/content-freeze.model';
-import { ContentFreezeActiveError } from './models/decide-result';
 import { PublicationService } from './publication.service';
-
-type Answer = ProposalResultType | ContentFreezeActiveError;
 
 @Resolver()
 export class PublicationResolver {
@@ -25,7 +26,10 @@ export class PublicationResolver {
   ) {}
 
   @Mutation(() => ProposalResult)
-  schedule(@Ctx() ctx: RequestContext, @Args('input') input: ScheduleInput): Promise<Answer> {
+  schedule(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ScheduleInput,
+  ): Promise<ProposalResultType> {
     return this.publication.schedule(ctx, input);
   }
 
@@ -33,17 +37,23 @@ export class PublicationResolver {
   markPublished(
     @Ctx() ctx: RequestContext,
     @Args('input') input: MarkPublishedInput,
-  ): Promise<Answer> {
+  ): Promise<ProposalResultType> {
     return this.publication.markPublished(ctx, input);
   }
 
   @Mutation(() => ProposalResult)
-  withdraw(@Ctx() ctx: RequestContext, @Args('input') input: ReasonInput): Promise<Answer> {
+  withdraw(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ReasonInput,
+  ): Promise<ProposalResultType> {
     return this.publication.withdraw(ctx, input);
   }
 
   @Mutation(() => ProposalResult)
-  retract(@Ctx() ctx: RequestContext, @Args('input') input: ReasonInput): Promise<Answer> {
+  retract(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ReasonInput,
+  ): Promise<ProposalResultType> {
     return this.publication.retract(ctx, input);
   }
 

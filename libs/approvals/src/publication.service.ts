@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { Operation, requireBrandOperation, requireUser } from '@standpoint/identity';
 import {
   Channel,
+  ContentFreezeActiveError,
+  ContentFreezeModel,
   InvalidTransitionError,
   isHttpUrl,
   normalizeBody,
@@ -21,8 +23,6 @@ import {
 import { In } from 'typeorm';
 import { FreezesService } from './freezes.service';
 import { MarkPublishedInput, ReasonInput, ScheduleInput } from './inputs/publication.input';
-import { ContentFreezeActiveError } from './models/decide-result';
-import { ContentFreezeModel } from './models/content-freeze.model';
 import { PublicationEntity } from './publication.entity';
 import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
@@ -41,10 +41,7 @@ export class PublicationService {
     private readonly clock: Clock,
   ) {}
 
-  async schedule(
-    ctx: RequestContext,
-    input: ScheduleInput,
-  ): Promise<ProposalResultType | ContentFreezeActiveError> {
+  async schedule(ctx: RequestContext, input: ScheduleInput): Promise<ProposalResultType> {
     const proposal = await this.access.forChange(
       ctx,
       input.proposalId,
@@ -86,10 +83,7 @@ export class PublicationService {
   }
 
   /** The first channel published makes the proposal PUBLISHED; the others are recorded as they come. */
-  async markPublished(
-    ctx: RequestContext,
-    input: MarkPublishedInput,
-  ): Promise<ProposalResultType | ContentFreezeActiveError> {
+  async markPublished(ctx: RequestContext, input: MarkPublishedInput): Promise<ProposalResultType> {
     const proposal = await this.access.forChange(
       ctx,
       input.proposalId,

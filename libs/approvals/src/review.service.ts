@@ -45,11 +45,7 @@ export class ReviewService {
     const dossier = await this.facts.read(ctx, proposal);
     const missing = this.missing(proposal, dossier);
     if (missing.length > 0) {
-      return Object.assign(new IncompleteProposalError(), {
-        errorCode: 'INCOMPLETE_PROPOSAL',
-        message: `Not ready for review: ${missing.join('; ')}`,
-        missing,
-      });
+      return IncompleteProposalError.of(missing);
     }
 
     // Pinned: a proposal resubmitted after changes keeps the policy it was first submitted under.

@@ -6,7 +6,8 @@ import {
   signedCheckpointOf,
 } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
-import { Connection, cursors, DomainError, pageSize, toConnection } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
+import { Connection, cursors, pageSize, toConnection } from '@standpoint/graphql';
 import { canSeeBrand, Operation, requireBrandOperation } from '@standpoint/identity';
 import { AuditFilter } from './inputs/audit-filter.input';
 import { AuditCheckpointModel } from './models/audit-checkpoint.model';

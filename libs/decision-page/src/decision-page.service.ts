@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ApprovalErrorCode,
   ApprovalStepEntity,
   DecideResultType,
   DecisionChannel,
@@ -11,7 +12,8 @@ import {
   StepStatus,
 } from '@standpoint/approvals';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
-import { ApiErrorCode, DomainError, ErrorCode, ErrorResult } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
+import { ErrorResult } from '@standpoint/graphql';
 import { BrandEntity, MembershipEntity, Operation, UserEntity } from '@standpoint/identity';
 import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/notifications';
 import {
@@ -86,7 +88,7 @@ export class DecisionPageService {
       return await this.transactions.run(ctx, () => this.decide(ctx, token, form));
     } catch (error) {
       if (error instanceof DecisionRefused) return this.withState(ctx, token, error.state);
-      if (error instanceof DomainError && error.code !== ApiErrorCode.INTERNAL_SERVER_ERROR) {
+      if (error instanceof DomainError) {
         return this.withState(ctx, token, { ...form.state(), errors: fieldErrorsOf(error) });
       }
       throw error;
@@ -250,7 +252,8 @@ export class DecisionPageService {
 
 /** A refusal of the decision rules, said next to the field it is about. */
 function refusalErrors(result: ErrorResult, form: DecisionForm): DecisionFormState['errors'] {
-  if (result.errorCode !== ErrorCode.ACKNOWLEDGEMENT_REQUIRED) return { form: result.message };
+  if (result.errorCode !== ApprovalErrorCode.ACKNOWLEDGEMENT_REQUIRED)
+    return { form: result.message };
   return {
     acknowledgeRisks: form.acknowledgeRisks
       ? undefined

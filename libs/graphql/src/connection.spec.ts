@@ -1,6 +1,6 @@
+import { DomainError, RefusalCode } from '@standpoint/errors';
 import fc from 'fast-check';
 import { CursorKeyKind, cursors, pageSize, toConnection } from './connection';
-import { ApiErrorCode, DomainError } from './domain-error';
 
 /** The error `run` throws, or fails the test when it throws none. */
 function thrownBy(run: () => unknown): unknown {
@@ -12,7 +12,7 @@ function thrownBy(run: () => unknown): unknown {
   throw new Error('expected an error');
 }
 
-const badUserInput = expect.objectContaining({ code: ApiErrorCode.BAD_USER_INPUT });
+const badUserInput = expect.objectContaining({ code: RefusalCode.BAD_USER_INPUT });
 
 describe('pageSize', () => {
   it('is the default when first is not given', () => {
@@ -31,7 +31,7 @@ describe('pageSize', () => {
 
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
-      code: ApiErrorCode.BAD_USER_INPUT,
+      code: RefusalCode.BAD_USER_INPUT,
       message: expect.stringContaining('100'),
       details: { fields: [expect.objectContaining({ field: 'first' })] },
     });
@@ -113,7 +113,7 @@ describe('cursors', () => {
 
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
-      code: ApiErrorCode.BAD_USER_INPUT,
+      code: RefusalCode.BAD_USER_INPUT,
       details: { fields: [expect.objectContaining({ field: 'after' })] },
     });
   });

@@ -1,6 +1,6 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { DomainError } from './domain-error';
+import { DomainError } from '@standpoint/errors';
 import { textProblem } from './text-rules';
 
 @ObjectType('PageInfo')

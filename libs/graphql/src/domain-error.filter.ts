@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
+import { DomainError } from '@standpoint/errors';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { ApiErrorCode, DomainError } from './domain-error';
+import { ApiErrorCode } from './api-error-code';
 
 const HTTP_STATUS: Record<ApiErrorCode, number> = {
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
@@ -24,6 +25,13 @@ const CODE_OF_STATUS: Partial<Record<number, ApiErrorCode>> = Object.fromEntries
     .map(([code, status]) => [status, code as ApiErrorCode]),
 );
 
+/** What the client is told: a domain error as it is, anything else in the API's own terms. */
+interface ErrorAnswer {
+  code: ApiErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
 /**
  * The one place where exceptions become responses. Domain errors keep their code and message;
  * anything unexpected is logged with its stack and answered as INTERNAL_SERVER_ERROR, with no
@@ -36,7 +44,7 @@ export class DomainErrorFilter implements GqlExceptionFilter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    const error = this.toDomainError(exception);
+    const error = this.answerTo(exception);
     if (host.getType<string>() === 'graphql') {
       return new GraphQLError(error.message, {
         extensions: { code: error.code, ...(error.details ?? {}) },
@@ -47,27 +55,28 @@ export class DomainErrorFilter implements GqlExceptionFilter {
     return undefined;
   }
 
-  private toDomainError(exception: unknown): DomainError {
+  private answerTo(exception: unknown): ErrorAnswer {
     if (exception instanceof DomainError) return exception;
     if (exception instanceof GraphQLError) {
       const code = exception.extensions?.code;
-      return new DomainError(
-        Object.values(ApiErrorCode).includes(code as ApiErrorCode)
+      return {
+        code: Object.values<string>(ApiErrorCode).includes(code as string)
           ? (code as ApiErrorCode)
           : ApiErrorCode.BAD_USER_INPUT,
-        exception.message,
-      );
+        message: exception.message,
+      };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const code = CODE_OF_STATUS[exception.getStatus()] ?? ApiErrorCode.BAD_USER_INPUT;
-      return new DomainError(code, exception.message);
+      return { code, message: exception.message };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return new DomainError(
-      ApiErrorCode.INTERNAL_SERVER_ERROR,
-      this.config.production || !(exception instanceof Error)
-        ? 'Internal server error'
-        : exception.message,
-    );
+    return {
+      code: ApiErrorCode.INTERNAL_SERVER_ERROR,
+      message:
+        this.config.production || !(exception instanceof Error)
+          ? 'Internal server error'
+          : exception.message,
+    };
   }
 }

@@ -8,7 +8,9 @@ import {
 } from '@nestjs/graphql';
 import { Test } from '@nestjs/testing';
 import { execute, GraphQLEnumType, GraphQLInterfaceType, GraphQLSchema, parse } from 'graphql';
-import { ErrorCode, ErrorResult, resultUnion } from './error-result';
+import { declareErrorCodes, ErrorResult, errorResult, resultUnion } from './error-result';
+
+const ScheduleErrorCode = declareErrorCodes(['STALE_REVISION', 'CONTENT_FREEZE_ACTIVE']);
 
 @ObjectType()
 class Scheduled {
@@ -44,11 +46,12 @@ class ScheduleResolver {
   }
 }
 
-const stale = Object.assign(new StaleRevision(), {
-  errorCode: ErrorCode.STALE_REVISION,
-  message: 'The words changed since you saw them',
-  currentContentHash: 'abc',
-});
+const stale = errorResult(
+  StaleRevision,
+  ScheduleErrorCode.STALE_REVISION,
+  'The words changed since you saw them',
+  { currentContentHash: 'abc' },
+);
 
 const document = parse(`{
   schedule {
@@ -94,7 +97,7 @@ describe('resultUnion', () => {
 
   it('tells apart members with the same fields', async () => {
     const frozen = Object.assign(new ContentFreezeActive(), {
-      errorCode: ErrorCode.CONTENT_FREEZE_ACTIVE,
+      errorCode: ScheduleErrorCode.CONTENT_FREEZE_ACTIVE,
       message: 'Brand is frozen',
     });
 
@@ -160,9 +163,27 @@ describe('ErrorResult', () => {
     ]);
   });
 
-  it('exposes every error code in the ErrorCode enum', () => {
+  it('exposes every declared error code in the ErrorCode enum', () => {
     const errorCode = schema.getType('ErrorCode') as GraphQLEnumType;
 
-    expect(errorCode.getValues().map((value) => value.name)).toEqual(Object.values(ErrorCode));
+    expect(errorCode.getValues().map((value) => value.name)).toEqual([
+      'STALE_REVISION',
+      'CONTENT_FREEZE_ACTIVE',
+    ]);
+  });
+});
+
+describe('declareErrorCodes', () => {
+  it('names each code by itself', () => {
+    expect(ScheduleErrorCode).toEqual({
+      STALE_REVISION: 'STALE_REVISION',
+      CONTENT_FREEZE_ACTIVE: 'CONTENT_FREEZE_ACTIVE',
+    });
+  });
+
+  it('refuses a code another feature already declared', () => {
+    expect(() => declareErrorCodes(['NEW_CODE', 'STALE_REVISION'])).toThrow(
+      'The error code STALE_REVISION is declared twice',
+    );
   });
 });

@@ -3,7 +3,7 @@ import { AppConfig, TrustProxy } from '@standpoint/config';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import proxyAddr from 'proxy-addr';
-import { ApiErrorCode } from './domain-error';
+import { ApiErrorCode } from './api-error-code';
 
 /**
  * The largest request body the server reads, and the largest WebSocket message. It admits the

@@ -11,7 +11,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Authenticator, bearerToken } from './authenticator';
 import { selectsCredentials } from './credentials';
-import { ApiErrorCode } from './domain-error';
+import { ApiErrorCode } from './api-error-code';
 import {
   IDEMPOTENCY_HEADER,
   idempotencyKeyProblem,

@@ -2,7 +2,7 @@ export * from './authenticator';
 export * from './connection';
 export * from './date-time.scalar';
 export * from './invalid-scalar-input';
-export * from './domain-error';
+export * from './api-error-code';
 export * from './domain-error.filter';
 export * from './error-result';
 export * from './graphql-api.module';

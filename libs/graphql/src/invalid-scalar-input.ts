@@ -1,5 +1,5 @@
 import { GraphQLFormattedError } from 'graphql';
-import { ApiErrorCode } from './domain-error';
+import { ApiErrorCode } from './api-error-code';
 
 /** What a scalar of ours throws for a value it refuses. */
 export class InvalidScalarInput extends Error {

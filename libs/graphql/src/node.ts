@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Args, Field, ID, InterfaceType, Query, Resolver } from '@nestjs/graphql';
 import { idPrefix, RequestContext } from '@standpoint/database';
-import { DomainError } from './domain-error';
+import { DomainError } from '@standpoint/errors';
 import { Ctx } from './request-context.decorator';
 
 /** The Relay Node interface; implementations are told apart by their class. */

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ApiErrorCode } from './domain-error';
+import { ApiErrorCode } from './api-error-code';
 
 /**
  * How much one GraphQL operation may ask for, in every mode, over HTTP and WebSocket alike

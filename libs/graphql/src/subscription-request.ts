@@ -1,5 +1,5 @@
 import { RequestContext } from '@standpoint/database';
-import { DomainError } from './domain-error';
+import { DomainError } from '@standpoint/errors';
 
 /**
  * What a GraphQL subscription has in place of an HTTP request: no headers (its credentials came

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, FieldProblem } from './domain-error';
+import { DomainError, FieldProblem } from '@standpoint/errors';
 import { textProblem } from './text-rules';
 
 /** Enough to fix a request by; a list of a thousand bad strings is not named a thousand times. */

@@ -1,5 +1,5 @@
 import { RequestContext } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { BrandEntity } from './brand.entity';
 import { MembershipEntity } from './membership.entity';
 import { Role } from './role';

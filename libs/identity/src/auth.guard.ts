@@ -1,12 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import {
-  DomainError,
-  PUBLIC_OPERATION,
-  requestContextOf,
-  RequestWithContext,
-} from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
+import { PUBLIC_OPERATION, requestContextOf, RequestWithContext } from '@standpoint/graphql';
 import { AuthService } from './auth.service';
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, TransactionRunner, UserActor } from '@standpoint/database';
-import { Authenticator, DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
+import { Authenticator } from '@standpoint/graphql';
 import { IsNull } from 'typeorm';
 import { LoginThrottle } from './login-throttle';
 import { MembershipEntity } from './membership.entity';

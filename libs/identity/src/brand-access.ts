@@ -1,5 +1,5 @@
 import { RequestContext, UserActor } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { effectiveRoles, mayPerform, Operation, ROLES_FOR } from './access-policy';
 import { ALL_ROLES, Role } from './role';
 

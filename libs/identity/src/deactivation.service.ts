@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RequestContext } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { requirePlatformAdmin, requireUser } from './brand-access';
 import { MembersService } from './members.service';
 import { MembershipEntity } from './membership.entity';

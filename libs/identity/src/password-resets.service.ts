@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { RateLimit, RateLimits } from '@standpoint/rate-limits';
 import { isEmail } from 'class-validator';
 import { PasswordResetRequestEntity } from './password-reset-request.entity';

@@ -1,4 +1,4 @@
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { PasswordStrength } from './password-strength';
 
 describe('PasswordStrength', () => {

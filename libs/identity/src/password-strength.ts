@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
 
 /** zxcvbn's scores run 0 to 4; 3 is "safely unguessable: moderate protection from offline attacks". */

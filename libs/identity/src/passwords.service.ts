@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { In } from 'typeorm';
 import { AuthService } from './auth.service';
 import { requireUser } from './brand-access';

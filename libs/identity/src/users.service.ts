@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { canSeeBrand, isPlatformAdmin, requireUser } from './brand-access';
 import { identityLoaders } from './identity.loaders';
 import { MembershipModel } from './models/membership.model';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, RequestContext } from '@standpoint/database';
-import { Connection, cursors, DomainError, pageSize, toConnection } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
+import { Connection, cursors, pageSize, toConnection } from '@standpoint/graphql';
 import { canSeeBrand, Operation, requireBrandOperation } from '@standpoint/identity';
 import { OutboxMessageModel } from './models/outbox-message.model';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { canSeeBrand, Operation, requireBrandOperation } from '@standpoint/identity';
 import { ProposalEntity } from './proposal.entity';
 import { proposalLoaders } from './proposal.loaders';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEventBus } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
-import { DomainError, pushIterator, renewRequestContext } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
+import { pushIterator, renewRequestContext } from '@standpoint/graphql';
 import { canSeeBrand } from '@standpoint/identity';
 import { GraphQLError } from 'graphql';
 import { ProposalEventModel } from './models/proposal-event.model';

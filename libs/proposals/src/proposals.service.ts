@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { Connection, cursors, DomainError, pageSize, toConnection } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
+import { Connection, cursors, pageSize, toConnection } from '@standpoint/graphql';
 import { Operation, requireBrandOperation, requireUser } from '@standpoint/identity';
 import { Brackets } from 'typeorm';
 import { CreateProposalInput } from './inputs/create-proposal.input';

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, RequestContext } from '@standpoint/database';
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { Operation, requireUser } from '@standpoint/identity';
 import { ReviseProposalInput } from './inputs/revise-proposal.input';
-import {
-  InvalidTransitionError,
-  ProposalResultType,
-  VersionConflictError,
-} from './models/proposal-result';
+import { ProposalResultType } from './models/proposal-result';
 import { ProposalModel } from './models/proposal.model';
+import { InvalidTransitionError, VersionConflictError } from './proposal.errors';
 import { ProposalAccess } from './proposal-access';
 import { ProposalHooks } from './proposal-hooks';
 import { ProposalEntity } from './proposal.entity';

@@ -1,5 +1,5 @@
 import { AppConfig } from '@standpoint/config';
-import { ApiErrorCode, DomainError } from '@standpoint/graphql';
+import { DomainError, RefusalCode } from '@standpoint/errors';
 import { BackOff, BackOffPolicy } from './back-off';
 import { RateLimits } from './rate-limits.service';
 
@@ -19,7 +19,7 @@ async function waitOf(attempt: Promise<void>): Promise<number | undefined> {
     return undefined;
   } catch (error) {
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe(ApiErrorCode.TOO_MANY_REQUESTS);
+    expect((error as DomainError).code).toBe(RefusalCode.TOO_MANY_REQUESTS);
     return (error as DomainError).details?.retryAfterSeconds as number;
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
 import { createHash } from 'node:crypto';
 
 /** A budget: `points` per key within a window of `durationSeconds` that starts with its first use. */

@@ -1,5 +1,5 @@
 import { AppConfig } from '@standpoint/config';
-import { ApiErrorCode, DomainError } from '@standpoint/graphql';
+import { DomainError, RefusalCode } from '@standpoint/errors';
 import { RateLimit } from './rate-limit';
 import { RateLimits } from './rate-limits.service';
 
@@ -37,7 +37,7 @@ describe('RateLimits (in memory, as on SQLite)', () => {
     const refusal = await limits.consume(LIMIT, 'k').catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({
-      code: ApiErrorCode.TOO_MANY_REQUESTS,
+      code: RefusalCode.TOO_MANY_REQUESTS,
       message: 'Too many; try again in 60 seconds',
       details: { retryAfterSeconds: 60 },
     });

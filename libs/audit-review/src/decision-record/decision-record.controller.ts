@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { Clock, RequestContext, UserActor } from '@standpoint/database';
-import { Authenticator, bearerToken, Ctx, DomainError } from '@standpoint/graphql';
+import { DomainError } from '@standpoint/errors';
+import { Authenticator, bearerToken, Ctx } from '@standpoint/graphql';
 import { DecisionRecordLinks } from './decision-record-links';
 import { DECISION_RECORD_PAGE_CSP, renderDecisionRecordPage } from './decision-record-page';
 import { DecisionRecordService } from './decision-record.service';

@@ -1,11 +1,16 @@
+/** What is wrong with one input field: the rules it broke and why, said for a person. */
 export interface FieldProblem {
   field: string;
   rules: string[];
   messages: string[];
 }
 
-/** The `extensions.code` of a GraphQL error; stable, clients branch on it. */
-export enum ApiErrorCode {
+/**
+ * Why the domain refuses a request. The API answers it as the error's `extensions.code` (and an
+ * HTTP status); the codes only the API layer gives (a query too complex, an internal error) are
+ * its own (libs/graphql's ApiErrorCode).
+ */
+export enum RefusalCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -13,21 +18,16 @@ export enum ApiErrorCode {
   /** The object's current state does not allow this (a closed dossier, a withdrawn evidence). */
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
-  /** The operation is too deep, too costly or too wide to run (query-limits.ts); HTTP 400. */
-  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
-  /** The request body is larger than the server reads (http-setup.ts); HTTP 413. */
-  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
-  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
 /**
  * A failure that is not an expected business outcome: the caller is not signed in or not allowed,
- * the input is malformed, the id names nothing. Services throw it; one filter turns it into a
- * GraphQL error (or an HTTP status) with `code`.
+ * the input is malformed, the id names nothing. Services throw it; one filter of the API layer
+ * (domain-error.filter.ts) turns it into a GraphQL error (or an HTTP status) with `code`.
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: ApiErrorCode,
+    readonly code: RefusalCode,
     message: string,
     /** Extra, safe-to-show detail for the client (for example the fields that failed validation). */
     readonly details?: Record<string, unknown>,
@@ -37,21 +37,21 @@ export class DomainError extends Error {
   }
 
   static notFound(what: string): DomainError {
-    return new DomainError(ApiErrorCode.NOT_FOUND, `${what} not found`);
+    return new DomainError(RefusalCode.NOT_FOUND, `${what} not found`);
   }
 
   static forbidden(message = 'You are not allowed to do this'): DomainError {
-    return new DomainError(ApiErrorCode.FORBIDDEN, message);
+    return new DomainError(RefusalCode.FORBIDDEN, message);
   }
 
   static unauthenticated(
     message = 'Sign in first: send Authorization: Bearer <token>',
   ): DomainError {
-    return new DomainError(ApiErrorCode.UNAUTHENTICATED, message);
+    return new DomainError(RefusalCode.UNAUTHENTICATED, message);
   }
 
   static badInput(message: string, details?: Record<string, unknown>): DomainError {
-    return new DomainError(ApiErrorCode.BAD_USER_INPUT, message, details);
+    return new DomainError(RefusalCode.BAD_USER_INPUT, message, details);
   }
 
   /** BAD_USER_INPUT naming each field, its rules and what is wrong with it. */
@@ -72,11 +72,11 @@ export class DomainError extends Error {
   }
 
   static conflict(message: string): DomainError {
-    return new DomainError(ApiErrorCode.CONFLICT, message);
+    return new DomainError(RefusalCode.CONFLICT, message);
   }
 
   /** TOO_MANY_REQUESTS, telling the client how long to wait (`extensions.retryAfterSeconds`). */
   static tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
-    return new DomainError(ApiErrorCode.TOO_MANY_REQUESTS, message, { retryAfterSeconds });
+    return new DomainError(RefusalCode.TOO_MANY_REQUESTS, message, { retryAfterSeconds });
   }
 }
