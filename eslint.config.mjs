@@ -22,9 +22,12 @@ const FEATURES = [
   'account-page',
 ];
 
-/** Imports that cross a library's wall other than through its index. */
+/** Imports that cross a library's wall other than through its index (or its pure rules' index). */
 const throughIndexOnly = [
-  { group: ['@standpoint/*/*'], message: 'Import a library through its index: @standpoint/<lib>.' },
+  {
+    regex: '^@standpoint/[^/]+/(?!rules$)',
+    message: 'Import a library through its index: @standpoint/<lib> (or @standpoint/<lib>/rules).',
+  },
   {
     group: ['../../*/src', '../../*/src/*', '../../../libs/*'],
     message: 'Import another library as @standpoint/<lib>.',
@@ -96,8 +99,13 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@nestjs/*', 'typeorm', '@standpoint/*'],
+              group: ['@nestjs/*', 'typeorm'],
               message: 'Workflow rules import no framework.',
+            },
+            {
+              regex: '^@standpoint/(?![^/]+/rules$)',
+              message:
+                'Workflow rules import no framework: only other rules, @standpoint/<lib>/rules.',
             },
           ],
         },

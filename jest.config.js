@@ -21,7 +21,9 @@ module.exports = {
   // Nest 12 ships ES modules only; Jest on Node 20 needs them compiled to CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uuidv7)/)'],
   moduleNameMapper: {
-    '^@standpoint/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    // A feature's pure rules have an entry of their own, importable without its framework.
+    '^@standpoint/([^/]+)/rules$': '<rootDir>/libs/$1/src/rules/index.ts',
+    '^@standpoint/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',

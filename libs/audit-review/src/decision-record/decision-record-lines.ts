@@ -3,8 +3,8 @@ import {
   DecisionOutcome,
   goesAgainstTeam,
   overrideWords,
-} from '../../../approvals/src/rules/index';
-import { severityOf } from '../../../proposals/src/rules/index';
+} from '@standpoint/approvals/rules';
+import { severityOf } from '@standpoint/proposals/rules';
 import {
   DraftChangeKind,
   RecordedAcceptedRisk,
