@@ -1,9 +1,5 @@
 import { field, isObject, list, num, str, text } from './audit-data';
-import {
-  DecisionOutcome,
-  goesAgainstTeam,
-  overrideWords,
-} from '@standpoint/approvals/rules';
+import { DecisionOutcome, goesAgainstTeam, overrideWords } from '@standpoint/approvals/rules';
 import { severityOf } from '@standpoint/proposals/rules';
 import {
   DraftChangeKind,
