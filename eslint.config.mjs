@@ -23,9 +23,12 @@ const FEATURES = [
   'account-page',
 ];
 
-/** Imports that cross a library's wall other than through its index. */
+/** Imports that cross a library's wall other than through its index (or its pure rules' index). */
 const throughIndexOnly = [
-  { group: ['@standpoint/*/*'], message: 'Import a library through its index: @standpoint/<lib>.' },
+  {
+    regex: '^@standpoint/[^/]+/(?!rules$)',
+    message: 'Import a library through its index: @standpoint/<lib> (or @standpoint/<lib>/rules).',
+  },
   {
     group: ['../../*/src', '../../*/src/*', '../../../libs/*'],
     message: 'Import another library as @standpoint/<lib>.',
@@ -114,8 +117,13 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@nestjs/*', 'typeorm', '@standpoint/*'],
+              group: ['@nestjs/*', 'typeorm'],
               message: 'Workflow rules import no framework.',
+            },
+            {
+              regex: '^@standpoint/(?![^/]+/rules$)',
+              message:
+                'Workflow rules import no framework: only other rules, @standpoint/<lib>/rules.',
             },
           ],
         },
@@ -149,7 +157,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.medium-spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/testing/**/*.ts',
+      'test/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -1,5 +1,5 @@
-// Unit specs live beside the code (libs/**/*.spec.ts); end-to-end tests in test/. Every suite runs
-// on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
+// Unit specs live beside the code (libs/**/*.spec.ts); service specs in test/medium/, end-to-end
+// tests in test/. Every suite runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
 const swc = (syntax) => [
   '@swc/jest',
   {
@@ -16,12 +16,15 @@ const swc = (syntax) => [
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/src', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  // *.medium-spec.ts: services on a real test database, without HTTP (test/medium/).
+  testMatch: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': swc('typescript'), '^.+\\.m?js$': swc('ecmascript') },
   // Nest 12 ships ES modules only; Jest on Node 20 needs them compiled to CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uuidv7)/)'],
   moduleNameMapper: {
-    '^@standpoint/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    // A feature's pure rules have an entry of their own, importable without its framework.
+    '^@standpoint/([^/]+)/rules$': '<rootDir>/libs/$1/src/rules/index.ts',
+    '^@standpoint/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',

@@ -32,7 +32,7 @@ describe('the log of a whole story', () => {
     peer = await SmtpPeer.start();
     env.SMTP_URL = peer.url;
   });
-  const app = useTestApp(AppModule, env, { logTo: capture });
+  const app = useTestApp(AppModule, env, { logTo: capture, signIn: 'login' });
   // After the app has closed, so that its mail connection is gone and the peer stops at once.
   afterAll(() => peer?.stop());
 

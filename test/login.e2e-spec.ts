@@ -4,7 +4,7 @@ import { AppModule } from '../src/app.module';
 const LOGIN = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 
 describe('login', () => {
-  const app = useTestApp(AppModule);
+  const app = useTestApp(AppModule, {}, { signIn: 'login' });
 
   it('answers a wrong password and an unknown email identically', async () => {
     const brand = await app.fixtures.brand();

@@ -54,7 +54,7 @@ describeInBrowser('password links', () => {
     peer = await SmtpPeer.start();
     env.SMTP_URL = peer.url;
   });
-  const app = useTestApp(AppModule, env, { clock });
+  const app = useTestApp(AppModule, env, { clock, signIn: 'login' });
   afterAll(() => peer?.stop());
 
   let brand: TestBrand;
@@ -95,7 +95,7 @@ describeInBrowser('password links', () => {
       { input: { brandId: brand.id, email, name, roles: ['CONTRIBUTOR'] } },
       admin.token,
     );
-    return { id: addMember.user.id as string, email, ...(await emailTo(email)) };
+    return { id: addMember.user.id as string, ...(await emailTo(email)) };
   };
   const signsIn = async (email: string, password: string) =>
     app.fixtures.login(email, password).then(
@@ -294,7 +294,11 @@ describe('the platform administrator of a first start', () => {
 });
 
 describe('adding a member in production', () => {
-  const app = useTestApp(AppModule, { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525' });
+  const app = useTestApp(
+    AppModule,
+    { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525' },
+    { signIn: 'login' },
+  );
 
   it('refuses a password chosen by the admin, explaining the welcome link', async () => {
     const brand = await app.fixtures.brand();

@@ -12,6 +12,7 @@ import {
   waitFor,
 } from '@standpoint/testing';
 import { AuditEventBus } from '@standpoint/audit';
+import type { Logger } from 'typeorm';
 import { AppModule } from '../src/app.module';
 
 const VIEWER = '{ viewer { id } }';
@@ -26,7 +27,7 @@ const PROPOSAL_EVENTS = `subscription ($brandId: ID!) { proposalEvents(brandId: 
  * over HTTP and over WebSocket alike.
  */
 describe('sessions', () => {
-  const app = useTestApp(AppModule);
+  const app = useTestApp(AppModule, {}, { signIn: 'login' });
   let brand: TestBrand;
   let manager: TestMember;
 
@@ -64,7 +65,8 @@ describe('sessions', () => {
   });
 
   it('reads the session in the lookup that reads the user: no statement of its own', async () => {
-    const logQuery = jest.spyOn(TypeOrmLogger.prototype, 'logQuery');
+    // TypeOrmLogger ignores what it is given; TypeORM's Logger says what that is.
+    const logQuery = jest.spyOn(TypeOrmLogger.prototype as Logger, 'logQuery');
     try {
       logQuery.mockClear();
       expect(await works(manager.token)).toBe(true);

@@ -15,7 +15,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
  */
 describe('a burst of failed sign-ins beside a member at work', () => {
   // Every sign-in from an address of its own, so that all of them are checked.
-  const app = useTestApp(AppModule, { TRUST_PROXY: '1' });
+  const app = useTestApp(AppModule, { TRUST_PROXY: '1' }, { signIn: 'login' });
   let member: TestMember;
   let proposalId: string;
 

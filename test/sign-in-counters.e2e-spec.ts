@@ -25,7 +25,7 @@ const outcome = (answer: Answer) =>
  * client's address.
  */
 describe('sign-in attempts from one address', () => {
-  const app = useTestApp(AppModule, { TRUST_PROXY: '1' });
+  const app = useTestApp(AppModule, { TRUST_PROXY: '1' }, { signIn: 'login' });
 
   const signIn = (email: string, password: string, address: string): Promise<Answer> =>
     app.gql(LOGIN, { e: email, p: password }, undefined, { 'x-forwarded-for': address });
@@ -64,7 +64,7 @@ describe('sign-in attempts from one address', () => {
 const onPostgres = TEST_DATABASE_URL ? describe : describe.skip;
 
 onPostgres('sign-in attempts on two API instances of one PostgreSQL database', () => {
-  const first = useTestApp(AppModule);
+  const first = useTestApp(AppModule, {}, { signIn: 'login' });
   let second: TestApp;
 
   beforeAll(async () => {

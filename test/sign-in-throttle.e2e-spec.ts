@@ -32,7 +32,7 @@ function skipAhead(): (seconds: number) => void {
  * X-Forwarded-For is the client's address.
  */
 describe('sign-in attempts', () => {
-  const app = useTestApp(AppModule, { TRUST_PROXY: '1' });
+  const app = useTestApp(AppModule, { TRUST_PROXY: '1' }, { signIn: 'login' });
   let member: TestMember;
 
   const signIn = (email: string, password: string, address: string): Promise<Answer> =>

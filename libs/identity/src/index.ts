@@ -20,5 +20,7 @@ export * from './password-reset-queue';
 export * from './password-hasher';
 export * from './passwords.service';
 export * from './role';
+export * from './sessions.service';
+export * from './token.service';
 export * from './user.entity';
 export * from './users.service';

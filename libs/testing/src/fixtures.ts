@@ -1,5 +1,7 @@
-import { PasswordHasher, UserEntity } from '@standpoint/identity';
+import { Clock, newId } from '@standpoint/database';
+import { PasswordHasher, SessionsService, TokenService, UserEntity } from '@standpoint/identity';
 import { randomBytes } from 'node:crypto';
+import { FIXTURE_PASSWORD, FIXTURE_PASSWORD_HASH } from './fixture-password';
 import { TEST_ADMIN, TestApp } from './test-app';
 
 export interface TestBrand {
@@ -63,13 +65,25 @@ const DEFAULT_EVIDENCE: EvidenceOptions = {
 };
 
 /**
+ * How the fixtures sign people in. `session`: a session row and a token minted by the app's own
+ * TokenService, as a login would leave them, and every member's password is FIXTURE_PASSWORD,
+ * stored pre-hashed: no argon2 and no login per member (each took most of a second). `login`:
+ * through the API with a password of the member's own, for the tests about signing in (throttle,
+ * sessions, password links, logs) whose counters and secrets a login touches.
+ */
+export type SignIn = 'session' | 'login';
+
+/**
  * Brands, members, tokens and proposals made through the API, as an administrator and a social
  * team would make them. Each throws with the GraphQL errors when the API refuses.
  */
 export class Fixtures {
   private adminToken: string | undefined;
 
-  constructor(private readonly t: TestApp) {}
+  constructor(
+    private readonly t: TestApp,
+    private readonly signIn: SignIn = 'session',
+  ) {}
 
   async login(email: string, password: string): Promise<string> {
     const data = await this.mutate<{ login: { token: string } }>(
@@ -83,7 +97,10 @@ export class Fixtures {
   /** The platform administrator's token; `fresh` signs in again (after their session ended). */
   async admin(fresh = false): Promise<string> {
     if (fresh) this.adminToken = undefined;
-    this.adminToken ??= await this.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    this.adminToken ??=
+      this.signIn === 'login'
+        ? await this.login(TEST_ADMIN.email, TEST_ADMIN.password)
+        : await this.session(await this.userId(TEST_ADMIN.email));
     return this.adminToken;
   }
 
@@ -104,39 +121,87 @@ export class Fixtures {
   /**
    * A new user with `roles` in the brand, signed in; or, given `existing`, that user added too. In
    * production, where nobody may choose another's password, the new user is added without one and
-   * their password is stored as the welcome link would store it.
+   * their password is stored as the welcome link would store it. Either way the membership is
+   * added through the API, so its audit event and emails are those of a real addition.
    */
   async member(brandId: string, roles: string[], existing?: TestMember): Promise<TestMember> {
+    if (this.signIn === 'login') return this.memberSignedIn(brandId, roles, existing);
+    const email = existing?.email ?? `${unique()}@example.test`;
+    const production = this.t.config.production;
+    // Outside production, addMember is given a password: the user then exists with a hash
+    // and is not sent a welcome link; a row made beforehand with the hash stands for that.
+    if (!existing && !production) await this.insertUser(email);
+    const userId = await this.addMember(brandId, roles, email, null);
+    if (existing) return existing;
+    if (production) await this.storePasswordHash(userId, FIXTURE_PASSWORD_HASH);
+    return { id: userId, email, password: FIXTURE_PASSWORD, token: await this.session(userId) };
+  }
+
+  /** `member` through the API all the way: a password of the member's own, and a login. */
+  private async memberSignedIn(
+    brandId: string,
+    roles: string[],
+    existing?: TestMember,
+  ): Promise<TestMember> {
     const email = existing?.email ?? `${unique()}@example.test`;
     const password = existing?.password ?? `pw-${unique()}-${unique()}`;
     const production = this.t.config.production;
+    const userId = await this.addMember(brandId, roles, email, production ? null : password);
+    if (existing) return existing;
+    if (production) await this.setPassword(userId, password);
+    return { id: userId, email, password, token: await this.login(email, password) };
+  }
+
+  private async addMember(
+    brandId: string,
+    roles: string[],
+    email: string,
+    password: string | null,
+  ): Promise<string> {
     const data = await this.mutate<{ addMember: { user: { id: string } } }>(
       'addMember',
       'mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }',
-      {
-        input: {
-          brandId,
-          email,
-          name: `Member ${email}`,
-          roles,
-          password: production ? null : password,
-        },
-      },
+      { input: { brandId, email, name: `Member ${email}`, roles, password } },
       await this.admin(),
     );
-    if (existing) return existing;
-    if (production) await this.setPassword(data.addMember.user.id, password);
-    return {
-      id: data.addMember.user.id,
-      email,
-      password,
-      token: await this.login(email, password),
-    };
+    return data.addMember.user.id;
+  }
+
+  /** The user as addMember would create them with FIXTURE_PASSWORD. */
+  private async insertUser(email: string): Promise<void> {
+    const now = this.t.app.get(Clock).now();
+    await this.t.asSystem((ctx) =>
+      ctx.em.insert(UserEntity, {
+        id: newId('usr'),
+        email,
+        name: `Member ${email}`,
+        passwordHash: FIXTURE_PASSWORD_HASH,
+        platformAdmin: false,
+        createdAt: now,
+        deactivatedAt: null,
+      }),
+    );
+  }
+
+  /** A token for a new session of the user, as a successful login issues it. */
+  private async session(userId: string): Promise<string> {
+    const session = await this.t.asSystem((ctx) =>
+      this.t.app.get(SessionsService).start(ctx, userId),
+    );
+    return this.t.app.get(TokenService).issue({ userId, sessionId: session.id });
+  }
+
+  private async userId(email: string): Promise<string> {
+    const user = await this.t.asSystem((ctx) => ctx.em.findOneByOrFail(UserEntity, { email }));
+    return user.id;
   }
 
   /** Stores a password for a user, as choosing it through their welcome link would. */
   async setPassword(userId: string, password: string): Promise<void> {
-    const passwordHash = await this.t.app.get(PasswordHasher).hash(password);
+    await this.storePasswordHash(userId, await this.t.app.get(PasswordHasher).hash(password));
+  }
+
+  private async storePasswordHash(userId: string, passwordHash: string): Promise<void> {
     await this.t.asSystem((ctx) => ctx.em.update(UserEntity, { id: userId }, { passwordHash }));
   }
 

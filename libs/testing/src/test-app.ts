@@ -1,6 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModule } from '@nestjs/testing';
 import { APP_CONFIG, AppConfig, loadAppConfig } from '@standpoint/config';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { configureHttp } from '@standpoint/graphql';
@@ -74,19 +74,29 @@ export interface TestAppOptions {
   logTo?: DestinationStream;
 }
 
-export async function startTestApp(
+/** `module` compiled on the test database `db`, with the test environment and `options`. */
+export async function compileTestModule(
   module: Type,
-  env: Record<string, string> = {},
-  options: TestAppOptions = {},
-): Promise<TestApp> {
-  const db = options.database ?? (await provisionTestDatabase());
+  db: TestDatabase,
+  env: Record<string, string>,
+  options: Pick<TestAppOptions, 'clock' | 'logTo'>,
+): Promise<{ moduleRef: TestingModule; config: AppConfig }> {
   const config = loadAppConfig(testEnvironment(db, env));
   let builder = Test.createTestingModule({ imports: [module] })
     .overrideProvider(APP_CONFIG)
     .useValue(config);
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
   if (options.logTo) builder = builder.overrideProvider(LOG_DESTINATION).useValue(options.logTo);
-  const moduleRef = await builder.compile();
+  return { moduleRef: await builder.compile(), config };
+}
+
+export async function startTestApp(
+  module: Type,
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const db = options.database ?? (await provisionTestDatabase());
+  const { moduleRef, config } = await compileTestModule(module, db, env, options);
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   // What serveApi does in production: the same headers, body limit and error shapes.
   configureHttp(app, config);

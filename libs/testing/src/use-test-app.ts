@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { AuditEventEntity, AuditService } from '@standpoint/audit';
 import { proposalChange } from '@standpoint/proposals';
-import { Fixtures } from './fixtures';
+import { Fixtures, SignIn } from './fixtures';
 import { startTestApp, TestApp, TestAppOptions } from './test-app';
 
 export interface TestAppHandle {
@@ -23,6 +23,11 @@ export interface TestAppHandle {
   proposalAuditEvents(brandId: string, proposalId: string): Promise<AuditEventEntity[]>;
 }
 
+export interface UseTestAppOptions extends TestAppOptions {
+  /** How `fixtures` sign members in; 'session' unless the tests are about signing in. */
+  signIn?: SignIn;
+}
+
 /**
  * Boots the application before the enclosing `describe`'s tests and closes it (and drops its
  * database) after them. Read `t` and `fixtures` inside tests or hooks, not at describe time.
@@ -30,7 +35,7 @@ export interface TestAppHandle {
 export function useTestApp(
   module: Type,
   env: Record<string, string> = {},
-  options: TestAppOptions = {},
+  { signIn, ...options }: UseTestAppOptions = {},
 ): TestAppHandle {
   const handle: TestAppHandle = {
     t: undefined as never,
@@ -52,7 +57,7 @@ export function useTestApp(
   };
   beforeAll(async () => {
     handle.t = await startTestApp(module, env, options);
-    handle.fixtures = new Fixtures(handle.t);
+    handle.fixtures = new Fixtures(handle.t, signIn);
   });
   afterAll(() => handle.t?.close());
   return handle;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ProposalState } from '../../../proposals/src/rules/index';
+import { ProposalState } from '@standpoint/proposals/rules';
 import { commentRequired, DecisionAttempt, firstRefusal, Refusal } from './decision-refusal';
 import { DecisionOutcome } from './enums';
 

@@ -1,4 +1,4 @@
-import { ProposalState } from '../../../proposals/src/rules/index';
+import { ProposalState } from '@standpoint/proposals/rules';
 import { DecisionOutcome } from './enums';
 
 /** Why a decision is refused; each maps to one typed error of the contract. */

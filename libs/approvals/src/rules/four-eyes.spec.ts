@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ProposalState, REVISABLE_STATES } from '../../../proposals/src/rules/index';
+import { ProposalState, REVISABLE_STATES } from '@standpoint/proposals/rules';
 import { mayDecideNow, writersOf } from './decider-eligibility';
 import { DecisionAttempt, firstRefusal, Refusal } from './decision-refusal';
 import { DECIDING_ROLES, DecisionOutcome, Quorum, StepStatus } from './enums';

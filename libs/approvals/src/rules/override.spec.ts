@@ -5,7 +5,7 @@ import {
   RiskCategory,
   RiskStatus,
   Severity,
-} from '../../../proposals/src/rules/index';
+} from '@standpoint/proposals/rules';
 import { firstRefusal } from './decision-refusal';
 import { DecisionOutcome } from './enums';
 import {

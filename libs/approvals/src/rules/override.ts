@@ -5,7 +5,7 @@ import {
   RiskStatus,
   Severity,
   severityOf,
-} from '../../../proposals/src/rules/index';
+} from '@standpoint/proposals/rules';
 import { DecisionOutcome } from './enums';
 
 /** What override detection needs of a risk note. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RiskCategory, StanceType, Urgency } from '../../../proposals/src/rules/index';
+import { RiskCategory, StanceType, Urgency } from '@standpoint/proposals/rules';
 import { DECIDING_ROLES, Quorum, StepStatus } from './enums';
 import {
   DEFAULT_POLICY_STEPS,

@@ -1,4 +1,4 @@
-import { RiskCategory, StanceType, Urgency } from '../../../proposals/src/rules/index';
+import { RiskCategory, StanceType, Urgency } from '@standpoint/proposals/rules';
 import { DECIDING_ROLES, Quorum, StepStatus } from './enums';
 
 /** When a step applies; each criterion left null or empty does not restrict. */

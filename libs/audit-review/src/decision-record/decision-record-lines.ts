@@ -1,10 +1,6 @@
 import { field, isObject, list, num, str, text } from './audit-data';
-import {
-  DecisionOutcome,
-  goesAgainstTeam,
-  overrideWords,
-} from '../../../approvals/src/rules/index';
-import { severityOf } from '../../../proposals/src/rules/index';
+import { DecisionOutcome, goesAgainstTeam, overrideWords } from '@standpoint/approvals/rules';
+import { severityOf } from '@standpoint/proposals/rules';
 import {
   DraftChangeKind,
   RecordedAcceptedRisk,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { html, SafeHtml, trusted } from '@standpoint/html';
-import { Channel, CHANNEL_NAMES } from '@standpoint/proposals';
+import { Channel, CHANNEL_NAMES } from '@standpoint/proposals/rules';
 import {
   DecisionRecord,
   DraftChange,

@@ -1,5 +1,5 @@
-import { DecisionOutcome } from '@standpoint/approvals';
-import { CHANNEL_NAMES, riskScore, severityOf } from '@standpoint/proposals';
+import { DecisionOutcome } from '@standpoint/approvals/rules';
+import { CHANNEL_NAMES, riskScore, severityOf } from '@standpoint/proposals/rules';
 import { html, SafeHtml } from '@standpoint/html';
 import { DecisionDossier } from '../decision-dossier';
 import { layout } from './layout';

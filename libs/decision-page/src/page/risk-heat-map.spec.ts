@@ -1,4 +1,4 @@
-import { RiskStatus } from '@standpoint/proposals';
+import { RiskStatus } from '@standpoint/proposals/rules';
 import { riskHeatMap } from './risk-heat-map';
 
 describe('riskHeatMap', () => {

@@ -1,4 +1,4 @@
-import { riskMatrix, RiskStatus, Severity, severityOf } from '@standpoint/proposals';
+import { riskMatrix, RiskStatus, Severity, severityOf } from '@standpoint/proposals/rules';
 import { html, SafeHtml } from '@standpoint/html';
 
 /** Cell colours by severity: strong where open risks sit, pale where none does. */
