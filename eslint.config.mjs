@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 
 const INFRASTRUCTURE = [
   'config',
+  'events',
   'database',
   'graphql',
   'logging',
@@ -96,8 +97,26 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@nestjs/*', 'typeorm', '@standpoint/*'],
+              // The event catalog is framework-free: the rules may read its payload types.
+              group: ['@nestjs/*', 'typeorm', '@standpoint/*', '!@standpoint/events'],
               message: 'Workflow rules import no framework.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The event catalog is the bottom of the graph: plain types every library may speak.
+    files: ['libs/events/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', '@standpoint/*', '../../*/src', '../../*/src/*'],
+              message: 'The event catalog imports no framework and no other library.',
             },
           ],
         },

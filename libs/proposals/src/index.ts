@@ -11,6 +11,7 @@ export * from './proposal-audit-event';
 export * from './proposal-change';
 export * from './proposal-child.entity';
 export * from './proposal-hooks';
+export * from './proposal-revised';
 export * from './proposal.entity';
 export * from './proposal.loaders';
 export * from './proposals-api.module';

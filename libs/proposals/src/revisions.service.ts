@@ -11,7 +11,6 @@ import {
 } from './models/proposal-result';
 import { ProposalModel } from './models/proposal.model';
 import { ProposalAccess } from './proposal-access';
-import { ProposalHooks } from './proposal-hooks';
 import { ProposalEntity } from './proposal.entity';
 import { asDraft, ProposalsService, searchTextOf } from './proposals.service';
 import { RevisionEntity } from './revision.entity';
@@ -25,7 +24,6 @@ export class RevisionsService {
     private readonly proposals: ProposalsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly hooks: ProposalHooks,
   ) {}
 
   /**
@@ -79,11 +77,6 @@ export class RevisionsService {
       currentRevisionNumber: revision.number,
       updatedAt: now,
     };
-    const consequences = await this.hooks.revised(ctx, {
-      proposal: revised,
-      previous: current,
-      revision,
-    });
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'proposal.revised', {
@@ -98,8 +91,8 @@ export class RevisionsService {
           version: expectedVersion + 1,
         },
         channels: drafts.map((d) => d.channel),
-        ...consequences,
       }),
+      { proposal: revised, previous: current, revision },
     );
     return ProposalModel.from(revised);
   }
