@@ -27,8 +27,10 @@ import { AuditEventEntity } from './audit-event.entity';
  * After the commit, and only then, the audit service publishes the event on the AuditEventBus
  * (live updates): that is the one way to react after the fact.
  *
- * Subscribers register in their feature module's onModuleInit; the feature modules that subscribe
- * are imported by every process that changes data (see ChangeSubscribersModule).
+ * Subscribers register by action in their feature module's onModuleInit (ApprovalsModule,
+ * WebhooksModule, AccountEmailsModule), and every process that changes data imports those modules:
+ * test/audit-dispatcher.e2e-spec.ts checks that the API, the worker, the command line and the
+ * all-in-one server end up with the same subscribers.
  */
 
 /** The facts the emitting service hands the subscribers of `A` (undefined when it has none). */

@@ -37,6 +37,16 @@ export interface EvidenceContent {
   details: object | null;
 }
 
+/** A risk of speaking as a risk note scores it. */
+export interface RiskRecord {
+  category: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  severity: string;
+  description: string;
+}
+
 /** What the audit trail records of a webhook endpoint: everything but its secret. */
 export interface WebhookEndpointSettings {
   url: string;
@@ -91,16 +101,7 @@ export interface AuditPayloads {
     after: EvidenceContent;
   };
   'evidence.withdrawn': { proposalId: string; reason: string; kind: string; summary: string };
-  'risk_note.added': {
-    proposalId: string;
-    category: string;
-    likelihood: number;
-    impact: number;
-    score: number;
-    severity: string;
-    description: string;
-    mitigation: string | null;
-  };
+  'risk_note.added': { proposalId: string } & RiskRecord & { mitigation: string | null };
   'risk_note.updated': {
     proposalId: string;
     before: { status: string; mitigation: string | null };
@@ -135,15 +136,7 @@ export interface AuditPayloads {
     /** The team's recommendation the decision went against (events before 2026 lack it). */
     againstTeam: (RecommendationRecord & { by: string; current: boolean }) | null;
     /** The risks an approval accepted (events before 2026 lack it). */
-    acceptedRisks: {
-      riskNoteId: string;
-      category: string;
-      likelihood: number;
-      impact: number;
-      score: number;
-      severity: string;
-      description: string;
-    }[];
+    acceptedRisks: ({ riskNoteId: string } & RiskRecord)[];
     override: {
       acknowledged: string[];
       recommendation: (RecommendationRecord & { by: string }) | null;
