@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 const INFRASTRUCTURE = [
   'config',
   'errors',
+  'events',
   'database',
   'graphql',
   'logging',
@@ -121,9 +122,9 @@ export default tseslint.config(
               message: 'Workflow rules import no framework.',
             },
             {
-              regex: '^@standpoint/(?![^/]+/rules$)',
+              regex: '^@standpoint/(?!events$)(?![^/]+/rules$)',
               message:
-                'Workflow rules import no framework: only other rules, @standpoint/<lib>/rules.',
+                'Workflow rules import no framework: only other rules, @standpoint/<lib>/rules, and the event catalog.',
             },
           ],
         },
@@ -141,6 +142,23 @@ export default tseslint.config(
             {
               group: ['@nestjs/*', 'graphql', 'typeorm', 'express', '@standpoint/*'],
               message: 'Domain errors import no framework and no other library.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The event catalog is the bottom of the graph: plain types every library may speak.
+    files: ['libs/events/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', '@standpoint/*', '../../*/src', '../../*/src/*'],
+              message: 'The event catalog imports no framework and no other library.',
             },
           ],
         },

@@ -55,8 +55,8 @@ describe('the audit append', () => {
   it('leaves neither the change nor its event when the mutation fails after the change', async () => {
     const brand = await app.fixtures.brand();
     const append = audit.append.bind(audit);
-    jest.spyOn(audit, 'append').mockImplementationOnce(async (ctx, event) => {
-      await append(ctx, event);
+    jest.spyOn(audit, 'append').mockImplementationOnce(async (...args) => {
+      await append(...args);
       throw new Error('forced failure after the change');
     });
     const response = await addMember(brand, 'ghost@example.test', ['APPROVER']);

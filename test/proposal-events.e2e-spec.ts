@@ -205,8 +205,8 @@ describe('proposal events over WebSocket', () => {
     const subscription = await listen(reviewer);
     const audit = app.t.app.get(AuditService);
     const append = audit.append.bind(audit);
-    jest.spyOn(audit, 'append').mockImplementationOnce(async (ctx, event) => {
-      const row = await append(ctx, event);
+    jest.spyOn(audit, 'append').mockImplementationOnce(async (...args) => {
+      const row = await append(...args);
       throw new Error(`forced failure after ${row.action}`);
     });
 

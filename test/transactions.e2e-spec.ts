@@ -52,7 +52,13 @@ describe('transactions', () => {
     const { RequestContext } = await import('@standpoint/database');
     const ctx = RequestContext.system(app.t.dataSource);
     await expect(
-      audit.append(ctx, { brandId: 'brd_x', action: 'x', entityType: 'X', entityId: 'x' }),
+      audit.append(ctx, {
+        brandId: 'brd_x',
+        action: 'brand.created',
+        entityType: 'Brand',
+        entityId: 'brd_x',
+        data: { name: 'X', slug: 'x' },
+      }),
     ).rejects.toThrow(/inside the change's transaction/);
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountEmailsModule } from '@standpoint/account-page';
 import { ApprovalsModule } from '@standpoint/approvals';
 import { AuditModule } from '@standpoint/audit';
 import { ConfigModule } from '@standpoint/config';
@@ -17,6 +18,7 @@ import { ProposalsModule } from '@standpoint/proposals';
     ProposalsModule,
     ApprovalsModule,
     WebhooksModule,
+    AccountEmailsModule,
   ],
 })
 export class CliModule {}

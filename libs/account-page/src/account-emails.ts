@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actorUserId, Clock, RequestContext } from '@standpoint/database';
+import { AuditContribution } from '@standpoint/events';
 import {
   BrandEntity,
   MemberAdded,
@@ -19,8 +20,11 @@ export class AccountEmails {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs as a MembershipHooks `added` hook; its answer joins the `member.added` event. */
-  async welcome(ctx: RequestContext, added: MemberAdded): Promise<Record<string, unknown>> {
+  /** Runs as a new member is added; its answer joins the `member.added` event. */
+  async welcome(
+    ctx: RequestContext,
+    added: MemberAdded,
+  ): Promise<AuditContribution<'member.added'>> {
     if (!added.needsPassword) return {};
     const brand = await ctx.em.findOneByOrFail(BrandEntity, { id: added.brandId });
     const byId = actorUserId(ctx.actor);

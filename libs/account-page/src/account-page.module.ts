@@ -1,9 +1,9 @@
-import { MiddlewareConsumer, Module, NestModule, OnModuleInit } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AntiForgery } from '@standpoint/decision-page';
-import { IdentityApiModule, IdentityModule, MembershipHooks } from '@standpoint/identity';
+import { IdentityApiModule, IdentityModule } from '@standpoint/identity';
 import { NotificationsModule } from '@standpoint/notifications';
 import { PagePostRateLimit, RateLimitsModule } from '@standpoint/rate-limits';
-import { AccountEmails } from './account-emails';
+import { AccountEmailsModule } from './account-emails.module';
 import { AccountPageController } from './account-page.controller';
 
 /**
@@ -11,20 +11,17 @@ import { AccountPageController } from './account-page.controller';
  * resets theirs; and the welcome email a new member without a password gets.
  */
 @Module({
-  imports: [IdentityModule, IdentityApiModule, NotificationsModule, RateLimitsModule],
+  imports: [
+    AccountEmailsModule,
+    IdentityModule,
+    IdentityApiModule,
+    NotificationsModule,
+    RateLimitsModule,
+  ],
   controllers: [AccountPageController],
-  providers: [AccountEmails, AntiForgery],
+  providers: [AntiForgery],
 })
-export class AccountPageModule implements NestModule, OnModuleInit {
-  constructor(
-    private readonly hooks: MembershipHooks,
-    private readonly emails: AccountEmails,
-  ) {}
-
-  onModuleInit(): void {
-    this.hooks.onAdded((ctx, added) => this.emails.welcome(ctx, added));
-  }
-
+export class AccountPageModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(PagePostRateLimit).forRoutes(AccountPageController);
   }

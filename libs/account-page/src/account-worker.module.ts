@@ -2,13 +2,13 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '@standpoint/identity';
 import { NotificationsModule } from '@standpoint/notifications';
 import { WorkerJobs, WorkerModule } from '@standpoint/worker';
-import { AccountEmails } from './account-emails';
+import { AccountEmailsModule } from './account-emails.module';
 import { PasswordResetJob } from './password-reset.job';
 
 /** The reset requests on the worker loop: each becomes an email, or nothing. */
 @Module({
-  imports: [IdentityModule, NotificationsModule, WorkerModule],
-  providers: [AccountEmails, PasswordResetJob],
+  imports: [AccountEmailsModule, IdentityModule, NotificationsModule, WorkerModule],
+  providers: [PasswordResetJob],
 })
 export class AccountWorkerModule implements OnModuleInit {
   constructor(

@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '@standpoint/audit';
-import { BrandHooks, IdentityModule, MembershipHooks } from '@standpoint/identity';
+import { AuditDispatcher, AuditModule } from '@standpoint/audit';
+import { IdentityModule } from '@standpoint/identity';
 import { NotificationsModule } from '@standpoint/notifications';
 import { ProposalHooks, ProposalsModule } from '@standpoint/proposals';
 import { ApprovalEmails } from './approval-emails';
@@ -14,7 +14,7 @@ import { DecisionEntity } from './decision.entity';
 import { DeadlinesService } from './deadlines.service';
 import { DecisionsService } from './decisions.service';
 import { DossierFacts } from './dossier-facts';
-import { EligibilityFollowsMembership } from './eligibility-follows-membership';
+import { EligibilityFollowsMembership, MEMBERSHIP_EVENTS } from './eligibility-follows-membership';
 import { FreezesService } from './freezes.service';
 import { PoliciesService } from './policies.service';
 import { ProposalTransitions } from './proposal-transitions';
@@ -59,19 +59,24 @@ const SERVICES = [
 })
 export class ApprovalsModule implements OnModuleInit {
   constructor(
-    private readonly brandHooks: BrandHooks,
+    private readonly dispatcher: AuditDispatcher,
     private readonly proposalHooks: ProposalHooks,
     private readonly policies: PoliciesService,
     private readonly review: ReviewService,
     private readonly inbox: AwaitingDecisionScope,
-    private readonly membershipHooks: MembershipHooks,
     private readonly eligibility: EligibilityFollowsMembership,
   ) {}
 
   onModuleInit(): void {
-    this.brandHooks.onCreated((ctx, brand) => this.policies.createDefault(ctx, brand.id));
-    this.proposalHooks.onRevised((ctx, revised) => this.review.restartAfterRevision(ctx, revised));
+    this.dispatcher.contribute('brand.created', (ctx, event) =>
+      this.policies.createDefault(ctx, event.brandId),
+    );
+    this.dispatcher.contribute('proposal.revised', (ctx, _event, revised) =>
+      this.review.restartAfterRevision(ctx, revised),
+    );
+    this.dispatcher.contribute(MEMBERSHIP_EVENTS, (ctx, _event, change) =>
+      this.eligibility.follow(ctx, change),
+    );
     this.proposalHooks.answerAwaitingDecision(this.inbox);
-    this.membershipHooks.onChanged((ctx, change) => this.eligibility.follow(ctx, change));
   }
 }

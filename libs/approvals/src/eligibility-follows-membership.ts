@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, RequestContext } from '@standpoint/database';
+import { AuditContribution } from '@standpoint/events';
 import { MembershipChange, Operation } from '@standpoint/identity';
 import { DecisionLinkEntity } from '@standpoint/notifications';
 import { ProposalAccess, ProposalEntity, ProposalState } from '@standpoint/proposals';
@@ -12,13 +13,21 @@ import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
 import { afterApproverLeft, afterRecount, DecisionOutcome, stepAccepts, StepStatus } from './rules';
 
+/** The membership events whose change may take a member off steps. */
+export const MEMBERSHIP_EVENTS = [
+  'member.roles_changed',
+  'member.removed',
+  'user.deactivated',
+] as const;
+type MembershipEvent = (typeof MEMBERSHIP_EVENTS)[number];
+
 /**
  * Eligibility follows the membership: when a member's roles change, or they leave the brand, they
  * are taken off every step under review that no longer accepts them (an audit event per step),
  * their unused decision links stop acting, the step is counted again (an ALL step whose remaining
  * approvers have all approved is satisfied and the review moves on) and a step that can no longer
  * gather its approvals is BLOCKED and reported to the brand's admins by email and webhook. Runs in
- * the membership change's transaction (a MembershipHooks hook).
+ * the membership change's transaction: it contributes to the membership's audit event.
  */
 @Injectable()
 export class EligibilityFollowsMembership {
@@ -31,7 +40,10 @@ export class EligibilityFollowsMembership {
     private readonly clock: Clock,
   ) {}
 
-  async follow(ctx: RequestContext, change: MembershipChange): Promise<Record<string, unknown>> {
+  async follow(
+    ctx: RequestContext,
+    change: MembershipChange,
+  ): Promise<AuditContribution<MembershipEvent>> {
     const { brandId, userId } = change;
     const member = change.to.length > 0 ? { userId, roles: [...change.to] } : null;
     const underReview = await ctx.em.find(ApprovalStepEntity, {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
+import { AuditContribution } from '@standpoint/events';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import {
@@ -47,8 +48,11 @@ export class PoliciesService {
     return ApprovalPolicyModel.from(await this.current(ctx, brandId));
   }
 
-  /** Every brand starts with one step: any approver. Run when the brand is created. */
-  async createDefault(ctx: RequestContext, brandId: string): Promise<Record<string, unknown>> {
+  /** Every brand starts with one step: any approver. Run as the brand is created (brand.created). */
+  async createDefault(
+    ctx: RequestContext,
+    brandId: string,
+  ): Promise<AuditContribution<'brand.created'>> {
     const steps = DEFAULT_POLICY_STEPS.map((step) => ({ ...step }));
     await ctx.em.insert(ApprovalPolicyEntity, this.row(brandId, 1, steps, null));
     return { approvalPolicy: { version: 1, steps } };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
+import { AuditContribution } from '@standpoint/events';
 import { Operation } from '@standpoint/identity';
 import {
   IncompleteProposalError,
@@ -139,7 +140,7 @@ export class ReviewService {
   async restartAfterRevision(
     ctx: RequestContext,
     revised: Revised,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<AuditContribution<'proposal.revised'>> {
     const proposal = revised.proposal;
     if (proposal.state !== ProposalState.IN_REVIEW) return {};
     const steps = await this.currentSteps(ctx, proposal);

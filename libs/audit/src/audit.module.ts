@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditAppendHooks } from './audit-append-hooks';
+import { AuditDispatcher } from './audit-dispatcher';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
@@ -12,12 +12,12 @@ import { InProcessAuditEventBus } from './in-process-audit-event-bus';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity, AuditCheckpointEntity])],
   providers: [
-    AuditAppendHooks,
+    AuditDispatcher,
     AuditExportService,
     AuditService,
     CheckpointsService,
     { provide: AuditEventBus, useClass: InProcessAuditEventBus },
   ],
-  exports: [AuditAppendHooks, AuditExportService, AuditService, AuditEventBus, CheckpointsService],
+  exports: [AuditDispatcher, AuditExportService, AuditService, AuditEventBus, CheckpointsService],
 })
 export class AuditModule {}

@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { actorLabel, actorUserId, Clock, newId, RequestContext } from '@standpoint/database';
-import { AuditAppendHooks } from './audit-append-hooks';
+import { AuditAction, AuditEventInput, AuditFacts } from '@standpoint/events';
 import { AuditEventContent, GENESIS_HASH, sealEvent } from './audit-chain';
+import { AuditDispatcher } from './audit-dispatcher';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
-
-export interface AuditEventInput {
-  brandId: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  /** JSON-able; dates become ISO text, undefined members vanish, as in JSON.stringify. */
-  data?: Record<string, unknown>;
-}
 
 // The first key of PostgreSQL's two-key advisory locks, reserved for audit appends.
 const AUDIT_LOCK_CLASS = 727_310_002;
@@ -22,22 +14,38 @@ export class AuditService {
   constructor(
     private readonly clock: Clock,
     private readonly bus: AuditEventBus,
-    private readonly hooks: AuditAppendHooks,
+    private readonly dispatcher: AuditDispatcher,
   ) {}
 
   /**
    * Appends one event to the brand's chain inside the caller's transaction, so the event exists if
    * and only if the change does. On PostgreSQL a per-brand advisory lock, held until commit, makes
    * concurrent appends take turns; on SQLite transactions already do. UNIQUE(brand, seq) is the
-   * last line of defence against a fork. The append hooks run next, in the same transaction. Once
-   * the transaction has committed (and only then) the event is published on the audit event bus,
-   * for the live updates.
+   * last line of defence against a fork. The dispatcher's subscribers of the action run around the
+   * insert, in the same transaction: their contributions join the data (dates become ISO text,
+   * undefined members vanish, as in JSON.stringify). Once the transaction has committed (and only
+   * then) the event is published on the audit event bus, for the live updates.
    */
-  async append(ctx: RequestContext, event: AuditEventInput): Promise<AuditEventEntity> {
+  append<A extends Exclude<AuditAction, keyof AuditFacts>>(
+    ctx: RequestContext,
+    event: AuditEventInput<A>,
+  ): Promise<AuditEventEntity>;
+  /** An event whose subscribers get the facts the emitting service holds (see AuditFacts). */
+  append<A extends keyof AuditFacts>(
+    ctx: RequestContext,
+    event: AuditEventInput<A>,
+    facts: AuditFacts[A],
+  ): Promise<AuditEventEntity>;
+  async append(
+    ctx: RequestContext,
+    event: AuditEventInput,
+    facts?: unknown,
+  ): Promise<AuditEventEntity> {
     if (!ctx.inTransaction)
       throw new Error("audit.append must run inside the change's transaction");
     if (ctx.actor.kind === 'anonymous')
       throw new Error('an anonymous actor cannot change anything');
+    const data = await this.dispatcher.contributions(ctx, event, facts);
     const events = ctx.em.getRepository(AuditEventEntity);
     if (ctx.dialect === 'postgres') {
       await ctx.em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
@@ -59,12 +67,12 @@ export class AuditService {
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
-      data: JSON.parse(JSON.stringify(event.data ?? {})) as AuditEventContent['data'],
+      data: JSON.parse(JSON.stringify(data)) as AuditEventContent['data'],
       prevHash: head?.hash ?? GENESIS_HASH,
     };
     const row: AuditEventEntity = { id: newId('aud'), ...content, at, ...sealEvent(content) };
     await events.insert(row);
-    await this.hooks.appended(ctx, row);
+    await this.dispatcher.appended(ctx, row, facts);
     ctx.afterCommit(() =>
       this.bus.publish({
         id: row.id,

@@ -5,7 +5,6 @@ import { DomainError } from '@standpoint/errors';
 import { In } from 'typeorm';
 import { Operation } from './access-policy';
 import { isPlatformAdmin, requireBrandOperation, requirePlatformAdmin } from './brand-access';
-import { BrandHooks } from './brand-hooks';
 import { BrandEntity } from './brand.entity';
 import { identityLoaders } from './identity.loaders';
 import { CreateBrandInput } from './inputs/create-brand.input';
@@ -16,7 +15,6 @@ export class BrandsService {
   constructor(
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly hooks: BrandHooks,
   ) {}
 
   async create(ctx: RequestContext, input: CreateBrandInput): Promise<BrandModel> {
@@ -34,13 +32,12 @@ export class BrandsService {
     } catch (error) {
       throw isUniqueViolation(error) ? slugTaken(input.slug) : error;
     }
-    const consequences = await this.hooks.created(ctx, BrandModel.from(brand));
     await this.audit.append(ctx, {
       brandId: brand.id,
       action: 'brand.created',
       entityType: 'Brand',
       entityId: brand.id,
-      data: { name: brand.name, slug: brand.slug, ...consequences },
+      data: { name: brand.name, slug: brand.slug },
     });
     return BrandModel.from(brand);
   }

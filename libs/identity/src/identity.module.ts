@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@standpoint/audit';
-import { BrandHooks } from './brand-hooks';
 import { BrandEntity } from './brand.entity';
 import { BrandsService } from './brands.service';
 import { DeactivationService } from './deactivation.service';
 import { DemoSeeder } from './demo-seeder';
-import { MembershipHooks } from './membership-hooks';
 import { PasswordLinksService } from './password-links.service';
 import { PasswordResetQueue } from './password-reset-queue';
 import { PasswordStrength } from './password-strength';
@@ -22,12 +20,10 @@ import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
 
 const SERVICES = [
-  BrandHooks,
   BrandsService,
   DeactivationService,
   DemoSeeder,
   MembersService,
-  MembershipHooks,
   PasswordHasher,
   PasswordLinksService,
   PasswordResetQueue,

@@ -10,7 +10,6 @@ import { requireBrandOperation } from './brand-access';
 import { BrandsService } from './brands.service';
 import { identityLoaders } from './identity.loaders';
 import { AddMemberInput } from './inputs/add-member.input';
-import { MembershipHooks } from './membership-hooks';
 import { MembershipEntity } from './membership.entity';
 import { BrandModel } from './models/brand.model';
 import { MembershipModel } from './models/membership.model';
@@ -26,7 +25,6 @@ export class MembersService {
     private readonly brands: BrandsService,
     private readonly hasher: PasswordHasher,
     private readonly strength: PasswordStrength,
-    private readonly hooks: MembershipHooks,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -70,29 +68,42 @@ export class MembersService {
     const previousRoles = existing?.roles ?? [];
     membership.roles = roles;
     await memberships.save(membership);
-    const consequences = existing
-      ? await this.hooks.changed(ctx, {
+    if (existing) {
+      await this.audit.append(
+        ctx,
+        {
+          brandId: input.brandId,
+          action: 'member.roles_changed',
+          entityType: 'Membership',
+          entityId: membership.id,
+          data: { userId: user.id, email: user.email, from: previousRoles, to: roles },
+        },
+        {
           brandId: input.brandId,
           userId: user.id,
           from: previousRoles,
           to: roles,
           why: 'ROLES_CHANGED',
-        })
-      : await this.hooks.added(ctx, {
+        },
+      );
+    } else {
+      await this.audit.append(
+        ctx,
+        {
+          brandId: input.brandId,
+          action: 'member.added',
+          entityType: 'Membership',
+          entityId: membership.id,
+          data: { userId: user.id, email: user.email, name: user.name, roles },
+        },
+        {
           brandId: input.brandId,
           user: { id: user.id, email: user.email, name: user.name },
           roles,
           needsPassword: user.passwordHash === null,
-        });
-    await this.audit.append(ctx, {
-      brandId: input.brandId,
-      action: existing ? 'member.roles_changed' : 'member.added',
-      entityType: 'Membership',
-      entityId: membership.id,
-      data: existing
-        ? { userId: user.id, email: user.email, from: previousRoles, to: roles, ...consequences }
-        : { userId: user.id, email: user.email, name: user.name, roles, ...consequences },
-    });
+        },
+      );
+    }
     return MembershipModel.from(membership);
   }
 
@@ -111,33 +122,30 @@ export class MembersService {
   }
 
   /**
-   * Ends one membership, `why` it ends: the brand keeps an ADMIN, the followers of memberships
-   * hear of it, and the brand's audit trail records `action`.
+   * Ends one membership, `why` it ends: the brand keeps an ADMIN, and the brand's audit trail
+   * records `action`, which the followers of memberships hear of.
    */
   async end(
     ctx: RequestContext,
     membership: MembershipEntity,
     why: 'REMOVED' | 'DEACTIVATED',
-    action: string,
+    action: 'member.removed' | 'user.deactivated',
   ): Promise<void> {
     const { brandId, userId, roles } = membership;
     if (roles.includes(Role.ADMIN)) await requireAnotherAdmin(ctx, brandId, userId);
     await ctx.em.delete(MembershipEntity, { id: membership.id });
-    const consequences = await this.hooks.changed(ctx, {
-      brandId,
-      userId,
-      from: roles,
-      to: [],
-      why,
-    });
     const user = await ctx.em.findOneByOrFail(UserEntity, { id: userId });
-    await this.audit.append(ctx, {
-      brandId,
-      action,
-      entityType: 'Membership',
-      entityId: membership.id,
-      data: { userId, email: user.email, roles, ...consequences },
-    });
+    await this.audit.append(
+      ctx,
+      {
+        brandId,
+        action,
+        entityType: 'Membership',
+        entityId: membership.id,
+        data: { userId, email: user.email, roles },
+      },
+      { brandId, userId, from: roles, to: [], why },
+    );
   }
 
   async ofBrand(ctx: RequestContext, brandId: string): Promise<MembershipModel[]> {

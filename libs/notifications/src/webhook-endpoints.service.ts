@@ -3,6 +3,7 @@ import { AuditService } from '@standpoint/audit';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
+import { AUDIT_ENTITY_TYPES, AuditData, WebhookEndpointSettings } from '@standpoint/events';
 import { Operation, requireBrandOperation, requireUser } from '@standpoint/identity';
 import { randomBytes } from 'node:crypto';
 import {
@@ -137,23 +138,26 @@ export class WebhookEndpointsService {
     return url.toString();
   }
 
-  private record(
+  private record<A extends WebhookEndpointAction>(
     ctx: RequestContext,
     endpoint: WebhookEndpointEntity,
-    action: string,
-    data: Record<string, unknown>,
+    action: A,
+    data: AuditData<A>,
   ) {
     return this.audit.append(ctx, {
       brandId: endpoint.brandId,
       action,
-      entityType: 'WebhookEndpoint',
+      entityType: AUDIT_ENTITY_TYPES[action],
       entityId: endpoint.id,
       data,
     });
   }
 }
 
+type WebhookEndpointAction =
+  'webhook_endpoint.registered' | 'webhook_endpoint.updated' | 'webhook_endpoint.deleted';
+
 /** What the audit trail records of an endpoint: everything but its secret. */
-function settingsOf(endpoint: WebhookEndpointEntity): Record<string, unknown> {
+function settingsOf(endpoint: WebhookEndpointEntity): WebhookEndpointSettings {
   return { url: endpoint.url, eventTypes: endpoint.eventTypes, enabled: endpoint.enabled };
 }

@@ -1,3 +1,5 @@
+import { AuditAction, ProposalAction, StoredAuditData } from '@standpoint/events';
+
 // What a brand's webhooks can be told, and how each change's audit event becomes those events.
 // Plain functions over the recorded event, so that no service has to call the webhooks itself.
 
@@ -20,13 +22,10 @@ export enum WebhookEventType {
   STEP_UNSATISFIABLE = 'STEP_UNSATISFIABLE',
 }
 
-/** The part of an audit event the webhooks are made from (its `data` as stored: JSON). */
-export interface RecordedChange {
-  action: string;
-  entityId: string;
-  actorId: string | null;
-  data: object;
-}
+/** The part of a recorded audit event the webhooks are made from (its `data` as stored: JSON). */
+export type RecordedChange<A extends AuditAction = AuditAction> = A extends AuditAction
+  ? { action: A; entityId: string; actorId: string | null; data: StoredAuditData<A> }
+  : never;
 
 /** One thing to tell the subscribed endpoints: the facts a publishing tool needs, nothing secret. */
 export interface WebhookEvent {
@@ -35,16 +34,19 @@ export interface WebhookEvent {
   facts: Record<string, unknown>;
 }
 
-/** The members of the recorded data the mapping reads into; the rest is passed on as it is. */
-interface Data {
-  [member: string]: unknown;
-  revision?: { number?: number; contentHash?: string };
-  state?: { to?: string };
-  proposalState?: { from?: string; to?: string };
-  override?: {
-    acknowledged?: string[];
-    recommendation?: { recommendation?: string } | null;
-  } | null;
+/** The webhook event type spelled like an action: `proposal.submitted` is PROPOSAL_SUBMITTED. */
+type SpelledLike<A extends string> = A extends `${infer Entity}.${infer Verb}`
+  ? `${Uppercase<Entity>}_${Uppercase<Verb>}`
+  : never;
+
+/** The actions that tell the webhook event of their own name. */
+type SameNamedAction = {
+  [A in AuditAction]: SpelledLike<A> extends `${WebhookEventType}` ? A : never;
+}[AuditAction];
+
+/** The webhook event named after the action that causes it (the enum is the API's vocabulary). */
+function namedAfter(action: SameNamedAction): WebhookEventType {
+  return action.toUpperCase().replace('.', '_') as WebhookEventType;
 }
 
 const OUTCOME_EVENTS: Record<string, WebhookEventType> = {
@@ -53,68 +55,94 @@ const OUTCOME_EVENTS: Record<string, WebhookEventType> = {
   CHANGES_REQUESTED: WebhookEventType.CHANGES_REQUESTED,
 };
 
-const MAPPERS: Record<string, (change: RecordedChange, data: Data) => WebhookEvent[]> = {
-  'proposal.submitted': (change, data) => [
-    proposalEvent(WebhookEventType.PROPOSAL_SUBMITTED, change, {
-      round: data.round,
-      revisionNumber: data.revision?.number,
-      contentHash: data.revision?.contentHash,
-      state: data.to,
+const none = (): WebhookEvent[] => [];
+
+/** What each action tells the webhooks: a new action must say, or the build fails. */
+const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent[] } = {
+  'proposal.submitted': (change) => [
+    proposalEvent(change, {
+      round: change.data.round,
+      revisionNumber: change.data.revision.number,
+      contentHash: change.data.revision.contentHash,
+      state: change.data.to,
     }),
   ],
   'decision.recorded': decisionEvents,
-  'proposal.expired': (change, data) => [
-    proposalEvent(WebhookEventType.PROPOSAL_EXPIRED, change, {
-      step: data.step,
-      dueAt: data.dueAt,
-      state: data.state?.to,
+  'proposal.expired': (change) => [
+    proposalEvent(change, {
+      step: change.data.step,
+      dueAt: change.data.dueAt,
+      state: change.data.state.to,
     }),
   ],
-  'content_freeze.started': (change, data) => [
+  'content_freeze.started': (change) => [
     freezeEvent(WebhookEventType.FREEZE_STARTED, change, {
-      reason: data.reason,
-      endsAt: data.endsAt,
-      unscheduled: data.unscheduled,
+      reason: change.data.reason,
+      endsAt: change.data.endsAt,
+      unscheduled: change.data.unscheduled,
     }),
   ],
-  'content_freeze.ended': (change, data) => [
+  'content_freeze.ended': (change) => [
     freezeEvent(WebhookEventType.FREEZE_ENDED, change, {
-      startedAt: data.startedAt,
-      endedAt: data.endedAt,
-      automatic: data.automatic,
+      startedAt: change.data.startedAt,
+      endedAt: change.data.endedAt,
+      automatic: change.data.automatic,
     }),
   ],
-  'proposal.scheduled': (change, data) => [
-    proposalEvent(WebhookEventType.PROPOSAL_SCHEDULED, change, { publishAt: data.publishAt }),
-  ],
-  'proposal.unscheduled': (change, data) => [
-    proposalEvent(WebhookEventType.PROPOSAL_UNSCHEDULED, change, {
-      freezeId: data.freezeId,
-      publishAt: data.publishAt,
-      state: data.state?.to,
+  'proposal.scheduled': (change) => [proposalEvent(change, { publishAt: change.data.publishAt })],
+  'proposal.unscheduled': (change) => [
+    proposalEvent(change, {
+      freezeId: change.data.freezeId,
+      publishAt: change.data.publishAt,
+      state: change.data.state.to,
     }),
   ],
-  'proposal.published': (change, data) => [
-    proposalEvent(WebhookEventType.PROPOSAL_PUBLISHED, change, {
-      channel: data.channel,
-      url: data.url,
-      contentHash: data.contentHash,
-      state: data.state?.to,
+  'proposal.published': (change) => [
+    proposalEvent(change, {
+      channel: change.data.channel,
+      url: change.data.url,
+      contentHash: change.data.contentHash,
+      state: change.data.state.to,
     }),
   ],
   'step.approver_removed': approverRemovedEvents,
-  'proposal.withdrawn': ended(WebhookEventType.PROPOSAL_WITHDRAWN),
-  'proposal.retracted': ended(WebhookEventType.PROPOSAL_RETRACTED),
+  'proposal.withdrawn': ended,
+  'proposal.retracted': ended,
+  'brand.created': none,
+  'member.added': none,
+  'member.roles_changed': none,
+  'member.removed': none,
+  'user.deactivated': none,
+  'proposal.created': none,
+  'proposal.revised': none,
+  'comment.added': none,
+  'evidence.added': none,
+  'evidence.cited': none,
+  'evidence.corrected': none,
+  'evidence.withdrawn': none,
+  'risk_note.added': none,
+  'risk_note.updated': none,
+  'recommendation.set': none,
+  'approval_policy.set': none,
+  'step.reminded': none,
+  'step.escalated': none,
+  'webhook_endpoint.registered': none,
+  'webhook_endpoint.updated': none,
+  'webhook_endpoint.deleted': none,
+  'outbox.retried': none,
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */
 export function webhookEventsOf(change: RecordedChange): WebhookEvent[] {
-  return MAPPERS[change.action]?.(change, change.data as Data) ?? [];
+  // The table pairs each action with its own mapper, which TypeScript cannot follow through a union.
+  const mapper = MAPPERS[change.action] as (change: RecordedChange) => WebhookEvent[];
+  return mapper(change);
 }
 
 /** A decision, the override it may be, and the proposal's outcome it may settle. */
-function decisionEvents(change: RecordedChange, data: Data): WebhookEvent[] {
-  const proposalId = String(data.proposalId);
+function decisionEvents(change: RecordedChange<'decision.recorded'>): WebhookEvent[] {
+  const { data } = change;
+  const proposalId = data.proposalId;
   const decision = {
     decisionId: change.entityId,
     step: data.step,
@@ -125,7 +153,7 @@ function decisionEvents(change: RecordedChange, data: Data): WebhookEvent[] {
   };
   const events: WebhookEvent[] = [
     {
-      type: WebhookEventType.DECISION_RECORDED,
+      type: namedAfter(change.action),
       proposalId,
       facts: { ...decision, outcome: data.outcome, channel: data.channel },
     },
@@ -141,8 +169,8 @@ function decisionEvents(change: RecordedChange, data: Data): WebhookEvent[] {
       },
     });
   }
-  const state = data.proposalState ?? {};
-  const settled = state.to && state.from !== state.to ? OUTCOME_EVENTS[state.to] : undefined;
+  const state = data.proposalState;
+  const settled = state.from !== state.to ? OUTCOME_EVENTS[state.to] : undefined;
   if (settled) {
     events.push({
       type: settled,
@@ -159,8 +187,9 @@ function decisionEvents(change: RecordedChange, data: Data): WebhookEvent[] {
 }
 
 /** A member taken off a step: reported when the step is stuck, or when it approved the proposal. */
-function approverRemovedEvents(change: RecordedChange, data: Data): WebhookEvent[] {
-  const proposalId = String(data.proposalId);
+function approverRemovedEvents(change: RecordedChange<'step.approver_removed'>): WebhookEvent[] {
+  const { data } = change;
+  const proposalId = data.proposalId;
   const events: WebhookEvent[] = [];
   if (data.unsatisfiable === true) {
     events.push({
@@ -177,7 +206,7 @@ function approverRemovedEvents(change: RecordedChange, data: Data): WebhookEvent
       },
     });
   }
-  const state = data.proposalState ?? {};
+  const state = data.proposalState;
   if (state.to === 'APPROVED' && state.from !== state.to) {
     events.push({
       type: WebhookEventType.PROPOSAL_APPROVED,
@@ -188,19 +217,23 @@ function approverRemovedEvents(change: RecordedChange, data: Data): WebhookEvent
   return events;
 }
 
+/** An event of the proposal the action was recorded against, named after the action. */
 function proposalEvent(
-  type: WebhookEventType,
-  change: RecordedChange,
+  change: RecordedChange<SameNamedAction & ProposalAction>,
   facts: Record<string, unknown>,
 ): WebhookEvent {
-  return { type, proposalId: change.entityId, facts: { ...facts, actorId: change.actorId } };
+  return {
+    type: namedAfter(change.action),
+    proposalId: change.entityId,
+    facts: { ...facts, actorId: change.actorId },
+  };
 }
 
 /** A proposal withdrawn or retracted: why, and the state it ended in. */
-function ended(type: WebhookEventType) {
-  return (change: RecordedChange, data: Data): WebhookEvent[] => [
-    proposalEvent(type, change, { reason: data.reason, state: data.state?.to }),
-  ];
+function ended(
+  change: RecordedChange<'proposal.withdrawn' | 'proposal.retracted'>,
+): WebhookEvent[] {
+  return [proposalEvent(change, { reason: change.data.reason, state: change.data.state.to })];
 }
 
 function freezeEvent(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEventEntity } from '@standpoint/audit';
+import { AppendedAuditEvent } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { pendingMessage } from './pending-message';
@@ -8,13 +8,14 @@ import { webhookEventsOf } from './webhook-events';
 
 /**
  * Queues a delivery per subscribed endpoint for each webhook event a change causes, in the
- * change's transaction (it runs as an audit append hook): delivered if and only if it commits.
+ * change's transaction (it subscribes to every appended audit event): delivered if and only if it
+ * commits.
  */
 @Injectable()
 export class WebhookOutboxService {
   constructor(private readonly clock: Clock) {}
 
-  async enqueue(ctx: RequestContext, change: AuditEventEntity): Promise<void> {
+  async enqueue(ctx: RequestContext, change: AppendedAuditEvent): Promise<void> {
     const events = webhookEventsOf(change);
     if (events.length === 0) return;
     const endpoints = await ctx.em.find(WebhookEndpointEntity, {

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditAppendHooks, AuditModule } from '@standpoint/audit';
+import { AuditDispatcher, AuditModule } from '@standpoint/audit';
+import { AUDIT_ACTIONS } from '@standpoint/events';
 import { NotificationsModule } from './notifications.module';
 import { OutboxTransports } from './outbox-transport';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
@@ -20,14 +21,14 @@ import { WebhookTransport } from './webhook.transport';
 })
 export class WebhooksModule implements OnModuleInit {
   constructor(
-    private readonly hooks: AuditAppendHooks,
+    private readonly dispatcher: AuditDispatcher,
     private readonly transports: OutboxTransports,
     private readonly outbox: WebhookOutboxService,
     private readonly transport: WebhookTransport,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.onAppended((ctx, event) => this.outbox.enqueue(ctx, event));
+    this.dispatcher.onAppended(AUDIT_ACTIONS, (ctx, event) => this.outbox.enqueue(ctx, event));
     this.transports.register(this.transport);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
+import { AUDIT_ENTITY_TYPES, AuditData, EvidenceContent } from '@standpoint/events';
 import { Operation, requireUser } from '@standpoint/identity';
 import {
   AddEvidenceInput,
@@ -39,7 +40,10 @@ export class EvidenceService {
     this.requireEvidenceAllowed(proposal, input.kind);
     const row = this.row(proposal, input.kind, input, requireUser(ctx).userId);
     await ctx.em.insert(EvidenceEntity, row);
-    await this.record(ctx, row, 'evidence.added', { ...contentOf(row) });
+    await this.record(ctx, row, 'evidence.added', {
+      proposalId: row.proposalId,
+      ...contentOf(row),
+    });
     return evidenceModel(row);
   }
 
@@ -57,6 +61,7 @@ export class EvidenceService {
     };
     await ctx.em.insert(EvidenceEntity, row);
     await this.record(ctx, row, 'evidence.corrected', {
+      proposalId: row.proposalId,
       corrects: evidence.id,
       reason: input.reason,
       before: contentOf(evidence),
@@ -83,6 +88,7 @@ export class EvidenceService {
       updatedAt: now,
     };
     await this.record(ctx, withdrawn, 'evidence.withdrawn', {
+      proposalId: withdrawn.proposalId,
       reason: input.reason,
       kind: evidence.kind,
       summary: evidence.summary,
@@ -126,6 +132,7 @@ export class EvidenceService {
     };
     await ctx.em.insert(EvidenceEntity, row);
     await this.record(ctx, row, 'evidence.cited', {
+      proposalId: row.proposalId,
       citedFrom: precedent.id,
       fromProposal: origin.id,
       ...contentOf(row),
@@ -210,24 +217,27 @@ export class EvidenceService {
     };
   }
 
-  private record(
+  private record<A extends EvidenceAction>(
     ctx: RequestContext,
     row: EvidenceEntity,
-    action: string,
-    data: Record<string, unknown>,
+    action: A,
+    data: AuditData<A>,
   ) {
     return this.audit.append(ctx, {
       brandId: row.brandId,
       action,
-      entityType: 'Evidence',
+      entityType: AUDIT_ENTITY_TYPES[action],
       entityId: row.id,
-      data: { proposalId: row.proposalId, ...data },
+      data,
     });
   }
 }
 
+type EvidenceAction =
+  'evidence.added' | 'evidence.cited' | 'evidence.corrected' | 'evidence.withdrawn';
+
 /** What the evidence says, as the audit trail records it. */
-function contentOf(row: EvidenceEntity): Record<string, unknown> {
+function contentOf(row: EvidenceEntity): EvidenceContent {
   return {
     kind: row.kind,
     summary: row.summary,

@@ -1,10 +1,16 @@
-import { AuditEventInput } from '@standpoint/audit';
+import { AUDIT_ENTITY_TYPES, AuditData, AuditEventInput, ProposalAction } from '@standpoint/events';
 
 /** The audit event of a change to a proposal itself: entity Proposal, in the proposal's brand. */
-export function proposalAuditEvent(
+export function proposalAuditEvent<A extends ProposalAction>(
   proposal: { id: string; brandId: string },
-  action: string,
-  data: Record<string, unknown>,
-): AuditEventInput {
-  return { brandId: proposal.brandId, action, entityType: 'Proposal', entityId: proposal.id, data };
+  action: A,
+  data: AuditData<A>,
+): AuditEventInput<A> {
+  return {
+    brandId: proposal.brandId,
+    action,
+    entityType: AUDIT_ENTITY_TYPES[action],
+    entityId: proposal.id,
+    data,
+  };
 }

@@ -49,11 +49,25 @@ describe('proposalChange', () => {
     ],
     [
       'a proposalId that is not a string',
-      { entityType: 'Evidence', entityId: 'evd_1', data: { proposalId: 42 } },
+      {
+        action: 'evidence.added',
+        entityType: 'Evidence',
+        entityId: 'evd_1',
+        data: { proposalId: 42 },
+      },
     ],
     [
       'an empty proposalId',
-      { entityType: 'Evidence', entityId: 'evd_1', data: { proposalId: '' } },
+      {
+        action: 'evidence.added',
+        entityType: 'Evidence',
+        entityId: 'evd_1',
+        data: { proposalId: '' },
+      },
+    ],
+    [
+      'an action no longer recorded',
+      { action: 'proposal.archived', entityType: 'Proposal', entityId: 'prp_1' },
     ],
   ])('is undefined for %s', (_, over) => {
     expect(proposalChange(event(over as Partial<AuditedChange>))).toBeUndefined();

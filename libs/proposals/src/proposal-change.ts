@@ -1,10 +1,12 @@
+import { catalogued, CataloguedEvent, unhandledAction } from '@standpoint/events';
+
 /** What an audit event says, as far as the live updates need it. */
 export interface AuditedChange {
   action: string;
   entityType: string;
   entityId: string;
   at: Date;
-  data: Record<string, unknown>;
+  data: object;
 }
 
 /** A change to one proposal: what the `proposalEvents` subscription sends. */
@@ -16,15 +18,56 @@ export interface ProposalChange {
 
 /**
  * The proposal an audit event changed, if any: the proposal itself (`entityType` Proposal) or one
- * whose dossier it touched (`data.proposalId`: evidence, risk notes, comments and whatever later
- * features record against a proposal).
+ * whose dossier or review it touched (`data.proposalId`: evidence, risk notes, comments, decisions).
  */
 export function proposalChange(event: AuditedChange): ProposalChange | undefined {
-  const proposalId =
-    event.entityType === 'Proposal'
-      ? event.entityId
-      : typeof event.data.proposalId === 'string' && event.data.proposalId !== ''
-        ? event.data.proposalId
-        : undefined;
+  const known = catalogued(event);
+  const proposalId = known ? proposalIdOf(known) : undefined;
   return proposalId ? { proposalId, action: event.action, at: event.at } : undefined;
+}
+
+function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined {
+  switch (event.action) {
+    case 'proposal.created':
+    case 'proposal.revised':
+    case 'recommendation.set':
+    case 'proposal.submitted':
+    case 'step.reminded':
+    case 'step.escalated':
+    case 'proposal.expired':
+    case 'proposal.unscheduled':
+    case 'proposal.scheduled':
+    case 'proposal.published':
+    case 'proposal.withdrawn':
+    case 'proposal.retracted':
+      return event.entityId;
+    case 'comment.added':
+    case 'evidence.added':
+    case 'evidence.cited':
+    case 'evidence.corrected':
+    case 'evidence.withdrawn':
+    case 'risk_note.added':
+    case 'risk_note.updated':
+    case 'decision.recorded':
+    case 'step.approver_removed': {
+      // Checked all the same: the event is read back from JSON.
+      const { proposalId } = event.data as { proposalId: unknown };
+      return typeof proposalId === 'string' && proposalId !== '' ? proposalId : undefined;
+    }
+    case 'brand.created':
+    case 'member.added':
+    case 'member.roles_changed':
+    case 'member.removed':
+    case 'user.deactivated':
+    case 'approval_policy.set':
+    case 'content_freeze.started':
+    case 'content_freeze.ended':
+    case 'webhook_endpoint.registered':
+    case 'webhook_endpoint.updated':
+    case 'webhook_endpoint.deleted':
+    case 'outbox.retried':
+      return undefined;
+    default:
+      return unhandledAction(event);
+  }
 }

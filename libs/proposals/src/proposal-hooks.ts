@@ -3,20 +3,6 @@ import { RequestContext } from '@standpoint/database';
 import type { CursorKeyKind } from '@standpoint/graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
-import { RevisionEntity } from './revision.entity';
-
-export interface Revised {
-  /** The proposal after the revision. */
-  proposal: ProposalEntity;
-  previous: RevisionEntity;
-  revision: RevisionEntity;
-}
-
-/** What a later feature does when a proposal is revised; what it returns joins the audit event. */
-export type RevisedHook = (
-  ctx: RequestContext,
-  revised: Revised,
-) => Promise<Record<string, unknown>>;
 
 /** A row's place in a scoped list, as its cursor carries it. */
 export type ListKey = (string | number)[];
@@ -42,17 +28,12 @@ export interface ProposalListScope {
 }
 
 /**
- * Extension points of the proposal workflow for the features built on it (the approval workflow
- * restarts its steps on a revision), run inside the change's transaction.
+ * Extension points of the proposal list for the features built on it. (What follows a change to
+ * a proposal subscribes to its audit event on the AuditDispatcher instead.)
  */
 @Injectable()
 export class ProposalHooks {
-  private readonly revisedHooks: RevisedHook[] = [];
   private awaitingDecisionScope: ProposalListScope | null = null;
-
-  onRevised(hook: RevisedHook): void {
-    this.revisedHooks.push(hook);
-  }
 
   /** The approval workflow answers `awaitingMyDecision`; there is one such scope. */
   answerAwaitingDecision(scope: ProposalListScope): void {
@@ -63,11 +44,5 @@ export class ProposalHooks {
   get awaitingDecision(): ProposalListScope {
     if (!this.awaitingDecisionScope) throw new Error('no feature answers awaitingMyDecision');
     return this.awaitingDecisionScope;
-  }
-
-  async revised(ctx: RequestContext, revised: Revised): Promise<Record<string, unknown>> {
-    let data: Record<string, unknown> = {};
-    for (const hook of this.revisedHooks) data = { ...data, ...(await hook(ctx, revised)) };
-    return data;
   }
 }

@@ -8,7 +8,6 @@ import { ProposalResultType } from './models/proposal-result';
 import { ProposalModel } from './models/proposal.model';
 import { InvalidTransitionError, VersionConflictError } from './proposal.errors';
 import { ProposalAccess } from './proposal-access';
-import { ProposalHooks } from './proposal-hooks';
 import { ProposalEntity } from './proposal.entity';
 import { asDraft, ProposalsService, searchTextOf } from './proposals.service';
 import { RevisionEntity } from './revision.entity';
@@ -22,7 +21,6 @@ export class RevisionsService {
     private readonly proposals: ProposalsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly hooks: ProposalHooks,
   ) {}
 
   /**
@@ -76,11 +74,6 @@ export class RevisionsService {
       currentRevisionNumber: revision.number,
       updatedAt: now,
     };
-    const consequences = await this.hooks.revised(ctx, {
-      proposal: revised,
-      previous: current,
-      revision,
-    });
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'proposal.revised', {
@@ -95,8 +88,8 @@ export class RevisionsService {
           version: expectedVersion + 1,
         },
         channels: drafts.map((d) => d.channel),
-        ...consequences,
       }),
+      { proposal: revised, previous: current, revision },
     );
     return ProposalModel.from(revised);
   }

@@ -1,4 +1,11 @@
-import { field, isObject, list, num, str, text } from './audit-data';
+import {
+  AuditAction,
+  catalogued,
+  CataloguedEvent,
+  StoredAuditData,
+  unhandledAction,
+} from '@standpoint/events';
+import { field, isObject, list, member, num, str, text } from './audit-data';
 import { DecisionOutcome, goesAgainstTeam, overrideWords } from '@standpoint/approvals/rules';
 import { severityOf } from '@standpoint/proposals/rules';
 import {
@@ -72,13 +79,19 @@ function belongsTo(event: RecordEvent, proposalId: string): boolean {
   if (event.entityType === 'Proposal') return event.entityId === proposalId;
   return (
     ['Evidence', 'RiskNote', 'Decision'].includes(event.entityType) &&
-    field(event.data, 'proposalId') === proposalId
+    member(event.data, 'proposalId') === proposalId
   );
 }
 
 function bySeq(a: RecordEvent, b: RecordEvent): number {
   return a.seq - b.seq;
 }
+
+/** A stored event of the proposal's story, its payload typed by its action. */
+type Told<A extends AuditAction = AuditAction> = Extract<
+  CataloguedEvent<RecordEvent>,
+  { action: A }
+>;
 
 /** What the story has told so far, which later lines refer to. */
 class StoryState {
@@ -93,18 +106,28 @@ class StoryState {
     this.revisions = new Map(revisions.map((revision) => [revision.number, revision]));
   }
 
+  /** The line of one event; none for an event that is not part of a proposal's story. */
   tell(event: RecordEvent): RecordLine | null {
-    const d = event.data;
+    const told = catalogued(event);
+    // An action no longer recorded tells nothing.
+    return told ? this.line(told) : null;
+  }
+
+  private line(event: Told): RecordLine | null {
     const base = lineBase(event);
     switch (event.action) {
       case 'proposal.created':
         return this.revisionLine(
           base,
           RecordLineKind.PROPOSED,
-          num(field(d, 'revision', 'number')),
+          num(field(event.data, 'revision', 'number')),
         );
       case 'proposal.revised':
-        return this.revisionLine(base, RecordLineKind.REVISED, num(field(d, 'to', 'revision')));
+        return this.revisionLine(
+          base,
+          RecordLineKind.REVISED,
+          num(field(event.data, 'to', 'revision')),
+        );
       case 'evidence.added':
       case 'evidence.cited':
       case 'evidence.corrected':
@@ -114,7 +137,7 @@ class StoryState {
       case 'risk_note.updated':
         return this.riskNoteLine(base, event);
       case 'recommendation.set': {
-        const after = recommendationOf(field(d, 'after'));
+        const after = recommendationOf(field(event.data, 'after'));
         this.recommendation = after;
         return {
           ...base,
@@ -128,8 +151,8 @@ class StoryState {
         return {
           ...base,
           kind: RecordLineKind.SUBMITTED,
-          summary: `Submitted for review (round ${num(field(d, 'round')) ?? '?'}, policy version ${num(field(d, 'policyVersion')) ?? '?'})`,
-          revisionNumber: num(field(d, 'revision', 'number')),
+          summary: `Submitted for review (round ${num(field(event.data, 'round')) ?? '?'}, policy version ${num(field(event.data, 'policyVersion')) ?? '?'})`,
+          revisionNumber: num(field(event.data, 'revision', 'number')),
         };
       case 'decision.recorded':
         return this.decisionLine(base, event);
@@ -137,40 +160,42 @@ class StoryState {
         return {
           ...base,
           kind: RecordLineKind.REMINDER,
-          summary: `Reminder on step ${text(field(d, 'step'))}, due ${text(field(d, 'dueAt'))}`,
+          summary: `Reminder on step ${text(field(event.data, 'step'))}, due ${text(field(event.data, 'dueAt'))}`,
         };
       case 'step.escalated':
         return {
           ...base,
           kind: RecordLineKind.ESCALATION,
-          summary: `Step ${text(field(d, 'step'))} escalated to its deputies`,
+          summary: `Step ${text(field(event.data, 'step'))} escalated to its deputies`,
         };
       case 'proposal.expired':
         return {
           ...base,
           kind: RecordLineKind.EXPIRY,
-          summary: `Expired on step ${text(field(d, 'step'))}: no decision, no post`,
-          reason: str(field(d, 'why')),
+          summary: `Expired on step ${text(field(event.data, 'step'))}: no decision, no post`,
+          reason: str(field(event.data, 'why')),
         };
       case 'content_freeze.started':
       case 'content_freeze.ended':
       case 'proposal.unscheduled':
         return freezeLine(base, event);
-      case 'proposal.scheduled':
+      case 'proposal.scheduled': {
+        const publishAt = field(event.data, 'publishAt');
         return {
           ...base,
           kind: RecordLineKind.SCHEDULING,
-          summary: `Scheduled for ${text(field(d, 'publishAt'))}${field(d, 'afterFreeze') === true ? ' again, after a content freeze' : ''}`,
-          publication: { channel: null, url: null, publishAt: str(field(d, 'publishAt')) },
+          summary: `Scheduled for ${text(publishAt)}${field(event.data, 'afterFreeze') === true ? ' again, after a content freeze' : ''}`,
+          publication: { channel: null, url: null, publishAt: str(publishAt) },
         };
+      }
       case 'proposal.published':
         return {
           ...base,
           kind: RecordLineKind.PUBLICATION,
-          summary: `Published on ${text(field(d, 'channel'))}`,
+          summary: `Published on ${text(field(event.data, 'channel'))}`,
           publication: {
-            channel: str(field(d, 'channel')),
-            url: str(field(d, 'url')),
+            channel: str(field(event.data, 'channel')),
+            url: str(field(event.data, 'url')),
             publishAt: null,
           },
         };
@@ -178,8 +203,22 @@ class StoryState {
         return { ...base, kind: RecordLineKind.WITHDRAWAL, summary: 'Withdrawn' };
       case 'proposal.retracted':
         return { ...base, kind: RecordLineKind.RETRACTION, summary: 'Retracted' };
-      default:
+      // Not lines of a proposal's story.
+      case 'brand.created':
+      case 'member.added':
+      case 'member.roles_changed':
+      case 'member.removed':
+      case 'user.deactivated':
+      case 'comment.added':
+      case 'approval_policy.set':
+      case 'step.approver_removed':
+      case 'webhook_endpoint.registered':
+      case 'webhook_endpoint.updated':
+      case 'webhook_endpoint.deleted':
+      case 'outbox.retried':
         return null;
+      default:
+        return unhandledAction(event);
     }
   }
 
@@ -209,28 +248,30 @@ class StoryState {
     };
   }
 
-  private riskNoteLine(base: LineBase, event: RecordEvent): RecordLine {
-    const d = event.data;
+  private riskNoteLine(
+    base: LineBase,
+    event: Told<'risk_note.added' | 'risk_note.updated'>,
+  ): RecordLine {
     const known = this.riskNotes.get(event.entityId);
     const note: RecordedRiskNote =
       event.action === 'risk_note.added'
         ? {
             riskNoteId: event.entityId,
-            category: str(field(d, 'category')),
-            likelihood: num(field(d, 'likelihood')),
-            impact: num(field(d, 'impact')),
-            score: num(field(d, 'score')),
-            severity: str(field(d, 'severity')),
-            description: str(field(d, 'description')),
-            mitigation: str(field(d, 'mitigation')),
+            category: str(field(event.data, 'category')),
+            likelihood: num(field(event.data, 'likelihood')),
+            impact: num(field(event.data, 'impact')),
+            score: num(field(event.data, 'score')),
+            severity: str(field(event.data, 'severity')),
+            description: str(field(event.data, 'description')),
+            mitigation: str(field(event.data, 'mitigation')),
             status: 'OPEN',
             previousStatus: null,
           }
         : {
             ...(known ?? emptyRiskNote(event.entityId)),
-            status: str(field(d, 'after', 'status')),
-            mitigation: str(field(d, 'after', 'mitigation')),
-            previousStatus: str(field(d, 'before', 'status')),
+            status: str(field(event.data, 'after', 'status')),
+            mitigation: str(field(event.data, 'after', 'mitigation')),
+            previousStatus: str(field(event.data, 'before', 'status')),
           };
     this.riskNotes.set(event.entityId, note);
     const what = `${note.severity ?? ''} risk ${note.category ?? ''}`.trim();
@@ -245,7 +286,7 @@ class StoryState {
     };
   }
 
-  private decisionLine(base: LineBase, event: RecordEvent): RecordLine {
+  private decisionLine(base: LineBase, event: Told<'decision.recorded'>): RecordLine {
     const d = event.data;
     const revisionNumber = num(field(d, 'revisionNumber')) ?? 0;
     const round = num(field(d, 'round')) ?? 0;
@@ -292,9 +333,9 @@ class StoryState {
             acknowledgement: comment,
             recommendation: recommendationOf(field(override, 'recommendation')),
             openRisks: list(field(override, 'openRisks')).map((risk) => ({
-              category: text(field(risk, 'category')),
-              likelihood: num(field(risk, 'likelihood')) ?? 0,
-              impact: num(field(risk, 'impact')) ?? 0,
+              category: text(member(risk, 'category')),
+              likelihood: num(member(risk, 'likelihood')) ?? 0,
+              impact: num(member(risk, 'impact')) ?? 0,
             })),
           }
         : null,
@@ -331,7 +372,7 @@ function lineBase(event: RecordEvent): LineBase {
     actorId: event.actorId,
     actorLabel: event.actorLabel,
     revisionNumber: null,
-    reason: str(field(event.data, 'reason')),
+    reason: str(member(event.data, 'reason')),
     state: stateChangeOf(event),
     revision: null,
     evidence: null,
@@ -342,16 +383,21 @@ function lineBase(event: RecordEvent): LineBase {
   };
 }
 
-function evidenceLine(base: LineBase, event: RecordEvent): RecordLine {
-  const d = event.data;
-  const content = event.action === 'evidence.corrected' ? field(d, 'after') : d;
+type DecisionData = StoredAuditData<'decision.recorded'>;
+
+type EvidenceAction =
+  'evidence.added' | 'evidence.cited' | 'evidence.corrected' | 'evidence.withdrawn';
+
+function evidenceLine(base: LineBase, event: Told<EvidenceAction>): RecordLine {
+  const content: Partial<StoredAuditData<'evidence.added'>> | undefined =
+    event.action === 'evidence.corrected' ? field(event.data, 'after') : event.data;
   const evidence: RecordedEvidence = {
     evidenceId: event.entityId,
     kind: str(field(content, 'kind')),
     summary: str(field(content, 'summary')),
     sourceUrl: str(field(content, 'sourceUrl')),
-    correctsId: str(field(d, 'corrects')),
-    citedFromId: str(field(d, 'citedFrom')),
+    correctsId: event.action === 'evidence.corrected' ? str(field(event.data, 'corrects')) : null,
+    citedFromId: event.action === 'evidence.cited' ? str(field(event.data, 'citedFrom')) : null,
   };
   const verb = {
     'evidence.added': 'Evidence added',
@@ -367,21 +413,25 @@ function evidenceLine(base: LineBase, event: RecordEvent): RecordLine {
   };
 }
 
-function freezeLine(base: LineBase, event: RecordEvent): RecordLine {
-  const d = event.data;
-  const summary = {
-    'content_freeze.started': 'Content freeze started',
-    'content_freeze.ended':
-      field(d, 'automatic') === true ? 'Content freeze ended by itself' : 'Content freeze ended',
-    'proposal.unscheduled': 'Unscheduled by the content freeze',
-  }[event.action]!;
+function freezeLine(
+  base: LineBase,
+  event: Told<'content_freeze.started' | 'content_freeze.ended' | 'proposal.unscheduled'>,
+): RecordLine {
+  const summary =
+    event.action === 'content_freeze.started'
+      ? 'Content freeze started'
+      : event.action === 'content_freeze.ended'
+        ? field(event.data, 'automatic') === true
+          ? 'Content freeze ended by itself'
+          : 'Content freeze ended'
+        : 'Unscheduled by the content freeze';
   return {
     ...base,
     kind: RecordLineKind.FREEZE,
     summary,
     publication:
       event.action === 'proposal.unscheduled'
-        ? { channel: null, url: null, publishAt: str(field(d, 'publishAt')) }
+        ? { channel: null, url: null, publishAt: str(field(event.data, 'publishAt')) }
         : null,
   };
 }
@@ -389,14 +439,14 @@ function freezeLine(base: LineBase, event: RecordEvent): RecordLine {
 /** The state change an event records, under whichever name its action keeps it. */
 function stateChangeOf(event: RecordEvent): StateChange | null {
   const d = event.data;
-  for (const candidate of [field(d, 'state'), field(d, 'proposalState')]) {
-    const from = str(field(candidate, 'from'));
-    const to = str(field(candidate, 'to'));
+  for (const candidate of [member(d, 'state'), member(d, 'proposalState')]) {
+    const from = str(member(candidate, 'from'));
+    const to = str(member(candidate, 'to'));
     if (from && to) return from === to ? null : { from, to };
   }
   if (event.action === 'proposal.submitted') {
-    const from = str(field(d, 'from'));
-    const to = str(field(d, 'to'));
+    const from = str(member(d, 'from'));
+    const to = str(member(d, 'to'));
     if (from && to) return { from, to };
   }
   return null;
@@ -409,7 +459,7 @@ function stateChangeOf(event: RecordEvent): StateChange | null {
  * rejection, the team's latest recommendation in the record when it said to go ahead.
  */
 function againstTeamOf(
-  data: object,
+  data: DecisionData,
   outcome: string,
   latest: RecordedRecommendation | null,
 ): RecordedRecommendation | null {
@@ -428,35 +478,35 @@ function againstTeamOf(
  * records them; in older events, the open risks scored HIGH or CRITICAL that the approver had to
  * acknowledge (then every category counted, the risk of silence included).
  */
-function acceptedRisksOf(data: object): RecordedAcceptedRisk[] {
+function acceptedRisksOf(data: DecisionData): RecordedAcceptedRisk[] {
   const recorded = field(data, 'acceptedRisks');
   const legacy = !Array.isArray(recorded);
   const risks = legacy ? list(field(data, 'override', 'openRisks')) : recorded;
   const accepted: RecordedAcceptedRisk[] = [];
   for (const risk of risks) {
-    const likelihood = num(field(risk, 'likelihood')) ?? 0;
-    const impact = num(field(risk, 'impact')) ?? 0;
+    const likelihood = num(member(risk, 'likelihood')) ?? 0;
+    const impact = num(member(risk, 'impact')) ?? 0;
     const score = likelihood * impact;
     if (!(score >= 1 && score <= 25) || (legacy && score < 10)) continue;
     accepted.push({
-      category: text(field(risk, 'category')),
+      category: text(member(risk, 'category')),
       likelihood,
       impact,
       score,
-      severity: str(field(risk, 'severity')) ?? severityOf(score),
-      description: str(field(risk, 'description')),
+      severity: str(member(risk, 'severity')) ?? severityOf(score),
+      description: str(member(risk, 'description')),
     });
   }
   return accepted;
 }
 
 function recommendationOf(value: unknown): RecordedRecommendation | null {
-  const recommendation = str(field(value, 'recommendation'));
+  const recommendation = str(member(value, 'recommendation'));
   if (!recommendation) return null;
   return {
     recommendation,
-    rationale: str(field(value, 'rationale')),
-    revisionNumber: num(field(value, 'revisionNumber')),
+    rationale: str(member(value, 'rationale')),
+    revisionNumber: num(member(value, 'revisionNumber')),
   };
 }
 

@@ -1,0 +1,160 @@
+import { Clock, RequestContext, SYSTEM } from '@standpoint/database';
+import { AuditEventInput } from '@standpoint/events';
+import { AuditDispatcher } from './audit-dispatcher';
+import { AuditEventBus, CommittedAuditEvent } from './audit-event-bus';
+import { AuditEventEntity } from './audit-event.entity';
+import { AuditService } from './audit.service';
+
+const AT = new Date('2026-01-01T00:00:00.000Z');
+
+const brandCreated: AuditEventInput<'brand.created'> = {
+  brandId: 'brd_1',
+  action: 'brand.created',
+  entityType: 'Brand',
+  entityId: 'brd_1',
+  data: { name: 'Acme', slug: 'acme' },
+};
+
+/** An audit service on a transaction that only writes down what happens, in order. */
+function harness() {
+  const journal: string[] = [];
+  const rows: AuditEventEntity[] = [];
+  const afterCommit: (() => unknown)[] = [];
+  const repository = {
+    findOne: async () => rows.at(-1) ?? null,
+    insert: async (row: AuditEventEntity) => {
+      journal.push(`insert ${row.action}`);
+      rows.push(row);
+    },
+  };
+  const ctx = {
+    inTransaction: true,
+    actor: SYSTEM,
+    dialect: 'sqlite',
+    em: { getRepository: () => repository },
+    afterCommit: (hook: () => unknown) => afterCommit.push(hook),
+  } as unknown as RequestContext;
+  const published: CommittedAuditEvent[] = [];
+  const bus = { publish: (event: CommittedAuditEvent) => published.push(event) };
+  const clock: Clock = { now: () => AT };
+  const dispatcher = new AuditDispatcher();
+  const audit = new AuditService(clock, bus as unknown as AuditEventBus, dispatcher);
+  const commit = async () => {
+    for (const hook of afterCommit) await hook();
+  };
+  return { audit, ctx, dispatcher, journal, rows, published, commit };
+}
+
+describe('AuditDispatcher', () => {
+  it('runs the contributors before the insert, the appended subscribers after it, and publishes only on commit', async () => {
+    const { audit, ctx, dispatcher, journal, published, commit } = harness();
+    dispatcher.contribute('brand.created', async () => {
+      journal.push('contribute');
+      return {};
+    });
+    dispatcher.onAppended('brand.created', async (_ctx, event) => {
+      journal.push(`appended seq ${event.seq}`);
+    });
+
+    await audit.append(ctx, brandCreated);
+    expect(journal).toEqual(['contribute', 'insert brand.created', 'appended seq 1']);
+    expect(published).toEqual([]);
+
+    await commit();
+    expect(published.map((event) => event.action)).toEqual(['brand.created']);
+  });
+
+  it("adds each contribution after the service's own keys, in registration order, to what is sealed", async () => {
+    const { audit, ctx, dispatcher, rows, published, commit } = harness();
+    const steps = [{ name: 'Any approver' }];
+    dispatcher.contribute('brand.created', async () => ({
+      approvalPolicy: { version: 1, steps: steps as never },
+    }));
+    const stored: object[] = [];
+    dispatcher.onAppended('brand.created', async (_ctx, event) => {
+      stored.push(event.data);
+    });
+
+    await audit.append(ctx, brandCreated);
+    await commit();
+    const expected = { name: 'Acme', slug: 'acme', approvalPolicy: { version: 1, steps } };
+    expect(JSON.stringify(rows[0].data)).toBe(JSON.stringify(expected));
+    expect(stored).toEqual([expected]);
+    expect(published[0].data).toEqual(expected);
+    expect(JSON.parse(rows[0].canonical).data).toEqual(expected);
+  });
+
+  it('hands both phases the facts the emitting service holds', async () => {
+    const { audit, ctx, dispatcher } = harness();
+    const change = {
+      brandId: 'brd_1',
+      userId: 'usr_1',
+      from: [],
+      to: [],
+      why: 'REMOVED' as const,
+    };
+    const heard: unknown[] = [];
+    dispatcher.contribute('member.removed', async (_ctx, _event, facts) => {
+      heard.push(facts);
+      return { leftSteps: ['stp_1'] };
+    });
+    dispatcher.onAppended('member.removed', async (_ctx, event, facts) => {
+      heard.push(facts, event.data.leftSteps);
+    });
+
+    await audit.append(
+      ctx,
+      {
+        brandId: 'brd_1',
+        action: 'member.removed',
+        entityType: 'Membership',
+        entityId: 'mbr_1',
+        data: { userId: 'usr_1', email: 'a@example.test', roles: ['REVIEWER'] },
+      },
+      change,
+    );
+    expect(heard).toEqual([change, change, ['stp_1']]);
+  });
+
+  it('calls only the subscribers of the action appended', async () => {
+    const { audit, ctx, dispatcher } = harness();
+    const called: string[] = [];
+    dispatcher.contribute('proposal.revised', async () => {
+      called.push('contribute');
+      return {};
+    });
+    dispatcher.onAppended(['outbox.retried', 'proposal.created'], async () => {
+      called.push('appended');
+    });
+
+    await audit.append(ctx, brandCreated);
+    expect(called).toEqual([]);
+  });
+
+  it('writes nothing when a contributor throws, and fails the append when a subscriber does', async () => {
+    const failing = harness();
+    failing.dispatcher.contribute('brand.created', async () => {
+      throw new Error('no policy');
+    });
+    await expect(failing.audit.append(failing.ctx, brandCreated)).rejects.toThrow('no policy');
+    expect(failing.rows).toEqual([]);
+
+    const late = harness();
+    late.dispatcher.onAppended('brand.created', async () => {
+      throw new Error('no outbox');
+    });
+    await expect(late.audit.append(late.ctx, brandCreated)).rejects.toThrow('no outbox');
+    await late.commit();
+    expect(late.published).toEqual([]);
+  });
+
+  it('lists who listens to what', () => {
+    const { dispatcher } = harness();
+    dispatcher.contribute('brand.created', async () => ({}));
+    dispatcher.onAppended(['proposal.created', 'brand.created'], async () => undefined);
+    expect(dispatcher.subscriptions()).toEqual({
+      contribute: ['brand.created'],
+      appended: ['brand.created', 'proposal.created'],
+    });
+  });
+});

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '@standpoint/database';
+import {
+  AuditAction,
+  AuditContribution,
+  AuditEntityType,
+  AuditEventInput,
+  AuditFacts,
+  ContributedAction,
+  StoredAuditData,
+} from '@standpoint/events';
+import { AuditEventEntity } from './audit-event.entity';
+
+/*
+ * The one way a feature reacts to a change inside the change's transaction (Vendure's blocking
+ * event handlers). Every audit append runs two phases for its action, in the order the
+ * subscribers registered:
+ *
+ *   1. contribute — before the event is written: a subscriber does its part of the change (the
+ *      approval workflow restarts the review of a revised proposal) and returns what joins the
+ *      event's data, after the emitting service's own keys;
+ *   2. appended — after the insert: a subscriber reads the stored event (the webhooks queue their
+ *      deliveries on the outbox).
+ *
+ * Both phases receive the typed event and the facts the emitting service already holds (see
+ * AuditFacts), so no subscriber reads them again. A throw in either rolls the whole change back.
+ * After the commit, and only then, the audit service publishes the event on the AuditEventBus
+ * (live updates): that is the one way to react after the fact.
+ *
+ * Subscribers register by action in their feature module's onModuleInit (ApprovalsModule,
+ * WebhooksModule, AccountEmailsModule), and every process that changes data imports those modules:
+ * test/audit-dispatcher.e2e-spec.ts checks that the API, the worker, the command line and the
+ * all-in-one server end up with the same subscribers.
+ */
+
+/** The facts the emitting service hands the subscribers of `A` (undefined when it has none). */
+export type AuditFactsOf<A extends AuditAction> = A extends keyof AuditFacts
+  ? AuditFacts[A]
+  : undefined;
+
+/** A stored audit event of `A`, its payload typed by the catalog. */
+export type AppendedAuditEvent<A extends AuditAction = AuditAction> = A extends AuditAction
+  ? Omit<AuditEventEntity, 'action' | 'entityType' | 'data'> & {
+      action: A;
+      entityType: AuditEntityType<A>;
+      data: StoredAuditData<A>;
+    }
+  : never;
+
+export type AuditContributor<A extends ContributedAction> = (
+  ctx: RequestContext,
+  event: AuditEventInput<A>,
+  facts: AuditFactsOf<A>,
+) => Promise<AuditContribution<A>>;
+
+export type AuditAppendedSubscriber<A extends AuditAction> = (
+  ctx: RequestContext,
+  event: AppendedAuditEvent<A>,
+  facts: AuditFactsOf<A>,
+) => Promise<void>;
+
+type AnyContributor = (
+  ctx: RequestContext,
+  event: AuditEventInput,
+  facts: unknown,
+) => Promise<object>;
+type AnyAppendedSubscriber = (
+  ctx: RequestContext,
+  event: AuditEventEntity,
+  facts: unknown,
+) => Promise<void>;
+
+@Injectable()
+export class AuditDispatcher {
+  private readonly contributors = new Map<AuditAction, AnyContributor[]>();
+  private readonly appendedSubscribers = new Map<AuditAction, AnyAppendedSubscriber[]>();
+
+  /** Runs `contributor` before each event of these actions is written; its answer joins the data. */
+  contribute<A extends ContributedAction>(
+    actions: A | readonly A[],
+    contributor: AuditContributor<A>,
+  ): void {
+    add(this.contributors, actions, contributor as unknown as AnyContributor);
+  }
+
+  /** Runs `subscriber` after each event of these actions is written, in its transaction. */
+  onAppended<A extends AuditAction>(
+    actions: A | readonly A[],
+    subscriber: AuditAppendedSubscriber<A>,
+  ): void {
+    add(this.appendedSubscribers, actions, subscriber as unknown as AnyAppendedSubscriber);
+  }
+
+  /** The event's data: the service's own keys, then each contributor's, in registration order. */
+  async contributions(
+    ctx: RequestContext,
+    event: AuditEventInput,
+    facts: unknown,
+  ): Promise<object> {
+    let data: object = event.data;
+    for (const contributor of this.contributors.get(event.action) ?? []) {
+      data = { ...data, ...(await contributor(ctx, event, facts)) };
+    }
+    return data;
+  }
+
+  async appended(ctx: RequestContext, event: AuditEventEntity, facts: unknown): Promise<void> {
+    for (const subscriber of this.appendedSubscribers.get(event.action as AuditAction) ?? []) {
+      await subscriber(ctx, event, facts);
+    }
+  }
+
+  /** Who listens to what, by phase (for the check that every process has the same subscribers). */
+  subscriptions(): { contribute: AuditAction[]; appended: AuditAction[] } {
+    const listed = (map: Map<AuditAction, unknown[]>) =>
+      [...map].flatMap(([action, handlers]) => handlers.map(() => action)).sort();
+    return { contribute: listed(this.contributors), appended: listed(this.appendedSubscribers) };
+  }
+}
+
+function add<Handler>(
+  map: Map<AuditAction, Handler[]>,
+  actions: AuditAction | readonly AuditAction[],
+  handler: Handler,
+): void {
+  for (const action of typeof actions === 'string' ? [actions] : actions) {
+    map.set(action, [...(map.get(action) ?? []), handler]);
+  }
+}

@@ -1,0 +1,200 @@
+// The `data` of each audit action, as the emitting service writes it (dates as Date where it hands
+// a Date; the stored JSON holds their ISO text). Keys a subscriber contributes (see AuditCatalog)
+// are not here.
+
+/** A step of an approval policy as the policy events record it. */
+export interface PolicyStepRecord {
+  name: string;
+  role: string | null;
+  approverIds: string[];
+  quorum: string;
+  minApprovals: number;
+  appliesWhen: object | null;
+  slaHours: number | null;
+  escalateToIds: string[];
+  expireOnTimeout: boolean;
+}
+
+/** A change of state: of a proposal, a step. */
+export interface FromTo<T = string> {
+  from: T;
+  to: T;
+}
+
+export interface RecommendationRecord {
+  recommendation: string;
+  rationale: string | null;
+  revisionNumber: number;
+}
+
+/** What an evidence item says, as its events record it. */
+export interface EvidenceContent {
+  kind: string;
+  summary: string;
+  sourceUrl: string | null;
+  /** ISO text. */
+  capturedAt: string | null;
+  details: object | null;
+}
+
+/** A risk of speaking as a risk note scores it. */
+export interface RiskRecord {
+  category: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  severity: string;
+  description: string;
+}
+
+/** What the audit trail records of a webhook endpoint: everything but its secret. */
+export interface WebhookEndpointSettings {
+  url: string;
+  eventTypes: string[];
+  enabled: boolean;
+}
+
+export interface MembershipEnded {
+  userId: string;
+  email: string;
+  roles: readonly string[];
+}
+
+export interface AuditPayloads {
+  'brand.created': { name: string; slug: string };
+  'member.added': { userId: string; email: string; name: string; roles: readonly string[] };
+  'member.roles_changed': {
+    userId: string;
+    email: string;
+    from: readonly string[];
+    to: readonly string[];
+  };
+  'member.removed': MembershipEnded;
+  'user.deactivated': MembershipEnded;
+
+  'proposal.created': {
+    title: string;
+    issue: string;
+    stanceType: string;
+    urgency: string;
+    /** ISO text. */
+    decisionDeadline: string | null;
+    revision: { number: number; contentHash: string; channels: string[] };
+  };
+  'proposal.revised': {
+    from: { revision: number; contentHash: string; version: number };
+    to: { revision: number; contentHash: string; version: number };
+    channels: string[];
+  };
+  'comment.added': { proposalId: string; body: string; mentionedUserIds: string[] };
+  'evidence.added': { proposalId: string } & EvidenceContent;
+  'evidence.cited': {
+    proposalId: string;
+    citedFrom: string;
+    fromProposal: string;
+  } & EvidenceContent;
+  'evidence.corrected': {
+    proposalId: string;
+    corrects: string;
+    reason: string;
+    before: EvidenceContent;
+    after: EvidenceContent;
+  };
+  'evidence.withdrawn': { proposalId: string; reason: string; kind: string; summary: string };
+  'risk_note.added': { proposalId: string } & RiskRecord & { mitigation: string | null };
+  'risk_note.updated': {
+    proposalId: string;
+    before: { status: string; mitigation: string | null };
+    after: { status: string; mitigation: string | null };
+  };
+  'recommendation.set': { before: RecommendationRecord | null; after: RecommendationRecord };
+
+  'approval_policy.set': {
+    before: { version: number; steps: PolicyStepRecord[] };
+    after: { version: number; steps: PolicyStepRecord[] };
+  };
+  'proposal.submitted': {
+    from: string;
+    to: string;
+    round: number;
+    policyVersion: number;
+    revision: { number: number; contentHash: string };
+    steps: { name: string; status: string; eligible: string[] }[];
+  };
+  'decision.recorded': {
+    proposalId: string;
+    step: string;
+    round: number;
+    outcome: string;
+    comment: string | null;
+    channel: string;
+    revisionNumber: number;
+    contentHash: string;
+    approvals: { before: number; after: number; required: number };
+    stepStatus: FromTo;
+    proposalState: FromTo;
+    /** The team's recommendation the decision went against (events before 2026 lack it). */
+    againstTeam: (RecommendationRecord & { by: string; current: boolean }) | null;
+    /** The risks an approval accepted (events before 2026 lack it). */
+    acceptedRisks: ({ riskNoteId: string } & RiskRecord)[];
+    override: {
+      acknowledged: string[];
+      recommendation: (RecommendationRecord & { by: string }) | null;
+      openRisks: { category: string; likelihood: number; impact: number }[];
+    } | null;
+    seen: { revision: string; evidence: string; riskNotes: string };
+    activatedStep: string | null;
+  };
+  'step.reminded': { step: string; kind: string; dueAt: Date | null; waitingFor: string[] };
+  'step.escalated': { step: string; deputies: string[]; required: number; status: string };
+  'step.approver_removed': {
+    proposalId: string;
+    step: string;
+    round: number;
+    approverId: string;
+    why: 'ROLES_CHANGED' | 'REMOVED' | 'DEACTIVATED';
+    eligible: FromTo<string[]>;
+    approvals: { count: number; required: number };
+    stepStatus: FromTo;
+    proposalState: FromTo;
+    activatedStep: string | null;
+    unsatisfiable: boolean;
+  };
+  'proposal.expired': { step: string; dueAt: Date | null; state: FromTo; why: string };
+  'content_freeze.started': {
+    reason: string;
+    endsAt: Date | null;
+    allowedUserIds: string[];
+    unscheduled: { proposalId: string; publishAt: string | null }[];
+  };
+  'content_freeze.ended': {
+    reason: string;
+    startedAt: Date;
+    endedAt: Date;
+    automatic: boolean;
+  };
+  'proposal.unscheduled': {
+    freezeId: string;
+    reason: string;
+    publishAt: Date | null;
+    state: FromTo;
+  };
+  'proposal.scheduled': { publishAt: Date; afterFreeze: boolean };
+  'proposal.published': { channel: string; url: string | null; contentHash: string; state: FromTo };
+  'proposal.withdrawn': { reason: string; state: FromTo };
+  'proposal.retracted': { reason: string; state: FromTo };
+
+  'webhook_endpoint.registered': WebhookEndpointSettings & { secretGenerated: boolean };
+  'webhook_endpoint.updated': {
+    before: WebhookEndpointSettings;
+    after: WebhookEndpointSettings;
+    secretChanged: boolean;
+  };
+  'webhook_endpoint.deleted': WebhookEndpointSettings;
+  'outbox.retried': {
+    topic: string;
+    channel: string;
+    failedAttempts: number;
+    lastError: string | null;
+  };
+}
