@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, isUniqueViolation, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/graphql';
-import { Operation } from '@standpoint/identity';
+import { Operation, preloadBrandPeople } from '@standpoint/identity';
 import {
   InvalidTransitionError,
   ProposalAccess,
@@ -85,24 +85,27 @@ export class DecisionsService {
     const step = steps.find(
       (s) => s.status === StepStatus.ACTIVE || s.status === StepStatus.BLOCKED,
     );
-    const alreadyDecided =
-      !!step &&
-      (await ctx.em.existsBy(DecisionEntity, {
-        stepId: step.id,
-        approverId,
-        revisionNumber: proposal.currentRevisionNumber,
-      }));
+    const earlier = step ? await this.decisionsOn(ctx, step, proposal.currentRevisionNumber) : [];
+    // The brand's people in one read: the approver's membership, the next step's approvers, and
+    // the names and addresses of the emails.
+    await preloadBrandPeople(ctx, proposal.brandId);
     // Who the approver is now (a writer? still accepted by the step?), not when the step started.
-    const standing = await this.deciders.standing(ctx, proposal, step ?? null, approverId);
+    const standing = await this.deciders.standing(
+      ctx,
+      proposal,
+      step ?? null,
+      approverId,
+      dossier.writerIds,
+    );
     const override = decisionOverride(input.outcome, this.facts.override(proposal, dossier));
     const refusal = firstRefusal({
       state: proposal.state,
       currentContentHash: dossier.revision.contentHash,
       contentHash: input.contentHash,
       approverId,
-      writerIds: standing.writerIds,
+      writerIds: dossier.writerIds,
       eligibleOnActiveStep: standing.eligibleNow,
-      alreadyDecided,
+      alreadyDecided: earlier.some((d) => d.approverId === approverId),
       outcome: input.outcome,
       overrideReasons: override.reasons,
       acknowledgeRisks: input.acknowledgeRisks === true,
@@ -135,7 +138,7 @@ export class DecisionsService {
       channel,
       decidedAt: now,
     };
-    const approvalsBefore = await this.approvals(ctx, step, proposal.currentRevisionNumber);
+    const approvalsBefore = earlier.filter((d) => d.outcome === DecisionOutcome.APPROVE).length;
     try {
       await ctx.em.insert(DecisionEntity, decision);
     } catch (error) {
@@ -169,7 +172,7 @@ export class DecisionsService {
       await this.review.cancelDeadlines(ctx, steps, `the proposal is ${to}`);
     }
     const next = steps.find((s) => s.order === progress.activated);
-    if (next) await this.review.activate(ctx, current, next);
+    if (next) await this.review.activate(ctx, current, next, dossier);
 
     await this.audit.append(ctx, {
       brandId: proposal.brandId,
@@ -209,16 +212,15 @@ export class DecisionsService {
     });
   }
 
-  /** Approvals of these words on the step so far. */
-  approvals(
+  /** The decisions on these words on the step so far: who decided, and how. */
+  private decisionsOn(
     ctx: RequestContext,
     step: ApprovalStepEntity,
     revisionNumber: number,
-  ): Promise<number> {
-    return ctx.em.countBy(DecisionEntity, {
-      stepId: step.id,
-      revisionNumber,
-      outcome: DecisionOutcome.APPROVE,
+  ): Promise<Pick<DecisionEntity, 'approverId' | 'outcome'>[]> {
+    return ctx.em.find(DecisionEntity, {
+      select: { approverId: true, outcome: true },
+      where: { stepId: step.id, revisionNumber },
     });
   }
 }

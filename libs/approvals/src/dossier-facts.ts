@@ -12,24 +12,27 @@ import {
 } from '@standpoint/proposals';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
-import { OverrideFacts, ProposalFacts } from './rules';
+import { OverrideFacts, ProposalFacts, writersOf } from './rules';
 
 /** What the rules need to know of a proposal's words and dossier at one moment, read in the transaction. */
 export interface Dossier {
   revision: RevisionEntity;
+  /** Everyone who wrote words of the proposal: its author and the writer of each revision. */
+  writerIds: string[];
   evidence: EvidenceEntity[];
   riskNotes: RiskNoteEntity[];
   recommendation: RecommendationEntity | null;
 }
 
+/**
+ * The one reader of a proposal's dossier: a change reads it once and hands it to whoever needs it
+ * (the rules, the audit event, the emails), and the decision page shows what it reads.
+ */
 @Injectable()
 export class DossierFacts {
   async read(ctx: RequestContext, proposal: ProposalEntity): Promise<Dossier> {
-    const [revision, evidence, riskNotes, recommendation] = [
-      await ctx.em.findOneByOrFail(RevisionEntity, {
-        proposalId: proposal.id,
-        number: proposal.currentRevisionNumber,
-      }),
+    const [revisions, evidence, riskNotes, recommendation] = [
+      await this.revisionsOf(ctx, proposal),
       await ctx.em.find(EvidenceEntity, {
         where: { proposalId: proposal.id, status: EvidenceStatus.ACTIVE },
         order: { id: 'ASC' },
@@ -43,7 +46,34 @@ export class DossierFacts {
         order: { id: 'DESC' },
       }),
     ];
-    return { revision, evidence, riskNotes, recommendation };
+    const revision = revisions.find((r) => r.number === proposal.currentRevisionNumber);
+    if (!revision) throw new Error(`proposal ${proposal.id} has no current revision`);
+    const writerIds = writersOf(
+      proposal.authorId,
+      revisions.map((r) => r.createdById),
+    );
+    return { revision, writerIds, evidence, riskNotes, recommendation };
+  }
+
+  /**
+   * In one statement, the current revision and each writer's first: what the dossier shows and who
+   * wrote words of the proposal.
+   */
+  private revisionsOf(ctx: RequestContext, proposal: ProposalEntity): Promise<RevisionEntity[]> {
+    const query = ctx.em.createQueryBuilder(RevisionEntity, 'r');
+    const firstOfEachWriter = query
+      .subQuery()
+      .select('MIN(w.number)')
+      .from(RevisionEntity, 'w')
+      .where('w.proposalId = :proposalId')
+      .groupBy('w.createdById')
+      .getQuery();
+    return query
+      .where('r.proposalId = :proposalId', { proposalId: proposal.id })
+      .andWhere(`(r.number = :current OR r.number IN ${firstOfEachWriter})`, {
+        current: proposal.currentRevisionNumber,
+      })
+      .getMany();
   }
 
   applicability(proposal: ProposalEntity, dossier: Dossier): ProposalFacts {

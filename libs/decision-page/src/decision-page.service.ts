@@ -6,6 +6,8 @@ import {
   decisionOverride,
   DecisionOutcome,
   DecisionsService,
+  Dossier,
+  DossierFacts,
   overrideWords,
   StepDeciders,
   StepStatus,
@@ -14,16 +16,7 @@ import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { ApiErrorCode, DomainError, ErrorCode, ErrorResult } from '@standpoint/graphql';
 import { BrandEntity, MembershipEntity, Operation, UserEntity } from '@standpoint/identity';
 import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/notifications';
-import {
-  EvidenceEntity,
-  EvidenceStatus,
-  ProposalAccess,
-  ProposalEntity,
-  ProposalState,
-  RecommendationEntity,
-  RevisionEntity,
-  RiskNoteEntity,
-} from '@standpoint/proposals';
+import { ProposalAccess, ProposalEntity, ProposalState } from '@standpoint/proposals';
 import { DecisionDossier } from './decision-dossier';
 import { DecisionForm } from './decision-form';
 import { LinkStanding, linkStanding } from './link-standing';
@@ -40,7 +33,8 @@ export type DecisionPageView =
 interface OpenedLink {
   link: DecisionLinkEntity;
   proposal: ProposalEntity;
-  revision: RevisionEntity;
+  /** The proposal's words and dossier now. */
+  dossier: Dossier;
   step: ApprovalStepEntity | null;
   approver: UserEntity;
   standing: LinkStanding;
@@ -64,6 +58,7 @@ export class DecisionPageService {
     private readonly links: DecisionLinksService,
     private readonly decisions: DecisionsService,
     private readonly deciders: StepDeciders,
+    private readonly facts: DossierFacts,
     private readonly access: ProposalAccess,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -165,10 +160,8 @@ export class DecisionPageService {
     const link = await this.links.open(em, token);
     if (!link) return null;
     const proposal = await em.findOneByOrFail(ProposalEntity, { id: link.proposalId });
-    const revision = await em.findOneByOrFail(RevisionEntity, {
-      proposalId: proposal.id,
-      number: proposal.currentRevisionNumber,
-    });
+    const dossier = await this.facts.read(ctx, proposal);
+    const revision = dossier.revision;
     const step = await em.findOneBy(ApprovalStepEntity, { id: link.stepId });
     const approver = await em.findOneByOrFail(UserEntity, { id: link.approverUserId });
     const stepAwaitsDecision =
@@ -181,6 +174,7 @@ export class DecisionPageService {
       proposal,
       stepAwaitsDecision ? step : null,
       link.approverUserId,
+      dossier.writerIds,
     );
     const standing = linkStanding({
       usedAt: link.usedAt,
@@ -194,31 +188,20 @@ export class DecisionPageService {
       approverWroteWords: decider.wroteWords,
       approverEligibleNow: decider.eligibleNow,
     });
-    return { link, proposal, revision, step, approver, standing };
+    return { link, proposal, dossier, step, approver, standing };
   }
 
   private async dossierOf(ctx: RequestContext, opened: OpenedLink): Promise<DecisionDossier> {
-    const em = ctx.em;
-    const { proposal, revision, step, link } = opened;
-    const brand = await em.findOneByOrFail(BrandEntity, { id: proposal.brandId });
-    const evidence = await em.find(EvidenceEntity, {
-      where: { proposalId: proposal.id, status: EvidenceStatus.ACTIVE },
-      order: { id: 'ASC' },
-    });
-    const riskNotes = await em.find(RiskNoteEntity, {
-      where: { proposalId: proposal.id },
-      order: { id: 'ASC' },
-    });
-    const latest = await em.findOne(RecommendationEntity, {
-      where: { proposalId: proposal.id },
-      order: { id: 'DESC' },
-    });
+    const { proposal, dossier, step, link } = opened;
+    const { revision, evidence, riskNotes } = dossier;
+    const brand = await ctx.em.findOneByOrFail(BrandEntity, { id: proposal.brandId });
+    const latest = dossier.recommendation;
     const recommendation = latest && {
       recommendation: latest.recommendation,
       rationale: latest.rationale,
       current: latest.revisionNumber === proposal.currentRevisionNumber,
     };
-    const facts = { recommendation, risks: riskNotes };
+    const facts = this.facts.override(proposal, dossier);
     const approval = decisionOverride(DecisionOutcome.APPROVE, facts);
     const rejection = decisionOverride(DecisionOutcome.REJECT, facts);
     return {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditEventEntity } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { OutboxMessageEntity } from './outbox-message.entity';
-import { pendingMessage } from './pending-message';
+import { insertMessages, pendingMessage } from './pending-message';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { webhookEventsOf } from './webhook-events';
 
@@ -54,6 +54,6 @@ export class WebhookOutboxService {
         );
       }
     }
-    if (rows.length > 0) await ctx.em.insert(OutboxMessageEntity, rows);
+    await insertMessages(ctx.em, rows);
   }
 }

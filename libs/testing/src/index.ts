@@ -14,3 +14,4 @@ export * from './decision-links';
 export * from './trickling-receiver';
 export * from './webhook-endpoints';
 export * from './emailed-links';
+export * from './sql-statements';
