@@ -9,7 +9,11 @@ const REGISTER = `mutation ($input: RegisterWebhookEndpointInput!) {
   registerWebhookEndpoint(input: $input) { endpoint { id } }
 }`;
 
-/** What one decision may cost the database, its transaction's BEGIN and COMMIT included. */
+/**
+ * What one decision may send inside its transaction, as the issue counted them: every statement
+ * between BEGIN and COMMIT (neither counted), the advisory lock of the audit chain on PostgreSQL
+ * included. Before this budget: 38 on SQLite, 36 on PostgreSQL for the first step's approval.
+ */
 const STATEMENT_BUDGET = 15;
 
 /**

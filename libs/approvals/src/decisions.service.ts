@@ -13,7 +13,7 @@ import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { overrideAuditData } from './decision-audit-data';
 import { DecisionEntity } from './decision.entity';
-import { DossierFacts } from './dossier-facts';
+import { Dossier, DossierFacts } from './dossier-facts';
 import { DecideInput } from './inputs/decide.input';
 import {
   AcknowledgementRequiredError,
@@ -63,10 +63,15 @@ export class DecisionsService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * `read`: the proposal's dossier, when the caller has read it already with the proposal locked
+   * (the decision page has, to judge the link), so that a decision reads it once.
+   */
   async decide(
     ctx: RequestContext,
     input: DecideInput,
     channel = DecisionChannel.API,
+    read?: Dossier,
   ): Promise<DecideResultType> {
     const approverId = deciderOf(ctx);
     const proposal = await this.access.forChange(ctx, input.proposalId, Operation.READ_BRAND);
@@ -80,12 +85,12 @@ export class DecisionsService {
         },
       ]);
     }
-    const dossier = await this.facts.read(ctx, proposal);
-    const steps = await this.review.currentSteps(ctx, proposal);
+    const dossier = read ?? (await this.facts.read(ctx, proposal));
+    const { steps, decisionsOn } = await this.currentRound(ctx, proposal);
     const step = steps.find(
       (s) => s.status === StepStatus.ACTIVE || s.status === StepStatus.BLOCKED,
     );
-    const earlier = step ? await this.decisionsOn(ctx, step, proposal.currentRevisionNumber) : [];
+    const earlier = step ? decisionsOn(step) : [];
     // The brand's people in one read: the approver's membership, the next step's approvers, and
     // the names and addresses of the emails.
     await preloadBrandPeople(ctx, proposal.brandId);
@@ -212,16 +217,37 @@ export class DecisionsService {
     });
   }
 
-  /** The decisions on these words on the step so far: who decided, and how. */
-  private decisionsOn(
-    ctx: RequestContext,
-    step: ApprovalStepEntity,
-    revisionNumber: number,
-  ): Promise<Pick<DecisionEntity, 'approverId' | 'outcome'>[]> {
-    return ctx.em.find(DecisionEntity, {
-      select: { approverId: true, outcome: true },
-      where: { stepId: step.id, revisionNumber },
-    });
+  /**
+   * In one statement, the steps of the proposal's current review round in order, and the decisions
+   * on its current words so far on each (who decided, and how).
+   */
+  private async currentRound(ctx: RequestContext, proposal: ProposalEntity) {
+    const rows = await ctx.em
+      .createQueryBuilder(ApprovalStepEntity, 's')
+      .leftJoinAndMapMany(
+        's.decisions',
+        DecisionEntity,
+        'd',
+        'd.stepId = s.id AND d.revisionNumber = :revisionNumber',
+        { revisionNumber: proposal.currentRevisionNumber },
+      )
+      .where('s.proposalId = :proposalId AND s.round = :round', {
+        proposalId: proposal.id,
+        round: proposal.reviewRound,
+      })
+      .orderBy('s.order', 'ASC')
+      .getMany();
+    const decisions = new Map<string, DecisionEntity[]>();
+    const steps = (rows as (ApprovalStepEntity & { decisions?: DecisionEntity[] })[]).map(
+      ({ decisions: onStep, ...step }) => {
+        decisions.set(step.id, onStep ?? []);
+        return step;
+      },
+    );
+    return {
+      steps,
+      decisionsOn: (step: ApprovalStepEntity) => decisions.get(step.id) ?? [],
+    };
   }
 }
 

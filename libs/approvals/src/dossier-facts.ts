@@ -31,35 +31,29 @@ export interface Dossier {
 @Injectable()
 export class DossierFacts {
   async read(ctx: RequestContext, proposal: ProposalEntity): Promise<Dossier> {
-    const [revisions, evidence, riskNotes, recommendation] = [
-      await this.revisionsOf(ctx, proposal),
-      await ctx.em.find(EvidenceEntity, {
-        where: { proposalId: proposal.id, status: EvidenceStatus.ACTIVE },
-        order: { id: 'ASC' },
-      }),
-      await ctx.em.find(RiskNoteEntity, {
-        where: { proposalId: proposal.id },
-        order: { id: 'ASC' },
-      }),
-      await ctx.em.findOne(RecommendationEntity, {
-        where: { proposalId: proposal.id },
-        order: { id: 'DESC' },
-      }),
-    ];
+    const { revisions, recommendation } = await this.revisionsOf(ctx, proposal);
     const revision = revisions.find((r) => r.number === proposal.currentRevisionNumber);
     if (!revision) throw new Error(`proposal ${proposal.id} has no current revision`);
     const writerIds = writersOf(
       proposal.authorId,
       revisions.map((r) => r.createdById),
     );
+    const evidence = await ctx.em.find(EvidenceEntity, {
+      where: { proposalId: proposal.id, status: EvidenceStatus.ACTIVE },
+      order: { id: 'ASC' },
+    });
+    const riskNotes = await ctx.em.find(RiskNoteEntity, {
+      where: { proposalId: proposal.id },
+      order: { id: 'ASC' },
+    });
     return { revision, writerIds, evidence, riskNotes, recommendation };
   }
 
   /**
-   * In one statement, the current revision and each writer's first: what the dossier shows and who
-   * wrote words of the proposal.
+   * In one statement: the current revision and each writer's first (what the dossier shows and who
+   * wrote words of the proposal), each with the team's latest recommendation.
    */
-  private revisionsOf(ctx: RequestContext, proposal: ProposalEntity): Promise<RevisionEntity[]> {
+  private async revisionsOf(ctx: RequestContext, proposal: ProposalEntity) {
     const query = ctx.em.createQueryBuilder(RevisionEntity, 'r');
     const firstOfEachWriter = query
       .subQuery()
@@ -68,12 +62,26 @@ export class DossierFacts {
       .where('w.proposalId = :proposalId')
       .groupBy('w.createdById')
       .getQuery();
-    return query
+    const latestRecommendation = query
+      .subQuery()
+      .select('MAX(l.id)')
+      .from(RecommendationEntity, 'l')
+      .where('l.proposalId = :proposalId')
+      .getQuery();
+    const rows = (await query
+      .leftJoinAndMapOne(
+        'r.recommendation',
+        RecommendationEntity,
+        'rec',
+        `rec.id = ${latestRecommendation}`,
+      )
       .where('r.proposalId = :proposalId', { proposalId: proposal.id })
       .andWhere(`(r.number = :current OR r.number IN ${firstOfEachWriter})`, {
         current: proposal.currentRevisionNumber,
       })
-      .getMany();
+      .getMany()) as (RevisionEntity & { recommendation?: RecommendationEntity | null })[];
+    const revisions = rows.map(({ recommendation: _, ...revision }) => revision);
+    return { revisions, recommendation: rows[0]?.recommendation ?? null };
   }
 
   applicability(proposal: ProposalEntity, dossier: Dossier): ProposalFacts {

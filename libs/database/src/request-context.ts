@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Actor, ANONYMOUS, SYSTEM } from './actor';
 import { AfterCommitHook, AfterCommitHooks } from './after-commit';
+import { InsertsAtCommit } from './inserts-at-commit';
 import { LoaderScheduler } from './loader-scheduler';
 import { readManagerOf } from './read-connection';
 
@@ -14,6 +15,7 @@ import { readManagerOf } from './read-connection';
 export class RequestContext {
   private transactionManager: EntityManager | undefined;
   private afterCommitHooks: AfterCommitHooks | undefined;
+  private insertsAtCommit: InsertsAtCommit | undefined;
   private loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly loaderScheduler = new LoaderScheduler();
 
@@ -54,8 +56,19 @@ export class RequestContext {
   }
 
   /**
-   * Runs `work` with `manager` as the context's manager and `afterCommit` collecting the hooks;
-   * used by the TransactionRunner only.
+   * Queues rows to be inserted in the open transaction once its work is done, in one statement with
+   * the others queued for the same entity (see InsertsAtCommit). For rows nothing reads or
+   * references in the transaction after queuing them: the outbox's messages.
+   */
+  insertAtCommit<E extends ObjectLiteral>(entity: EntityTarget<E>, rows: readonly E[]): void {
+    if (!this.insertsAtCommit)
+      throw new Error('insertAtCommit must be called inside a transaction');
+    this.insertsAtCommit.add(entity, rows);
+  }
+
+  /**
+   * Runs `work` with `manager` as the context's manager and `afterCommit` collecting the hooks,
+   * then writes the rows queued with `insertAtCommit`; used by the TransactionRunner only.
    */
   async withManager<T>(
     manager: EntityManager,
@@ -64,12 +77,16 @@ export class RequestContext {
   ): Promise<T> {
     this.transactionManager = manager;
     this.afterCommitHooks = afterCommit;
+    this.insertsAtCommit = new InsertsAtCommit();
     this.loaders.clear();
     try {
-      return await work();
+      const result = await work();
+      await this.insertsAtCommit.write(manager);
+      return result;
     } finally {
       this.transactionManager = undefined;
       this.afterCommitHooks = undefined;
+      this.insertsAtCommit = undefined;
       // What was loaded inside the transaction may have been rolled back or changed since.
       this.loaders.clear();
     }

@@ -129,6 +129,7 @@ export class DecisionPageService {
         acknowledgeRisks: form.acknowledgeRisks,
       },
       DecisionChannel.EMAIL_LINK,
+      opened.dossier,
     );
     if (result instanceof ErrorResult) {
       throw new DecisionRefused({ ...form.state(), errors: refusalErrors(result, form) });

@@ -14,7 +14,7 @@ import {
 } from './decision-links.service';
 import { EmailRecipient, RenderedEmail } from './emails';
 import { OutboxMessageEntity } from './outbox-message.entity';
-import { insertMessages, pendingMessage } from './pending-message';
+import { pendingMessage } from './pending-message';
 
 export interface EmailToMember {
   /** The brand it is about; null for an account's own email (a reset link). */
@@ -98,7 +98,7 @@ export class OutboxService {
         ),
       );
     }
-    await insertMessages(ctx.em, rows);
+    ctx.insertAtCommit(OutboxMessageEntity, rows);
   }
 
   /** A Message-ID (RFC 5322) fixed when the row is written, so every resend of it carries the same. */

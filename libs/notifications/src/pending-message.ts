@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 type Optional =
@@ -34,23 +33,4 @@ export function pendingMessage(message: NewOutboxMessage, now: Date): OutboxMess
     sentAt: null,
     createdAt: now,
   };
-}
-
-/**
- * Writes outbox rows in one INSERT and reads nothing back: every column is set in code (above), so
- * there is nothing for TypeORM to reload (its plain insert SELECTs the defaulted columns back on
- * SQLite, one statement more per batch).
- */
-export async function insertMessages(
-  em: EntityManager,
-  rows: readonly OutboxMessageEntity[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(OutboxMessageEntity)
-    .values([...rows])
-    .updateEntity(false)
-    .execute();
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditEventEntity } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { OutboxMessageEntity } from './outbox-message.entity';
-import { insertMessages, pendingMessage } from './pending-message';
+import { pendingMessage } from './pending-message';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { webhookEventsOf } from './webhook-events';
 
@@ -54,6 +54,6 @@ export class WebhookOutboxService {
         );
       }
     }
-    await insertMessages(ctx.em, rows);
+    ctx.insertAtCommit(OutboxMessageEntity, rows);
   }
 }

@@ -8,8 +8,8 @@ interface SentStatement {
 /** What the database received while recording, and the transactions among it. */
 export interface StatementRecording {
   /**
-   * The statements of the one transaction that sent a statement matching `marker`, from its BEGIN
-   * to its COMMIT, both included, each as its kind (see `statementKind`).
+   * The statements sent inside the one transaction that sent a statement matching `marker`, each
+   * as its kind (see `statementKind`): those between its BEGIN and its COMMIT, neither counted.
    */
   transactionWith(marker: RegExp): string[];
   stop(): void;
@@ -32,7 +32,7 @@ export function recordStatements(dataSource: DataSource): StatementRecording {
       );
       if (found.length !== 1)
         throw new Error(`${found.length} transactions sent a statement matching ${marker}`);
-      return found[0].map(statementKind);
+      return found[0].slice(1, -1).map(statementKind);
     },
     stop: () => spy.mockRestore(),
   };
