@@ -67,11 +67,21 @@ export class DecisionsService {
    * `read`: the proposal's dossier, when the caller has read it already with the proposal locked
    * (the decision page has, to judge the link), so that a decision reads it once.
    */
-  async decide(
+  decide(
     ctx: RequestContext,
     input: DecideInput,
     channel = DecisionChannel.API,
     read?: Dossier,
+  ): Promise<DecideResultType> {
+    // Its emails and webhook deliveries, nothing reads back: written in one INSERT at its end.
+    return ctx.insertingTogether(() => this.decideNow(ctx, input, channel, read));
+  }
+
+  private async decideNow(
+    ctx: RequestContext,
+    input: DecideInput,
+    channel: DecisionChannel,
+    read: Dossier | undefined,
   ): Promise<DecideResultType> {
     const approverId = deciderOf(ctx);
     const proposal = await this.access.forChange(ctx, input.proposalId, Operation.READ_BRAND);

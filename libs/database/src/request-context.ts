@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Actor, ANONYMOUS, SYSTEM } from './actor';
 import { AfterCommitHook, AfterCommitHooks } from './after-commit';
-import { InsertsAtCommit } from './inserts-at-commit';
+import { InsertBatch, insertRowsNow } from './insert-batch';
 import { LoaderScheduler } from './loader-scheduler';
 import { readManagerOf } from './read-connection';
 
@@ -15,7 +15,7 @@ import { readManagerOf } from './read-connection';
 export class RequestContext {
   private transactionManager: EntityManager | undefined;
   private afterCommitHooks: AfterCommitHooks | undefined;
-  private insertsAtCommit: InsertsAtCommit | undefined;
+  private insertBatch: InsertBatch | undefined;
   private loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly loaderScheduler = new LoaderScheduler();
 
@@ -56,19 +56,41 @@ export class RequestContext {
   }
 
   /**
-   * Queues rows to be inserted in the open transaction once its work is done, in one statement with
-   * the others queued for the same entity (see InsertsAtCommit). For rows nothing reads or
-   * references in the transaction after queuing them: the outbox's messages.
+   * Inserts rows whose every column is set in code, in the open transaction, reading nothing back;
+   * inside `insertingTogether`, at its end with the others of the same entity.
    */
-  insertAtCommit<E extends ObjectLiteral>(entity: EntityTarget<E>, rows: readonly E[]): void {
-    if (!this.insertsAtCommit)
-      throw new Error('insertAtCommit must be called inside a transaction');
-    this.insertsAtCommit.add(entity, rows);
+  async insertRows<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    rows: readonly E[],
+  ): Promise<void> {
+    if (!this.transactionManager) throw new Error('insertRows must be called inside a transaction');
+    if (this.insertBatch) this.insertBatch.add(entity, rows);
+    else await insertRowsNow(this.transactionManager, entity, rows);
   }
 
   /**
-   * Runs `work` with `manager` as the context's manager and `afterCommit` collecting the hooks,
-   * then writes the rows queued with `insertAtCommit`; used by the TransactionRunner only.
+   * Runs `work` with the rows it writes through `insertRows` held back and written at its end, one
+   * INSERT per entity: for a change that writes several messages and reads none of them back (a
+   * decision). Until then nothing in the transaction sees them.
+   */
+  async insertingTogether<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.transactionManager)
+      throw new Error('insertingTogether must run inside a transaction');
+    if (this.insertBatch) return work();
+    const batch = new InsertBatch();
+    this.insertBatch = batch;
+    try {
+      const result = await work();
+      await batch.write(this.transactionManager);
+      return result;
+    } finally {
+      this.insertBatch = undefined;
+    }
+  }
+
+  /**
+   * Runs `work` with `manager` as the context's manager and `afterCommit` collecting the hooks;
+   * used by the TransactionRunner only.
    */
   async withManager<T>(
     manager: EntityManager,
@@ -77,16 +99,12 @@ export class RequestContext {
   ): Promise<T> {
     this.transactionManager = manager;
     this.afterCommitHooks = afterCommit;
-    this.insertsAtCommit = new InsertsAtCommit();
     this.loaders.clear();
     try {
-      const result = await work();
-      await this.insertsAtCommit.write(manager);
-      return result;
+      return await work();
     } finally {
       this.transactionManager = undefined;
       this.afterCommitHooks = undefined;
-      this.insertsAtCommit = undefined;
       // What was loaded inside the transaction may have been rolled back or changed since.
       this.loaders.clear();
     }

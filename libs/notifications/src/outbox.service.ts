@@ -98,7 +98,7 @@ export class OutboxService {
         ),
       );
     }
-    ctx.insertAtCommit(OutboxMessageEntity, rows);
+    await ctx.insertRows(OutboxMessageEntity, rows);
   }
 
   /** A Message-ID (RFC 5322) fixed when the row is written, so every resend of it carries the same. */

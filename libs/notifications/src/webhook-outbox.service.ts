@@ -54,6 +54,6 @@ export class WebhookOutboxService {
         );
       }
     }
-    ctx.insertAtCommit(OutboxMessageEntity, rows);
+    await ctx.insertRows(OutboxMessageEntity, rows);
   }
 }
