@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RequestContext } from '@standpoint/database';
 import {
-  BrandEntity,
+  identityLoaders,
+  loadUsers,
   MembersService,
   MembershipChange,
   Role,
-  UserEntity,
 } from '@standpoint/identity';
 import {
   approvalRequestedEmail,
@@ -35,7 +35,6 @@ import {
   riskScore,
   severityOf,
 } from '@standpoint/proposals';
-import { In } from 'typeorm';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DecisionEntity } from './decision.entity';
@@ -89,8 +88,9 @@ export class ApprovalEmails {
     ctx: RequestContext,
     proposal: ProposalEntity,
     step: ApprovalStepEntity,
+    dossier: Dossier,
   ): Promise<void> {
-    const { dossier, emailDossier } = await this.dossierOf(ctx, proposal);
+    const emailDossier = await this.emailDossier(ctx, proposal, dossier);
     await this.outbox.emailMembers(ctx, {
       ...this.decisionRequest(proposal, step, dossier),
       topic: 'approval.requested',
@@ -137,8 +137,9 @@ export class ApprovalEmails {
     step: ApprovalStepEntity,
     deputies: readonly string[],
     originalApprovers: readonly string[],
+    dossier: Dossier,
   ): Promise<void> {
-    const { dossier, emailDossier } = await this.dossierOf(ctx, proposal);
+    const emailDossier = await this.emailDossier(ctx, proposal, dossier);
     const names = await this.namesOf(ctx, [...deputies, ...originalApprovers]);
     await this.outbox.emailMembers(ctx, {
       ...this.decisionRequest(proposal, step, dossier),
@@ -483,13 +484,16 @@ export class ApprovalEmails {
     };
   }
 
+  // Through the request's loaders: a decision has read its brand's people already
+  // (preloadBrandPeople), and names asked for twice are read once.
   private async namesOf(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
-    const users = await ctx.em.findBy(UserEntity, { id: In([...new Set(ids)]) });
-    return new Map(users.map((u) => [u.id, u.name]));
+    return new Map((await loadUsers(ctx, ids)).map((u) => [u.id, u.name]));
   }
 
   private async brandNameOf(ctx: RequestContext, brandId: string): Promise<string> {
-    return (await ctx.em.findOneByOrFail(BrandEntity, { id: brandId })).name;
+    const brand = await identityLoaders.brandById(ctx).load(brandId);
+    if (!brand) throw new Error(`brand ${brandId} does not exist`);
+    return brand.name;
   }
 
   private async team(ctx: RequestContext, brandId: string): Promise<string[]> {

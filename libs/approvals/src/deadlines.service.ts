@@ -8,6 +8,7 @@ import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DecisionEntity } from './decision.entity';
+import { DossierFacts } from './dossier-facts';
 import { FreezesService } from './freezes.service';
 import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
@@ -30,6 +31,7 @@ export class DeadlinesService {
     private readonly transitions: ProposalTransitions,
     private readonly freezes: FreezesService,
     private readonly deciders: StepDeciders,
+    private readonly facts: DossierFacts,
     private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -156,11 +158,13 @@ export class DeadlinesService {
   }
 
   private async escalate(ctx: RequestContext, proposal: ProposalEntity, step: ApprovalStepEntity) {
+    const dossier = await this.facts.read(ctx, proposal);
     const { eligible, required, status } = await this.deciders.activation(
       ctx,
       proposal,
       step,
       true,
+      dossier.writerIds,
     );
     const deputies = eligible.filter((id) => !step.eligibleApproverIds.includes(id));
     await ctx.em.update(
@@ -184,7 +188,14 @@ export class DeadlinesService {
       // The deputies get one more period (up to the decision deadline); then no decision, no post.
       escalated.dueAt = (await this.review.extend(ctx, proposal, escalated)) ?? step.dueAt;
     }
-    await this.emails.escalation(ctx, proposal, escalated, deputies, step.eligibleApproverIds);
+    await this.emails.escalation(
+      ctx,
+      proposal,
+      escalated,
+      deputies,
+      step.eligibleApproverIds,
+      dossier,
+    );
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'step.escalated', {

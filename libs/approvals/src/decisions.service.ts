@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, isUniqueViolation, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
-import { Operation } from '@standpoint/identity';
+import { Operation, preloadBrandPeople } from '@standpoint/identity';
 import {
   InvalidTransitionError,
   ProposalAccess,
@@ -13,7 +13,7 @@ import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { overrideAuditData } from './decision-audit-data';
 import { DecisionEntity } from './decision.entity';
-import { DossierFacts } from './dossier-facts';
+import { Dossier, DossierFacts } from './dossier-facts';
 import { DecideInput } from './inputs/decide.input';
 import {
   AcknowledgementRequiredError,
@@ -63,10 +63,25 @@ export class DecisionsService {
     private readonly clock: Clock,
   ) {}
 
-  async decide(
+  /**
+   * `read`: the proposal's dossier, when the caller has read it already with the proposal locked
+   * (the decision page has, to judge the link), so that a decision reads it once.
+   */
+  decide(
     ctx: RequestContext,
     input: DecideInput,
     channel = DecisionChannel.API,
+    read?: Dossier,
+  ): Promise<DecideResultType> {
+    // Its emails and webhook deliveries, nothing reads back: written in one INSERT at its end.
+    return ctx.insertingTogether(() => this.decideNow(ctx, input, channel, read));
+  }
+
+  private async decideNow(
+    ctx: RequestContext,
+    input: DecideInput,
+    channel: DecisionChannel,
+    read: Dossier | undefined,
   ): Promise<DecideResultType> {
     const approverId = deciderOf(ctx);
     const proposal = await this.access.forChange(ctx, input.proposalId, Operation.READ_BRAND);
@@ -80,29 +95,32 @@ export class DecisionsService {
         },
       ]);
     }
-    const dossier = await this.facts.read(ctx, proposal);
-    const steps = await this.review.currentSteps(ctx, proposal);
+    const dossier = read ?? (await this.facts.read(ctx, proposal));
+    const { steps, decisionsOn } = await this.currentRound(ctx, proposal);
     const step = steps.find(
       (s) => s.status === StepStatus.ACTIVE || s.status === StepStatus.BLOCKED,
     );
-    const alreadyDecided =
-      !!step &&
-      (await ctx.em.existsBy(DecisionEntity, {
-        stepId: step.id,
-        approverId,
-        revisionNumber: proposal.currentRevisionNumber,
-      }));
+    const earlier = step ? decisionsOn(step) : [];
+    // The brand's people in one read: the approver's membership, the next step's approvers, and
+    // the names and addresses of the emails.
+    await preloadBrandPeople(ctx, proposal.brandId);
     // Who the approver is now (a writer? still accepted by the step?), not when the step started.
-    const standing = await this.deciders.standing(ctx, proposal, step ?? null, approverId);
+    const standing = await this.deciders.standing(
+      ctx,
+      proposal,
+      step ?? null,
+      approverId,
+      dossier.writerIds,
+    );
     const override = decisionOverride(input.outcome, this.facts.override(proposal, dossier));
     const refusal = firstRefusal({
       state: proposal.state,
       currentContentHash: dossier.revision.contentHash,
       contentHash: input.contentHash,
       approverId,
-      writerIds: standing.writerIds,
+      writerIds: dossier.writerIds,
       eligibleOnActiveStep: standing.eligibleNow,
-      alreadyDecided,
+      alreadyDecided: earlier.some((d) => d.approverId === approverId),
       outcome: input.outcome,
       overrideReasons: override.reasons,
       acknowledgeRisks: input.acknowledgeRisks === true,
@@ -135,7 +153,7 @@ export class DecisionsService {
       channel,
       decidedAt: now,
     };
-    const approvalsBefore = await this.approvals(ctx, step, proposal.currentRevisionNumber);
+    const approvalsBefore = earlier.filter((d) => d.outcome === DecisionOutcome.APPROVE).length;
     try {
       await ctx.em.insert(DecisionEntity, decision);
     } catch (error) {
@@ -169,7 +187,7 @@ export class DecisionsService {
       await this.review.cancelDeadlines(ctx, steps, `the proposal is ${to}`);
     }
     const next = steps.find((s) => s.order === progress.activated);
-    if (next) await this.review.activate(ctx, current, next);
+    if (next) await this.review.activate(ctx, current, next, dossier);
 
     await this.audit.append(ctx, {
       brandId: proposal.brandId,
@@ -209,17 +227,37 @@ export class DecisionsService {
     });
   }
 
-  /** Approvals of these words on the step so far. */
-  approvals(
-    ctx: RequestContext,
-    step: ApprovalStepEntity,
-    revisionNumber: number,
-  ): Promise<number> {
-    return ctx.em.countBy(DecisionEntity, {
-      stepId: step.id,
-      revisionNumber,
-      outcome: DecisionOutcome.APPROVE,
-    });
+  /**
+   * In one statement, the steps of the proposal's current review round in order, and the decisions
+   * on its current words so far on each (who decided, and how).
+   */
+  private async currentRound(ctx: RequestContext, proposal: ProposalEntity) {
+    const rows = await ctx.em
+      .createQueryBuilder(ApprovalStepEntity, 's')
+      .leftJoinAndMapMany(
+        's.decisions',
+        DecisionEntity,
+        'd',
+        'd.stepId = s.id AND d.revisionNumber = :revisionNumber',
+        { revisionNumber: proposal.currentRevisionNumber },
+      )
+      .where('s.proposalId = :proposalId AND s.round = :round', {
+        proposalId: proposal.id,
+        round: proposal.reviewRound,
+      })
+      .orderBy('s.order', 'ASC')
+      .getMany();
+    const decisions = new Map<string, DecisionEntity[]>();
+    const steps = (rows as (ApprovalStepEntity & { decisions?: DecisionEntity[] })[]).map(
+      ({ decisions: onStep, ...step }) => {
+        decisions.set(step.id, onStep ?? []);
+        return step;
+      },
+    );
+    return {
+      steps,
+      decisionsOn: (step: ApprovalStepEntity) => decisions.get(step.id) ?? [],
+    };
   }
 }
 

@@ -7,6 +7,7 @@ export * from './approvals.loaders';
 export * from './deadlines.service';
 export * from './approvals.module';
 export * from './decisions.service';
+export * from './dossier-facts';
 export * from './models/decide-result';
 export * from './rules';
 export * from './step-deciders';

@@ -77,7 +77,7 @@ export class ReviewService {
       reviewRound: round,
       policyVersion: policy.version,
     });
-    if (first) await this.activate(ctx, submitted, first);
+    if (first) await this.activate(ctx, submitted, first, dossier);
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'proposal.submitted', {
@@ -96,19 +96,25 @@ export class ReviewService {
     return ProposalModel.from(submitted);
   }
 
-  /** Makes a step the one under review: who may decide, how many must, by when; and tells them. */
+  /**
+   * Makes a step the one under review: who may decide, how many must, by when; and tells them.
+   * `dossier` is the proposal's as the change read it, when it did.
+   */
   async activate(
     ctx: RequestContext,
     proposal: ProposalEntity,
     step: ApprovalStepEntity,
+    dossier?: Dossier,
   ): Promise<void> {
     const now = this.clock.now();
+    dossier ??= await this.facts.read(ctx, proposal);
     // Never anyone who wrote words of the proposal: a reviser is not asked to approve their words.
     const { eligible, required, status } = await this.deciders.activation(
       ctx,
       proposal,
       step,
       step.escalated,
+      dossier.writerIds,
     );
     const due = dueAt(now, step.definition.slaHours, proposal.decisionDeadline);
     Object.assign(step, {
@@ -130,7 +136,7 @@ export class ReviewService {
       },
     );
     if (due) await this.scheduleDeadlines(ctx, step, now, due);
-    await this.emails.approvalRequested(ctx, proposal, step);
+    await this.emails.approvalRequested(ctx, proposal, step, dossier);
   }
 
   /**
@@ -198,12 +204,14 @@ export class ReviewService {
     steps: readonly ApprovalStepEntity[],
     why: string,
   ): Promise<void> {
-    if (steps.length === 0) return;
+    // Deadlines are scheduled only with a due date on their step: a step without one has none.
+    const timed = steps.filter((step) => step.dueAt);
+    if (timed.length === 0) return;
     await ctx.em
       .createQueryBuilder()
       .update(DeadlineEntity)
       .set({ doneAt: this.clock.now(), outcome: why })
-      .where('subjectId IN (:...ids) AND doneAt IS NULL', { ids: steps.map((step) => step.id) })
+      .where('subjectId IN (:...ids) AND doneAt IS NULL', { ids: timed.map((step) => step.id) })
       .execute();
   }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
-import { MembershipEntity, MembersService } from '@standpoint/identity';
-import { ProposalEntity, RevisionEntity } from '@standpoint/proposals';
+import { identityLoaders, MembersService } from '@standpoint/identity';
+import { ProposalEntity } from '@standpoint/proposals';
 import { ApprovalStepEntity } from './approval-step.entity';
-import { mayDecideNow, StepActivation, stepActivation, writersOf } from './rules';
+import { mayDecideNow, StepActivation, stepActivation } from './rules';
 
 /** Where one person stands towards deciding on a proposal's step, now. */
 export interface DeciderStanding {
@@ -11,30 +11,17 @@ export interface DeciderStanding {
   wroteWords: boolean;
   /** They were asked on the step and still hold a membership the step accepts. */
   eligibleNow: boolean;
-  writerIds: string[];
 }
 
 /**
- * Who may decide on a step, read from the database in the change's transaction: the writers of
- * the proposal and the brand's memberships as they are now. The review asks these people when a
- * step activates; decisions, by GraphQL or by email link, are judged by the same facts.
+ * Who may decide on a step, judged in the change's transaction by the writers of the proposal (as
+ * the dossier read them, `Dossier.writerIds`) and the brand's memberships as they are now. The
+ * review asks these people when a step activates; decisions, by GraphQL or by email link, are
+ * judged by the same facts.
  */
 @Injectable()
 export class StepDeciders {
   constructor(private readonly members: MembersService) {}
-
-  /** Everyone who wrote words of the proposal: its author and the writer of each revision. */
-  async writersOf(ctx: RequestContext, proposal: ProposalEntity): Promise<string[]> {
-    const rows = await ctx.em
-      .createQueryBuilder(RevisionEntity, 'r')
-      .select('DISTINCT r.createdById', 'createdById')
-      .where('r.proposalId = :proposalId', { proposalId: proposal.id })
-      .getRawMany<{ createdById: string }>();
-    return writersOf(
-      proposal.authorId,
-      rows.map((row) => row.createdById),
-    );
-  }
 
   /** Who is asked, how many must approve and the status, for a step activated (or escalated) now. */
   async activation(
@@ -42,10 +29,10 @@ export class StepDeciders {
     proposal: ProposalEntity,
     step: ApprovalStepEntity,
     escalated: boolean,
+    writerIds: readonly string[],
   ): Promise<StepActivation> {
     const members = await this.members.ofBrand(ctx, proposal.brandId);
-    const writers = await this.writersOf(ctx, proposal);
-    return stepActivation(step.definition, members, writers, escalated);
+    return stepActivation(step.definition, members, writerIds, escalated);
   }
 
   /**
@@ -58,17 +45,14 @@ export class StepDeciders {
     proposal: ProposalEntity,
     step: ApprovalStepEntity | null,
     userId: string,
+    writerIds: readonly string[],
   ): Promise<DeciderStanding> {
-    const writerIds = await this.writersOf(ctx, proposal);
-    const membership = await ctx.em.findOneBy(MembershipEntity, {
-      brandId: proposal.brandId,
-      userId,
-    });
-    const member = membership && { userId, roles: membership.roles };
+    const memberships = await identityLoaders.membershipsByBrand(ctx).load(proposal.brandId);
+    const membership = memberships.find((m) => m.userId === userId);
+    const member = membership ? { userId, roles: membership.roles } : null;
     return {
       wroteWords: writerIds.includes(userId),
       eligibleNow: !!step && mayDecideNow(step, userId, member),
-      writerIds,
     };
   }
 }

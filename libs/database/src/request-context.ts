@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Actor, ANONYMOUS, SYSTEM } from './actor';
 import { AfterCommitHook, AfterCommitHooks } from './after-commit';
+import { InsertBatch, insertRowsNow } from './insert-batch';
 import { LoaderScheduler } from './loader-scheduler';
 import { readManagerOf } from './read-connection';
 
@@ -14,6 +15,7 @@ import { readManagerOf } from './read-connection';
 export class RequestContext {
   private transactionManager: EntityManager | undefined;
   private afterCommitHooks: AfterCommitHooks | undefined;
+  private insertBatch: InsertBatch | undefined;
   private loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly loaderScheduler = new LoaderScheduler();
 
@@ -51,6 +53,39 @@ export class RequestContext {
   afterCommit(hook: AfterCommitHook): void {
     if (!this.afterCommitHooks) throw new Error('afterCommit must be called inside a transaction');
     this.afterCommitHooks.add(hook);
+  }
+
+  /**
+   * Inserts rows whose every column is set in code, in the open transaction, reading nothing back;
+   * inside `insertingTogether`, at its end with the others of the same entity.
+   */
+  async insertRows<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    rows: readonly E[],
+  ): Promise<void> {
+    if (!this.transactionManager) throw new Error('insertRows must be called inside a transaction');
+    if (this.insertBatch) this.insertBatch.add(entity, rows);
+    else await insertRowsNow(this.transactionManager, entity, rows);
+  }
+
+  /**
+   * Runs `work` with the rows it writes through `insertRows` held back and written at its end, one
+   * INSERT per entity: for a change that writes several messages and reads none of them back (a
+   * decision). Until then nothing in the transaction sees them.
+   */
+  async insertingTogether<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.transactionManager)
+      throw new Error('insertingTogether must run inside a transaction');
+    if (this.insertBatch) return work();
+    const batch = new InsertBatch();
+    this.insertBatch = batch;
+    try {
+      const result = await work();
+      await batch.write(this.transactionManager);
+      return result;
+    } finally {
+      this.insertBatch = undefined;
+    }
   }
 
   /**

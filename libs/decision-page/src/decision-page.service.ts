@@ -7,6 +7,8 @@ import {
   decisionOverride,
   DecisionOutcome,
   DecisionsService,
+  Dossier,
+  DossierFacts,
   overrideWords,
   StepDeciders,
   StepStatus,
@@ -16,16 +18,7 @@ import { DomainError } from '@standpoint/errors';
 import { ErrorResult } from '@standpoint/graphql';
 import { BrandEntity, MembershipEntity, Operation, UserEntity } from '@standpoint/identity';
 import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/notifications';
-import {
-  EvidenceEntity,
-  EvidenceStatus,
-  ProposalAccess,
-  ProposalEntity,
-  ProposalState,
-  RecommendationEntity,
-  RevisionEntity,
-  RiskNoteEntity,
-} from '@standpoint/proposals';
+import { ProposalAccess, ProposalEntity, ProposalState } from '@standpoint/proposals';
 import { DecisionDossier } from './decision-dossier';
 import { DecisionForm } from './decision-form';
 import { LinkStanding, linkStanding } from './link-standing';
@@ -42,7 +35,8 @@ export type DecisionPageView =
 interface OpenedLink {
   link: DecisionLinkEntity;
   proposal: ProposalEntity;
-  revision: RevisionEntity;
+  /** The proposal's words and dossier now. */
+  dossier: Dossier;
   step: ApprovalStepEntity | null;
   approver: UserEntity;
   standing: LinkStanding;
@@ -66,6 +60,7 @@ export class DecisionPageService {
     private readonly links: DecisionLinksService,
     private readonly decisions: DecisionsService,
     private readonly deciders: StepDeciders,
+    private readonly facts: DossierFacts,
     private readonly access: ProposalAccess,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -136,6 +131,7 @@ export class DecisionPageService {
         acknowledgeRisks: form.acknowledgeRisks,
       },
       DecisionChannel.EMAIL_LINK,
+      opened.dossier,
     );
     if (result instanceof ErrorResult) {
       throw new DecisionRefused({ ...form.state(), errors: refusalErrors(result, form) });
@@ -167,10 +163,8 @@ export class DecisionPageService {
     const link = await this.links.open(em, token);
     if (!link) return null;
     const proposal = await em.findOneByOrFail(ProposalEntity, { id: link.proposalId });
-    const revision = await em.findOneByOrFail(RevisionEntity, {
-      proposalId: proposal.id,
-      number: proposal.currentRevisionNumber,
-    });
+    const dossier = await this.facts.read(ctx, proposal);
+    const revision = dossier.revision;
     const step = await em.findOneBy(ApprovalStepEntity, { id: link.stepId });
     const approver = await em.findOneByOrFail(UserEntity, { id: link.approverUserId });
     const stepAwaitsDecision =
@@ -183,6 +177,7 @@ export class DecisionPageService {
       proposal,
       stepAwaitsDecision ? step : null,
       link.approverUserId,
+      dossier.writerIds,
     );
     const standing = linkStanding({
       usedAt: link.usedAt,
@@ -196,31 +191,20 @@ export class DecisionPageService {
       approverWroteWords: decider.wroteWords,
       approverEligibleNow: decider.eligibleNow,
     });
-    return { link, proposal, revision, step, approver, standing };
+    return { link, proposal, dossier, step, approver, standing };
   }
 
   private async dossierOf(ctx: RequestContext, opened: OpenedLink): Promise<DecisionDossier> {
-    const em = ctx.em;
-    const { proposal, revision, step, link } = opened;
-    const brand = await em.findOneByOrFail(BrandEntity, { id: proposal.brandId });
-    const evidence = await em.find(EvidenceEntity, {
-      where: { proposalId: proposal.id, status: EvidenceStatus.ACTIVE },
-      order: { id: 'ASC' },
-    });
-    const riskNotes = await em.find(RiskNoteEntity, {
-      where: { proposalId: proposal.id },
-      order: { id: 'ASC' },
-    });
-    const latest = await em.findOne(RecommendationEntity, {
-      where: { proposalId: proposal.id },
-      order: { id: 'DESC' },
-    });
+    const { proposal, dossier, step, link } = opened;
+    const { revision, evidence, riskNotes } = dossier;
+    const brand = await ctx.em.findOneByOrFail(BrandEntity, { id: proposal.brandId });
+    const latest = dossier.recommendation;
     const recommendation = latest && {
       recommendation: latest.recommendation,
       rationale: latest.rationale,
       current: latest.revisionNumber === proposal.currentRevisionNumber,
     };
-    const facts = { recommendation, risks: riskNotes };
+    const facts = this.facts.override(proposal, dossier);
     const approval = decisionOverride(DecisionOutcome.APPROVE, facts);
     const rejection = decisionOverride(DecisionOutcome.REJECT, facts);
     return {

@@ -12,3 +12,16 @@ export const identityLoaders = {
   membershipsByUser: (ctx: RequestContext) =>
     rowsGroupedBy(ctx, MembershipEntity, 'userId', { createdAt: 'ASC', id: 'ASC' }),
 };
+
+/** The users with these ids, in id order, through the request's loader (missing ones left out). */
+export async function loadUsers(
+  ctx: RequestContext,
+  ids: readonly string[],
+): Promise<UserEntity[]> {
+  const users: UserEntity[] = [];
+  for (const user of await identityLoaders.userById(ctx).loadMany([...new Set(ids)])) {
+    if (user instanceof Error) throw user;
+    if (user) users.push(user);
+  }
+  return users.sort((a, b) => (a.id < b.id ? -1 : 1));
+}

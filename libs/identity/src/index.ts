@@ -1,10 +1,12 @@
 // The identity feature's public surface; other features import only from here.
 export * from './access-policy';
 export * from './brand-access';
+export * from './brand-people';
 export * from './brand.entity';
 export * from './brands.service';
 export * from './demo-seeder';
 export * from './identity-api.module';
+export * from './identity.loaders';
 export * from './identity.module';
 export * from './membership-change';
 export * from './membership.entity';

@@ -2,12 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import {
+  loadUsers,
   PASSWORD_TOKEN_PLACEHOLDER,
   PasswordLinkPurpose,
   PasswordLinksService,
-  UserEntity,
 } from '@standpoint/identity';
-import { In } from 'typeorm';
 import {
   DECISION_TOKEN_PLACEHOLDER,
   DecisionLinksService,
@@ -55,7 +54,8 @@ export class OutboxService {
       throw new Error("the outbox is written inside the change's transaction");
     const ids = [...new Set(message.recipientUserIds)];
     if (ids.length === 0) return;
-    const users = await ctx.em.find(UserEntity, { where: { id: In(ids) } });
+    // Through the request's loader: the change may have read these people already.
+    const users = await loadUsers(ctx, ids);
     const now = this.clock.now();
     const payload = JSON.parse(JSON.stringify(message.payload)) as object;
     const rows: OutboxMessageEntity[] = [];
@@ -98,7 +98,7 @@ export class OutboxService {
         ),
       );
     }
-    if (rows.length > 0) await ctx.em.insert(OutboxMessageEntity, rows);
+    await ctx.insertRows(OutboxMessageEntity, rows);
   }
 
   /** A Message-ID (RFC 5322) fixed when the row is written, so every resend of it carries the same. */

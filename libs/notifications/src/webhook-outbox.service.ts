@@ -55,6 +55,6 @@ export class WebhookOutboxService {
         );
       }
     }
-    if (rows.length > 0) await ctx.em.insert(OutboxMessageEntity, rows);
+    await ctx.insertRows(OutboxMessageEntity, rows);
   }
 }

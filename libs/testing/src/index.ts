@@ -15,3 +15,4 @@ export * from './trickling-receiver';
 export * from './webhook-endpoints';
 export * from './emailed-links';
 export * from './test-services';
+export * from './sql-statements';
