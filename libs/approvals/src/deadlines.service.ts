@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, readManagerOf, RequestContext, TransactionRunner } from '@standpoint/database';
-import { proposalAuditEvent, ProposalEntity, ProposalState } from '@standpoint/proposals';
+import {
+  proposalAuditEvent,
+  ProposalEntity,
+  ProposalState,
+  ProposalTransitions,
+} from '@standpoint/proposals';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
@@ -10,7 +15,6 @@ import { DeadlineEntity } from './deadline.entity';
 import { DecisionEntity } from './decision.entity';
 import { DossierFacts } from './dossier-facts';
 import { FreezesService } from './freezes.service';
-import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
 import { DeadlineKind, StepStatus } from './rules';
 import { StepDeciders } from './step-deciders';

@@ -8,6 +8,7 @@ import {
   ProposalAccess,
   ProposalEntity,
   ProposalState,
+  ProposalTransitions,
 } from '@standpoint/proposals';
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
@@ -24,7 +25,6 @@ import {
 } from './approval.errors';
 import { DecideResultType } from './models/decide-result';
 import { DecisionModel } from './models/decision.model';
-import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
 import {
   afterDecision,

@@ -9,12 +9,16 @@ import {
   requireBrandOperation,
   requireUser,
 } from '@standpoint/identity';
-import { proposalAuditEvent, ProposalEntity, ProposalState } from '@standpoint/proposals';
+import {
+  proposalAuditEvent,
+  ProposalEntity,
+  ProposalState,
+  ProposalTransitions,
+} from '@standpoint/proposals';
 import { IsNull } from 'typeorm';
 import { ApprovalEmails } from './approval-emails';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { StartContentFreezeInput } from './inputs/publication.input';
-import { ProposalTransitions } from './proposal-transitions';
 
 /** Crisis mode: while a freeze holds, nothing is scheduled or published except by its allow-list. */
 @Injectable()

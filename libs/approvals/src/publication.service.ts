@@ -16,6 +16,7 @@ import {
   ProposalModel,
   ProposalResultType,
   ProposalState,
+  ProposalTransitions,
   RevisionEntity,
   StanceType,
   transitionTarget,
@@ -24,7 +25,6 @@ import { In } from 'typeorm';
 import { FreezesService } from './freezes.service';
 import { MarkPublishedInput, ReasonInput, ScheduleInput } from './inputs/publication.input';
 import { PublicationEntity } from './publication.entity';
-import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
 
 const APPROVED_STATES = [ProposalState.APPROVED, ProposalState.SCHEDULED, ProposalState.PUBLISHED];

@@ -12,6 +12,7 @@ import {
   ProposalModel,
   ProposalResultType,
   ProposalState,
+  ProposalTransitions,
   Revised,
   StanceType,
   transitionTarget,
@@ -21,7 +22,6 @@ import { ApprovalStepEntity } from './approval-step.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { Dossier, DossierFacts } from './dossier-facts';
 import { PoliciesService } from './policies.service';
-import { ProposalTransitions } from './proposal-transitions';
 import { DeadlineKind, dueAt, reminderTimes, restart, stepApplies, StepStatus } from './rules';
 import { StepDeciders } from './step-deciders';
 

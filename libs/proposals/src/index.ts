@@ -14,6 +14,7 @@ export * from './proposal.errors';
 export * from './proposal-child.entity';
 export * from './proposal-hooks';
 export * from './proposal-revised';
+export * from './proposal-transitions';
 export * from './proposal.entity';
 export * from './proposal.loaders';
 export * from './proposals-api.module';
