@@ -3,7 +3,8 @@ import { AuditService } from '@standpoint/audit';
 import { Clock, readManagerOf, RequestContext, TransactionRunner } from '@standpoint/database';
 import {
   proposalAuditEvent,
-  ProposalEntity,
+  type ProposalEntity,
+  ProposalReader,
   ProposalState,
   ProposalTransitions,
 } from '@standpoint/proposals';
@@ -33,6 +34,7 @@ export class DeadlinesService {
     private readonly transactions: TransactionRunner,
     private readonly review: ReviewService,
     private readonly transitions: ProposalTransitions,
+    private readonly proposals: ProposalReader,
     private readonly freezes: FreezesService,
     private readonly deciders: StepDeciders,
     private readonly facts: DossierFacts,
@@ -85,7 +87,7 @@ export class DeadlinesService {
   /** Answers null when it acted, or why it did nothing. */
   private async act(ctx: RequestContext, deadline: DeadlineEntity): Promise<string | null> {
     const step = await ctx.em.findOneBy(ApprovalStepEntity, { id: deadline.subjectId });
-    const proposal = step && (await ctx.em.findOneBy(ProposalEntity, { id: step.proposalId }));
+    const proposal = step && (await this.proposals.byId(ctx, step.proposalId));
     if (
       !step ||
       !proposal ||

@@ -1,4 +1,4 @@
-import { RiskNoteEntity, RiskStatus } from '@standpoint/proposals';
+import { type RiskNoteEntity, RiskStatus } from '@standpoint/proposals';
 import { Dossier } from './dossier-facts';
 import { DecisionOverride } from './rules';
 

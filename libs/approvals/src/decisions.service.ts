@@ -6,7 +6,7 @@ import { Operation, preloadBrandPeople } from '@standpoint/identity';
 import {
   InvalidTransitionError,
   ProposalAccess,
-  ProposalEntity,
+  type ProposalEntity,
   ProposalState,
   ProposalTransitions,
 } from '@standpoint/proposals';

@@ -6,7 +6,7 @@ import { MembershipChange, Operation } from '@standpoint/identity';
 import { DecisionLinkEntity } from '@standpoint/notifications';
 import {
   ProposalAccess,
-  ProposalEntity,
+  type ProposalEntity,
   ProposalState,
   ProposalTransitions,
 } from '@standpoint/proposals';

@@ -11,7 +11,7 @@ import {
 } from '@standpoint/identity';
 import {
   proposalAuditEvent,
-  ProposalEntity,
+  ProposalReader,
   ProposalState,
   ProposalTransitions,
 } from '@standpoint/proposals';
@@ -25,6 +25,7 @@ import { StartContentFreezeInput } from './inputs/publication.input';
 export class FreezesService {
   constructor(
     private readonly transitions: ProposalTransitions,
+    private readonly proposals: ProposalReader,
     private readonly members: MembersService,
     private readonly brands: BrandsService,
     private readonly emails: ApprovalEmails,
@@ -82,10 +83,7 @@ export class FreezesService {
       endedById: null,
     };
     await ctx.em.insert(ContentFreezeEntity, freeze);
-    const scheduled = await ctx.em.find(ProposalEntity, {
-      where: { brandId: input.brandId, state: ProposalState.SCHEDULED },
-      order: { id: 'ASC' },
-    });
+    const scheduled = await this.proposals.inStates(ctx, input.brandId, [ProposalState.SCHEDULED]);
     const unscheduled = scheduled.map((proposal) => ({
       proposalId: proposal.id,
       publishAt: proposal.publishAt?.toISOString() ?? null,

@@ -8,7 +8,7 @@ import {
   InvalidTransitionError,
   ProposalAccess,
   proposalAuditEvent,
-  ProposalEntity,
+  type ProposalEntity,
   ProposalModel,
   ProposalResultType,
   ProposalState,

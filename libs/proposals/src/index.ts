@@ -13,6 +13,7 @@ export * from './proposal-change';
 export * from './proposal.errors';
 export * from './proposal-child.entity';
 export * from './proposal-hooks';
+export * from './proposal-reader';
 export * from './proposal-revised';
 export * from './proposal-transitions';
 export * from './proposal.entity';

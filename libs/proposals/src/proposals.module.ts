@@ -12,6 +12,7 @@ import { EvidenceService } from './evidence.service';
 import { PrecedentsService } from './precedents.service';
 import { ProposalAccess } from './proposal-access';
 import { ProposalHooks } from './proposal-hooks';
+import { ProposalReader } from './proposal-reader';
 import { ProposalTransitions } from './proposal-transitions';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalsService } from './proposals.service';
@@ -29,6 +30,7 @@ const SERVICES = [
   PrecedentsService,
   ProposalAccess,
   ProposalHooks,
+  ProposalReader,
   ProposalsService,
   ProposalTransitions,
   RecommendationsService,
