@@ -173,10 +173,6 @@ export default tseslint.config(
       'libs/proposals/**',
       // Joins the proposals' query with the approval steps (the inbox's scope, run by the list).
       'libs/approvals/src/awaiting-decision.scope.ts',
-      // The dossier reader joins revisions, evidence, risk notes and recommendations in one place.
-      'libs/approvals/src/dossier-facts.ts',
-      // Moving to the notices module in issue 12's emails step; it names the rows' types only.
-      'libs/approvals/src/approval-emails.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, readManagerOf, RequestContext, TransactionRunner } from '@standpoint/database';
 import {
+  DossierReader,
   proposalAuditEvent,
   type ProposalEntity,
   ProposalReader,
@@ -14,7 +15,6 @@ import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DecisionEntity } from './decision.entity';
-import { DossierFacts } from './dossier-facts';
 import { FreezesService } from './freezes.service';
 import { ReviewService } from './review.service';
 import { DeadlineKind, StepStatus } from './rules';
@@ -37,7 +37,7 @@ export class DeadlinesService {
     private readonly proposals: ProposalReader,
     private readonly freezes: FreezesService,
     private readonly deciders: StepDeciders,
-    private readonly facts: DossierFacts,
+    private readonly dossiers: DossierReader,
     private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -164,7 +164,7 @@ export class DeadlinesService {
   }
 
   private async escalate(ctx: RequestContext, proposal: ProposalEntity, step: ApprovalStepEntity) {
-    const dossier = await this.facts.read(ctx, proposal);
+    const dossier = await this.dossiers.read(ctx, proposal);
     const { eligible, required, status } = await this.deciders.activation(
       ctx,
       proposal,

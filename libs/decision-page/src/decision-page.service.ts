@@ -7,7 +7,6 @@ import {
   decisionOverride,
   DecisionOutcome,
   DecisionsService,
-  Dossier,
   DossierFacts,
   overrideWords,
   StepDeciders,
@@ -19,6 +18,8 @@ import { ErrorResult } from '@standpoint/graphql';
 import { BrandEntity, MembershipEntity, Operation, UserEntity } from '@standpoint/identity';
 import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/notifications';
 import {
+  type Dossier,
+  DossierReader,
   ProposalAccess,
   type ProposalEntity,
   ProposalReader,
@@ -66,6 +67,7 @@ export class DecisionPageService {
     private readonly decisions: DecisionsService,
     private readonly deciders: StepDeciders,
     private readonly facts: DossierFacts,
+    private readonly dossiers: DossierReader,
     private readonly access: ProposalAccess,
     private readonly proposals: ProposalReader,
     private readonly transactions: TransactionRunner,
@@ -170,7 +172,7 @@ export class DecisionPageService {
     if (!link) return null;
     const proposal = await this.proposals.byId(ctx, link.proposalId);
     if (!proposal) throw new Error(`decision link ${link.id} names no proposal`);
-    const dossier = await this.facts.read(ctx, proposal);
+    const dossier = await this.dossiers.read(ctx, proposal);
     const revision = dossier.revision;
     const step = await em.findOneBy(ApprovalStepEntity, { id: link.stepId });
     const approver = await em.findOneByOrFail(UserEntity, { id: link.approverUserId });

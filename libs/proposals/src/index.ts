@@ -1,5 +1,6 @@
 // The proposals feature's public surface; other features import only from here.
 export * from './demo-proposal';
+export * from './dossier-reader';
 export * from './evidence.entity';
 export * from './recommendation.entity';
 export * from './risk-note.entity';

@@ -7,6 +7,7 @@ import { RateLimitsModule } from '@standpoint/rate-limits';
 import { CommentEntity } from './comment.entity';
 import { CommentsService } from './comments.service';
 import { DemoProposal } from './demo-proposal';
+import { DossierReader } from './dossier-reader';
 import { EvidenceEntity } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
 import { PrecedentsService } from './precedents.service';
@@ -26,6 +27,7 @@ import { RiskNotesService } from './risk-notes.service';
 const SERVICES = [
   CommentsService,
   DemoProposal,
+  DossierReader,
   EvidenceService,
   PrecedentsService,
   ProposalAccess,
