@@ -166,6 +166,34 @@ export default tseslint.config(
     },
   },
   {
+    // One owner per aggregate: proposals alone queries and writes its tables; its neighbours use
+    // its readers and operations (ProposalReader, ProposalTransitions) and may name a row's type.
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/proposals/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@standpoint/proposals',
+              importNames: [
+                'ProposalEntity',
+                'RevisionEntity',
+                'EvidenceEntity',
+                'RiskNoteEntity',
+                'RecommendationEntity',
+              ],
+              allowTypeImports: true,
+              message:
+                'The proposals library owns its tables: use ProposalReader or ProposalTransitions (a type import is fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Jest's global setup cannot resolve @standpoint/* aliases; it names the files it needs.
     files: [
       'libs/testing/src/global-setup.ts',

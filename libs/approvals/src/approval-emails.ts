@@ -26,19 +26,20 @@ import {
 } from '@standpoint/notifications';
 import {
   CHANNEL_NAMES,
-  ProposalEntity,
-  ProposalState,
+  type Dossier,
+  DossierReader,
+  type ProposalEntity,
   proposalRiskScore,
+  ProposalState,
   Revised,
   riskMatrix,
-  RiskNoteEntity,
+  type RiskNoteEntity,
   riskScore,
   severityOf,
 } from '@standpoint/proposals';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DecisionEntity } from './decision.entity';
-import { Dossier, DossierFacts } from './dossier-facts';
 import { DecisionOutcome, DecisionOverride, overrideWords } from './rules';
 
 /** A step a member left that can no longer gather its approvals. */
@@ -77,7 +78,7 @@ export interface DecidedOutcome {
 @Injectable()
 export class ApprovalEmails {
   constructor(
-    private readonly facts: DossierFacts,
+    private readonly dossiers: DossierReader,
     private readonly members: MembersService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -419,7 +420,7 @@ export class ApprovalEmails {
   }
 
   private async dossierOf(ctx: RequestContext, proposal: ProposalEntity) {
-    const dossier = await this.facts.read(ctx, proposal);
+    const dossier = await this.dossiers.read(ctx, proposal);
     return { dossier, emailDossier: await this.emailDossier(ctx, proposal, dossier) };
   }
 

@@ -17,7 +17,6 @@ import { DossierFacts } from './dossier-facts';
 import { EligibilityFollowsMembership, MEMBERSHIP_EVENTS } from './eligibility-follows-membership';
 import { FreezesService } from './freezes.service';
 import { PoliciesService } from './policies.service';
-import { ProposalTransitions } from './proposal-transitions';
 import { PublicationEntity } from './publication.entity';
 import { PublicationService } from './publication.service';
 import { ReviewService } from './review.service';
@@ -32,7 +31,6 @@ const SERVICES = [
   EligibilityFollowsMembership,
   FreezesService,
   PoliciesService,
-  ProposalTransitions,
   PublicationService,
   ReviewService,
   StepDeciders,

@@ -4,10 +4,10 @@ import { DomainError } from '@standpoint/errors';
 import { MembershipEntity } from '@standpoint/identity';
 import {
   ListKey,
-  ProposalEntity,
+  type ProposalEntity,
   ProposalListScope,
   ProposalState,
-  RevisionEntity,
+  wroteNoRevision,
 } from '@standpoint/proposals';
 import { SelectQueryBuilder } from 'typeorm';
 import { ApprovalStepEntity } from './approval-step.entity';
@@ -52,15 +52,7 @@ export class AwaitingDecisionScope implements ProposalListScope {
       )
       .andWhere('p.state = :inReview', { inReview: ProposalState.IN_REVIEW })
       .andWhere('p.authorId <> :viewerId', { viewerId })
-      .andWhere(
-        (q) =>
-          `NOT EXISTS ${q
-            .subQuery()
-            .select('1')
-            .from(RevisionEntity, 'r')
-            .where('r.proposalId = p.id AND r.createdById = :viewerId')
-            .getQuery()}`,
-      )
+      .andWhere((q) => wroteNoRevision(q, 'viewerId'))
       .andWhere(
         (q) =>
           `NOT EXISTS ${q

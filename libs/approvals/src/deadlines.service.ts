@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, readManagerOf, RequestContext, TransactionRunner } from '@standpoint/database';
-import { proposalAuditEvent, ProposalEntity, ProposalState } from '@standpoint/proposals';
+import {
+  DossierReader,
+  proposalAuditEvent,
+  type ProposalEntity,
+  ProposalReader,
+  ProposalState,
+  ProposalTransitions,
+} from '@standpoint/proposals';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DecisionEntity } from './decision.entity';
-import { DossierFacts } from './dossier-facts';
 import { FreezesService } from './freezes.service';
-import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
 import { DeadlineKind, StepStatus } from './rules';
 import { StepDeciders } from './step-deciders';
@@ -29,9 +34,10 @@ export class DeadlinesService {
     private readonly transactions: TransactionRunner,
     private readonly review: ReviewService,
     private readonly transitions: ProposalTransitions,
+    private readonly proposals: ProposalReader,
     private readonly freezes: FreezesService,
     private readonly deciders: StepDeciders,
-    private readonly facts: DossierFacts,
+    private readonly dossiers: DossierReader,
     private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -81,7 +87,7 @@ export class DeadlinesService {
   /** Answers null when it acted, or why it did nothing. */
   private async act(ctx: RequestContext, deadline: DeadlineEntity): Promise<string | null> {
     const step = await ctx.em.findOneBy(ApprovalStepEntity, { id: deadline.subjectId });
-    const proposal = step && (await ctx.em.findOneBy(ProposalEntity, { id: step.proposalId }));
+    const proposal = step && (await this.proposals.byId(ctx, step.proposalId));
     if (
       !step ||
       !proposal ||
@@ -158,7 +164,7 @@ export class DeadlinesService {
   }
 
   private async escalate(ctx: RequestContext, proposal: ProposalEntity, step: ApprovalStepEntity) {
-    const dossier = await this.facts.read(ctx, proposal);
+    const dossier = await this.dossiers.read(ctx, proposal);
     const { eligible, required, status } = await this.deciders.activation(
       ctx,
       proposal,

@@ -1,5 +1,4 @@
-import { RiskNoteEntity, RiskStatus } from '@standpoint/proposals';
-import { Dossier } from './dossier-facts';
+import { type Dossier, type RiskNoteEntity, RiskStatus } from '@standpoint/proposals';
 import { DecisionOverride } from './rules';
 
 /**

@@ -4,16 +4,19 @@ import { Clock, isUniqueViolation, newId, RequestContext } from '@standpoint/dat
 import { DomainError } from '@standpoint/errors';
 import { Operation, preloadBrandPeople } from '@standpoint/identity';
 import {
+  type Dossier,
+  DossierReader,
   InvalidTransitionError,
   ProposalAccess,
-  ProposalEntity,
+  type ProposalEntity,
   ProposalState,
+  ProposalTransitions,
 } from '@standpoint/proposals';
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { overrideAuditData } from './decision-audit-data';
 import { DecisionEntity } from './decision.entity';
-import { Dossier, DossierFacts } from './dossier-facts';
+import { DossierFacts } from './dossier-facts';
 import { DecideInput } from './inputs/decide.input';
 import {
   AcknowledgementRequiredError,
@@ -24,7 +27,6 @@ import {
 } from './approval.errors';
 import { DecideResultType } from './models/decide-result';
 import { DecisionModel } from './models/decision.model';
-import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
 import {
   afterDecision,
@@ -55,6 +57,7 @@ export class DecisionsService {
   constructor(
     private readonly access: ProposalAccess,
     private readonly facts: DossierFacts,
+    private readonly dossiers: DossierReader,
     private readonly review: ReviewService,
     private readonly deciders: StepDeciders,
     private readonly transitions: ProposalTransitions,
@@ -95,7 +98,7 @@ export class DecisionsService {
         },
       ]);
     }
-    const dossier = read ?? (await this.facts.read(ctx, proposal));
+    const dossier = read ?? (await this.dossiers.read(ctx, proposal));
     const { steps, decisionsOn } = await this.currentRound(ctx, proposal);
     const step = steps.find(
       (s) => s.status === StepStatus.ACTIVE || s.status === StepStatus.BLOCKED,

@@ -4,12 +4,16 @@ import { Clock, RequestContext } from '@standpoint/database';
 import { AuditContribution } from '@standpoint/events';
 import { MembershipChange, Operation } from '@standpoint/identity';
 import { DecisionLinkEntity } from '@standpoint/notifications';
-import { ProposalAccess, ProposalEntity, ProposalState } from '@standpoint/proposals';
+import {
+  ProposalAccess,
+  type ProposalEntity,
+  ProposalState,
+  ProposalTransitions,
+} from '@standpoint/proposals';
 import { In, IsNull } from 'typeorm';
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { DecisionEntity } from './decision.entity';
-import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
 import { afterApproverLeft, afterRecount, DecisionOutcome, stepAccepts, StepStatus } from './rules';
 

@@ -9,18 +9,23 @@ import {
   requireBrandOperation,
   requireUser,
 } from '@standpoint/identity';
-import { proposalAuditEvent, ProposalEntity, ProposalState } from '@standpoint/proposals';
+import {
+  proposalAuditEvent,
+  ProposalReader,
+  ProposalState,
+  ProposalTransitions,
+} from '@standpoint/proposals';
 import { IsNull } from 'typeorm';
 import { ApprovalEmails } from './approval-emails';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { StartContentFreezeInput } from './inputs/publication.input';
-import { ProposalTransitions } from './proposal-transitions';
 
 /** Crisis mode: while a freeze holds, nothing is scheduled or published except by its allow-list. */
 @Injectable()
 export class FreezesService {
   constructor(
     private readonly transitions: ProposalTransitions,
+    private readonly proposals: ProposalReader,
     private readonly members: MembersService,
     private readonly brands: BrandsService,
     private readonly emails: ApprovalEmails,
@@ -78,10 +83,7 @@ export class FreezesService {
       endedById: null,
     };
     await ctx.em.insert(ContentFreezeEntity, freeze);
-    const scheduled = await ctx.em.find(ProposalEntity, {
-      where: { brandId: input.brandId, state: ProposalState.SCHEDULED },
-      order: { id: 'ASC' },
-    });
+    const scheduled = await this.proposals.inStates(ctx, input.brandId, [ProposalState.SCHEDULED]);
     const unscheduled = scheduled.map((proposal) => ({
       proposalId: proposal.id,
       publishAt: proposal.publishAt?.toISOString() ?? null,

@@ -12,19 +12,18 @@ import {
   normalizeBody,
   ProposalAccess,
   proposalAuditEvent,
-  ProposalEntity,
+  type ProposalEntity,
   ProposalModel,
+  ProposalReader,
   ProposalResultType,
   ProposalState,
-  RevisionEntity,
+  ProposalTransitions,
   StanceType,
   transitionTarget,
 } from '@standpoint/proposals';
-import { In } from 'typeorm';
 import { FreezesService } from './freezes.service';
 import { MarkPublishedInput, ReasonInput, ScheduleInput } from './inputs/publication.input';
 import { PublicationEntity } from './publication.entity';
-import { ProposalTransitions } from './proposal-transitions';
 import { ReviewService } from './review.service';
 
 const APPROVED_STATES = [ProposalState.APPROVED, ProposalState.SCHEDULED, ProposalState.PUBLISHED];
@@ -35,6 +34,7 @@ export class PublicationService {
   constructor(
     private readonly access: ProposalAccess,
     private readonly transitions: ProposalTransitions,
+    private readonly proposals: ProposalReader,
     private readonly freezes: FreezesService,
     private readonly review: ReviewService,
     private readonly audit: AuditService,
@@ -103,10 +103,7 @@ export class PublicationService {
     ) {
       return InvalidTransitionError.of(proposal.state, 'publish');
     }
-    const revision = await ctx.em.findOneByOrFail(RevisionEntity, {
-      proposalId: proposal.id,
-      number: proposal.currentRevisionNumber,
-    });
+    const revision = await this.proposals.currentRevision(ctx, proposal);
     if (!revision.drafts.some((draft) => draft.channel === input.channel)) {
       throw DomainError.invalidField([
         {
@@ -176,13 +173,8 @@ export class PublicationService {
     body: string,
   ): Promise<boolean> {
     requireBrandOperation(ctx, brandId, Operation.READ_BRAND);
-    const proposals = await ctx.em.find(ProposalEntity, {
-      where: { brandId, state: In(APPROVED_STATES) },
-    });
-    if (proposals.length === 0) return false;
-    const revisions = await ctx.em.find(RevisionEntity, {
-      where: proposals.map((p) => ({ proposalId: p.id, number: p.currentRevisionNumber })),
-    });
+    const approved = await this.proposals.inStates(ctx, brandId, APPROVED_STATES);
+    const revisions = await this.proposals.currentRevisions(ctx, approved);
     const text = normalizeBody(body);
     return revisions.some((revision) =>
       revision.drafts.some(

@@ -4,14 +4,17 @@ import { Clock, newId, RequestContext } from '@standpoint/database';
 import { AuditContribution } from '@standpoint/events';
 import { Operation } from '@standpoint/identity';
 import {
+  type Dossier,
+  DossierReader,
   IncompleteProposalError,
   InvalidTransitionError,
   ProposalAccess,
   proposalAuditEvent,
-  ProposalEntity,
+  type ProposalEntity,
   ProposalModel,
   ProposalResultType,
   ProposalState,
+  ProposalTransitions,
   Revised,
   StanceType,
   transitionTarget,
@@ -19,9 +22,8 @@ import {
 import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { DeadlineEntity } from './deadline.entity';
-import { Dossier, DossierFacts } from './dossier-facts';
+import { DossierFacts } from './dossier-facts';
 import { PoliciesService } from './policies.service';
-import { ProposalTransitions } from './proposal-transitions';
 import { DeadlineKind, dueAt, reminderTimes, restart, stepApplies, StepStatus } from './rules';
 import { StepDeciders } from './step-deciders';
 
@@ -32,6 +34,7 @@ export class ReviewService {
     private readonly access: ProposalAccess,
     private readonly policies: PoliciesService,
     private readonly facts: DossierFacts,
+    private readonly dossiers: DossierReader,
     private readonly transitions: ProposalTransitions,
     private readonly deciders: StepDeciders,
     private readonly emails: ApprovalEmails,
@@ -43,7 +46,7 @@ export class ReviewService {
     const proposal = await this.access.forChange(ctx, proposalId, Operation.SUBMIT_PROPOSAL);
     if (!transitionTarget(proposal.state, 'submit'))
       return InvalidTransitionError.of(proposal.state, 'submit');
-    const dossier = await this.facts.read(ctx, proposal);
+    const dossier = await this.dossiers.read(ctx, proposal);
     const missing = this.missing(proposal, dossier);
     if (missing.length > 0) {
       return IncompleteProposalError.of(missing);
@@ -107,7 +110,7 @@ export class ReviewService {
     dossier?: Dossier,
   ): Promise<void> {
     const now = this.clock.now();
-    dossier ??= await this.facts.read(ctx, proposal);
+    dossier ??= await this.dossiers.read(ctx, proposal);
     // Never anyone who wrote words of the proposal: a reviser is not asked to approve their words.
     const { eligible, required, status } = await this.deciders.activation(
       ctx,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
 import { identityLoaders, MembersService } from '@standpoint/identity';
-import { ProposalEntity } from '@standpoint/proposals';
+import type { ProposalEntity } from '@standpoint/proposals';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { mayDecideNow, StepActivation, stepActivation } from './rules';
 

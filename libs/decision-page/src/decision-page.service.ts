@@ -7,7 +7,6 @@ import {
   decisionOverride,
   DecisionOutcome,
   DecisionsService,
-  Dossier,
   DossierFacts,
   overrideWords,
   StepDeciders,
@@ -18,7 +17,14 @@ import { DomainError } from '@standpoint/errors';
 import { ErrorResult } from '@standpoint/graphql';
 import { BrandEntity, MembershipEntity, Operation, UserEntity } from '@standpoint/identity';
 import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/notifications';
-import { ProposalAccess, ProposalEntity, ProposalState } from '@standpoint/proposals';
+import {
+  type Dossier,
+  DossierReader,
+  ProposalAccess,
+  type ProposalEntity,
+  ProposalReader,
+  ProposalState,
+} from '@standpoint/proposals';
 import { DecisionDossier } from './decision-dossier';
 import { DecisionForm } from './decision-form';
 import { LinkStanding, linkStanding } from './link-standing';
@@ -61,7 +67,9 @@ export class DecisionPageService {
     private readonly decisions: DecisionsService,
     private readonly deciders: StepDeciders,
     private readonly facts: DossierFacts,
+    private readonly dossiers: DossierReader,
     private readonly access: ProposalAccess,
+    private readonly proposals: ProposalReader,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -162,8 +170,9 @@ export class DecisionPageService {
     const em = ctx.em;
     const link = await this.links.open(em, token);
     if (!link) return null;
-    const proposal = await em.findOneByOrFail(ProposalEntity, { id: link.proposalId });
-    const dossier = await this.facts.read(ctx, proposal);
+    const proposal = await this.proposals.byId(ctx, link.proposalId);
+    if (!proposal) throw new Error(`decision link ${link.id} names no proposal`);
+    const dossier = await this.dossiers.read(ctx, proposal);
     const revision = dossier.revision;
     const step = await em.findOneBy(ApprovalStepEntity, { id: link.stepId });
     const approver = await em.findOneByOrFail(UserEntity, { id: link.approverUserId });

@@ -1,5 +1,6 @@
 // The proposals feature's public surface; other features import only from here.
 export * from './demo-proposal';
+export * from './dossier-reader';
 export * from './evidence.entity';
 export * from './recommendation.entity';
 export * from './risk-note.entity';
@@ -13,7 +14,9 @@ export * from './proposal-change';
 export * from './proposal.errors';
 export * from './proposal-child.entity';
 export * from './proposal-hooks';
+export * from './proposal-reader';
 export * from './proposal-revised';
+export * from './proposal-transitions';
 export * from './proposal.entity';
 export * from './proposal.loaders';
 export * from './proposals-api.module';

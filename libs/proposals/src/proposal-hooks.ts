@@ -3,6 +3,7 @@ import { RequestContext } from '@standpoint/database';
 import type { CursorKeyKind } from '@standpoint/graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
+import { RevisionEntity } from './revision.entity';
 
 /** A row's place in a scoped list, as its cursor carries it. */
 export type ListKey = (string | number)[];
@@ -25,6 +26,23 @@ export interface ProposalListScope {
   page(query: SelectQueryBuilder<ProposalEntity>, after: ListKey | null): void;
   /** The key of a row the page returned. */
   keyOf(row: ProposalEntity): ListKey;
+}
+
+/**
+ * A condition for a scope's WHERE: the user bound as `:userParam` wrote no revision of the listed
+ * proposal. The revisions stay this library's to query.
+ */
+export function wroteNoRevision(
+  query: SelectQueryBuilder<ProposalEntity>,
+  userParam: string,
+): string {
+  const byUser = query
+    .subQuery()
+    .select('1')
+    .from(RevisionEntity, 'r')
+    .where(`r.proposalId = p.id AND r.createdById = :${userParam}`)
+    .getQuery();
+  return `NOT EXISTS ${byUser}`;
 }
 
 /**

@@ -7,11 +7,14 @@ import { RateLimitsModule } from '@standpoint/rate-limits';
 import { CommentEntity } from './comment.entity';
 import { CommentsService } from './comments.service';
 import { DemoProposal } from './demo-proposal';
+import { DossierReader } from './dossier-reader';
 import { EvidenceEntity } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
 import { PrecedentsService } from './precedents.service';
 import { ProposalAccess } from './proposal-access';
 import { ProposalHooks } from './proposal-hooks';
+import { ProposalReader } from './proposal-reader';
+import { ProposalTransitions } from './proposal-transitions';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalsService } from './proposals.service';
 import { RecommendationEntity } from './recommendation.entity';
@@ -24,11 +27,14 @@ import { RiskNotesService } from './risk-notes.service';
 const SERVICES = [
   CommentsService,
   DemoProposal,
+  DossierReader,
   EvidenceService,
   PrecedentsService,
   ProposalAccess,
   ProposalHooks,
+  ProposalReader,
   ProposalsService,
+  ProposalTransitions,
   RecommendationsService,
   RevisionsService,
   RiskNotesService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
-import { Clock, RequestContext } from '@standpoint/database';
+import { RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { Operation, requireUser } from '@standpoint/identity';
 import { ReviseProposalInput } from './inputs/revise-proposal.input';
@@ -9,6 +9,7 @@ import { ProposalModel } from './models/proposal.model';
 import { InvalidTransitionError, VersionConflictError } from './proposal.errors';
 import { ProposalAccess } from './proposal-access';
 import { ProposalEntity } from './proposal.entity';
+import { ProposalTransitions } from './proposal-transitions';
 import { asDraft, ProposalsService, searchTextOf } from './proposals.service';
 import { RevisionEntity } from './revision.entity';
 import { canonicalDrafts, contentHash, draftProblems, REVISABLE_STATES } from './rules';
@@ -20,7 +21,7 @@ export class RevisionsService {
     private readonly access: ProposalAccess,
     private readonly proposals: ProposalsService,
     private readonly audit: AuditService,
-    private readonly clock: Clock,
+    private readonly transitions: ProposalTransitions,
   ) {}
 
   /**
@@ -43,37 +44,24 @@ export class RevisionsService {
     });
     if (contentHash(drafts) === current.contentHash) return ProposalModel.from(proposal);
 
-    const now = this.clock.now();
-    const claimed = await ctx.em
-      .createQueryBuilder()
-      .update(ProposalEntity)
-      .set({
-        version: expectedVersion + 1,
-        currentRevisionNumber: proposal.currentRevisionNumber + 1,
-        searchText: searchTextOf(proposal.title, proposal.issue, drafts),
-        updatedAt: now,
-      })
-      .where('id = :id AND version = :expectedVersion', { id: proposal.id, expectedVersion })
-      .execute();
-    if (claimed.affected !== 1) {
+    const revised = await this.transitions.advanceRevision(
+      ctx,
+      proposal,
+      searchTextOf(proposal.title, proposal.issue, drafts),
+    );
+    if (!revised) {
       const latest = await ctx.em.findOneByOrFail(ProposalEntity, { id: proposal.id });
       return VersionConflictError.of(latest.version);
     }
 
     const revision = this.proposals.revisionOf(
       proposal,
-      proposal.currentRevisionNumber + 1,
+      revised.currentRevisionNumber,
       drafts,
       requireUser(ctx).userId,
-      now,
+      revised.updatedAt,
     );
     await ctx.em.insert(RevisionEntity, revision);
-    const revised: ProposalEntity = {
-      ...proposal,
-      version: expectedVersion + 1,
-      currentRevisionNumber: revision.number,
-      updatedAt: now,
-    };
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'proposal.revised', {

@@ -1,6 +1,6 @@
 import { ApprovalStepEntity, StepStatus } from '@standpoint/approvals';
 import { DecisionLinksService } from '@standpoint/notifications';
-import { ProposalEntity, RevisionEntity } from '@standpoint/proposals';
+import { ProposalReader } from '@standpoint/proposals';
 import { TestApp } from './test-app';
 
 /**
@@ -13,11 +13,10 @@ export function mintDecisionLink(
   approverUserId: string,
 ): Promise<string> {
   return t.asSystem(async (ctx) => {
-    const proposal = await ctx.em.findOneByOrFail(ProposalEntity, { id: proposalId });
-    const revision = await ctx.em.findOneByOrFail(RevisionEntity, {
-      proposalId,
-      number: proposal.currentRevisionNumber,
-    });
+    const proposals = t.app.get(ProposalReader);
+    const proposal = await proposals.byId(ctx, proposalId);
+    if (!proposal) throw new Error(`no proposal ${proposalId}`);
+    const revision = await proposals.currentRevision(ctx, proposal);
     const step = await ctx.em.findOneByOrFail(ApprovalStepEntity, {
       proposalId,
       round: proposal.reviewRound,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mayDecideNow, StepUnderReview, writersOf } from './decider-eligibility';
+import { mayDecideNow, StepUnderReview } from './decider-eligibility';
 import { DECIDING_ROLES, Quorum } from './enums';
 import { DEFAULT_POLICY_STEPS, eligibleApprovers, Member, PolicyStep, stepAccepts } from './policy';
 
@@ -15,20 +15,6 @@ const underReview = (
   escalated = false,
 ): StepUnderReview => ({ definition: definition(overrides), eligibleApproverIds, escalated });
 const member = (userId: string, ...roles: string[]): Member => ({ userId, roles });
-
-describe('writersOf', () => {
-  it('is the author and every reviser, once each, sorted', () => {
-    expect(writersOf('u-sam', ['u-sam', 'u-cal', 'u-sam', 'u-ana'])).toEqual([
-      'u-ana',
-      'u-cal',
-      'u-sam',
-    ]);
-  });
-
-  it('always holds the author, even with no revision read', () => {
-    expect(writersOf('u-sam', [])).toEqual(['u-sam']);
-  });
-});
 
 describe('mayDecideNow', () => {
   it('lets an approver asked by role decide while they hold the role', () => {

@@ -9,14 +9,6 @@ export interface StepUnderReview {
 }
 
 /**
- * Everyone who wrote words of a proposal: its author and the writer of each revision, once each
- * and sorted. Nobody here ever decides on it.
- */
-export function writersOf(authorId: string, revisionWriterIds: readonly string[]): string[] {
-  return [...new Set([authorId, ...revisionWriterIds])].sort();
-}
-
-/**
  * Whether a person may decide on the step now, as DESIGN.md says ("decide"): they were among the
  * step's approvers when it activated, and at this moment they are still a member of the brand
  * holding a role (or named id) that the step accepts. `member` is their membership now, null when

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { ProposalState, REVISABLE_STATES } from '@standpoint/proposals/rules';
-import { mayDecideNow, writersOf } from './decider-eligibility';
+import { ProposalState, REVISABLE_STATES, writersOf } from '@standpoint/proposals/rules';
+import { mayDecideNow } from './decider-eligibility';
 import { DecisionAttempt, firstRefusal, Refusal } from './decision-refusal';
 import { DECIDING_ROLES, DecisionOutcome, Quorum, StepStatus } from './enums';
 import { DEFAULT_POLICY_STEPS, Member, PolicyStep, stepActivation } from './policy';

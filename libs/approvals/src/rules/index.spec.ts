@@ -39,7 +39,6 @@ describe('the approval rules', () => {
         'stepActivation',
         'stepApplies',
         'stepStatusAfterActivation',
-        'writersOf',
       ].sort(),
     );
   });

@@ -38,6 +38,7 @@ describe('the workflow rules', () => {
         'riskScore',
         'severityOf',
         'transitionTarget',
+        'writersOf',
       ].sort(),
     );
   });

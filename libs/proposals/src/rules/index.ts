@@ -7,3 +7,4 @@ export * from './http-url';
 export * from './lifecycle';
 export * from './mentions';
 export * from './risk';
+export * from './writers';
