@@ -3,7 +3,6 @@ import { AuditService } from '@standpoint/audit';
 import { Clock, readManagerOf, RequestContext, TransactionRunner } from '@standpoint/database';
 import { proposalAuditEvent, ProposalEntity, ProposalState } from '@standpoint/proposals';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
-import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DeadlineEntity } from './deadline.entity';
@@ -32,7 +31,6 @@ export class DeadlinesService {
     private readonly freezes: FreezesService,
     private readonly deciders: StepDeciders,
     private readonly facts: DossierFacts,
-    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -109,7 +107,6 @@ export class DeadlinesService {
     const waitingFor = step.eligibleApproverIds.filter(
       (id) => !decided.some((d) => d.approverId === id),
     );
-    await this.emails.reminder(ctx, proposal, step, waitingFor, kind);
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'step.reminded', {
@@ -118,6 +115,7 @@ export class DeadlinesService {
         dueAt: step.dueAt,
         waitingFor,
       }),
+      { proposal, step },
     );
   }
 
@@ -144,7 +142,6 @@ export class DeadlinesService {
     await this.transitions.move(ctx, proposal, 'expire', ProposalState.EXPIRED);
     const steps = await this.review.currentSteps(ctx, proposal);
     await this.review.cancelDeadlines(ctx, steps, 'the proposal expired');
-    await this.emails.expired(ctx, proposal, step);
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'proposal.expired', {
@@ -153,6 +150,7 @@ export class DeadlinesService {
         state: { from: proposal.state, to: ProposalState.EXPIRED },
         why: 'no decision, no post',
       }),
+      { proposal, step },
     );
     return null;
   }
@@ -188,14 +186,6 @@ export class DeadlinesService {
       // The deputies get one more period (up to the decision deadline); then no decision, no post.
       escalated.dueAt = (await this.review.extend(ctx, proposal, escalated)) ?? step.dueAt;
     }
-    await this.emails.escalation(
-      ctx,
-      proposal,
-      escalated,
-      deputies,
-      step.eligibleApproverIds,
-      dossier,
-    );
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'step.escalated', {
@@ -204,6 +194,7 @@ export class DeadlinesService {
         required,
         status,
       }),
+      { proposal, step: escalated, originalApprovers: step.eligibleApproverIds, dossier },
     );
   }
 

@@ -13,6 +13,7 @@ export * from './proposal-change';
 export * from './proposal.errors';
 export * from './proposal-child.entity';
 export * from './proposal-hooks';
+export * from './comment-added';
 export * from './proposal-revised';
 export * from './proposal.entity';
 export * from './proposal.loaders';
