@@ -11,8 +11,8 @@ import {
   DECISION_TOKEN_PLACEHOLDER,
   DecisionLinksService,
   NewDecisionLink,
-} from './decision-links.service';
-import { EmailRecipient, RenderedEmail } from './emails';
+} from '../decision-links/decision-links.service';
+import { EmailRecipient, RenderedEmail } from '../email/templates';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { pendingMessage } from './pending-message';
 
