@@ -6,6 +6,7 @@ export * from './notifications.module';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-transport';
 export * from './outbox/outbox.service';
+export * from './email/email-topic';
 export * from './email/templates';
 export * from './webhooks/webhook-endpoint.entity';
 export * from './webhooks/webhook-events';
