@@ -80,6 +80,33 @@ export default tseslint.config(
     },
   },
   {
+    // Emails are notices that listen: a feature's services record what happened on the audit trail
+    // and the notices (its notices/ folder, wired to the dispatcher by its module) send the emails.
+    files: ['libs/approvals/src/**/*.ts', 'libs/proposals/src/**/*.ts'],
+    ignores: ['**/notices/**', '**/*.module.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [errorsFromTheirLibrary],
+          patterns: [
+            ...throughIndexOnly,
+            {
+              group: ['./notices', './notices/*', '../notices', '../notices/*'],
+              message: 'Services do not call the notices: the notices subscribe to the events.',
+            },
+            {
+              group: ['@standpoint/notifications'],
+              importNamePattern: '^(OutboxService|EmailToMember|\\w+Email|Email[A-Z]\\w*)$',
+              message:
+                'Services send no email: record the event (with its facts) and let a notice subscribe to it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The house rule: infrastructure never imports a feature.
     files: INFRASTRUCTURE.map((lib) => `libs/${lib}/**/*.ts`),
     rules: {

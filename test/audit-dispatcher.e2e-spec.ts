@@ -57,7 +57,23 @@ describe('the audit dispatcher', () => {
         'proposal.revised',
         'user.deactivated',
       ],
-      appended: [...AUDIT_ACTIONS].sort(),
+      // Every action for the webhooks; the notices, one subscription per kind of email.
+      appended: [
+        ...AUDIT_ACTIONS,
+        'comment.added',
+        'content_freeze.ended',
+        'content_freeze.started',
+        'decision.recorded',
+        'decision.recorded',
+        'proposal.expired',
+        'proposal.revised',
+        'proposal.revised',
+        'proposal.submitted',
+        'step.approver_removed',
+        'step.approver_removed',
+        'step.escalated',
+        'step.reminded',
+      ].sort(),
     };
     expect(allInOne).toEqual(expected);
     for (const module of [ApiModule, WorkerAppModule, CliModule]) {

@@ -4,7 +4,7 @@ import { AuditDispatcher, AuditModule } from '@standpoint/audit';
 import { IdentityModule } from '@standpoint/identity';
 import { NotificationsModule } from '@standpoint/notifications';
 import { ProposalHooks, ProposalsModule } from '@standpoint/proposals';
-import { ApprovalEmails } from './approval-emails';
+import { APPROVAL_NOTICES, ApprovalNotices } from './notices/approval-notices';
 import { ApprovalPolicyEntity } from './approval-policy.entity';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { AwaitingDecisionScope } from './awaiting-decision.scope';
@@ -23,7 +23,6 @@ import { ReviewService } from './review.service';
 import { StepDeciders } from './step-deciders';
 
 const SERVICES = [
-  ApprovalEmails,
   AwaitingDecisionScope,
   DeadlinesService,
   DecisionsService,
@@ -52,7 +51,7 @@ const SERVICES = [
     NotificationsModule,
     ProposalsModule,
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, ...APPROVAL_NOTICES],
   exports: SERVICES,
 })
 export class ApprovalsModule implements OnModuleInit {
@@ -63,6 +62,7 @@ export class ApprovalsModule implements OnModuleInit {
     private readonly review: ReviewService,
     private readonly inbox: AwaitingDecisionScope,
     private readonly eligibility: EligibilityFollowsMembership,
+    private readonly notices: ApprovalNotices,
   ) {}
 
   onModuleInit(): void {
@@ -75,6 +75,7 @@ export class ApprovalsModule implements OnModuleInit {
     this.dispatcher.contribute(MEMBERSHIP_EVENTS, (ctx, _event, change) =>
       this.eligibility.follow(ctx, change),
     );
+    this.notices.subscribe();
     this.proposalHooks.answerAwaitingDecision(this.inbox);
   }
 }

@@ -10,7 +10,6 @@ import {
   ProposalTransitions,
 } from '@standpoint/proposals';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
-import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { DeadlineEntity } from './deadline.entity';
@@ -38,7 +37,6 @@ export class DeadlinesService {
     private readonly freezes: FreezesService,
     private readonly deciders: StepDeciders,
     private readonly dossiers: DossierReader,
-    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -115,7 +113,6 @@ export class DeadlinesService {
     const waitingFor = step.eligibleApproverIds.filter(
       (id) => !decided.some((d) => d.approverId === id),
     );
-    await this.emails.reminder(ctx, proposal, step, waitingFor, kind);
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'step.reminded', {
@@ -124,6 +121,7 @@ export class DeadlinesService {
         dueAt: step.dueAt,
         waitingFor,
       }),
+      { proposal, step },
     );
   }
 
@@ -150,7 +148,6 @@ export class DeadlinesService {
     await this.transitions.move(ctx, proposal, 'expire', ProposalState.EXPIRED);
     const steps = await this.review.currentSteps(ctx, proposal);
     await this.review.cancelDeadlines(ctx, steps, 'the proposal expired');
-    await this.emails.expired(ctx, proposal, step);
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'proposal.expired', {
@@ -159,6 +156,7 @@ export class DeadlinesService {
         state: { from: proposal.state, to: ProposalState.EXPIRED },
         why: 'no decision, no post',
       }),
+      { proposal, step },
     );
     return null;
   }
@@ -194,14 +192,6 @@ export class DeadlinesService {
       // The deputies get one more period (up to the decision deadline); then no decision, no post.
       escalated.dueAt = (await this.review.extend(ctx, proposal, escalated)) ?? step.dueAt;
     }
-    await this.emails.escalation(
-      ctx,
-      proposal,
-      escalated,
-      deputies,
-      step.eligibleApproverIds,
-      dossier,
-    );
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'step.escalated', {
@@ -210,6 +200,7 @@ export class DeadlinesService {
         required,
         status,
       }),
+      { proposal, step: escalated, originalApprovers: step.eligibleApproverIds, dossier },
     );
   }
 

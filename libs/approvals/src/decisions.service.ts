@@ -12,7 +12,6 @@ import {
   ProposalState,
   ProposalTransitions,
 } from '@standpoint/proposals';
-import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { overrideAuditData } from './decision-audit-data';
 import { DecisionEntity } from './decision.entity';
@@ -61,7 +60,6 @@ export class DecisionsService {
     private readonly review: ReviewService,
     private readonly deciders: StepDeciders,
     private readonly transitions: ProposalTransitions,
-    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -190,40 +188,38 @@ export class DecisionsService {
       await this.review.cancelDeadlines(ctx, steps, `the proposal is ${to}`);
     }
     const next = steps.find((s) => s.order === progress.activated);
-    if (next) await this.review.activate(ctx, current, next, dossier);
+    const activated = next ? await this.review.activate(ctx, current, next, dossier) : null;
 
-    await this.audit.append(ctx, {
-      brandId: proposal.brandId,
-      action: 'decision.recorded',
-      entityType: 'Decision',
-      entityId: decision.id,
-      data: {
-        proposalId: proposal.id,
-        step: step.name,
-        round: step.round,
-        outcome: decision.outcome,
-        comment,
-        channel,
-        revisionNumber: decision.revisionNumber,
-        contentHash: decision.contentHash,
-        approvals: {
-          before: approvalsBefore,
-          after: stepAfter.approvals,
-          required: step.requiredApprovals,
+    await this.audit.append(
+      ctx,
+      {
+        brandId: proposal.brandId,
+        action: 'decision.recorded',
+        entityType: 'Decision',
+        entityId: decision.id,
+        data: {
+          proposalId: proposal.id,
+          step: step.name,
+          round: step.round,
+          outcome: decision.outcome,
+          comment,
+          channel,
+          revisionNumber: decision.revisionNumber,
+          contentHash: decision.contentHash,
+          approvals: {
+            before: approvalsBefore,
+            after: stepAfter.approvals,
+            required: step.requiredApprovals,
+          },
+          stepStatus: { from: step.status, to: stepAfter.status },
+          proposalState: { from: proposal.state, to: current.state },
+          ...overrideAuditData(override, dossier),
+          seen: this.facts.seen(dossier),
+          activatedStep: next?.name ?? null,
         },
-        stepStatus: { from: step.status, to: stepAfter.status },
-        proposalState: { from: proposal.state, to: current.state },
-        ...overrideAuditData(override, dossier),
-        seen: this.facts.seen(dossier),
-        activatedStep: next?.name ?? null,
       },
-    });
-    await this.emails.decided(ctx, proposal, decision, {
-      state: current.state,
-      nextStep: next?.name ?? null,
-      dossier,
-      override,
-    });
+      { proposal, decision, state: current.state, activated, dossier, override },
+    );
     return DecisionModel.from(decision, {
       revisionNumber: proposal.currentRevisionNumber,
       round: step.round,

@@ -11,7 +11,6 @@ import {
   ProposalTransitions,
 } from '@standpoint/proposals';
 import { In, IsNull } from 'typeorm';
-import { ApprovalEmails } from './approval-emails';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { DecisionEntity } from './decision.entity';
 import { ReviewService } from './review.service';
@@ -39,7 +38,6 @@ export class EligibilityFollowsMembership {
     private readonly access: ProposalAccess,
     private readonly review: ReviewService,
     private readonly transitions: ProposalTransitions,
-    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -128,36 +126,44 @@ export class EligibilityFollowsMembership {
       await this.review.cancelDeadlines(ctx, steps, `the proposal is ${ProposalState.APPROVED}`);
     }
     const next = steps.find((s) => s.order === progress.activated);
-    if (next) await this.review.activate(ctx, current, next);
-    await this.audit.append(ctx, {
-      brandId: step.brandId,
-      action: 'step.approver_removed',
-      entityType: 'ApprovalStep',
-      entityId: step.id,
-      data: {
-        proposalId: proposal.id,
-        step: step.name,
-        round: step.round,
-        approverId: change.userId,
-        why: change.why,
-        eligible: { from: step.eligibleApproverIds, to: after.eligible },
-        approvals: { count: approvedBy.length, required: after.required },
-        stepStatus: { from: step.status, to: status },
-        proposalState: { from: proposal.state, to: current.state },
-        activatedStep: next?.name ?? null,
-        unsatisfiable: status !== StepStatus.SATISFIED && after.unsatisfiable,
+    const activated = next ? await this.review.activate(ctx, current, next) : null;
+    const stalled = status === StepStatus.BLOCKED && after.unsatisfiable;
+    await this.audit.append(
+      ctx,
+      {
+        brandId: step.brandId,
+        action: 'step.approver_removed',
+        entityType: 'ApprovalStep',
+        entityId: step.id,
+        data: {
+          proposalId: proposal.id,
+          step: step.name,
+          round: step.round,
+          approverId: change.userId,
+          why: change.why,
+          eligible: { from: step.eligibleApproverIds, to: after.eligible },
+          approvals: { count: approvedBy.length, required: after.required },
+          stepStatus: { from: step.status, to: status },
+          proposalState: { from: proposal.state, to: current.state },
+          activatedStep: next?.name ?? null,
+          unsatisfiable: status !== StepStatus.SATISFIED && after.unsatisfiable,
+        },
       },
-    });
-    if (status === StepStatus.BLOCKED && after.unsatisfiable) {
-      await this.emails.stepUnsatisfiable(ctx, proposal, {
-        step,
-        leftId: change.userId,
-        why: change.why,
-        eligible: after.eligible,
-        approvals: approvedBy.length,
-        required: after.required,
-      });
-    }
+      {
+        proposal,
+        activated,
+        stalled: stalled
+          ? {
+              step,
+              leftId: change.userId,
+              why: change.why,
+              eligible: after.eligible,
+              approvals: approvedBy.length,
+              required: after.required,
+            }
+          : null,
+      },
+    );
     return true;
   }
 

@@ -16,7 +16,6 @@ import {
   ProposalTransitions,
 } from '@standpoint/proposals';
 import { IsNull } from 'typeorm';
-import { ApprovalEmails } from './approval-emails';
 import { ContentFreezeEntity } from './content-freeze.entity';
 import { StartContentFreezeInput } from './inputs/publication.input';
 
@@ -28,7 +27,6 @@ export class FreezesService {
     private readonly proposals: ProposalReader,
     private readonly members: MembersService,
     private readonly brands: BrandsService,
-    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -88,13 +86,22 @@ export class FreezesService {
       proposalId: proposal.id,
       publishAt: proposal.publishAt?.toISOString() ?? null,
     }));
-    await this.audit.append(ctx, {
-      brandId: input.brandId,
-      action: 'content_freeze.started',
-      entityType: 'ContentFreeze',
-      entityId: freeze.id,
-      data: { reason: freeze.reason, endsAt: freeze.endsAt, allowedUserIds: allowed, unscheduled },
-    });
+    await this.audit.append(
+      ctx,
+      {
+        brandId: input.brandId,
+        action: 'content_freeze.started',
+        entityType: 'ContentFreeze',
+        entityId: freeze.id,
+        data: {
+          reason: freeze.reason,
+          endsAt: freeze.endsAt,
+          allowedUserIds: allowed,
+          unscheduled,
+        },
+      },
+      { freeze, unscheduled: scheduled },
+    );
     for (const proposal of scheduled) {
       await this.transitions.move(ctx, proposal, 'unschedule', ProposalState.APPROVED, {
         publishAt: null,
@@ -111,7 +118,6 @@ export class FreezesService {
         }),
       );
     }
-    await this.emails.freezeStarted(ctx, freeze, scheduled);
   }
 
   async end(ctx: RequestContext, brandId: string): Promise<void> {
@@ -144,18 +150,21 @@ export class FreezesService {
       .execute();
     // Ended meanwhile by someone else (a user, another worker): nothing more to record.
     if (closed.affected !== 1) return;
-    await this.audit.append(ctx, {
-      brandId: freeze.brandId,
-      action: 'content_freeze.ended',
-      entityType: 'ContentFreeze',
-      entityId: freeze.id,
-      data: {
-        reason: freeze.reason,
-        startedAt: freeze.startedAt,
-        endedAt,
-        automatic: byId === null,
+    await this.audit.append(
+      ctx,
+      {
+        brandId: freeze.brandId,
+        action: 'content_freeze.ended',
+        entityType: 'ContentFreeze',
+        entityId: freeze.id,
+        data: {
+          reason: freeze.reason,
+          startedAt: freeze.startedAt,
+          endedAt,
+          automatic: byId === null,
+        },
       },
-    });
-    await this.emails.freezeEnded(ctx, freeze, endedAt, byId);
+      { freeze, endedAt, byId },
+    );
   }
 }

@@ -19,7 +19,7 @@ import {
   StanceType,
   transitionTarget,
 } from '@standpoint/proposals';
-import { ApprovalEmails } from './approval-emails';
+import { Activation } from './approval-facts';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DossierFacts } from './dossier-facts';
@@ -37,7 +37,6 @@ export class ReviewService {
     private readonly dossiers: DossierReader,
     private readonly transitions: ProposalTransitions,
     private readonly deciders: StepDeciders,
-    private readonly emails: ApprovalEmails,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -80,7 +79,7 @@ export class ReviewService {
       reviewRound: round,
       policyVersion: policy.version,
     });
-    if (first) await this.activate(ctx, submitted, first, dossier);
+    const activated = first ? await this.activate(ctx, submitted, first, dossier) : null;
     await this.audit.append(
       ctx,
       proposalAuditEvent(proposal, 'proposal.submitted', {
@@ -95,20 +94,22 @@ export class ReviewService {
           eligible: step.eligibleApproverIds,
         })),
       }),
+      { activated },
     );
     return ProposalModel.from(submitted);
   }
 
   /**
-   * Makes a step the one under review: who may decide, how many must, by when; and tells them.
-   * `dossier` is the proposal's as the change read it, when it did.
+   * Makes a step the one under review: who may decide, how many must, by when. `dossier` is the
+   * proposal's as the change read it, when it did. Answers the activation, for the change's event
+   * to hand its notices (the approvers are asked by email).
    */
   async activate(
     ctx: RequestContext,
     proposal: ProposalEntity,
     step: ApprovalStepEntity,
     dossier?: Dossier,
-  ): Promise<void> {
+  ): Promise<Activation> {
     const now = this.clock.now();
     dossier ??= await this.dossiers.read(ctx, proposal);
     // Never anyone who wrote words of the proposal: a reviser is not asked to approve their words.
@@ -139,12 +140,13 @@ export class ReviewService {
       },
     );
     if (due) await this.scheduleDeadlines(ctx, step, now, due);
-    await this.emails.approvalRequested(ctx, proposal, step, dossier);
+    return { proposal, step, dossier };
   }
 
   /**
    * A revision in review: every approval so far is for other words, so the steps start again from
-   * the first, and the approvers already asked hear that the words changed.
+   * the first; the approvers already asked (recorded in the event) hear that the words changed,
+   * and the step it restarts at is handed on with the revision for its notice.
    */
   async restartAfterRevision(
     ctx: RequestContext,
@@ -187,9 +189,8 @@ export class ReviewService {
         },
       );
     }
-    await this.emails.wordsChanged(ctx, revised, asked);
     const first = steps.find((s) => s.order === activated);
-    if (first) await this.activate(ctx, proposal, first);
+    if (first) revised.restartedAt = await this.activate(ctx, proposal, first);
     return { review: { restarted: true, round: proposal.reviewRound, approversAsked: asked } };
   }
 

@@ -2,11 +2,11 @@ import { Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/com
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { IdentityModule } from '@standpoint/identity';
 import { WorkerJobs, WorkerModule } from '@standpoint/worker';
-import { DevMailbox } from './dev-mailbox';
+import { DevMailbox } from './dev-mailbox/dev-mailbox';
 import { NotificationsModule } from './notifications.module';
-import { OutboxDelivery } from './outbox-delivery.service';
-import { OutboxTransports } from './outbox-transport';
-import { SmtpEmailTransport } from './smtp-email-transport';
+import { OutboxDelivery } from './outbox/outbox-delivery.service';
+import { OutboxTransports } from './outbox/outbox-transport';
+import { SmtpEmailTransport } from './email/smtp-email-transport';
 
 /**
  * The outbox's sender on the worker loop. Emails go to SMTP_URL, or without it to the development

@@ -14,6 +14,7 @@ export * from './proposal-change';
 export * from './proposal.errors';
 export * from './proposal-child.entity';
 export * from './proposal-hooks';
+export * from './comment-added';
 export * from './proposal-reader';
 export * from './proposal-revised';
 export * from './proposal-transitions';

@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '@standpoint/audit';
+import { AuditDispatcher, AuditModule } from '@standpoint/audit';
 import { IdentityModule } from '@standpoint/identity';
 import { NotificationsModule } from '@standpoint/notifications';
 import { RateLimitsModule } from '@standpoint/rate-limits';
@@ -11,6 +11,7 @@ import { DossierReader } from './dossier-reader';
 import { EvidenceEntity } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
 import { PrecedentsService } from './precedents.service';
+import { MentionNotice } from './notices/mention.notice';
 import { ProposalAccess } from './proposal-access';
 import { ProposalHooks } from './proposal-hooks';
 import { ProposalReader } from './proposal-reader';
@@ -56,7 +57,16 @@ const SERVICES = [
     NotificationsModule,
     RateLimitsModule,
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, MentionNotice],
   exports: SERVICES,
 })
-export class ProposalsModule {}
+export class ProposalsModule implements OnModuleInit {
+  constructor(
+    private readonly dispatcher: AuditDispatcher,
+    private readonly mentions: MentionNotice,
+  ) {}
+
+  onModuleInit(): void {
+    this.mentions.subscribe(this.dispatcher);
+  }
+}

@@ -1,4 +1,9 @@
-import { freezeStartedEmail, OutboxMessageEntity, OutboxService } from '@standpoint/notifications';
+import {
+  EmailTopic,
+  freezeStartedEmail,
+  OutboxMessageEntity,
+  OutboxService,
+} from '@standpoint/notifications';
 import { WorkerJobs } from '@standpoint/worker';
 import { In } from 'typeorm';
 import { TestApp } from './test-app';
@@ -6,13 +11,14 @@ import { TestApp } from './test-app';
 /**
  * Queues `times` emails to each of `userIds` as a change does: real rows written by
  * OutboxService.emailMembers in one transaction, rendered by a real template whose reason is
- * `<topic> #<i>`. Answers the rows, oldest first.
+ * `<topic> #<i>`. Answers the rows, oldest first. Their topic is the test's own (`test.…`), outside
+ * the emails' vocabulary, so that they are told apart from any change's.
  */
 export async function queueEmails(
   t: TestApp,
   brandId: string,
   userIds: string[],
-  topic: string,
+  topic: `test.${string}`,
   times = 1,
 ): Promise<OutboxMessageEntity[]> {
   const outbox = t.app.get(OutboxService);
@@ -20,7 +26,7 @@ export async function queueEmails(
     for (let i = 0; i < times; i++) {
       await outbox.emailMembers(ctx, {
         brandId,
-        topic,
+        topic: topic as EmailTopic,
         recipientUserIds: userIds,
         payload: { n: i },
         render: (to) =>

@@ -1,14 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
 import { Ctx } from '@standpoint/graphql';
-import {
-  RegisterWebhookEndpointInput,
-  UpdateWebhookEndpointInput,
-} from './inputs/webhook-endpoint.input';
-import {
-  RegisteredWebhookEndpointModel,
-  WebhookEndpointModel,
-} from './models/webhook-endpoint.model';
+import { RegisterWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook-endpoint.input';
+import { RegisteredWebhookEndpointModel, WebhookEndpointModel } from './webhook-endpoint.model';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 
 /** The brand admins' webhook endpoints. */

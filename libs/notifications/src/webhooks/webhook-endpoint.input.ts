@@ -9,7 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { WebhookEventType } from '../webhook-events';
+import { WebhookEventType } from './webhook-events';
 
 /** A secret shorter than this is too easy to guess; none given, one is made. */
 export const MIN_SECRET_LENGTH = 32;

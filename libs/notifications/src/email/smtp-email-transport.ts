@@ -1,8 +1,8 @@
 import { createTransport, Transporter } from 'nodemailer';
-import { withinDeadline } from './delivery-deadline';
+import { withinDeadline } from '../outbox/delivery-deadline';
 import { emailOf } from './email-message';
-import { OutboxMessageEntity } from './outbox-message.entity';
-import { OutboxTransport, PermanentDeliveryError } from './outbox-transport';
+import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
+import { OutboxTransport, PermanentDeliveryError } from '../outbox/outbox-transport';
 
 /**
  * Sends the outbox's emails to the SMTP server of SMTP_URL over a pool of kept-open connections.

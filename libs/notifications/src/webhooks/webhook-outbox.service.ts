@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppendedAuditEvent } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { OutboxMessageEntity } from './outbox-message.entity';
-import { pendingMessage } from './pending-message';
+import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
+import { pendingMessage } from '../outbox/pending-message';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { webhookEventsOf } from './webhook-events';
 

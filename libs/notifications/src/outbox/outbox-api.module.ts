@@ -2,9 +2,9 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '@standpoint/audit';
 import { NodeRegistry } from '@standpoint/graphql';
 import { IdentityModule } from '@standpoint/identity';
-import { DevMailbox } from './dev-mailbox';
-import { DevMailboxController } from './dev-mailbox.controller';
-import { NotificationsModule } from './notifications.module';
+import { DevMailbox } from '../dev-mailbox/dev-mailbox';
+import { DevMailboxController } from '../dev-mailbox/dev-mailbox.controller';
+import { NotificationsModule } from '../notifications.module';
 import { OutboxAdmin } from './outbox-admin.service';
 import { OutboxResolver } from './outbox.resolver';
 

@@ -6,14 +6,8 @@ import { DomainError } from '@standpoint/errors';
 import { AUDIT_ENTITY_TYPES, AuditData, WebhookEndpointSettings } from '@standpoint/events';
 import { Operation, requireBrandOperation, requireUser } from '@standpoint/identity';
 import { randomBytes } from 'node:crypto';
-import {
-  RegisterWebhookEndpointInput,
-  UpdateWebhookEndpointInput,
-} from './inputs/webhook-endpoint.input';
-import {
-  RegisteredWebhookEndpointModel,
-  WebhookEndpointModel,
-} from './models/webhook-endpoint.model';
+import { RegisterWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook-endpoint.input';
+import { RegisteredWebhookEndpointModel, WebhookEndpointModel } from './webhook-endpoint.model';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import {
   checkTarget,

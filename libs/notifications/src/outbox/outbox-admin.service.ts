@@ -4,7 +4,7 @@ import { Clock, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { Connection, cursors, pageSize, toConnection } from '@standpoint/graphql';
 import { canSeeBrand, Operation, requireBrandOperation } from '@standpoint/identity';
-import { OutboxMessageModel } from './models/outbox-message.model';
+import { OutboxMessageModel } from './outbox-message.model';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 
 export const OUTBOX_PAGE = { default: 50, max: 200 };

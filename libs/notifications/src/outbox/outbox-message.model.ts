@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, DateTimeScalar, Node } from '@standpoint/graphql';
-import { OutboxChannel, OutboxMessageEntity, OutboxStatus } from '../outbox-message.entity';
+import { OutboxChannel, OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 
 export const OUTBOX_STATUSES: { [S in OutboxStatus]: S } = {
   PENDING: 'PENDING',

@@ -1,7 +1,7 @@
 import { DateTimeScalar } from '@standpoint/graphql';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { WebhookEndpointEntity } from '../webhook-endpoint.entity';
-import { WebhookEventType } from '../webhook-events';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { WebhookEventType } from './webhook-events';
 
 registerEnumType(WebhookEventType, {
   name: 'WebhookEventType',

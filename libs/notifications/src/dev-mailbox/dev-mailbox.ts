@@ -5,9 +5,9 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
 import { readEml } from './eml-reader';
-import { emailOf } from './email-message';
-import { OutboxMessageEntity } from './outbox-message.entity';
-import { OutboxTransport } from './outbox-transport';
+import { emailOf } from '../email/email-message';
+import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
+import { OutboxTransport } from '../outbox/outbox-transport';
 
 export interface MailboxEntry {
   id: string;

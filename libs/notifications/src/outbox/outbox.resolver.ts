@@ -5,7 +5,7 @@ import {
   OUTBOX_STATUSES,
   OutboxMessageConnection,
   OutboxMessageModel,
-} from './models/outbox-message.model';
+} from './outbox-message.model';
 import { OUTBOX_PAGE, OutboxAdmin } from './outbox-admin.service';
 import { OutboxStatus } from './outbox-message.entity';
 

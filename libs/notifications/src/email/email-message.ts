@@ -1,5 +1,5 @@
 import type { SendMailOptions } from 'nodemailer';
-import { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 
 /**
  * The email of an outbox row as nodemailer composes it. The Message-ID is the row's, so every

@@ -11,15 +11,16 @@ import {
   DECISION_TOKEN_PLACEHOLDER,
   DecisionLinksService,
   NewDecisionLink,
-} from './decision-links.service';
-import { EmailRecipient, RenderedEmail } from './emails';
+} from '../decision-links/decision-links.service';
+import { EmailTopic } from '../email/email-topic';
+import { EmailRecipient, RenderedEmail } from '../email/templates';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { pendingMessage } from './pending-message';
 
 export interface EmailToMember {
   /** The brand it is about; null for an account's own email (a reset link). */
   brandId: string | null;
-  topic: string;
+  topic: EmailTopic;
   recipientUserIds: readonly string[];
   payload: Record<string, unknown>;
   /** Renders the email for one recipient (a template of ./emails). */

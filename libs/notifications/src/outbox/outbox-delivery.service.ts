@@ -4,10 +4,13 @@ import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { setTimeout as pause } from 'node:timers/promises';
 import { PASSWORD_TOKEN_PLACEHOLDER, PasswordLinksService } from '@standpoint/identity';
 import { DataSource } from 'typeorm';
-import { DECISION_TOKEN_PLACEHOLDER, DecisionLinksService } from './decision-links.service';
+import {
+  DECISION_TOKEN_PLACEHOLDER,
+  DecisionLinksService,
+} from '../decision-links/decision-links.service';
 import { OutboxChannel, OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxTransports, PermanentDeliveryError } from './outbox-transport';
-import { afterFailure } from './rules/retry-delay';
+import { afterFailure } from '../rules/retry-delay';
 
 /**
  * Deliveries in flight at once, per channel. A slow receiver or server holds one slot of its own
