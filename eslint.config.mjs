@@ -43,6 +43,15 @@ const errorsFromTheirLibrary = {
   message: 'Domain errors come from @standpoint/errors: the API layer only answers them.',
 };
 
+/**
+ * A flat config's later `no-restricted-imports` replaces an earlier one for the same files, so every
+ * library block restates the walls all libraries share before adding its own.
+ */
+const libraryImports = (...patterns) => [
+  'error',
+  { paths: [errorsFromTheirLibrary], patterns: [...throughIndexOnly, ...patterns] },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'libs/database/src/migrations/'] },
   eslint.configs.recommended,
@@ -73,10 +82,7 @@ export default tseslint.config(
   {
     files: ['libs/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [errorsFromTheirLibrary], patterns: throughIndexOnly },
-      ],
+      'no-restricted-imports': libraryImports(),
     },
   },
   {
@@ -85,44 +91,28 @@ export default tseslint.config(
     files: ['libs/approvals/src/**/*.ts', 'libs/proposals/src/**/*.ts'],
     ignores: ['**/notices/**', '**/*.module.ts', '**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
+      'no-restricted-imports': libraryImports(
         {
-          paths: [errorsFromTheirLibrary],
-          patterns: [
-            ...throughIndexOnly,
-            {
-              group: ['./notices', './notices/*', '../notices', '../notices/*'],
-              message: 'Services do not call the notices: the notices subscribe to the events.',
-            },
-            {
-              group: ['@standpoint/notifications'],
-              importNamePattern: '^(OutboxService|EmailToMember|\\w+Email|Email[A-Z]\\w*)$',
-              message:
-                'Services send no email: record the event (with its facts) and let a notice subscribe to it.',
-            },
-          ],
+          group: ['./notices', './notices/*', '../notices', '../notices/*'],
+          message: 'Services do not call the notices: the notices subscribe to the events.',
         },
-      ],
+        {
+          group: ['@standpoint/notifications'],
+          importNamePattern: '^(OutboxService|EmailToMember|\\w+Email|Email[A-Z]\\w*)$',
+          message:
+            'Services send no email: record the event (with its facts) and let a notice subscribe to it.',
+        },
+      ),
     },
   },
   {
     // The house rule: infrastructure never imports a feature.
     files: INFRASTRUCTURE.map((lib) => `libs/${lib}/**/*.ts`),
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [errorsFromTheirLibrary],
-          patterns: [
-            ...throughIndexOnly,
-            {
-              group: [...FEATURES, 'testing'].map((lib) => `@standpoint/${lib}`),
-              message: 'Infrastructure never imports a feature.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': libraryImports({
+        group: [...FEATURES, 'testing'].map((lib) => `@standpoint/${lib}`),
+        message: 'Infrastructure never imports a feature.',
+      }),
     },
   },
   {
