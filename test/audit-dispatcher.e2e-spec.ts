@@ -18,7 +18,7 @@ describe('the audit dispatcher', () => {
     allInOne = dispatcher.subscriptions();
     dispatcher.contribute('brand.created', async () => {
       if (failIn === 'contribute') throw new Error('failed before the append');
-      return {};
+      return { data: {} };
     });
     dispatcher.onAppended('brand.created', async () => {
       if (failIn === 'appended') throw new Error('failed after the append');

@@ -20,8 +20,8 @@ export class AccountEmailsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.dispatcher.contribute('member.added', (ctx, _event, added) =>
-      this.emails.welcome(ctx, added),
-    );
+    this.dispatcher.contribute('member.added', async (ctx, _event, added) => ({
+      data: await this.emails.welcome(ctx, added),
+    }));
   }
 }

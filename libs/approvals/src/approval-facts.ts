@@ -98,12 +98,9 @@ declare module '@standpoint/events' {
   }
 }
 
-declare module '@standpoint/proposals' {
-  interface Revised {
-    /**
-     * The step the review restarted at, set by the approval workflow's part of the revision (it
-     * contributes to the event before its notices run).
-     */
-    restartedAt?: Activation;
+declare module '@standpoint/events' {
+  interface AuditContributedFacts {
+    /** The step the review restarted at: the workflow's part of the revision, for its notices. */
+    'proposal.revised': { restartedAt: Activation };
   }
 }

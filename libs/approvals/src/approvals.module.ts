@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditDispatcher, AuditModule } from '@standpoint/audit';
 import { IdentityModule } from '@standpoint/identity';
 import { NotificationsModule } from '@standpoint/notifications';
-import { ProposalHooks, ProposalsModule } from '@standpoint/proposals';
+import { ProposalListScopes, ProposalsModule } from '@standpoint/proposals';
 import { APPROVAL_NOTICES, ApprovalNotices } from './notices/approval-notices';
 import { ApprovalPolicyEntity } from './approval-policy.entity';
 import { ApprovalStepEntity } from './approval-step.entity';
@@ -57,7 +57,7 @@ const SERVICES = [
 export class ApprovalsModule implements OnModuleInit {
   constructor(
     private readonly dispatcher: AuditDispatcher,
-    private readonly proposalHooks: ProposalHooks,
+    private readonly listScopes: ProposalListScopes,
     private readonly policies: PoliciesService,
     private readonly review: ReviewService,
     private readonly inbox: AwaitingDecisionScope,
@@ -66,16 +66,16 @@ export class ApprovalsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.dispatcher.contribute('brand.created', (ctx, event) =>
-      this.policies.createDefault(ctx, event.brandId),
-    );
+    this.dispatcher.contribute('brand.created', async (ctx, event) => ({
+      data: await this.policies.createDefault(ctx, event.brandId),
+    }));
     this.dispatcher.contribute('proposal.revised', (ctx, _event, revised) =>
       this.review.restartAfterRevision(ctx, revised),
     );
-    this.dispatcher.contribute(MEMBERSHIP_EVENTS, (ctx, _event, change) =>
-      this.eligibility.follow(ctx, change),
-    );
+    this.dispatcher.contribute(MEMBERSHIP_EVENTS, async (ctx, _event, change) => ({
+      data: await this.eligibility.follow(ctx, change),
+    }));
     this.notices.subscribe();
-    this.proposalHooks.answerAwaitingDecision(this.inbox);
+    this.listScopes.answerAwaitingDecision(this.inbox);
   }
 }

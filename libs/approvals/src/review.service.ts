@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@standpoint/audit';
+import { AuditService, Contribution } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { AuditContribution } from '@standpoint/events';
 import { Operation } from '@standpoint/identity';
 import {
   type Dossier,
@@ -146,14 +145,14 @@ export class ReviewService {
   /**
    * A revision in review: every approval so far is for other words, so the steps start again from
    * the first; the approvers already asked (recorded in the event) hear that the words changed,
-   * and the step it restarts at is handed on with the revision for its notice.
+   * and the step it restarts at is handed to the notices as a contributed fact.
    */
   async restartAfterRevision(
     ctx: RequestContext,
     revised: Revised,
-  ): Promise<AuditContribution<'proposal.revised'>> {
+  ): Promise<Contribution<'proposal.revised'>> {
     const proposal = revised.proposal;
-    if (proposal.state !== ProposalState.IN_REVIEW) return {};
+    if (proposal.state !== ProposalState.IN_REVIEW) return { data: {} };
     const steps = await this.currentSteps(ctx, proposal);
     const asked = [
       ...new Set(steps.filter((s) => s.activatedAt).flatMap((s) => s.eligibleApproverIds)),
@@ -190,8 +189,10 @@ export class ReviewService {
       );
     }
     const first = steps.find((s) => s.order === activated);
-    if (first) revised.restartedAt = await this.activate(ctx, proposal, first);
-    return { review: { restarted: true, round: proposal.reviewRound, approversAsked: asked } };
+    return {
+      data: { review: { restarted: true, round: proposal.reviewRound, approversAsked: asked } },
+      facts: first ? { restartedAt: await this.activate(ctx, proposal, first) } : {},
+    };
   }
 
   /** The steps of the proposal's current review round, in order. */

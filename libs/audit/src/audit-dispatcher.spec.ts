@@ -50,7 +50,7 @@ describe('AuditDispatcher', () => {
     const { audit, ctx, dispatcher, journal, published, commit } = harness();
     dispatcher.contribute('brand.created', async () => {
       journal.push('contribute');
-      return {};
+      return { data: {} };
     });
     dispatcher.onAppended('brand.created', async (_ctx, event) => {
       journal.push(`appended seq ${event.seq}`);
@@ -68,7 +68,7 @@ describe('AuditDispatcher', () => {
     const { audit, ctx, dispatcher, rows, published, commit } = harness();
     const steps = [{ name: 'Any approver' }];
     dispatcher.contribute('brand.created', async () => ({
-      approvalPolicy: { version: 1, steps: steps as never },
+      data: { approvalPolicy: { version: 1, steps: steps as never } },
     }));
     const stored: object[] = [];
     dispatcher.onAppended('brand.created', async (_ctx, event) => {
@@ -96,7 +96,7 @@ describe('AuditDispatcher', () => {
     const heard: unknown[] = [];
     dispatcher.contribute('member.removed', async (_ctx, _event, facts) => {
       heard.push(facts);
-      return { leftSteps: ['stp_1'] };
+      return { data: { leftSteps: ['stp_1'] } };
     });
     dispatcher.onAppended('member.removed', async (_ctx, event, facts) => {
       heard.push(facts, event.data.leftSteps);
@@ -116,12 +116,40 @@ describe('AuditDispatcher', () => {
     expect(heard).toEqual([change, change, ['stp_1']]);
   });
 
+  it("hands the appended phase the contributors' facts beside the service's, leaving the service's object as it was", async () => {
+    const { audit, ctx, dispatcher } = harness();
+    const revised = { proposal: { id: 'prp_1' }, previous: {}, revision: {} } as never;
+    const step = { id: 'stp_1' } as never;
+    dispatcher.contribute('proposal.revised', async () => ({
+      data: {},
+      facts: { restartedAt: step },
+    }));
+    const heard: object[] = [];
+    dispatcher.onAppended('proposal.revised', async (_ctx, _event, facts) => {
+      heard.push(facts);
+    });
+
+    await audit.append(
+      ctx,
+      {
+        brandId: 'brd_1',
+        action: 'proposal.revised',
+        entityType: 'Proposal',
+        entityId: 'prp_1',
+        data: { revision: 2, changes: [], reason: null } as never,
+      },
+      revised,
+    );
+    expect(heard).toEqual([{ ...(revised as object), restartedAt: step }]);
+    expect(revised).not.toHaveProperty('restartedAt');
+  });
+
   it('calls only the subscribers of the action appended', async () => {
     const { audit, ctx, dispatcher } = harness();
     const called: string[] = [];
     dispatcher.contribute('proposal.revised', async () => {
       called.push('contribute');
-      return {};
+      return { data: {} };
     });
     dispatcher.onAppended(['outbox.retried', 'proposal.created'], async () => {
       called.push('appended');
@@ -150,7 +178,7 @@ describe('AuditDispatcher', () => {
 
   it('lists who listens to what', () => {
     const { dispatcher } = harness();
-    dispatcher.contribute('brand.created', async () => ({}));
+    dispatcher.contribute('brand.created', async () => ({ data: {} }));
     dispatcher.onAppended(['proposal.created', 'brand.created'], async () => undefined);
     expect(dispatcher.subscriptions()).toEqual({
       contribute: ['brand.created'],

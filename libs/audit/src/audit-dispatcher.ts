@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
 import {
   AuditAction,
+  AuditContributedFacts,
   AuditContribution,
   AuditEntityType,
   AuditEventInput,
@@ -18,12 +19,14 @@ import { AuditEventEntity } from './audit-event.entity';
  *
  *   1. contribute — before the event is written: a subscriber does its part of the change (the
  *      approval workflow restarts the review of a revised proposal) and returns what joins the
- *      event's data, after the emitting service's own keys;
+ *      event's data, after the emitting service's own keys, and the facts it made for the later
+ *      phase (see AuditContributedFacts);
  *   2. appended — after the insert: a subscriber reads the stored event (the webhooks queue their
  *      deliveries on the outbox).
  *
  * Both phases receive the typed event and the facts the emitting service already holds (see
- * AuditFacts), so no subscriber reads them again. A throw in either rolls the whole change back.
+ * AuditFacts), and the appended phase also those the contributors made, so no subscriber reads
+ * them again. The emitting service's facts object is never changed. A throw in either rolls the whole change back.
  * After the commit, and only then, the audit service publishes the event on the AuditEventBus
  * (live updates): that is the one way to react after the fact.
  *
@@ -38,6 +41,23 @@ export type AuditFactsOf<A extends AuditAction> = A extends keyof AuditFacts
   ? AuditFacts[A]
   : undefined;
 
+/** The facts contributors of `A` may have made: optional, as no contributor may be registered. */
+export type ContributedFactsOf<A extends AuditAction> = A extends keyof AuditContributedFacts
+  ? Partial<AuditContributedFacts[A]>
+  : unknown;
+
+/** What one contributor answers: its keys in the event's data, and facts for the appended phase. */
+export interface Contribution<A extends ContributedAction> {
+  data: AuditContribution<A>;
+  facts?: ContributedFactsOf<A>;
+}
+
+/** The event's data as contributed to, and every fact the appended subscribers receive. */
+export interface Contributed {
+  data: object;
+  facts: unknown;
+}
+
 /** A stored audit event of `A`, its payload typed by the catalog. */
 export type AppendedAuditEvent<A extends AuditAction = AuditAction> = A extends AuditAction
   ? Omit<AuditEventEntity, 'action' | 'entityType' | 'data'> & {
@@ -51,19 +71,19 @@ export type AuditContributor<A extends ContributedAction> = (
   ctx: RequestContext,
   event: AuditEventInput<A>,
   facts: AuditFactsOf<A>,
-) => Promise<AuditContribution<A>>;
+) => Promise<Contribution<A>>;
 
 export type AuditAppendedSubscriber<A extends AuditAction> = (
   ctx: RequestContext,
   event: AppendedAuditEvent<A>,
-  facts: AuditFactsOf<A>,
+  facts: AuditFactsOf<A> & ContributedFactsOf<A>,
 ) => Promise<void>;
 
 type AnyContributor = (
   ctx: RequestContext,
   event: AuditEventInput,
   facts: unknown,
-) => Promise<object>;
+) => Promise<{ data: object; facts?: unknown }>;
 type AnyAppendedSubscriber = (
   ctx: RequestContext,
   event: AuditEventEntity,
@@ -75,7 +95,10 @@ export class AuditDispatcher {
   private readonly contributors = new Map<AuditAction, AnyContributor[]>();
   private readonly appendedSubscribers = new Map<AuditAction, AnyAppendedSubscriber[]>();
 
-  /** Runs `contributor` before each event of these actions is written; its answer joins the data. */
+  /**
+   * Runs `contributor` before each event of these actions is written; its data joins the event's,
+   * its facts the appended subscribers'.
+   */
   contribute<A extends ContributedAction>(
     actions: A | readonly A[],
     contributor: AuditContributor<A>,
@@ -91,17 +114,26 @@ export class AuditDispatcher {
     add(this.appendedSubscribers, actions, subscriber as unknown as AnyAppendedSubscriber);
   }
 
-  /** The event's data: the service's own keys, then each contributor's, in registration order. */
+  /**
+   * The event's data (the service's own keys, then each contributor's, in registration order) and
+   * the facts for the appended phase (the service's, then each contributor's).
+   */
   async contributions(
     ctx: RequestContext,
     event: AuditEventInput,
     facts: unknown,
-  ): Promise<object> {
-    let data: object = event.data;
+  ): Promise<Contributed> {
+    let contributed: Contributed = { data: event.data, facts };
     for (const contributor of this.contributors.get(event.action) ?? []) {
-      data = { ...data, ...(await contributor(ctx, event, facts)) };
+      const answer = await contributor(ctx, event, facts);
+      contributed = {
+        data: { ...contributed.data, ...answer.data },
+        facts: answer.facts
+          ? { ...(contributed.facts as object), ...answer.facts }
+          : contributed.facts,
+      };
     }
-    return data;
+    return contributed;
   }
 
   async appended(ctx: RequestContext, event: AuditEventEntity, facts: unknown): Promise<void> {

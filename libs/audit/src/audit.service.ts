@@ -45,7 +45,7 @@ export class AuditService {
       throw new Error("audit.append must run inside the change's transaction");
     if (ctx.actor.kind === 'anonymous')
       throw new Error('an anonymous actor cannot change anything');
-    const data = await this.dispatcher.contributions(ctx, event, facts);
+    const { data, facts: handed } = await this.dispatcher.contributions(ctx, event, facts);
     const events = ctx.em.getRepository(AuditEventEntity);
     if (ctx.dialect === 'postgres') {
       await ctx.em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
@@ -72,7 +72,7 @@ export class AuditService {
     };
     const row: AuditEventEntity = { id: newId('aud'), ...content, at, ...sealEvent(content) };
     await events.insert(row);
-    await this.dispatcher.appended(ctx, row, facts);
+    await this.dispatcher.appended(ctx, row, handed);
     ctx.afterCommit(() =>
       this.bus.publish({
         id: row.id,

@@ -106,3 +106,12 @@ export interface AuditEventInput<A extends AuditAction = AuditAction> {
   entityId: string;
   data: AuditData<A>;
 }
+
+/**
+ * What a feature that contributes to `A` hands the later subscribers beside its keys in the
+ * payload: facts it made in its part of the change (the step a revision's review restarted at), so
+ * that its notices need not read them back. Declared by augmentation next to the contributor, like
+ * AuditFacts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by augmentation
+export interface AuditContributedFacts {}

@@ -13,7 +13,7 @@ export * from './proposal-audit-event';
 export * from './proposal-change';
 export * from './proposal.errors';
 export * from './proposal-child.entity';
-export * from './proposal-hooks';
+export * from './proposal-list-scopes';
 export * from './comment-added';
 export * from './proposal-reader';
 export * from './proposal-revised';

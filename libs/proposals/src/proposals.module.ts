@@ -13,7 +13,7 @@ import { EvidenceService } from './evidence.service';
 import { PrecedentsService } from './precedents.service';
 import { MentionNotice } from './notices/mention.notice';
 import { ProposalAccess } from './proposal-access';
-import { ProposalHooks } from './proposal-hooks';
+import { ProposalListScopes } from './proposal-list-scopes';
 import { ProposalReader } from './proposal-reader';
 import { ProposalTransitions } from './proposal-transitions';
 import { ProposalEntity } from './proposal.entity';
@@ -32,7 +32,7 @@ const SERVICES = [
   EvidenceService,
   PrecedentsService,
   ProposalAccess,
-  ProposalHooks,
+  ProposalListScopes,
   ProposalReader,
   ProposalsService,
   ProposalTransitions,

@@ -12,7 +12,7 @@ import { ProposalEntity } from './proposal.entity';
 import { RevisionEntity } from './revision.entity';
 import { canonicalDrafts, contentHash, DraftContent, draftProblems, ProposalState } from './rules';
 import { proposalAuditEvent } from './proposal-audit-event';
-import { ProposalHooks } from './proposal-hooks';
+import { ProposalListScopes } from './proposal-list-scopes';
 
 export const PROPOSAL_PAGE = { default: 20, max: 100 };
 
@@ -21,7 +21,7 @@ export class ProposalsService {
   constructor(
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly hooks: ProposalHooks,
+    private readonly listScopes: ProposalListScopes,
   ) {}
 
   async create(ctx: RequestContext, input: CreateProposalInput): Promise<ProposalModel> {
@@ -116,7 +116,7 @@ export class ProposalsService {
       ),
     );
     if (filter?.awaitingMyDecision) {
-      const scope = this.hooks.awaitingDecision;
+      const scope = this.listScopes.awaitingDecision;
       if (!(await scope.narrow(ctx, query, { brandId, viewerId: requireUser(ctx).userId }))) {
         return toConnection([], size, 0, () => [], ProposalModel.from);
       }

@@ -46,11 +46,11 @@ export function wroteNoRevision(
 }
 
 /**
- * Extension points of the proposal list for the features built on it. (What follows a change to
+ * The scopes of the proposal list that the features built on it answer. (What follows a change to
  * a proposal subscribes to its audit event on the AuditDispatcher instead.)
  */
 @Injectable()
-export class ProposalHooks {
+export class ProposalListScopes {
   private awaitingDecisionScope: ProposalListScope | null = null;
 
   /** The approval workflow answers `awaitingMyDecision`; there is one such scope. */
