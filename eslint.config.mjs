@@ -106,6 +106,31 @@ export default tseslint.config(
     },
   },
   {
+    // An email template is a plain function of its facts and its recipient, in the house look of
+    // the notifications' email kit: rendered and tested without a database or a framework.
+    files: [
+      'libs/notifications/src/email/kit/**/*.ts',
+      'libs/approvals/src/notices/emails/**/*.ts',
+      'libs/proposals/src/notices/mention-email.ts',
+      'libs/account-page/src/account-link-emails.ts',
+    ],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': libraryImports(
+        {
+          group: ['@nestjs/*', 'typeorm', '@standpoint/database'],
+          message:
+            'Templates read no database and need no framework: their notice gathers the facts.',
+        },
+        {
+          group: ['@standpoint/notifications'],
+          importNamePattern: '^\\w+(Service|Entity|Module)$',
+          message: 'Templates take the email kit from notifications, never its transport.',
+        },
+      ),
+    },
+  },
+  {
     // The house rule: infrastructure never imports a feature.
     files: INFRASTRUCTURE.map((lib) => `libs/${lib}/**/*.ts`),
     rules: {

@@ -1,6 +1,7 @@
-import { DecisionLinkEntity, OutboxMessageEntity } from '@standpoint/notifications';
+import { OutboxMessageEntity } from '@standpoint/notifications';
 import { RevisionEntity } from '@standpoint/proposals';
 import { TestBrand, TestMember, useTestApp } from '@standpoint/testing';
+import { DecisionLinkEntity } from '@standpoint/identity';
 import { AppModule } from '../src/app.module';
 
 const PUBLIC_URL = 'https://standpoint.example';

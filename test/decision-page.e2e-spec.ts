@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 import { ApprovalStepEntity } from '@standpoint/approvals';
-import { DecisionLinksService } from '@standpoint/notifications';
 import {
   ARTIFACTS_DIR,
   describeInBrowser,
@@ -13,6 +12,7 @@ import {
 } from '@standpoint/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DecisionLinksService } from '@standpoint/identity';
 import type { Browser } from 'playwright-core';
 import { AppModule } from '../src/app.module';
 

@@ -1,10 +1,7 @@
 import { AntiForgery } from '@standpoint/decision-page';
-import {
-  DecisionLinkEntity,
-  DecisionLinksService,
-  OutboxMessageEntity,
-} from '@standpoint/notifications';
+import { OutboxMessageEntity } from '@standpoint/notifications';
 import { RevisionEntity } from '@standpoint/proposals';
+import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/identity';
 import {
   deliverOutbox,
   mintDecisionLink,

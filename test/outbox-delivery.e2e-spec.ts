@@ -1,5 +1,6 @@
 import { AuditService } from '@standpoint/audit';
-import { DecisionLinksService, OutboxMessageEntity } from '@standpoint/notifications';
+import { OutboxMessageEntity } from '@standpoint/notifications';
+import { DecisionLinksService } from '@standpoint/identity';
 import {
   deliverOutbox,
   errorCodes,
@@ -82,7 +83,7 @@ describe('delivering the outbox over SMTP', () => {
     const [email] = peer.byMessageId().get(row.messageId)!;
     expect(email.to).toEqual([manager.email]);
     expect(email.text).toMatch(/^From: Standpoint <standpoint@localhost>$/m);
-    expect(email.text).toMatch(/^Subject: .*Content freeze started: test\.plain #0$/m);
+    expect(email.text).toMatch(/^Subject: .*Test notice: test\.plain #0$/m);
     expect(email.text).toContain('test.plain #0');
   });
 

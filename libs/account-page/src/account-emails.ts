@@ -7,7 +7,8 @@ import {
   PASSWORD_LINK_LIFETIME_MS,
   UserEntity,
 } from '@standpoint/identity';
-import { OutboxService, passwordResetEmail, welcomeEmail } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
+import { passwordResetEmail, welcomeEmail } from './account-link-emails';
 
 /**
  * The emails that carry a password link, queued on the outbox in the change's transaction: a

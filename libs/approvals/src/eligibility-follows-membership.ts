@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, RequestContext } from '@standpoint/database';
 import { AuditContribution } from '@standpoint/events';
-import { MembershipChange, Operation } from '@standpoint/identity';
-import { DecisionLinkEntity } from '@standpoint/notifications';
+import { DecisionLinkEntity, MembershipChange, Operation } from '@standpoint/identity';
 import {
   ProposalAccess,
   type ProposalEntity,

@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ApprovalsModule } from '@standpoint/approvals';
-import { NotificationsModule } from '@standpoint/notifications';
+import { IdentityModule } from '@standpoint/identity';
 import { ProposalsModule } from '@standpoint/proposals';
 import { PagePostRateLimit, RateLimitsModule } from '@standpoint/rate-limits';
 import { AntiForgery } from './anti-forgery';
@@ -9,7 +9,7 @@ import { DecisionPageService } from './decision-page.service';
 
 /** `GET`/`POST /decide/<token>`: where an approver decides from an approval email. */
 @Module({
-  imports: [ApprovalsModule, NotificationsModule, ProposalsModule, RateLimitsModule],
+  imports: [ApprovalsModule, IdentityModule, ProposalsModule, RateLimitsModule],
   controllers: [DecisionPageController],
   providers: [AntiForgery, DecisionPageService],
 })

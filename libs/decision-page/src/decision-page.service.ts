@@ -15,8 +15,14 @@ import {
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { ErrorResult } from '@standpoint/graphql';
-import { BrandEntity, MembershipEntity, Operation, UserEntity } from '@standpoint/identity';
-import { DecisionLinkEntity, DecisionLinksService } from '@standpoint/notifications';
+import {
+  BrandEntity,
+  DecisionLinkEntity,
+  DecisionLinksService,
+  MembershipEntity,
+  Operation,
+  UserEntity,
+} from '@standpoint/identity';
 import {
   type Dossier,
   DossierReader,

@@ -4,6 +4,9 @@ import { AuditModule } from '@standpoint/audit';
 import { BrandEntity } from './brand.entity';
 import { BrandsService } from './brands.service';
 import { DeactivationService } from './deactivation.service';
+import { DecisionLinkTokenEntity } from './decision-links/decision-link-token.entity';
+import { DecisionLinkEntity } from './decision-links/decision-link.entity';
+import { DecisionLinksService } from './decision-links/decision-links.service';
 import { DemoSeeder } from './demo-seeder';
 import { PasswordLinksService } from './password-links.service';
 import { PasswordResetQueue } from './password-reset-queue';
@@ -22,6 +25,7 @@ import { UsersService } from './users.service';
 const SERVICES = [
   BrandsService,
   DeactivationService,
+  DecisionLinksService,
   DemoSeeder,
   MembersService,
   PasswordHasher,
@@ -32,7 +36,10 @@ const SERVICES = [
   UsersService,
 ];
 
-/** Users, brands, memberships and roles: the services every process may use. */
+/**
+ * Users, brands, memberships and roles, and the credentials that stand in for a sign-in (sessions,
+ * password links, decision links): the services every process may use.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -43,6 +50,8 @@ const SERVICES = [
       PasswordLinkEntity,
       PasswordLinkTokenEntity,
       PasswordResetRequestEntity,
+      DecisionLinkEntity,
+      DecisionLinkTokenEntity,
     ]),
     AuditModule,
   ],

@@ -1,13 +1,10 @@
 // The notifications feature's public surface; other features import only from here.
-export * from './decision-links/decision-link-token.entity';
-export * from './decision-links/decision-link.entity';
-export * from './decision-links/decision-links.service';
 export * from './notifications.module';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-transport';
 export * from './outbox/outbox.service';
 export * from './email/email-topic';
-export * from './email/templates';
+export * from './email/kit';
 export * from './webhooks/webhook-endpoint.entity';
 export * from './webhooks/webhook-events';
 export * from './webhooks/webhook-signature';

@@ -1,20 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@standpoint/identity';
-import { DecisionLinkTokenEntity } from './decision-links/decision-link-token.entity';
-import { DecisionLinkEntity } from './decision-links/decision-link.entity';
-import { DecisionLinksService } from './decision-links/decision-links.service';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxTransports } from './outbox/outbox-transport';
 import { OutboxService } from './outbox/outbox.service';
 
-/** The outbox every change writes its emails and webhooks to, and the links approval emails carry. */
+/**
+ * The outbox every change writes its emails and webhooks to. The links an email carries (decision
+ * and password links) are identity's: the outbox has them made with the email and minted on sending.
+ */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([OutboxMessageEntity, DecisionLinkEntity, DecisionLinkTokenEntity]),
-    IdentityModule,
-  ],
-  providers: [OutboxService, OutboxTransports, DecisionLinksService],
-  exports: [OutboxService, OutboxTransports, DecisionLinksService],
+  imports: [TypeOrmModule.forFeature([OutboxMessageEntity]), IdentityModule],
+  providers: [OutboxService, OutboxTransports],
+  exports: [OutboxService, OutboxTransports],
 })
 export class NotificationsModule {}

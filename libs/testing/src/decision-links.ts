@@ -1,6 +1,6 @@
 import { ApprovalStepEntity, StepStatus } from '@standpoint/approvals';
-import { DecisionLinksService } from '@standpoint/notifications';
 import { ProposalReader } from '@standpoint/proposals';
+import { DecisionLinksService } from '@standpoint/identity';
 import { TestApp } from './test-app';
 
 /**

@@ -16,3 +16,4 @@ export * from './webhook-endpoints';
 export * from './emailed-links';
 export * from './test-services';
 export * from './sql-statements';
+export * from './email-checks';

@@ -1,6 +1,6 @@
 import {
   EmailTopic,
-  freezeStartedEmail,
+  noticeEmail,
   OutboxMessageEntity,
   OutboxService,
 } from '@standpoint/notifications';
@@ -10,8 +10,8 @@ import { TestApp } from './test-app';
 
 /**
  * Queues `times` emails to each of `userIds` as a change does: real rows written by
- * OutboxService.emailMembers in one transaction, rendered by a real template whose reason is
- * `<topic> #<i>`. Answers the rows, oldest first. Their topic is the test's own (`test.…`), outside
+ * OutboxService.emailMembers in one transaction, rendered in the house layout with the subject
+ * `Test notice: <topic> #<i>`. Answers the rows, oldest first. Their topic is the test's own (`test.…`), outside
  * the emails' vocabulary, so that they are told apart from any change's.
  */
 export async function queueEmails(
@@ -30,13 +30,14 @@ export async function queueEmails(
         recipientUserIds: userIds,
         payload: { n: i },
         render: (to) =>
-          freezeStartedEmail(
+          noticeEmail(
             {
               brandName: 'Test brand',
-              reason: `${topic} #${i}`,
-              startedByName: 'The test',
-              endsAt: null,
-              unscheduledTitles: [],
+              subject: `Test notice: ${topic} #${i}`,
+              title: 'Test notice',
+              intro: `${topic} #${i}`,
+              html: [],
+              text: [],
             },
             to,
           ),

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
-import { approvalRequestedEmail, OutboxService } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import { Activation } from '../approval-facts';
 import { NoticeFacts, stepOf } from './notice-facts';
+import { approvalRequestedEmail } from './emails';
 
 /** A step became active (on submission, a decision, a revision, a recount): its approvers are asked. */
 @Injectable()

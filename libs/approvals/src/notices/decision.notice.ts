@@ -2,17 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { Role } from '@standpoint/identity';
-import {
-  approvedEmail,
-  changesRequestedEmail,
-  OutboxService,
-  overrideRecordedEmail,
-  rejectedEmail,
-} from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import { ProposalState } from '@standpoint/proposals';
 import { Decided } from '../approval-facts';
 import { DecisionOutcome, overrideWords } from '../rules';
 import { NoticeFacts } from './notice-facts';
+import {
+  approvedEmail,
+  changesRequestedEmail,
+  overrideRecordedEmail,
+  rejectedEmail,
+} from './emails';
 
 /**
  * The author and the social team hear of every decision (not the approver who made it), worded

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
-import { escalationEmail, OutboxService } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import { NoticeFacts, stepOf } from './notice-facts';
+import { escalationEmail } from './emails';
 
 /** The step was escalated: its deputies and its original approvers are asked to decide. */
 @Injectable()

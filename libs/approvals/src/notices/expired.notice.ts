@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
 import { Role } from '@standpoint/identity';
-import { expiredEmail, OutboxService } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import { NoticeFacts } from './notice-facts';
+import { expiredEmail } from './emails';
 
 /** No decision in time: the author and the social team hear that the proposal expired. */
 @Injectable()

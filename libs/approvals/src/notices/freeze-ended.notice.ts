@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
-import { freezeEndedEmail, OutboxService } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import { NoticeFacts } from './notice-facts';
+import { freezeEndedEmail } from './emails';
 
 /** A content freeze ended, by hand or on its own: every member of the brand hears of it. */
 @Injectable()

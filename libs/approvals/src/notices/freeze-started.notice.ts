@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
-import { freezeStartedEmail, OutboxService } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import { NoticeFacts } from './notice-facts';
+import { freezeStartedEmail } from './emails';
 
 /** A content freeze began: every member of the brand hears why, and what left the schedule. */
 @Injectable()

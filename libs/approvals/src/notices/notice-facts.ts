@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RequestContext } from '@standpoint/database';
 import { identityLoaders, loadUsers, MembersService, Role } from '@standpoint/identity';
-import { EmailDossier, EmailProposal } from '@standpoint/notifications';
 import {
   CHANNEL_NAMES,
   type Dossier,
@@ -12,6 +11,7 @@ import {
   severityOf,
 } from '@standpoint/proposals';
 import { ApprovalStepEntity } from '../approval-step.entity';
+import { EmailDossier, EmailProposal } from './emails';
 
 /**
  * What the approval notices put into their emails, turned from the facts the change handed them:

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
-import { OutboxService, reminderEmail } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import { DossierReader } from '@standpoint/proposals';
 import { NoticeFacts, stepOf } from './notice-facts';
+import { reminderEmail } from './emails';
 
 /**
  * Half or 90% of the step's time has passed: the approvers who have not decided (as the event

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { MembershipChange, Role } from '@standpoint/identity';
-import { OutboxService, stepUnsatisfiableEmail } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import type { ProposalEntity } from '@standpoint/proposals';
 import { StalledStep } from '../approval-facts';
 import { NoticeFacts } from './notice-facts';
+import { stepUnsatisfiableEmail } from './emails';
 
 const LEFT_BECAUSE: Record<MembershipChange['why'], string> = {
   ROLES_CHANGED: 'no longer holds a role the step accepts',

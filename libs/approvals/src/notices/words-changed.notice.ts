@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
-import { OutboxService, wordsChangedEmail } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import { NoticeFacts } from './notice-facts';
+import { wordsChangedEmail } from './emails';
 
 /** A revision during review: the approvers already asked (as the event records) see what changed. */
 @Injectable()

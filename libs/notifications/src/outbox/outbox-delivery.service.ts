@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { setTimeout as pause } from 'node:timers/promises';
-import { PASSWORD_TOKEN_PLACEHOLDER, PasswordLinksService } from '@standpoint/identity';
-import { DataSource } from 'typeorm';
 import {
   DECISION_TOKEN_PLACEHOLDER,
   DecisionLinksService,
-} from '../decision-links/decision-links.service';
+  PASSWORD_TOKEN_PLACEHOLDER,
+  PasswordLinksService,
+} from '@standpoint/identity';
+import { DataSource } from 'typeorm';
 import { OutboxChannel, OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxTransports, PermanentDeliveryError } from './outbox-transport';
 import { afterFailure } from '../rules/retry-delay';

@@ -2,18 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import {
+  DECISION_TOKEN_PLACEHOLDER,
+  DecisionLinksService,
   loadUsers,
+  NewDecisionLink,
   PASSWORD_TOKEN_PLACEHOLDER,
   PasswordLinkPurpose,
   PasswordLinksService,
 } from '@standpoint/identity';
-import {
-  DECISION_TOKEN_PLACEHOLDER,
-  DecisionLinksService,
-  NewDecisionLink,
-} from '../decision-links/decision-links.service';
 import { EmailTopic } from '../email/email-topic';
-import { EmailRecipient, RenderedEmail } from '../email/templates';
+import { EmailRecipient, RenderedEmail } from '../email/kit';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { pendingMessage } from './pending-message';
 

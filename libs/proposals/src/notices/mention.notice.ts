@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditDispatcher } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { BrandEntity, UserEntity } from '@standpoint/identity';
-import { mentionEmail, OutboxService } from '@standpoint/notifications';
+import { OutboxService } from '@standpoint/notifications';
 import { RateLimit, RateLimits } from '@standpoint/rate-limits';
 import { CommentAdded } from '../comment-added';
+import { mentionEmail } from './mention-email';
 
 /**
  * The mention emails one user's comments may cause: a colleague who writes a lot stays far below

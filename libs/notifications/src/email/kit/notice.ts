@@ -1,11 +1,11 @@
 import { html, SafeHtml } from '@standpoint/html';
 import { paragraph } from './components';
-import { EmailRecipient, RenderedEmail } from './email-facts';
+import { EmailRecipient, RenderedEmail } from './rendered-email';
 import { subjectLine } from './format';
 import { layout, textLayout } from './layout';
 
 /** An email that tells something and asks for nothing: the same content written for both parts. */
-export interface Notice {
+export interface NoticeContent {
   brandName: string;
   subject: string;
   title: string;
@@ -14,7 +14,7 @@ export interface Notice {
   text: string[];
 }
 
-export function noticeEmail(notice: Notice, to: EmailRecipient): RenderedEmail {
+export function noticeEmail(notice: NoticeContent, to: EmailRecipient): RenderedEmail {
   const greeting = `Hello ${to.name},`;
   return {
     subject: subjectLine(notice.subject),

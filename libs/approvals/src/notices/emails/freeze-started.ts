@@ -1,9 +1,17 @@
 import { html } from '@standpoint/html';
-import { bulletList, facts as factRows, paragraph, section } from './components';
-import { EmailRecipient, RenderedEmail } from './email-facts';
-import { formatDateTime } from './format';
-import { noticeEmail } from './notice';
-import { textBullets, textFacts, textSection } from './text';
+import {
+  bulletList,
+  EmailRecipient,
+  factRows,
+  formatDateTime,
+  noticeEmail,
+  paragraph,
+  RenderedEmail,
+  section,
+  textBullets,
+  textFacts,
+  textSection,
+} from '@standpoint/notifications';
 
 export interface FreezeStartedFacts {
   brandName: string;

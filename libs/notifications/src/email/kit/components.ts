@@ -37,7 +37,7 @@ export function quote(content: string | SafeHtml, label?: string): SafeHtml {
 }
 
 /** Label/value rows. */
-export function facts(rows: readonly (readonly [string, string | SafeHtml])[]): SafeHtml {
+export function factRows(rows: readonly (readonly [string, string | SafeHtml])[]): SafeHtml {
   return html`<table
     role="presentation"
     cellpadding="0"

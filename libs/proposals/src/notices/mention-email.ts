@@ -1,7 +1,12 @@
-import { quote, section } from './components';
-import { EmailRecipient, RenderedEmail } from './email-facts';
-import { noticeEmail } from './notice';
-import { textQuote, textSection } from './text';
+import {
+  EmailRecipient,
+  noticeEmail,
+  quote,
+  RenderedEmail,
+  section,
+  textQuote,
+  textSection,
+} from '@standpoint/notifications';
 
 export interface MentionFacts {
   brandName: string;

@@ -1,6 +1,6 @@
+import { EmailRecipient, formatDateTime, RenderedEmail } from '@standpoint/notifications';
 import { decisionRequestEmail } from './decision-request';
-import { EmailDossier, EmailRecipient, EmailStep, RenderedEmail } from './email-facts';
-import { formatDateTime } from './format';
+import { EmailDossier, EmailStep } from './email-facts';
 
 export interface ReminderFacts {
   dossier: EmailDossier;

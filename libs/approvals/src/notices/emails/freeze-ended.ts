@@ -1,8 +1,12 @@
-import { facts as factRows, paragraph } from './components';
-import { EmailRecipient, RenderedEmail } from './email-facts';
-import { formatDateTime } from './format';
-import { noticeEmail } from './notice';
-import { textFacts } from './text';
+import {
+  EmailRecipient,
+  factRows,
+  formatDateTime,
+  noticeEmail,
+  paragraph,
+  RenderedEmail,
+  textFacts,
+} from '@standpoint/notifications';
 
 export interface FreezeEndedFacts {
   brandName: string;

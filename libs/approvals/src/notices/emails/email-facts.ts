@@ -1,23 +1,5 @@
-// The facts emails are made from, gathered by the callers in their transaction: templates read no
-// database and import no other feature, so they are rendered and tested as plain functions.
-
-/** Who one email is for. */
-export interface EmailRecipient {
-  userId: string;
-  email: string;
-  name: string;
-  /** The decision link (with the token placeholder) when the email asks for a decision. */
-  decisionUrl: string | null;
-  /** The password link (with the token placeholder) of a welcome or reset email. */
-  passwordUrl?: string | null;
-}
-
-/** An email as it is stored on its outbox row and sent. */
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
+// The facts the approval emails are made from, gathered by the notices in the change's transaction:
+// templates read no database, so they are rendered and tested as plain functions.
 
 export interface EmailProposal {
   brandName: string;

@@ -1,5 +1,4 @@
-// The emails, one file per kind; each is a plain function of its facts and its recipient.
-export * from './account-link';
+// The approval emails, one file per kind; each is a plain function of its facts and its recipient.
 export * from './approval-requested';
 export * from './approved';
 export * from './changes-requested';
@@ -8,7 +7,6 @@ export * from './escalation';
 export * from './expired';
 export * from './freeze-ended';
 export * from './freeze-started';
-export * from './mention';
 export * from './override-recorded';
 export * from './rejected';
 export * from './reminder';

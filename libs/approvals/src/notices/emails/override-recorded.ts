@@ -1,9 +1,20 @@
 import { html } from '@standpoint/html';
-import { bulletList, facts as factRows, paragraph, quote, section } from './components';
-import { EmailDecision, EmailRecipient, EmailRecommendation, RenderedEmail } from './email-facts';
-import { humanize } from './format';
-import { noticeEmail } from './notice';
-import { textBullets, textFacts, textQuote, textSection } from './text';
+import {
+  bulletList,
+  EmailRecipient,
+  factRows,
+  humanize,
+  noticeEmail,
+  paragraph,
+  quote,
+  RenderedEmail,
+  section,
+  textBullets,
+  textFacts,
+  textQuote,
+  textSection,
+} from '@standpoint/notifications';
+import { EmailDecision, EmailRecommendation } from './email-facts';
 
 export interface OverrideRecordedFacts extends EmailDecision {
   /** What the decision went against, worded by the approval rules. */

@@ -1,8 +1,14 @@
 import { html } from '@standpoint/html';
-import { button, paragraph } from './components';
-import { EmailRecipient, RenderedEmail } from './email-facts';
-import { formatDateTime, subjectLine } from './format';
-import { layout, textLayout } from './layout';
+import {
+  button,
+  EmailRecipient,
+  formatDateTime,
+  layout,
+  paragraph,
+  RenderedEmail,
+  subjectLine,
+  textLayout,
+} from '@standpoint/notifications';
 
 export interface WelcomeFacts {
   brandName: string;

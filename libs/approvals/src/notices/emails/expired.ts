@@ -1,8 +1,13 @@
-import { facts as factRows, paragraph } from './components';
-import { EmailProposal, EmailRecipient, RenderedEmail } from './email-facts';
-import { formatDateTime } from './format';
-import { noticeEmail } from './notice';
-import { textFacts } from './text';
+import {
+  EmailRecipient,
+  factRows,
+  formatDateTime,
+  noticeEmail,
+  paragraph,
+  RenderedEmail,
+  textFacts,
+} from '@standpoint/notifications';
+import { EmailProposal } from './email-facts';
 
 export interface ExpiredFacts {
   proposal: EmailProposal;

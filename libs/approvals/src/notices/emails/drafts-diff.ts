@@ -1,6 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
 import { html, SafeHtml } from '@standpoint/html';
-import { quote } from './components';
+import { quote } from '@standpoint/notifications';
 import { EmailDraft } from './email-facts';
 
 /** One channel's words before and after, as runs of kept, removed and added text. */

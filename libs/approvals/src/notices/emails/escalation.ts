@@ -1,5 +1,6 @@
+import { EmailRecipient, RenderedEmail } from '@standpoint/notifications';
 import { decisionRequestEmail } from './decision-request';
-import { EmailDossier, EmailRecipient, EmailStep, RenderedEmail } from './email-facts';
+import { EmailDossier, EmailStep } from './email-facts';
 
 export interface EscalationFacts {
   dossier: EmailDossier;

@@ -1,8 +1,13 @@
-import { paragraph, section } from './components';
-import { EmailDraft, EmailProposal, EmailRecipient, RenderedEmail } from './email-facts';
+import {
+  EmailRecipient,
+  noticeEmail,
+  paragraph,
+  RenderedEmail,
+  section,
+  textSection,
+} from '@standpoint/notifications';
+import { EmailDraft, EmailProposal } from './email-facts';
 import { diffDrafts, diffHtml, diffText } from './drafts-diff';
-import { textSection } from './text';
-import { noticeEmail } from './notice';
 
 export interface WordsChangedFacts {
   proposal: EmailProposal;

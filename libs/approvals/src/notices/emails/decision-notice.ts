@@ -1,8 +1,17 @@
 import { html } from '@standpoint/html';
-import { facts as factRows, paragraph, quote, section } from './components';
-import { EmailDecision, EmailRecipient, RenderedEmail } from './email-facts';
-import { noticeEmail } from './notice';
-import { textFacts, textQuote, textSection } from './text';
+import {
+  EmailRecipient,
+  factRows,
+  noticeEmail,
+  paragraph,
+  quote,
+  RenderedEmail,
+  section,
+  textFacts,
+  textQuote,
+  textSection,
+} from '@standpoint/notifications';
+import { EmailDecision } from './email-facts';
 
 /** What a decision notice says besides the decision itself. */
 export interface DecisionNoticeWords {

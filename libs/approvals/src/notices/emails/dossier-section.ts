@@ -1,8 +1,19 @@
 import { html, SafeHtml } from '@standpoint/html';
-import { bulletList, button, facts, paragraph, quote, section } from './components';
+import {
+  bulletList,
+  button,
+  factRows,
+  formatDateTime,
+  humanize,
+  paragraph,
+  quote,
+  section,
+  textBullets,
+  textFacts,
+  textQuote,
+  textSection,
+} from '@standpoint/notifications';
 import { EmailDossier, EmailRisk, EmailRiskCell, EmailStep } from './email-facts';
-import { formatDateTime, humanize } from './format';
-import { textBullets, textFacts, textQuote, textSection } from './text';
 
 // The dossier an approver decides on, in both parts: what is proposed and why now, the drafts, the
 // team's recommendation, the risk matrix, the evidence in brief, the deadline and the decision link.
@@ -123,7 +134,7 @@ function riskMatrixText(matrix: readonly EmailRiskCell[][]): string {
 /** The dossier and the one decision link, as HTML. */
 export function dossierHtml(d: EmailDossier, step: EmailStep, decisionUrl: string): SafeHtml {
   const r = d.recommendation;
-  return html`${section('What is proposed', facts(proposedRows(d)))}
+  return html`${section('What is proposed', factRows(proposedRows(d)))}
   ${section('Why now', paragraph(whyNow(d)))}
   ${section(
     'The words',
@@ -168,7 +179,7 @@ export function dossierHtml(d: EmailDossier, step: EmailStep, decisionUrl: strin
           ),
         ),
   )}
-  ${section('Your decision', facts(deadlineRows(d, step)))}
+  ${section('Your decision', factRows(deadlineRows(d, step)))}
   ${button(decisionUrl, 'Review and decide')}
   ${paragraph(
     'The link opens a page with this dossier and the decision form; opening it decides nothing. It works once, for you only, and only for these words.',

@@ -1,44 +1,26 @@
 import {
+  describeEveryEmail,
+  EmailExamples,
+  EXAMPLE_APPROVER as approver,
+  EXAMPLE_DECISION_URL as DECISION_URL,
+  EXAMPLE_READER as reader,
+  occurrences,
+} from '@standpoint/testing';
+import {
   approvalRequestedEmail,
   approvedEmail,
   changesRequestedEmail,
   EmailDossier,
-  EmailRecipient,
   escalationEmail,
   expiredEmail,
   freezeEndedEmail,
   freezeStartedEmail,
-  mentionEmail,
   overrideRecordedEmail,
-  passwordResetEmail,
-  RenderedEmail,
   rejectedEmail,
   reminderEmail,
   stepUnsatisfiableEmail,
-  welcomeEmail,
   wordsChangedEmail,
 } from './index';
-
-const DECISION_URL = 'https://standpoint.example/decide/{{decision-token}}';
-const HOSTILE = `<script>alert("x")</script> & 'quoted' <img src=x onerror=alert(1)>`;
-
-const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
-
-const approver: EmailRecipient = {
-  userId: 'usr_approver',
-  email: 'ceo@brand.example',
-  name: 'Dana Ceo',
-  decisionUrl: DECISION_URL,
-};
-const reader: EmailRecipient = { ...approver, userId: 'usr_reader', decisionUrl: null };
-const PASSWORD_URL = 'https://standpoint.example/account/password/{{password-token}}';
-const LINK_EXPIRES = new Date('2026-12-08T09:00:00Z');
-/** A new member, or one who asked for a reset: their name is theirs to choose, so it is text. */
-const account = (text = (s: string) => s): EmailRecipient => ({
-  ...reader,
-  name: text('Noor Newcomer'),
-  passwordUrl: PASSWORD_URL,
-});
 
 function matrixWith(cells: [number, number, number][]) {
   const severity = (score: number) =>
@@ -116,8 +98,8 @@ const decision = (text = (s: string) => s) => ({
   comment: text('Name the shelter hours first.'),
 });
 
-/** Every template, rendered with the facts its callers give it. */
-function everyEmail(text = (s: string) => s): [string, RenderedEmail][] {
+/** Every approval email, rendered with the facts its notices give it. */
+const everyEmail: EmailExamples = (text = (s) => s) => {
   const d = dossier(text);
   return [
     ['approval requested', approvalRequestedEmail({ dossier: d, step }, approver)],
@@ -197,19 +179,6 @@ function everyEmail(text = (s: string) => s): [string, RenderedEmail][] {
       ),
     ],
     [
-      'welcome',
-      welcomeEmail(
-        {
-          brandName: text('Acme'),
-          addedByName: text('Ada Admin'),
-          roles: ['APPROVER', 'REVIEWER'],
-          expiresAt: LINK_EXPIRES,
-        },
-        account(text),
-      ),
-    ],
-    ['password reset', passwordResetEmail({ expiresAt: LINK_EXPIRES }, account(text))],
-    [
       'step unsatisfiable',
       stepUnsatisfiableEmail(
         {
@@ -224,59 +193,11 @@ function everyEmail(text = (s: string) => s): [string, RenderedEmail][] {
         reader,
       ),
     ],
-    [
-      'mention',
-      mentionEmail(
-        {
-          brandName: text('Acme'),
-          proposalTitle: text('Shelters tonight'),
-          commentAuthorName: text('Sam Social'),
-          body: text('@ceo@brand.example can you look?'),
-        },
-        reader,
-      ),
-    ],
   ];
-}
+};
 
-describe('the emails', () => {
-  describe.each(everyEmail((s) => `${s} ${HOSTILE}`))('%s, with hostile strings', (_, email) => {
-    it('escapes every user string in the HTML', () => {
-      expect(email.html).not.toMatch(/<script|<img/i);
-      expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-      expect(email.html).not.toContain('href="javascript:');
-    });
-
-    it('keeps the subject on one line', () => {
-      expect(email.subject).not.toMatch(/[\r\n]/);
-    });
-
-    it('writes the text part as text, not as stripped markup', () => {
-      expect(email.text).toContain(HOSTILE);
-      expect(email.text).not.toMatch(/<(table|td|p|div|br|strong)\b/i);
-      expect(email.text).not.toContain('&lt;');
-    });
-  });
-
-  describe.each(everyEmail((s) => `\u202e${s}\u2067`))(
-    '%s, with bidirectional controls in every user string',
-    (_, email) => {
-      it('has no bidirectional control in the subject, which would reorder it in the inbox', () => {
-        expect(email.subject).not.toMatch(/\p{Bidi_Control}/u);
-        expect(email.subject.length).toBeGreaterThan(0);
-      });
-    },
-  );
-
-  describe.each(everyEmail())('%s', (_, email) => {
-    it('is a whole HTML document in the shared layout', () => {
-      expect(email.html).toMatch(/^<!DOCTYPE html>/);
-      expect(email.html).toContain('<meta name="viewport"');
-      expect(email.html).toContain('max-width:600px');
-      expect(email.html).not.toMatch(/<link\b|<script\b/i);
-      expect(email.subject.length).toBeGreaterThan(0);
-    });
-  });
+describe('the approval emails', () => {
+  describeEveryEmail(everyEmail);
 
   describe('asking for a decision (request, reminder, escalation)', () => {
     const asking = everyEmail().filter(([kind]) =>
@@ -515,43 +436,6 @@ describe('the emails', () => {
     expect(automatic.text).toContain('Ended by: itself, at its planned end');
   });
 
-  describe('carrying a password link (welcome, reset)', () => {
-    const linking = everyEmail().filter(([kind]) => ['welcome', 'password reset'].includes(kind));
-
-    it.each(linking)(
-      '%s carries exactly one password link in each part, and no other',
-      (_, email) => {
-        expect(occurrences(email.html, PASSWORD_URL)).toBe(1);
-        expect(occurrences(email.text, PASSWORD_URL)).toBe(1);
-        expect(occurrences(email.html, '/account/password/')).toBe(1);
-        expect(occurrences(email.text, '/account/password/')).toBe(1);
-        expect(email.text).not.toContain('/decide/');
-        expect(email.text).toContain('works once, until Tue, 8 Dec 2026, 09:00 UTC');
-      },
-    );
-
-    it('refuses to render without a password link', () => {
-      expect(() => passwordResetEmail({ expiresAt: LINK_EXPIRES }, reader)).toThrow(
-        /password link/,
-      );
-    });
-
-    it('a welcome says which brand, who added them and as what', () => {
-      const [, email] = linking.find(([kind]) => kind === 'welcome')!;
-      expect(email.subject).toBe('Welcome to Acme on Standpoint');
-      expect(email.text).toContain('Ada Admin added you to Acme as APPROVER, REVIEWER.');
-      expect(email.text).toContain('Nobody else knows or chooses your password');
-    });
-
-    it('a reset, which belongs to no brand, does not claim a membership', () => {
-      const [, email] = linking.find(([kind]) => kind === 'password reset')!;
-      expect(email.subject).toBe('Reset your Standpoint password');
-      expect(email.text).not.toContain('you are a member of');
-      expect(email.html).not.toContain('you are a member of');
-      expect(email.text).toContain('signs you out everywhere');
-    });
-  });
-
   it('a stuck step names who left and why, what it has, who is left, and what admins can do', () => {
     const [, email] = everyEmail().find(([kind]) => kind === 'step unsatisfiable')!;
     expect(email.subject).toBe('Stuck: Shelters tonight');
@@ -559,12 +443,5 @@ describe('the emails', () => {
     expect(email.text).toContain('Approvals: 1 of 2 needed');
     expect(email.text).toContain('Still asked: Dana Ceo.');
     expect(email.text).toContain('Add a member who holds a role the step accepts');
-  });
-
-  it('a mention quotes the comment and names who wrote it', () => {
-    const [, email] = everyEmail().find(([kind]) => kind === 'mention')!;
-    expect(email.subject).toBe('Sam Social mentioned you: Shelters tonight');
-    expect(email.text).toContain('> @ceo@brand.example can you look?');
-    expect(email.html).toContain('@ceo@brand.example can you look?');
   });
 });

@@ -1,5 +1,6 @@
+import { EmailRecipient, RenderedEmail } from '@standpoint/notifications';
 import { decisionNoticeEmail } from './decision-notice';
-import { EmailDecision, EmailRecipient, RenderedEmail } from './email-facts';
+import { EmailDecision } from './email-facts';
 
 export interface ApprovedFacts extends EmailDecision {
   /** Every step is done: the proposal may be scheduled. */

@@ -1,7 +1,13 @@
-import { bulletList, facts as factRows, paragraph } from './components';
-import { EmailProposal, EmailRecipient, RenderedEmail } from './email-facts';
-import { noticeEmail } from './notice';
-import { textFacts } from './text';
+import {
+  bulletList,
+  EmailRecipient,
+  factRows,
+  noticeEmail,
+  paragraph,
+  RenderedEmail,
+  textFacts,
+} from '@standpoint/notifications';
+import { EmailProposal } from './email-facts';
 
 export interface StepUnsatisfiableFacts {
   proposal: EmailProposal;

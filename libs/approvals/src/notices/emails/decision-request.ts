@@ -1,9 +1,14 @@
 import { html } from '@standpoint/html';
-import { paragraph } from './components';
+import {
+  EmailRecipient,
+  layout,
+  paragraph,
+  RenderedEmail,
+  subjectLine,
+  textLayout,
+} from '@standpoint/notifications';
 import { dossierHtml, dossierText } from './dossier-section';
-import { EmailDossier, EmailRecipient, EmailStep, RenderedEmail } from './email-facts';
-import { subjectLine } from './format';
-import { layout, textLayout } from './layout';
+import { EmailDossier, EmailStep } from './email-facts';
 
 /** What the emails that ask for a decision (request, reminder, escalation) say before the dossier. */
 export interface DecisionRequest {

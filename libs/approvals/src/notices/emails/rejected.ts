@@ -1,5 +1,6 @@
+import { EmailRecipient, RenderedEmail } from '@standpoint/notifications';
 import { decisionNoticeEmail } from './decision-notice';
-import { EmailDecision, EmailRecipient, RenderedEmail } from './email-facts';
+import { EmailDecision } from './email-facts';
 
 /** An approver rejected the proposal: the author and the social team hear why. */
 export function rejectedEmail(facts: EmailDecision, to: EmailRecipient): RenderedEmail {

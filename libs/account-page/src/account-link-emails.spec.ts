@@ -1,0 +1,74 @@
+import {
+  describeEveryEmail,
+  EmailExamples,
+  EXAMPLE_READER as reader,
+  occurrences,
+} from '@standpoint/testing';
+import { EmailRecipient } from '@standpoint/notifications';
+import { passwordResetEmail, welcomeEmail } from './account-link-emails';
+
+const PASSWORD_URL = 'https://standpoint.example/account/password/{{password-token}}';
+const LINK_EXPIRES = new Date('2026-12-08T09:00:00Z');
+/** A new member, or one who asked for a reset: their name is theirs to choose, so it is text. */
+const account = (text = (s: string) => s): EmailRecipient => ({
+  ...reader,
+  name: text('Noor Newcomer'),
+  passwordUrl: PASSWORD_URL,
+});
+
+const everyEmail: EmailExamples = (text = (s) => s) => [
+  [
+    'welcome',
+    welcomeEmail(
+      {
+        brandName: text('Acme'),
+        addedByName: text('Ada Admin'),
+        roles: ['APPROVER', 'REVIEWER'],
+        expiresAt: LINK_EXPIRES,
+      },
+      account(text),
+    ),
+  ],
+  ['password reset', passwordResetEmail({ expiresAt: LINK_EXPIRES }, account(text))],
+];
+
+describe('the account emails', () => {
+  describeEveryEmail(everyEmail);
+
+  describe('carrying a password link (welcome, reset)', () => {
+    const linking = everyEmail();
+
+    it.each(linking)(
+      '%s carries exactly one password link in each part, and no other',
+      (_, email) => {
+        expect(occurrences(email.html, PASSWORD_URL)).toBe(1);
+        expect(occurrences(email.text, PASSWORD_URL)).toBe(1);
+        expect(occurrences(email.html, '/account/password/')).toBe(1);
+        expect(occurrences(email.text, '/account/password/')).toBe(1);
+        expect(email.text).not.toContain('/decide/');
+        expect(email.text).toContain('works once, until Tue, 8 Dec 2026, 09:00 UTC');
+      },
+    );
+
+    it('refuses to render without a password link', () => {
+      expect(() => passwordResetEmail({ expiresAt: LINK_EXPIRES }, reader)).toThrow(
+        /password link/,
+      );
+    });
+
+    it('a welcome says which brand, who added them and as what', () => {
+      const [, email] = linking.find(([kind]) => kind === 'welcome')!;
+      expect(email.subject).toBe('Welcome to Acme on Standpoint');
+      expect(email.text).toContain('Ada Admin added you to Acme as APPROVER, REVIEWER.');
+      expect(email.text).toContain('Nobody else knows or chooses your password');
+    });
+
+    it('a reset, which belongs to no brand, does not claim a membership', () => {
+      const [, email] = linking.find(([kind]) => kind === 'password reset')!;
+      expect(email.subject).toBe('Reset your Standpoint password');
+      expect(email.text).not.toContain('you are a member of');
+      expect(email.html).not.toContain('you are a member of');
+      expect(email.text).toContain('signs you out everywhere');
+    });
+  });
+});
