@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { linkSecretHash, newLinkSecret } from './link-secret';
 import { PasswordLinkTokenEntity } from './password-link-token.entity';
 import { PasswordLinkEntity, PasswordLinkPurpose } from './password-link.entity';
 
@@ -49,9 +49,9 @@ export class PasswordLinksService {
 
   /** Makes a new secret token for a link and stores only its hash; answers the token itself. */
   async mintToken(em: EntityManager, passwordLinkId: string): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
+    const { token, tokenHash } = newLinkSecret();
     await em.insert(PasswordLinkTokenEntity, {
-      tokenHash: hashOf(token),
+      tokenHash,
       passwordLinkId,
       createdAt: this.clock.now(),
     });
@@ -65,7 +65,7 @@ export class PasswordLinksService {
 
   /** The link a token opens, used or not, or null for a token we never made. */
   async open(em: EntityManager, token: string): Promise<PasswordLinkEntity | null> {
-    const found = await em.findOneBy(PasswordLinkTokenEntity, { tokenHash: hashOf(token) });
+    const found = await em.findOneBy(PasswordLinkTokenEntity, { tokenHash: linkSecretHash(token) });
     return found ? em.findOneBy(PasswordLinkEntity, { id: found.passwordLinkId }) : null;
   }
 
@@ -91,8 +91,4 @@ export class PasswordLinksService {
       { usedAt: this.clock.now() },
     );
   }
-}
-
-function hashOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext } from '@standpoint/database';
-import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { linkSecretHash, newLinkSecret } from '../link-secret';
 import { DecisionLinkTokenEntity } from './decision-link-token.entity';
 import { DecisionLinkEntity } from './decision-link.entity';
 
@@ -50,9 +50,9 @@ export class DecisionLinksService {
 
   /** Makes a new secret token for a link and stores only its hash; answers the token itself. */
   async mintToken(em: EntityManager, decisionLinkId: string): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
+    const { token, tokenHash } = newLinkSecret();
     await em.insert(DecisionLinkTokenEntity, {
-      tokenHash: hashOf(token),
+      tokenHash,
       decisionLinkId,
       createdAt: this.clock.now(),
     });
@@ -67,7 +67,7 @@ export class DecisionLinksService {
   /** The link a token opens, used or not, or null for a token we never made. */
   async open(em: EntityManager, token: string): Promise<DecisionLinkEntity | null> {
     const found = await em.findOne(DecisionLinkTokenEntity, {
-      where: { tokenHash: hashOf(token) },
+      where: { tokenHash: linkSecretHash(token) },
     });
     return found ? em.findOne(DecisionLinkEntity, { where: { id: found.decisionLinkId } }) : null;
   }
@@ -86,8 +86,4 @@ export class DecisionLinksService {
     );
     return result.affected === 1;
   }
-}
-
-function hashOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
