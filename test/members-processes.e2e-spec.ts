@@ -9,7 +9,6 @@ import {
   TEST_DATABASE_URL,
   testEnvironment,
   TestDatabase,
-  waitForHttp,
 } from '@standpoint/testing';
 
 const LOGIN = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
@@ -33,7 +32,7 @@ onPostgres(
         runNode('dist/apps/api/src/main.js', [], { ...testEnvironment(db), PORT: String(port) }),
       );
       urls = ports.map((port) => `http://127.0.0.1:${port}`);
-      await Promise.all(urls.map((url) => waitForHttp(`${url}/health`)));
+      await Promise.all(processes.map((running, i) => running.healthy(urls[i])));
     });
     afterAll(async () => {
       for (const { child, exited } of processes) {

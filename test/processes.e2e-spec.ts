@@ -6,7 +6,6 @@ import {
   TEST_ADMIN,
   testEnvironment,
   TestDatabase,
-  waitForHttp,
 } from '@standpoint/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +33,7 @@ describe('the processes', () => {
       STANDPOINT_ADMIN_PASSWORD: TEST_ADMIN.password,
     });
     try {
-      const health = await waitForHttp(`http://127.0.0.1:${port}/health`);
+      const health = await server.healthy(`http://127.0.0.1:${port}`);
       expect(await health.json()).toEqual({ status: 'ok' });
       const login = await postGraphQL(
         `http://127.0.0.1:${port}`,
@@ -76,7 +75,7 @@ describe('the processes', () => {
       PORT: String(port),
     });
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/health`);
+      await api.healthy(`http://127.0.0.1:${port}`);
       // Every feature is wired in: an unauthenticated query of each is refused, not unknown.
       for (const query of ['{ viewer { id } }', '{ proposals(brandId: "brd_x") { totalCount } }']) {
         const response = await postGraphQL(`http://127.0.0.1:${port}`, query);
@@ -132,7 +131,7 @@ describe('the processes', () => {
     const port = await freePort();
     const server = runNode('dist/src/main.js', [], { ...env, PORT: String(port) });
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/health`);
+      await server.healthy(`http://127.0.0.1:${port}`);
       const url = `http://127.0.0.1:${port}`;
       const login = await postGraphQL<{ login: { token: string } }>(
         url,

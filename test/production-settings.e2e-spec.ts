@@ -7,7 +7,6 @@ import {
   testEnvironment,
   TestDatabase,
   useTestApp,
-  waitForHttp,
 } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
@@ -54,7 +53,7 @@ describe('production settings', () => {
         PORT: String(port),
       });
       try {
-        const health = await waitForHttp(`http://127.0.0.1:${port}/health`);
+        const health = await server.healthy(`http://127.0.0.1:${port}`);
         expect(await health.json()).toEqual({ status: 'ok' });
       } finally {
         server.child.kill('SIGTERM');

@@ -8,7 +8,6 @@ import {
   testEnvironment,
   TestDatabase,
   TestSubscription,
-  waitForHttp,
 } from '@standpoint/testing';
 
 /** The built all-in-one server (`node dist/src/main.js`) serves subscriptions on its HTTP port. */
@@ -25,7 +24,7 @@ describe('subscriptions in the all-in-one server', () => {
     const server = runNode('dist/src/main.js', [], { ...testEnvironment(db), PORT: String(port) });
     const open: TestSubscription[] = [];
     try {
-      await waitForHttp(`${url}/health`);
+      await server.healthy(url);
       const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
         const response = await postGraphQL(url, query, variables, token);
         expect(response.errors).toBeUndefined();

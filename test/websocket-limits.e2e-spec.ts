@@ -8,7 +8,6 @@ import {
   TestMember,
   useTestApp,
   waitFor,
-  waitForHttp,
 } from '@standpoint/testing';
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
@@ -173,7 +172,7 @@ describe('a 60 MiB connection_init, against the built server', () => {
       WS_CONNECTION_INIT_TIMEOUT_MS: '60000',
     });
     try {
-      await waitForHttp(`${url}/health`);
+      await server.healthy(url);
       const peakRss = () =>
         Number(
           /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))![1],

@@ -23,6 +23,11 @@ export interface RunningProcess {
   /** Resolves when the output matches, rejects when the process ends first or time runs out. */
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /**
+   * Resolves when the server's `<baseUrl>/health` answers 200; rejects with the process's output
+   * when it ends first (a server that cannot start says why at once, not after the time-out).
+   */
+  healthy(baseUrl: string, timeoutMs?: number): Promise<Response>;
 }
 
 /** Runs a built entry point (`dist/...`) or `bin/standpoint.js` as its own process. */
@@ -47,10 +52,18 @@ export function runNode(
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
+  const ended = exited.then(({ code, signal }) => {
+    throw new Error(
+      `the process ended (${signal ?? `exit ${code}`}) before it was healthy:\n${output}`,
+    );
+  });
+  ended.catch(() => undefined); // only a waiter for health hears of it
   return {
     child,
     output: () => output,
     exited,
+    healthy: (baseUrl, timeoutMs) =>
+      Promise.race([waitForHttp(`${baseUrl}/health`, 200, timeoutMs), ended]),
     waitForOutput: (pattern, timeoutMs = 20_000) =>
       new Promise<void>((resolve, reject) => {
         const check = () => {
