@@ -143,13 +143,11 @@ export default tseslint.config(
   {
     // The workflow rules are plain TypeScript, tested in isolation: no framework in them.
     files: [
-      'libs/audit/src/audit-chain.ts',
       'libs/audit-review/src/decision-record/decision-record-lines.ts',
       'libs/audit-review/src/decision-record/decision-record-types.ts',
       'libs/audit-review/src/decision-record/draft-changes.ts',
       'libs/audit-review/src/decision-record/audit-data.ts',
-      'libs/audit/src/audit-checkpoint.ts',
-      'libs/audit/src/chain-proof.ts',
+      'libs/audit/src/rules/**/*.ts',
       'libs/identity/src/access-policy.ts',
       'libs/proposals/src/rules/**/*.ts',
       'libs/approvals/src/rules/**/*.ts',

@@ -7,9 +7,8 @@
  *   npm run bench:audit-verify                     # 100,000 events
  *   npm run bench:audit-verify -- 10000 1000000    # sizes of your choice
  */
-import { checkpointSigner } from '../libs/audit/src/audit-checkpoint';
-import { verifyExport } from '../libs/audit/src/export-format';
-import { sampleExport, withEventAltered } from '../libs/audit/src/sample-export';
+import { checkpointSigner, verifyExport } from '../libs/audit/src/rules';
+import { sampleExport, withEventAltered } from '../libs/audit/src/rules/sample-export';
 import { generateKeyPairSync } from 'node:crypto';
 
 const sizes = process.argv.slice(2).map(Number);

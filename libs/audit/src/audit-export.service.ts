@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
 import { AuditEventEntity } from './audit-event.entity';
 import { chainEvents } from './chain-events';
-import { ChainProof, ChainProofResult } from './chain-proof';
+import { ChainProof, ChainProofResult } from './rules';
 import { CheckpointsService } from './checkpoints.service';
-import { checkpointLine, eventLine, headerLine } from './export-format';
+import { checkpointLine, eventLine, headerLine } from './rules';
 import { contentOf, storedLink } from './stored-link';
 
 export type ExportFormat = 'ndjson' | 'csv';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { actorLabel, actorUserId, Clock, newId, RequestContext } from '@standpoint/database';
 import { AuditAction, AuditEventInput, AuditFacts } from '@standpoint/events';
-import { AuditEventContent, GENESIS_HASH, sealEvent } from './audit-chain';
+import { AuditEventContent, GENESIS_HASH, sealEvent } from './rules';
 import { AuditDispatcher } from './audit-dispatcher';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';

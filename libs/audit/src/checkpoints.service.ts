@@ -2,13 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext, TransactionRunner } from '@standpoint/database';
 import { DataSource } from 'typeorm';
-import { ChainVerifier } from './audit-chain';
+import { ChainVerifier } from './rules';
 import {
   checkpointSigner,
   CheckpointSigner,
   signCheckpoint,
   SignedCheckpoint,
-} from './audit-checkpoint';
+} from './rules';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { chainEvents } from './chain-events';

@@ -1,4 +1,4 @@
-import { canonicalEventText, ChainLink } from './audit-chain';
+import { canonicalEventText, ChainLink } from './rules';
 import { AuditEventEntity } from './audit-event.entity';
 
 /** What a stored event says, rebuilt from the columns that the API and exports show. */
