@@ -1,4 +1,5 @@
 import { provisionTestDatabase, runNode, testEnvironment, TestDatabase } from '@standpoint/testing';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,6 +30,22 @@ describe('standpoint audit', () => {
       valid: true,
       firstInvalidSeq: null,
     });
+  });
+
+  it('shows its progress on a terminal, and none in a pipe', async () => {
+    const piped = await run(['audit', 'verify', '--brand', 'demo']);
+    expect(piped.output).not.toContain('\r');
+    expect(piped.output).not.toMatch(/checked \d/);
+
+    // `script` gives the command a terminal (a pseudo-terminal) and copies what it shows.
+    const cli = ['node', 'bin/standpoint.js', 'audit', 'verify', '--brand', 'demo'].join(' ');
+    const onTerminal = spawnSync('script', ['-qec', cli, '/dev/null'], {
+      cwd: join(__dirname, '..'),
+      env: { PATH: process.env.PATH ?? '', ...env },
+      encoding: 'utf8',
+    });
+    expect(onTerminal.status).toBe(0);
+    expect(onTerminal.stdout).toMatch(/\rchecked (\d+)\/\1 events\r?\n/);
   });
 
   it('exports the chain as NDJSON that verifies offline, and names the line of one flipped byte', async () => {

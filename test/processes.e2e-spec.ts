@@ -174,10 +174,4 @@ describe('the processes', () => {
       await server.exited;
     }
   });
-
-  it('says what to do for an unknown command', async () => {
-    const cli = runNode('bin/standpoint.js', ['frobnicate'], testEnvironment(db));
-    expect((await cli.exited).code).toBe(1);
-    expect(cli.output()).toContain("unknown command 'frobnicate'");
-  });
 });

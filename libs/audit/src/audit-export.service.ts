@@ -80,11 +80,20 @@ export class AuditExportService {
 
   /**
    * Verifies the brand's chain as stored, a batch at a time, and holds it to every stored
-   * checkpoint: a rewrite with every later hash recomputed is caught there.
+   * checkpoint: a rewrite with every later hash recomputed is caught there. `onChecked` is told
+   * how many events are checked so far.
    */
-  async verify(ctx: RequestContext, brandId: string): Promise<ChainProofResult> {
+  async verify(
+    ctx: RequestContext,
+    brandId: string,
+    onChecked?: (events: number) => void,
+  ): Promise<ChainProofResult> {
     const proof = await this.proof(ctx, brandId);
-    for await (const row of chainEvents(ctx, brandId)) if (!proof.add(storedLink(row))) break;
+    let checked = 0;
+    for await (const row of chainEvents(ctx, brandId)) {
+      if (!proof.add(storedLink(row))) break;
+      onChecked?.(++checked);
+    }
     return proof.result();
   }
 

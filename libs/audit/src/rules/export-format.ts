@@ -47,6 +47,8 @@ export interface ExportVerification extends ChainVerification {
 export interface ExportVerificationOptions {
   /** A public key (PEM) the verifier trusts; by default the key carried in the export is used. */
   trustedPublicKeyPem?: string;
+  /** Told the number of each line as it is read (a command's progress). */
+  onLine?: (lineNumber: number) => void;
 }
 
 /**
@@ -76,6 +78,7 @@ export async function verifyExport(
   });
   for await (const line of lines) {
     lineNumber++;
+    options.onLine?.(lineNumber);
     if (line.trim() === '') continue;
     lastLine = lineNumber;
     let value: Record<string, unknown>;
