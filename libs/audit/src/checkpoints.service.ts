@@ -3,12 +3,7 @@ import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext, TransactionRunner } from '@standpoint/database';
 import { DataSource } from 'typeorm';
 import { ChainVerifier } from './rules';
-import {
-  checkpointSigner,
-  CheckpointSigner,
-  signCheckpoint,
-  SignedCheckpoint,
-} from './rules';
+import { checkpointSigner, CheckpointSigner, signCheckpoint, SignedCheckpoint } from './rules';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { chainEvents } from './chain-events';
