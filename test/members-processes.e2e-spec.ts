@@ -20,7 +20,7 @@ const onPostgres = TEST_DATABASE_URL ? describe : describe.skip;
 onPostgres(
   'members and sessions on two API processes of one PostgreSQL database (PostgreSQL only)',
   () => {
-    jest.setTimeout(60_000);
+    jest.setTimeout(120_000);
     let db: TestDatabase;
     let processes: RunningProcess[] = [];
     let urls: string[] = [];

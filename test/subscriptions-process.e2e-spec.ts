@@ -12,6 +12,8 @@ import {
 
 /** The built all-in-one server (`node dist/src/main.js`) serves subscriptions on its HTTP port. */
 describe('subscriptions in the all-in-one server', () => {
+  // A built server starting on a loaded machine (see RunningProcess.healthy).
+  jest.setTimeout(120_000);
   let db: TestDatabase;
   beforeEach(async () => {
     db = await provisionTestDatabase();

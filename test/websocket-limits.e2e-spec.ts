@@ -161,6 +161,8 @@ describe('WebSocket connections', () => {
  * is its own.
  */
 describe('a 60 MiB connection_init, against the built server', () => {
+  // A built server starting on a loaded machine (see RunningProcess.healthy).
+  jest.setTimeout(120_000);
   it('is cut off as its length is announced: the server does not grow by what it was sent', async () => {
     const db = await provisionTestDatabase();
     const port = await freePort();

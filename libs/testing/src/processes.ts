@@ -62,7 +62,9 @@ export function runNode(
     child,
     output: () => output,
     exited,
-    healthy: (baseUrl, timeoutMs) =>
+    // A dead process fails at once, so the wait for a live one can be long: a loaded machine can
+    // take half a minute to start a server.
+    healthy: (baseUrl, timeoutMs = 60_000) =>
       Promise.race([waitForHttp(`${baseUrl}/health`, 200, timeoutMs), ended]),
     waitForOutput: (pattern, timeoutMs = 20_000) =>
       new Promise<void>((resolve, reject) => {
