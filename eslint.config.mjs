@@ -53,7 +53,16 @@ const libraryImports = (...patterns) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'libs/database/src/migrations/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'data/',
+      'coverage/',
+      'libs/database/src/migrations/',
+      'examples/client/gql/',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -253,6 +262,24 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // The example client is written as a user of the API writes one: it knows the schema and
+    // the generated types, nothing of the server.
+    files: ['examples/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@standpoint/*', '../../*'],
+              message: 'The example client imports nothing of the server: only its gql/ types.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

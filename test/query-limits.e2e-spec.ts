@@ -10,6 +10,8 @@ import {
   TestSubscription,
   useTestApp,
 } from '@standpoint/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ProposalsService } from '../libs/proposals/src/proposals.service';
 import { AppModule } from '../src/app.module';
@@ -18,27 +20,14 @@ import { AppModule } from '../src/app.module';
 const PRODUCTION = { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525' };
 
 /**
- * What a dashboard asks for to show a brand's dossiers (docs/security/query-limits.md): a page of
- * 20 proposals with their words, evidence, risks, recommendation, review steps, decisions and
- * comments.
+ * What a dashboard asks for to show a brand's dossiers (docs/security/query-limits.md), as the
+ * typed example client sends it: a page of 20 proposals with their words, evidence, risks,
+ * recommendation, review steps, decisions and comments.
  */
-const DOSSIER_QUERY = `query Dossier($brandId: ID!) {
-  proposals(brandId: $brandId, first: 20) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      id title issue state urgency stanceType decisionDeadline riskScore riskMatrix
-      author { name }
-      currentRevision { number contentHash drafts { channel body length limit mediaUrls } }
-      evidence { id kind summary sourceUrl addedBy { name } ... on SurveyStat { statistic source } }
-      riskNotes { category likelihood impact score severity status mitigation author { name } }
-      recommendation { recommendation rationale current by { name } }
-      approvalSteps { name status requiredApprovals approvals dueAt eligibleApprovers { name } }
-      decisions { outcome step comment stale decidedAt approver { name } }
-      comments { body createdAt author { name } }
-    } }
-  }
-}`;
+const DOSSIER_QUERY = readFileSync(
+  join(__dirname, '..', 'examples', 'client', 'operations', 'dossier.graphql'),
+  'utf8',
+);
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
