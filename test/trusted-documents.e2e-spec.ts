@@ -118,13 +118,18 @@ describe('trusted documents', () => {
       expect(answer.data).toEqual({ viewer: { id: manager.id, email: manager.email } });
     });
 
-    it('by its documentId in a GET query string', async () => {
-      const response = await fetch(
-        `${trusted.url}/graphql?documentId=${encodeURIComponent(idOf(VIEWER))}`,
+    it.each([
+      ['its documentId', { documentId: idOf(VIEWER) }],
+      [
+        "Apollo's persistedQuery extension (useGETForHashedQueries)",
         {
-          headers: { authorization: `Bearer ${manager.token}`, 'apollo-require-preflight': 'true' },
+          extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hexOf(VIEWER) } }),
         },
-      );
+      ],
+    ])('by %s in a GET query string', async (_, params) => {
+      const response = await fetch(`${trusted.url}/graphql?${new URLSearchParams(params)}`, {
+        headers: { authorization: `Bearer ${manager.token}`, 'apollo-require-preflight': 'true' },
+      });
 
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
@@ -196,6 +201,22 @@ describe('trusted documents', () => {
         code: 'DOCUMENT_NOT_TRUSTED',
       });
     });
+
+    it.each([['/graphql/'], ['/graphql/more'], ['/GraphQL']])(
+      'the same documents on %s, which Apollo Server would answer too',
+      async (path) => {
+        const response = await fetch(`${trusted.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+
+        expect(response.status).toBe(400);
+        expect((await response.json()).errors[0].extensions).toEqual({
+          code: 'DOCUMENT_NOT_TRUSTED',
+        });
+      },
+    );
 
     it('a mutation not in the manifest, before anything is written', async () => {
       const before = await commentCount();

@@ -22,9 +22,10 @@ export type WebSocketConnection = Context<Record<string, unknown>, Extra>;
  * `{ "authorization": "Bearer <token>" }`; without a valid token it is closed with 4403 Forbidden,
  * and a user who already holds the configured number of connections is closed with 1013 Try Again
  * Later. Under GRAPHQL_TRUSTED_DOCUMENTS an operation runs only as a trusted document, named as
- * over HTTP (trusted-documents.ts). Each operation is checked like one over HTTP (websocket-operation.ts), then gets a
- * SubscriptionRequest whose request context carries that user, read again at subscribe time and
- * for each event, so the usual guards and access rules apply.
+ * over HTTP (trusted-documents.ts). Each operation is checked like one over HTTP
+ * (websocket-operation.ts), then gets a SubscriptionRequest whose request context carries that
+ * user, read again at subscribe time and for each event, so the usual guards and access rules
+ * apply.
  */
 @Injectable()
 export class SubscriptionTransport {
