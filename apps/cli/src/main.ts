@@ -53,6 +53,15 @@ audit
   .action(async (file, options) =>
     (await import('./verify-export.command')).auditVerifyExportCommand(file, options),
   );
+program
+  .command('trusted-documents <paths...>')
+  .description(
+    "write the manifest of GRAPHQL_TRUSTED_DOCUMENTS from a client's .graphql files (paths: files or directories), one document per operation",
+  )
+  .option('--output <file>', 'a file instead of standard output')
+  .action(async (sources, options) =>
+    (await import('./trusted-documents.command')).trustedDocumentsCommand(sources, options),
+  );
 
 if (process.argv.length <= 2) {
   // No command at all: the help is the answer, not an error.

@@ -1,3 +1,5 @@
+import type { TrustedDocuments } from './trusted-documents';
+
 /** The validated configuration of one Standpoint process. Built once at boot by `loadAppConfig`. */
 export interface AppConfig {
   readonly production: boolean;
@@ -26,6 +28,11 @@ export interface AppConfig {
   readonly trustProxy: TrustProxy;
   /** Open WebSocket connections allowed at once (docs/security/query-limits.md). */
   readonly websocket: WebSocketConfig;
+  /**
+   * GRAPHQL_TRUSTED_DOCUMENTS: when set, the API runs only these documents (trusted-documents.ts),
+   * by id or by their text; without it, any operation.
+   */
+  readonly trustedDocuments: TrustedDocuments | undefined;
 }
 
 export interface WebSocketConfig {

@@ -1,9 +1,10 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { Environment, loadAppConfig } from './load-app-config';
+import { trustedDocumentId } from './trusted-documents';
 
 const ed25519Pem = (): string =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -30,6 +31,15 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** A manifest file in the data folder with `content` (JSON unless a string), for GRAPHQL_TRUSTED_DOCUMENTS. */
+function manifestFile(content: unknown): string {
+  const path = join(dataDir, 'persisted-documents.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const viewerQuery = 'query Viewer { viewer { id } }';
 
 /** Loads the configuration of `env` with the development secrets kept in a fresh folder. */
 const load = (env: Environment) => loadAppConfig({ DATA_DIR: dataDir, ...env });
@@ -77,6 +87,7 @@ describe('loadAppConfig', () => {
           maxConnectionsPerUser: 10,
           connectionInitTimeoutMs: 3_000,
         },
+        trustedDocuments: undefined,
       });
     });
 
@@ -196,7 +207,39 @@ describe('loadAppConfig', () => {
     });
   });
 
+  it('reads the trusted documents of GRAPHQL_TRUSTED_DOCUMENTS, by their sha256 ids', () => {
+    const id = trustedDocumentId(viewerQuery);
+
+    const config = load({ GRAPHQL_TRUSTED_DOCUMENTS: manifestFile({ [id]: viewerQuery }) });
+
+    expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(config.trustedDocuments).toEqual(new Map([[id, viewerQuery]]));
+  });
+
   describe('refuses', () => {
+    it.each([
+      ['a missing file', () => join(dataDir, 'missing.json'), /readable JSON manifest.*ENOENT/],
+      ['a file that is not JSON', () => manifestFile('{ "sha256:'), /readable JSON manifest/],
+      ['a JSON array', () => manifestFile([viewerQuery]), /JSON object of trusted documents/],
+      [
+        'an entry that is not a text',
+        () => manifestFile({ [trustedDocumentId('{}')]: 1 }),
+        /entry "sha256:[0-9a-f]+" is not a document text/,
+      ],
+      [
+        'an entry whose id is not the sha256 of its text',
+        () => manifestFile({ [trustedDocumentId('{ viewer { id } }')]: viewerQuery }),
+        new RegExp(
+          `entry "${trustedDocumentId('{ viewer { id } }')}" is not the sha256 of its text \\(which is ${trustedDocumentId(viewerQuery)}\\)`,
+        ),
+      ],
+    ])('as GRAPHQL_TRUSTED_DOCUMENTS, %s, naming it', (_, path, problem) => {
+      const problems = problemsOf({ GRAPHQL_TRUSTED_DOCUMENTS: path() });
+
+      expect(problems).toEqual([expect.stringMatching(/^GRAPHQL_TRUSTED_DOCUMENTS /)]);
+      expect(problems[0]).toMatch(problem);
+    });
+
     it('every bad variable at once, one line each, starting with its name', () => {
       const env = {
         PORT: 'abc',

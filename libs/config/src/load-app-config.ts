@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { AppConfig, DatabaseConfig, LOG_LEVELS, LogLevel, TrustProxy } from './app-config';
 import { ConfigError } from './config-error';
+import { readTrustedDocuments, TrustedDocuments } from './trusted-documents';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -130,6 +131,11 @@ export function loadAppConfig(env: Environment): AppConfig {
       3_000,
     ),
   };
+  const trustedDocuments = read<TrustedDocuments | undefined>(
+    'GRAPHQL_TRUSTED_DOCUMENTS',
+    readTrustedDocuments,
+    undefined,
+  );
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -158,6 +164,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     checkpointIntervalMs,
     trustProxy,
     websocket,
+    trustedDocuments,
   };
 }
 
@@ -306,9 +313,14 @@ export function configOrExit(): AppConfig {
     return configFromEnvironment();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(
-      `Standpoint cannot start; fix these environment variables:\n${error.problems.map((p) => `  ${p}\n`).join('')}`,
-    );
-    process.exit(1);
+    exitForConfigError(error);
   }
+}
+
+/** Stops the process with exit code 1 and one line per bad variable. */
+export function exitForConfigError(error: ConfigError): never {
+  process.stderr.write(
+    `Standpoint cannot start; fix these environment variables:\n${error.problems.map((p) => `  ${p}\n`).join('')}`,
+  );
+  process.exit(1);
 }

@@ -10,6 +10,13 @@ export const ApiErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** The request body is larger than the server reads (http-setup.ts); HTTP 413. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /**
+   * Under GRAPHQL_TRUSTED_DOCUMENTS, a `documentId` (or Apollo's persistedQuery hash) the manifest
+   * lacks (trusted-documents.ts); HTTP 400. Apollo's clients answer it by sending the text.
+   */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** Under GRAPHQL_TRUSTED_DOCUMENTS, a document that is not in the manifest; HTTP 400. */
+  DOCUMENT_NOT_TRUSTED: 'DOCUMENT_NOT_TRUSTED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];

@@ -20,6 +20,8 @@ import { queryShapeRule } from './query-shape-rule';
 import { RequestContextMiddleware } from './request-context.middleware';
 import { SubscriptionTransport } from './subscription-transport';
 import { TransactionInterceptor } from './transaction.interceptor';
+import { TrustedDocumentsCheck } from './trusted-documents-check';
+import { TrustedDocumentsMiddleware } from './trusted-documents.middleware';
 import { ArgumentValidationPipe } from './validation';
 import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
 
@@ -54,6 +56,9 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
         // the cost in QueryLimitsPlugin. WebSocket operations get the same (websocket-server.ts).
         parseOptions: PARSE_OPTIONS,
         validationRules: [queryShapeRule],
+        // Under GRAPHQL_TRUSTED_DOCUMENTS the manifest is the only store of documents
+        // (TrustedDocumentsMiddleware); Apollo's automatic persisted queries would be a second.
+        ...(config.trustedDocuments ? { persistedQueries: false as const } : {}),
         introspection: !config.production,
         hideSchemaDetailsFromClientErrors: config.production,
         includeStacktraceInErrorResponses: !config.production,
@@ -72,6 +77,7 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
     NodeRegistry,
     NodeResolver,
     SubscriptionTransport,
+    TrustedDocumentsCheck,
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     { provide: APP_PIPE, useClass: ArgumentValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
@@ -81,5 +87,6 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
 export class GraphqlApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestContextMiddleware).forRoutes('*path');
+    consumer.apply(TrustedDocumentsMiddleware).forRoutes(GRAPHQL_PATH);
   }
 }

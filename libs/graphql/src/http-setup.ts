@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, TrustProxy } from '@standpoint/config';
 import type { NextFunction, Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
 import helmet from 'helmet';
 import proxyAddr from 'proxy-addr';
 import { ApiErrorCode } from './api-error-code';
@@ -58,17 +59,26 @@ export function trustedProxies(trustProxy: TrustProxy): (address: string, hop: n
 function answerBodyErrors(error: unknown, _: Request, response: Response, next: NextFunction) {
   if (!isBodyError(error)) return next(error);
   const tooLarge = error.status === 413;
-  response.status(error.status).json({
-    errors: [
+  answerGraphQLError(
+    response,
+    error.status,
+    new GraphQLError(
+      tooLarge
+        ? `The request body is larger than the limit of ${REQUEST_BODY_LIMIT_BYTES.toLocaleString('en-US')} bytes`
+        : `The request body could not be read: ${error.message}`,
       {
-        message: tooLarge
-          ? `The request body is larger than the limit of ${REQUEST_BODY_LIMIT_BYTES.toLocaleString('en-US')} bytes`
-          : `The request body could not be read: ${error.message}`,
         extensions: {
           code: tooLarge ? ApiErrorCode.PAYLOAD_TOO_LARGE : ApiErrorCode.BAD_USER_INPUT,
         },
       },
-    ],
+    ),
+  );
+}
+
+/** A request refused before GraphQL sees it, answered in GraphQL's error shape. */
+export function answerGraphQLError(response: Response, status: number, error: GraphQLError): void {
+  response.status(status).json({
+    errors: [{ message: error.message, extensions: error.extensions }],
   });
 }
 

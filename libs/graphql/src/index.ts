@@ -33,3 +33,4 @@ export * from './websocket-server';
 export * from './heading-text';
 export * from './text-rules';
 export * from './credentials';
+export * from './trusted-documents';

@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig } from '@standpoint/config';
+import { AppConfig, ConfigError, exitForConfigError } from '@standpoint/config';
 import { Logger } from 'nestjs-pino';
 import { configureHttp } from './http-setup';
 
@@ -12,7 +12,14 @@ export async function serveApi(module: Type, config: AppConfig): Promise<NestExp
   // process.exit (not a re-raised signal) lets pino flush the last lines, 'Worker stopped' among them.
   app.enableShutdownHooks([], { useProcessExit: true });
   configureHttp(app, config);
-  await app.listen(config.port);
+  try {
+    await app.listen(config.port);
+  } catch (error) {
+    // What the application checks of its settings as it starts (the trusted documents against the
+    // schema) stops it as a bad variable does.
+    if (error instanceof ConfigError) exitForConfigError(error);
+    throw error;
+  }
   app
     .get(Logger)
     .log(`Standpoint is listening on port ${config.port} (links use ${config.publicUrl})`);

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { Authenticator, bearerToken } from './authenticator';
 import { ConnectionCaps, TRY_AGAIN_LATER } from './connection-caps';
 import { SubscriptionRequest } from './subscription-request';
+import { trustedDocument } from './trusted-documents';
 import { checkedOperation } from './websocket-operation';
 
 export type WebSocketConnection = Context<Record<string, unknown>, Extra>;
@@ -20,9 +21,11 @@ export type WebSocketConnection = Context<Record<string, unknown>, Extra>;
  * A connection authenticates once, in `connection_init`, with the payload
  * `{ "authorization": "Bearer <token>" }`; without a valid token it is closed with 4403 Forbidden,
  * and a user who already holds the configured number of connections is closed with 1013 Try Again
- * Later. Each operation is checked like one over HTTP (websocket-operation.ts), then gets a
- * SubscriptionRequest whose request context carries that user, read again at subscribe time and
- * for each event, so the usual guards and access rules apply.
+ * Later. Under GRAPHQL_TRUSTED_DOCUMENTS an operation runs only as a trusted document, named as
+ * over HTTP (trusted-documents.ts). Each operation is checked like one over HTTP
+ * (websocket-operation.ts), then gets a SubscriptionRequest whose request context carries that
+ * user, read again at subscribe time and for each event, so the usual guards and access rules
+ * apply.
  */
 @Injectable()
 export class SubscriptionTransport {
@@ -43,8 +46,14 @@ export class SubscriptionTransport {
       schema,
       connectionInitWaitTimeout: this.config.websocket.connectionInitTimeoutMs,
       onConnect: (connection) => this.connect(connection),
-      onSubscribe: (_connection, _id, payload) =>
-        checkedOperation(schema, payload, this.config.production),
+      onSubscribe: (_connection, _id, payload) => {
+        const documents = this.config.trustedDocuments;
+        if (!documents) return checkedOperation(schema, payload, this.config.production);
+        // graphql-ws requires a `query` string: a client naming a trusted document sends "".
+        const query = trustedDocument(documents, payload);
+        if (typeof query !== 'string') return [query];
+        return checkedOperation(schema, { ...payload, query }, this.config.production);
+      },
       context: (connection) => this.subscriptionContext(connection),
     };
   }

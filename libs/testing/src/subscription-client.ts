@@ -25,13 +25,15 @@ export interface SubscriptionFailure {
 
 /**
  * Connects to `<baseUrl>/graphql` over WebSocket with `connectionParams` (for example
- * `{ authorization: 'Bearer <token>' }`) and subscribes with `query` and `variables`.
+ * `{ authorization: 'Bearer <token>' }`) and subscribes with `query` and `variables`, and the
+ * `payload`'s other members if given (a `documentId`, `extensions`).
  */
 export function subscribe(
   baseUrl: string,
   query: string,
   variables: Record<string, unknown>,
   connectionParams?: Record<string, unknown>,
+  payload: Record<string, unknown> = {},
 ): TestSubscription {
   const results: FormattedExecutionResult<Record<string, any>, unknown>[] = [];
   const waiting: ((result: FormattedExecutionResult<Record<string, any>, unknown>) => void)[] = [];
@@ -47,7 +49,7 @@ export function subscribe(
     lazy: true,
   });
   const unsubscribe = client.subscribe<Record<string, any>>(
-    { query, variables },
+    { ...payload, query, variables },
     {
       next: (result) => {
         const resolve = waiting.shift();
