@@ -35,7 +35,7 @@ export class GraphiqlPageMiddleware implements NestMiddleware {
   }
 }
 
-/** A browser opening the address does; a client asking for JSON, or for any type (curl), does not. */
+/** A browser opening the address; not a client asking for JSON, or for any type (curl). */
 function prefersHtml(request: Request): boolean {
   return (
     request.accepts(['application/graphql-response+json', 'application/json', 'text/html']) ===
