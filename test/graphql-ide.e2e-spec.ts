@@ -186,6 +186,10 @@ describe('the GraphQL IDE in development', () => {
         await region('Result Window').getByText(`"email": "${member.email}"`).waitFor();
         expect(await textOf('Result Window')).toContain(`"id": "${member.id}"`);
         await page.screenshot({ path: join(ARTIFACTS_DIR, 'graphql-ide-viewer.png') });
+        // The token stays in the tab: nothing the browser keeps holds it.
+        const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+        expect(stored).toContain('graphiql:tabState');
+        expect(stored).not.toContain(member.token);
 
         // The docs explorer shows the schema the server introspects.
         await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
