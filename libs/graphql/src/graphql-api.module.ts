@@ -1,6 +1,13 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+} from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -12,6 +19,7 @@ import { ErrorResult } from './error-result';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyStore } from './idempotency-store';
 import { IdempotencyPlugin } from './idempotency.plugin';
+import { GraphiqlPageMiddleware } from './graphiql-page';
 import { formatScalarInputError } from './invalid-scalar-input';
 import { NodeRegistry, NodeResolver } from './node';
 import { PARSE_OPTIONS } from './query-limits';
@@ -27,8 +35,8 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
 
 /**
  * The GraphQL API and its conventions: code-first schema, one transaction per mutation, validated
- * inputs, errors with stable codes, idempotent mutations, subscriptions over WebSocket, and the
- * hardened settings in production.
+ * inputs, errors with stable codes, idempotent mutations, subscriptions over WebSocket, the
+ * hardened settings in production, and an IDE for browsers in development.
  */
 @Global()
 @Module({
@@ -63,7 +71,7 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
         hideSchemaDetailsFromClientErrors: config.production,
         includeStacktraceInErrorResponses: !config.production,
         // Apollo's default landing page loads a sandbox from a CDN: useless offline and a finding
-        // in production. GraphQL clients are the users here.
+        // in production. In development GraphiqlPageMiddleware serves an IDE that loads nothing.
         graphiql: false,
         plugins: [ApolloServerPluginLandingPageDisabled() as never],
       }),
@@ -85,8 +93,16 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
   exports: [NodeRegistry, SubscriptionTransport],
 })
 export class GraphqlApiModule implements NestModule {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestContextMiddleware).forRoutes('*path');
+    // The IDE's page comes first: under GRAPHQL_TRUSTED_DOCUMENTS its GET is no operation.
+    if (!this.config.production) {
+      consumer
+        .apply(GraphiqlPageMiddleware)
+        .forRoutes({ path: GRAPHQL_PATH, method: RequestMethod.GET });
+    }
     consumer.apply(TrustedDocumentsMiddleware).forRoutes(GRAPHQL_PATH);
   }
 }

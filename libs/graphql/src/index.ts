@@ -5,6 +5,7 @@ export * from './invalid-scalar-input';
 export * from './api-error-code';
 export * from './domain-error.filter';
 export * from './error-result';
+export * from './graphiql-examples';
 export * from './graphql-api.module';
 export * from './idempotency';
 export * from './idempotency-key.entity';
