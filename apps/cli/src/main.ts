@@ -30,6 +30,12 @@ program
   .description('create a demo brand with one member of every role and print their passwords once')
   .action(async () => (await import('./seed-demo.command')).seedDemoCommand());
 
+program
+  .command('backup')
+  .description('copy the SQLite database consistently, while the server runs (PostgreSQL: pg_dump)')
+  .requiredOption('--output <file>', 'the backup file to write (it must not exist)')
+  .action(async (options) => (await import('./backup.command')).backupCommand(options));
+
 const audit = program.command('audit').description('read and prove the audit trail');
 audit
   .command('verify')
