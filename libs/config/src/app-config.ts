@@ -64,6 +64,8 @@ export type DatabaseConfig =
       readonly url: string;
       /** A separate role the application runs as, which the migrating role grants (and limits). */
       readonly appRole?: string;
+      /** Connections of this process's pool (DATABASE_POOL_SIZE); the driver's default when unset. */
+      readonly poolSize?: number;
     };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

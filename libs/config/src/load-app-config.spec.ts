@@ -141,6 +141,11 @@ describe('loadAppConfig', () => {
       dialect: 'postgres',
       url: 'postgresql://db/sp',
     });
+    expect(load({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' }).database).toEqual({
+      dialect: 'postgres',
+      url,
+      poolSize: 25,
+    });
   });
 
   it('selects another SQLite file with SQLITE_PATH', () => {
@@ -277,6 +282,8 @@ describe('loadAppConfig', () => {
       ['SMTP_DEADLINE_MS', 'slow'],
       ['WEBHOOKS_ALLOW_PRIVATE_TARGETS', 'yes'],
       ['DATABASE_APP_ROLE', 'App Role'],
+      ['DATABASE_POOL_SIZE', '0'],
+      ['DATABASE_POOL_SIZE', '101'],
       ['CHECKPOINT_INTERVAL_MS', '999'],
       ['CHECKPOINT_INTERVAL_MS', 'hourly'],
       ['NODE_ENV', 'prod'],
@@ -310,6 +317,12 @@ describe('loadAppConfig', () => {
     it('SQLITE_PATH=:memory:, which the read connection could not share, naming it', () => {
       expect(problemsOf({ SQLITE_PATH: ':memory:' })).toEqual([
         expect.stringMatching(/^SQLITE_PATH must be a file/),
+      ]);
+    });
+
+    it('DATABASE_POOL_SIZE on SQLite, naming it', () => {
+      expect(problemsOf({ DATABASE_POOL_SIZE: '5' })).toEqual([
+        expect.stringMatching(/^DATABASE_POOL_SIZE needs DATABASE_URL/),
       ]);
     });
 

@@ -45,8 +45,17 @@ export function loadAppConfig(env: Environment): AppConfig {
   const sqlitePath = read<string>('SQLITE_PATH', sqliteFile, './data/standpoint.sqlite');
   const appRole = read<string | undefined>('DATABASE_APP_ROLE', roleName, undefined);
   if (appRole && !databaseUrl) problems.push('DATABASE_APP_ROLE needs DATABASE_URL (PostgreSQL)');
+  const poolSize = read<number | undefined>('DATABASE_POOL_SIZE', integerIn(1, 100), undefined);
+  if (poolSize !== undefined && !databaseUrl) {
+    problems.push('DATABASE_POOL_SIZE needs DATABASE_URL (PostgreSQL; SQLite has no pool)');
+  }
   const database: DatabaseConfig = databaseUrl
-    ? { dialect: 'postgres', url: databaseUrl, ...(appRole ? { appRole } : {}) }
+    ? {
+        dialect: 'postgres',
+        url: databaseUrl,
+        ...(appRole ? { appRole } : {}),
+        ...(poolSize !== undefined ? { poolSize } : {}),
+      }
     : { dialect: 'sqlite', path: resolve(sqlitePath) };
   const smtpUrl = read<string | undefined>('SMTP_URL', smtpUrlOf, undefined);
   if (production && !given('SMTP_URL')) {

@@ -6,6 +6,9 @@ import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { TypeOrmLogger } from './typeorm-logger';
 
+/** Connections in one process's pool on PostgreSQL when DATABASE_POOL_SIZE is unset. */
+export const DEFAULT_POOL_SIZE = 10;
+
 /** The TypeORM options for the configured database; entities are added by the features. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {
@@ -21,7 +24,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       type: 'postgres',
       url: database.url,
       migrations: postgresMigrations,
-      extra: { max: 10 },
+      extra: { max: database.poolSize ?? DEFAULT_POOL_SIZE },
     };
   }
   mkdirSync(dirname(database.path), { recursive: true });
