@@ -103,6 +103,31 @@ onPostgres('proposal events across API instances', () => {
     return events;
   };
 
+  /** The pids of the LISTEN connections on the database, whichever instance holds them. */
+  const listeners = async () =>
+    (
+      await app.t.dataSource.query<{ pid: number }[]>(
+        'SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+        [LISTENER_NAME],
+      )
+    ).map(({ pid }) => pid);
+
+  it('holds a LISTEN connection only while an instance has had a subscriber, and closes it on shutdown', async () => {
+    const before = await listeners();
+    const third = await startTestApp(AppModule, {}, { database: app.t.database });
+    try {
+      expect(await listeners()).toEqual(before);
+      await listen(third);
+      expect((await listeners()).length).toBe(before.length + 1);
+      await Promise.all(open.splice(0).map((s) => s.close()));
+    } finally {
+      await third.close();
+    }
+    await waitFor('its LISTEN connection to be closed', async () =>
+      (await listeners()).every((pid) => before.includes(pid)),
+    );
+  });
+
   it('sends a subscriber on one instance the changes made on the other, in order, once', async () => {
     const onSecond = await listen(second);
     const onFirst = await listen(app.t);
@@ -164,13 +189,6 @@ onPostgres('proposal events across API instances', () => {
         ? outage.then(open)
         : open();
     } as typeof connect);
-    const listeners = async () =>
-      (
-        await app.t.dataSource.query<{ pid: number }[]>(
-          'SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
-          [LISTENER_NAME],
-        )
-      ).map(({ pid }) => pid);
     const killed = await listeners();
     expect(killed.length).toBeGreaterThan(0);
 
