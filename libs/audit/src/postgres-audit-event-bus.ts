@@ -118,7 +118,12 @@ export class PostgresAuditEventBus extends AuditEventBus implements OnModuleDest
   }
 
   private async connect(): Promise<Client> {
-    const client = new Client({ connectionString: this.url, application_name: LISTENER_NAME });
+    // Keep-alive, so that a connection lost without a word (a network partition) ends in an error.
+    const client = new Client({
+      connectionString: this.url,
+      application_name: LISTENER_NAME,
+      keepAlive: true,
+    });
     this.client = client;
     client.on('notification', (message) => this.notified(message));
     client.on('error', (error) => this.dropped(client, error));
