@@ -1,7 +1,8 @@
 import { Clock, RequestContext, SYSTEM } from '@standpoint/database';
 import { AuditEventInput } from '@standpoint/events';
 import { AuditDispatcher } from './audit-dispatcher';
-import { AuditEventBus, CommittedAuditEvent } from './audit-event-bus';
+import { CommittedAuditEvent } from './audit-event-bus';
+import { InProcessAuditEventBus } from './in-process-audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditService } from './audit.service';
 
@@ -35,10 +36,12 @@ function harness() {
     afterCommit: (hook: () => unknown) => afterCommit.push(hook),
   } as unknown as RequestContext;
   const published: CommittedAuditEvent[] = [];
-  const bus = { publish: (event: CommittedAuditEvent) => published.push(event) };
+  // The in-process bus, as on SQLite: it hands the event over once the transaction committed.
+  const bus = new InProcessAuditEventBus();
+  jest.spyOn(bus, 'publish').mockImplementation((event) => void published.push(event));
   const clock: Clock = { now: () => AT };
   const dispatcher = new AuditDispatcher();
-  const audit = new AuditService(clock, bus as unknown as AuditEventBus, dispatcher);
+  const audit = new AuditService(clock, bus, dispatcher);
   const commit = async () => {
     for (const hook of afterCommit) await hook();
   };

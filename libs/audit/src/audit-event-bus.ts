@@ -1,3 +1,5 @@
+import { RequestContext } from '@standpoint/database';
+
 /** An audit event whose transaction has committed, as listeners receive it. */
 export interface CommittedAuditEvent {
   id: string;
@@ -14,17 +16,17 @@ export interface CommittedAuditEvent {
 export type AuditEventListener = (event: CommittedAuditEvent) => void;
 
 /**
- * Where committed audit events go out to whoever listens in this process (the GraphQL
- * subscriptions). The audit service publishes each event after its transaction committed, so
- * listeners never hear of a change that was rolled back.
+ * Where committed audit events go out to whoever listens (the GraphQL subscriptions). The audit
+ * service announces each event inside its transaction; listeners hear of it once that transaction
+ * committed, so never of a change that was rolled back.
  *
- * The in-process implementation reaches the listeners of its own process only. Fanning out across
- * API instances replaces it with another implementation of this class (PostgreSQL LISTEN/NOTIFY:
- * `publish` notifies a channel with the event's id, and every instance's LISTEN connection hands
- * the event, loaded by id, to its local listeners); nothing else changes.
+ * On SQLite the in-process implementation reaches the listeners of its own process only. On
+ * PostgreSQL the LISTEN/NOTIFY implementation reaches the listeners of every process on the
+ * database, whichever process made the change.
  */
 export abstract class AuditEventBus {
-  abstract publish(event: CommittedAuditEvent): void | Promise<void>;
+  /** Called inside the change's transaction: its listeners hear of `event` once it commits. */
+  abstract announce(ctx: RequestContext, event: CommittedAuditEvent): Promise<void>;
 
   /** Calls `listener` with each committed event of the brand; returns how to stop. */
   abstract subscribe(brandId: string, listener: AuditEventListener): () => void;

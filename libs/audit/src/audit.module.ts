@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@standpoint/config';
+import { DataSource } from 'typeorm';
 import { AuditDispatcher } from './audit-dispatcher';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventBus } from './audit-event-bus';
@@ -8,6 +10,7 @@ import { AuditExportService } from './audit-export.service';
 import { AuditService } from './audit.service';
 import { CheckpointsService } from './checkpoints.service';
 import { InProcessAuditEventBus } from './in-process-audit-event-bus';
+import { PostgresAuditEventBus } from './postgres-audit-event-bus';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity, AuditCheckpointEntity])],
@@ -16,7 +19,16 @@ import { InProcessAuditEventBus } from './in-process-audit-event-bus';
     AuditExportService,
     AuditService,
     CheckpointsService,
-    { provide: AuditEventBus, useClass: InProcessAuditEventBus },
+    {
+      // On PostgreSQL every process on the database hears of every change; SQLite has one process
+      // that serves subscriptions, so it fans out in process.
+      provide: AuditEventBus,
+      inject: [APP_CONFIG, getDataSourceToken()],
+      useFactory: (config: AppConfig, dataSource: DataSource): AuditEventBus =>
+        config.database.dialect === 'postgres'
+          ? new PostgresAuditEventBus(config.database.url, dataSource)
+          : new InProcessAuditEventBus(),
+    },
   ],
   exports: [AuditDispatcher, AuditExportService, AuditService, AuditEventBus, CheckpointsService],
 })

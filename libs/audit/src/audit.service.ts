@@ -23,8 +23,8 @@ export class AuditService {
    * concurrent appends take turns; on SQLite transactions already do. UNIQUE(brand, seq) is the
    * last line of defence against a fork. The dispatcher's subscribers of the action run around the
    * insert, in the same transaction: their contributions join the data (dates become ISO text,
-   * undefined members vanish, as in JSON.stringify). Once the transaction has committed (and only
-   * then) the event is published on the audit event bus, for the live updates.
+   * undefined members vanish, as in JSON.stringify). The event is announced on the audit event bus
+   * in the transaction, for the live updates: listeners hear of it once (and only if) it commits.
    */
   append<A extends Exclude<AuditAction, keyof AuditFacts>>(
     ctx: RequestContext,
@@ -73,19 +73,17 @@ export class AuditService {
     const row: AuditEventEntity = { id: newId('aud'), ...content, at, ...sealEvent(content) };
     await events.insert(row);
     await this.dispatcher.appended(ctx, row, handed);
-    ctx.afterCommit(() =>
-      this.bus.publish({
-        id: row.id,
-        brandId: row.brandId,
-        seq: row.seq,
-        at: row.at,
-        actorId: row.actorId,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        data: content.data,
-      }),
-    );
+    await this.bus.announce(ctx, {
+      id: row.id,
+      brandId: row.brandId,
+      seq: row.seq,
+      at: row.at,
+      actorId: row.actorId,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      data: content.data,
+    });
     return row;
   }
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { RequestContext } from '@standpoint/database';
 import { AuditEventBus, AuditEventListener, CommittedAuditEvent } from './audit-event-bus';
 
 /** The audit event bus of one process: listeners by brand, called synchronously on publish. */
@@ -6,6 +7,11 @@ import { AuditEventBus, AuditEventListener, CommittedAuditEvent } from './audit-
 export class InProcessAuditEventBus extends AuditEventBus {
   private readonly listeners = new Map<string, Set<AuditEventListener>>();
   private readonly logger = new Logger('AuditEventBus');
+
+  announce(ctx: RequestContext, event: CommittedAuditEvent): Promise<void> {
+    ctx.afterCommit(() => this.publish(event));
+    return Promise.resolve();
+  }
 
   publish(event: CommittedAuditEvent): void {
     for (const listener of [...(this.listeners.get(event.brandId) ?? [])]) {

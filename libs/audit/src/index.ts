@@ -8,6 +8,7 @@ export * from './audit.module';
 export * from './audit.service';
 export * from './audit-worker.module';
 export * from './in-process-audit-event-bus';
+export * from './postgres-audit-event-bus';
 export * from './audit-export.service';
 export * from './chain-events';
 export * from './rules';

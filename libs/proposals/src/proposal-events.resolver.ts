@@ -10,9 +10,9 @@ export class ProposalEventsResolver {
   constructor(private readonly events: ProposalEventsService) {}
 
   @Subscription(() => ProposalEventModel, {
-    // The contract adds "on whichever instance it happened": true once the bus fans out across
-    // API instances (PostgreSQL LISTEN/NOTIFY); for now an instance hears of its own changes.
-    description: 'Every change to a proposal of this brand, as it happens, once committed.',
+    // On PostgreSQL the audit event bus fans out across API instances (LISTEN/NOTIFY).
+    description:
+      'Every change to a proposal of this brand, as it happens, once committed, on whichever instance it happened.',
     resolve(
       this: ProposalEventsResolver,
       change: ProposalChange,
