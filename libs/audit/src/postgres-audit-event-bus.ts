@@ -1,11 +1,13 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
-import { RequestContext } from '@standpoint/database';
 import { Client, Notification } from 'pg';
 import { DataSource, MoreThan } from 'typeorm';
 import { AuditEventBus, AuditEventListener, CommittedAuditEvent } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
 
-/** The NOTIFY channel of committed audit events; a payload is `<brandId>:<seq>:<id>`. */
+/**
+ * The NOTIFY channel of committed audit events; a payload is `<brandId>:<seq>:<id>`. The trigger
+ * of migration AuditEventNotify names it too.
+ */
 export const AUDIT_CHANNEL = 'standpoint_audit';
 
 /** The LISTEN connection's application_name, to find it in pg_stat_activity. */
@@ -26,8 +28,8 @@ interface BrandListeners {
 
 /**
  * The audit event bus of every process on one PostgreSQL database. The NOTIFY is sent in the
- * change's transaction, so PostgreSQL delivers it if and only if the change commits (even if this
- * process dies right after). A process that has listeners holds one LISTEN connection, opened on
+ * change's transaction by a trigger on the inserted event, so PostgreSQL delivers it if and only if
+ * the change commits (even if this process dies right after). A process that has listeners holds one LISTEN connection, opened on
  * the first subscription (the worker and the CLI never open one); a notification is only a poke:
  * the process reads the brand's events after the last seq it delivered, one query for however many
  * arrived together, and hands them to its listeners in seq order. The process that made the change
@@ -51,12 +53,12 @@ export class PostgresAuditEventBus extends AuditEventBus implements OnModuleDest
     super();
   }
 
-  async announce(ctx: RequestContext, event: CommittedAuditEvent): Promise<void> {
-    await ctx.em.query('SELECT pg_notify($1, $2)', [
-      AUDIT_CHANNEL,
-      `${event.brandId}:${event.seq}:${event.id}`,
-    ]);
-  }
+  /**
+   * The database announces it: the trigger `audit_event_notify` (migration AuditEventNotify)
+   * NOTIFYs AUDIT_CHANNEL for every inserted event, in the inserting transaction, at no statement
+   * of the change's.
+   */
+  async announce(): Promise<void> {}
 
   subscribe(brandId: string, listener: AuditEventListener): () => void {
     const brand = this.brands.get(brandId) ?? this.startBrand(brandId);

@@ -13,6 +13,7 @@ import { AppRolePrivileges1796013000000 } from './1796013000000-AppRolePrivilege
 import { DecisionsAgainstTheTeam1796013100000 } from './1796013100000-DecisionsAgainstTheTeam';
 import { RateLimits1796014100000 } from './1796014100000-RateLimits';
 import { MembersAndSessions1796521505099 } from './1796521505099-MembersAndSessions';
+import { AuditEventNotify1796600000000 } from './1796600000000-AuditEventNotify';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -31,4 +32,5 @@ export const postgresMigrations: Function[] = [
   DecisionsAgainstTheTeam1796013100000,
   RateLimits1796014100000,
   MembersAndSessions1796521505099,
+  AuditEventNotify1796600000000,
 ];
