@@ -1,14 +1,15 @@
 import {
   errorCodes,
-  freePort,
+  graphqlData,
   postGraphQL,
   provisionTestDatabase,
   RunningProcess,
-  runNode,
+  startApiProcesses,
+  stopProcesses,
   TEST_ADMIN,
   TEST_DATABASE_URL,
-  testEnvironment,
   TestDatabase,
+  testEnvironment,
 } from '@standpoint/testing';
 
 const LOGIN = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
@@ -27,31 +28,14 @@ onPostgres(
 
     beforeAll(async () => {
       db = await provisionTestDatabase();
-      const ports = [await freePort(), await freePort()];
-      processes = ports.map((port) =>
-        runNode('dist/apps/api/src/main.js', [], { ...testEnvironment(db), PORT: String(port) }),
-      );
-      urls = ports.map((port) => `http://127.0.0.1:${port}`);
-      await Promise.all(processes.map((running, i) => running.healthy(urls[i])));
+      ({ processes, urls } = await startApiProcesses(2, testEnvironment(db)));
     });
     afterAll(async () => {
-      for (const { child, exited } of processes) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopProcesses(processes);
       await db?.drop();
     });
 
-    const gql = async (
-      url: string,
-      query: string,
-      variables: Record<string, unknown>,
-      token?: string,
-    ) => {
-      const response = await postGraphQL(url, query, variables, token);
-      expect(response.errors).toBeUndefined();
-      return response.data!;
-    };
+    const gql = graphqlData;
     const reaches = async (url: string, token: string, brandId: string) =>
       (await postGraphQL(url, BRAND, { id: brandId }, token)).data?.brand?.id === brandId;
 

@@ -1,14 +1,15 @@
 import {
-  freePort,
-  postGraphQL,
+  graphqlData,
   provisionTestDatabase,
   RunningProcess,
   runNode,
+  startApiProcesses,
+  stopProcesses,
   subscribe,
   TEST_ADMIN,
   TEST_DATABASE_URL,
-  testEnvironment,
   TestDatabase,
+  testEnvironment,
   TestSubscription,
 } from '@standpoint/testing';
 
@@ -28,12 +29,7 @@ onPostgres('proposal events across API and worker processes (PostgreSQL only)', 
 
   beforeAll(async () => {
     db = await provisionTestDatabase();
-    const ports = [await freePort(), await freePort()];
-    processes = ports.map((port) =>
-      runNode('dist/apps/api/src/main.js', [], { ...testEnvironment(db), PORT: String(port) }),
-    );
-    urls = ports.map((port) => `http://127.0.0.1:${port}`);
-    await Promise.all(processes.map((running, i) => running.healthy(urls[i])));
+    ({ processes, urls } = await startApiProcesses(2, testEnvironment(db)));
     // The worker acts on a deadline within a moment of its passing.
     processes.push(
       runNode('dist/apps/worker/src/main.js', [], {
@@ -44,23 +40,11 @@ onPostgres('proposal events across API and worker processes (PostgreSQL only)', 
   });
   afterAll(async () => {
     await Promise.all(open.map((s) => s.close()));
-    for (const { child, exited } of processes) {
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcesses(processes);
     await db?.drop();
   });
 
-  const gql = async (
-    url: string,
-    query: string,
-    variables: Record<string, unknown>,
-    token?: string,
-  ) => {
-    const response = await postGraphQL(url, query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
+  const gql = graphqlData;
   const login = async (url: string, email: string, password: string) =>
     (
       await gql(

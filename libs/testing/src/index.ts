@@ -1,5 +1,6 @@
 export * from './fixtures';
 export * from './graphql-client';
+export * from './graphql-data';
 export * from './test-app';
 export * from './test-database';
 export * from './processes';

@@ -108,3 +108,25 @@ export async function waitForHttp(
   );
   return response!;
 }
+
+/** API processes (`dist/apps/api`) on one database, started at once; answers them once healthy. */
+export async function startApiProcesses(
+  count: number,
+  env: Record<string, string>,
+): Promise<{ processes: RunningProcess[]; urls: string[] }> {
+  const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
+  const processes = ports.map((port) =>
+    runNode('dist/apps/api/src/main.js', [], { ...env, PORT: String(port) }),
+  );
+  const urls = ports.map((port) => `http://127.0.0.1:${port}`);
+  await Promise.all(processes.map((running, i) => running.healthy(urls[i])));
+  return { processes, urls };
+}
+
+/** Stops each process as an operator would (SIGTERM) and waits for it to exit. */
+export async function stopProcesses(processes: readonly RunningProcess[]): Promise<void> {
+  for (const { child, exited } of processes) {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
