@@ -1,4 +1,5 @@
 import { RequestContext } from '@standpoint/database';
+import { AuditEventEntity } from './audit-event.entity';
 
 /** An audit event whose transaction has committed, as listeners receive it. */
 export interface CommittedAuditEvent {
@@ -11,6 +12,21 @@ export interface CommittedAuditEvent {
   entityType: string;
   entityId: string;
   data: Record<string, unknown>;
+}
+
+/** A stored event as its listeners receive it: without its chain fields. */
+export function committedEvent(row: AuditEventEntity): CommittedAuditEvent {
+  return {
+    id: row.id,
+    brandId: row.brandId,
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actorId,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    data: row.data as Record<string, unknown>,
+  };
 }
 
 export type AuditEventListener = (event: CommittedAuditEvent) => void;

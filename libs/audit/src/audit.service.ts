@@ -3,7 +3,7 @@ import { actorLabel, actorUserId, Clock, newId, RequestContext } from '@standpoi
 import { AuditAction, AuditEventInput, AuditFacts } from '@standpoint/events';
 import { AuditEventContent, GENESIS_HASH, sealEvent } from './rules';
 import { AuditDispatcher } from './audit-dispatcher';
-import { AuditEventBus } from './audit-event-bus';
+import { AuditEventBus, committedEvent } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
 
 // The first key of PostgreSQL's two-key advisory locks, reserved for audit appends.
@@ -73,17 +73,7 @@ export class AuditService {
     const row: AuditEventEntity = { id: newId('aud'), ...content, at, ...sealEvent(content) };
     await events.insert(row);
     await this.dispatcher.appended(ctx, row, handed);
-    await this.bus.announce(ctx, {
-      id: row.id,
-      brandId: row.brandId,
-      seq: row.seq,
-      at: row.at,
-      actorId: row.actorId,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      data: content.data,
-    });
+    await this.bus.announce(ctx, committedEvent(row));
     return row;
   }
 

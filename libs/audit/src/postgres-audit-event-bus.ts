@@ -1,7 +1,12 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { Client, Notification } from 'pg';
 import { DataSource, MoreThan } from 'typeorm';
-import { AuditEventBus, AuditEventListener, CommittedAuditEvent } from './audit-event-bus';
+import {
+  AuditEventBus,
+  AuditEventListener,
+  CommittedAuditEvent,
+  committedEvent,
+} from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
 
 /**
@@ -201,17 +206,7 @@ export class PostgresAuditEventBus extends AuditEventBus implements OnModuleDest
     });
     for (const row of rows) {
       brand.lastSeq = row.seq;
-      this.deliver(brand, {
-        id: row.id,
-        brandId: row.brandId,
-        seq: row.seq,
-        at: row.at,
-        actorId: row.actorId,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        data: row.data as Record<string, unknown>,
-      });
+      this.deliver(brand, committedEvent(row));
     }
   }
 
