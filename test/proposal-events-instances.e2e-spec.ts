@@ -14,8 +14,8 @@ import {
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 
-const PROPOSAL_EVENTS = `subscription ($brandId: ID!) {
-  proposalEvents(brandId: $brandId) { action proposal { id } }
+const PROPOSAL_EVENTS = `subscription ($brandId: ID!, $afterSeq: Int) {
+  proposalEvents(brandId: $brandId, afterSeq: $afterSeq) { action proposal { id } }
 }`;
 
 // SQLite has one process that serves subscriptions; fanning out across instances is PostgreSQL's.
@@ -48,14 +48,17 @@ onPostgres('proposal events across API instances', () => {
   });
   afterAll(() => second?.close());
 
-  /** Subscribes on `instance` and waits until it listens for the brand's events. */
-  const listen = async (instance: TestApp): Promise<TestSubscription> => {
+  /**
+   * Subscribes on `instance` (resuming after `afterSeq` if given) and waits until it listens for
+   * the brand's events.
+   */
+  const listen = async (instance: TestApp, afterSeq?: number): Promise<TestSubscription> => {
     const bus = instance.app.get(AuditEventBus);
     const before = bus.listenerCount(brand.id);
     const subscription = subscribe(
       instance.url,
       PROPOSAL_EVENTS,
-      { brandId: brand.id },
+      afterSeq === undefined ? { brandId: brand.id } : { brandId: brand.id, afterSeq },
       { authorization: `Bearer ${reviewer.token}` },
     );
     open.push(subscription);
@@ -212,6 +215,29 @@ onPostgres('proposal events across API instances', () => {
 
     // Once each: had the missed ones been sent again, they would come before these.
     expect(await nextEvents(onSecond, 2)).toEqual([
+      { action: 'comment.added', proposal: { id: proposalId } },
+      { action: 'proposal.created', proposal: { id: marker } },
+    ]);
+  });
+
+  it('resumes on the other instance: what was missed on either, then the live ones, once', async () => {
+    const onFirst = await listen(app.t);
+    const proposalId = await createProposal(app.t, 'Followed across instances');
+    expect(await nextEvents(onFirst, 1)).toEqual([
+      { action: 'proposal.created', proposal: { id: proposalId } },
+    ]);
+    await onFirst.close();
+    const [created] = await app.proposalAuditEvents(brand.id, proposalId);
+
+    await comment(app.t, proposalId, 'Missed, made on the first');
+    await comment(second, proposalId, 'Missed, made on the second');
+    const resumed = await listen(second, created.seq);
+    await comment(app.t, proposalId, 'Live, made on the first');
+    const marker = await createProposal(app.t, 'Marker after the resume');
+
+    expect(await nextEvents(resumed, 4)).toEqual([
+      { action: 'comment.added', proposal: { id: proposalId } },
+      { action: 'comment.added', proposal: { id: proposalId } },
       { action: 'comment.added', proposal: { id: proposalId } },
       { action: 'proposal.created', proposal: { id: marker } },
     ]);

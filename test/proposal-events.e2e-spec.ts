@@ -1,6 +1,8 @@
 import { AuditEventBus, AuditService } from '@standpoint/audit';
+import { ProposalAccess } from '@standpoint/proposals';
 import {
   errorCodes,
+  fieldsOf,
   subscribe,
   TestBrand,
   TestMember,
@@ -10,8 +12,9 @@ import {
 } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
 
-const PROPOSAL_EVENTS = `subscription ($brandId: ID!) {
-  proposalEvents(brandId: $brandId) {
+const PROPOSAL_EVENTS = `subscription ($brandId: ID!, $afterSeq: Int) {
+  proposalEvents(brandId: $brandId, afterSeq: $afterSeq) {
+    seq
     action
     at
     proposal { id title brand { id } currentRevision { number } }
@@ -46,13 +49,20 @@ describe('proposal events over WebSocket', () => {
     });
   });
 
-  /** Subscribes as `member` and waits until the server listens for the brand's events. */
-  const listen = async (member: TestMember, brandId = brand.id): Promise<TestSubscription> => {
+  /**
+   * Subscribes as `member` (resuming after `afterSeq` if given) and waits until the server listens
+   * for the brand's events.
+   */
+  const listen = async (
+    member: TestMember,
+    brandId = brand.id,
+    afterSeq?: number,
+  ): Promise<TestSubscription> => {
     const before = bus.listenerCount(brandId);
     const subscription = subscribe(
       app.t.url,
       PROPOSAL_EVENTS,
-      { brandId },
+      afterSeq === undefined ? { brandId } : { brandId, afterSeq },
       { authorization: `Bearer ${member.token}` },
     );
     open.push(subscription);
@@ -99,6 +109,8 @@ describe('proposal events over WebSocket', () => {
       { input: { proposalId, body } },
       manager.token,
     );
+  const comment = async (proposalId: string, body: string) =>
+    expect((await addComment(proposalId, body)).errors).toBeUndefined();
 
   describe('connection_init', () => {
     it('refuses a connection without a token with 4403 Forbidden', async () => {
@@ -146,8 +158,10 @@ describe('proposal events over WebSocket', () => {
     const proposalId = await createProposal('Close early for the march');
     const created = await subscription.next();
     expect(created.errors).toBeUndefined();
+    const [createdEvent] = await app.proposalAuditEvents(brand.id, proposalId);
     expect(created.data).toEqual({
       proposalEvents: {
+        seq: createdEvent.seq,
         action: 'proposal.created',
         at: expect.any(String),
         proposal: {
@@ -232,6 +246,164 @@ describe('proposal events over WebSocket', () => {
         proposal: { id: proposalId },
       });
     }
+  });
+
+  describe('resuming after a seq', () => {
+    /** The next `count` events of `subscription`: seq, action and proposal id. */
+    const nextEvents = async (subscription: TestSubscription, count: number) => {
+      const events: { seq: number; action: string; proposalId: string }[] = [];
+      for (let i = 0; i < count; i += 1) {
+        const result = await subscription.next();
+        expect(result.errors).toBeUndefined();
+        const { seq, action, proposal } = result.data!.proposalEvents;
+        events.push({ seq, action, proposalId: proposal.id });
+      }
+      return events;
+    };
+    /** The proposal's audit events after `afterSeq`, as a subscriber should receive them. */
+    const trailAfter = async (proposalId: string, afterSeq: number) =>
+      (await app.proposalAuditEvents(brand.id, proposalId))
+        .filter((event) => event.seq > afterSeq)
+        .map(({ seq, action }) => ({ seq, action, proposalId }));
+    /** A new proposal, whose proposal.created must come next: nothing was sent twice. */
+    const expectNothingElse = async (subscription: TestSubscription) => {
+      const marker = await createProposal('Marker');
+      expect((await nextEvents(subscription, 1))[0]).toMatchObject({
+        action: 'proposal.created',
+        proposalId: marker,
+      });
+    };
+
+    it('sends a subscriber that reconnects exactly what it missed, in order, then the live ones', async () => {
+      const first = await listen(reviewer);
+      const proposalId = await createProposal('Seen, then missed');
+      const [seen] = await nextEvents(first, 1);
+      expect(seen.seq).toBe((await trailAfter(proposalId, 0))[0].seq);
+      await first.close();
+
+      // Missed while disconnected: proposal changes and, between them, a brand change that is none.
+      await addComment(proposalId, 'Missed one');
+      await app.fixtures.member(brand.id, ['REVIEWER']);
+      expect((await addEvidence(proposalId)).errors).toBeUndefined();
+      await addComment(proposalId, 'Missed two');
+      const missed = await trailAfter(proposalId, seen.seq);
+      expect(missed.map((event) => event.action)).toEqual([
+        'comment.added',
+        'evidence.added',
+        'comment.added',
+      ]);
+
+      const resumed = await listen(reviewer, brand.id, seen.seq);
+      expect(await nextEvents(resumed, missed.length)).toEqual(missed);
+      await addComment(proposalId, 'Live');
+      expect(await nextEvents(resumed, 1)).toEqual(
+        await trailAfter(proposalId, missed.at(-1)!.seq),
+      );
+      await expectNothingElse(resumed);
+    });
+
+    it('sends only live events after a seq beyond the head of the trail', async () => {
+      await createProposal('Before the subscription');
+      const head = (await app.auditChain(brand.id)).at(-1)!.seq;
+
+      const subscription = await listen(reviewer, brand.id, head + 1_000);
+      const proposalId = await createProposal('After the subscription');
+
+      expect(await nextEvents(subscription, 1)).toEqual(await trailAfter(proposalId, head));
+    });
+
+    it('sends an event committed while it starts listening once, in its place', async () => {
+      const proposalId = await createProposal('Commented while resuming');
+      const [created] = await trailAfter(proposalId, 0);
+      const ready = bus.ready.bind(bus);
+      // Committed after the subscription listens and before the catch-up reads: both have it.
+      jest.spyOn(bus, 'ready').mockImplementationOnce(async (brandId) => {
+        await comment(proposalId, 'During the start');
+        return ready(brandId);
+      });
+
+      const subscription = await listen(reviewer, brand.id, created.seq - 1);
+
+      const received = await nextEvents(subscription, 2);
+      const expected = await trailAfter(proposalId, 0);
+      expect(expected.map((event) => event.action)).toEqual(['proposal.created', 'comment.added']);
+      expect(received).toEqual(expected);
+      await expectNothingElse(subscription);
+    });
+
+    it('sends the events committed during the catch-up after it, none lost', async () => {
+      const proposalId = await createProposal('Commented during the catch-up');
+      await addComment(proposalId, 'Before');
+      const [created] = await trailAfter(proposalId, 0);
+      const access = app.t.app.get(ProposalAccess);
+      const forReading = access.forReading.bind(access);
+      // Committed while the first missed event is sent, after the catch-up read its end.
+      jest.spyOn(access, 'forReading').mockImplementationOnce(async (ctx, id) => {
+        await comment(proposalId, 'During one');
+        await comment(proposalId, 'During two');
+        return forReading(ctx, id);
+      });
+
+      const subscription = await listen(reviewer, brand.id, created.seq - 1);
+
+      const received = await nextEvents(subscription, 4);
+      const expected = await trailAfter(proposalId, 0);
+      expect(expected.map((event) => event.action)).toEqual([
+        'proposal.created',
+        'comment.added',
+        'comment.added',
+        'comment.added',
+      ]);
+      expect(received).toEqual(expected);
+      await expectNothingElse(subscription);
+    });
+
+    it('refuses a negative afterSeq with BAD_USER_INPUT, and listens to nothing', async () => {
+      const subscription = subscribe(
+        app.t.url,
+        PROPOSAL_EVENTS,
+        { brandId: brand.id, afterSeq: -1 },
+        { authorization: `Bearer ${reviewer.token}` },
+      );
+      open.push(subscription);
+      const result = await subscription.next();
+      expect(result.data ?? null).toBeNull();
+      expect(errorCodes(result as never)).toEqual(['BAD_USER_INPUT']);
+      expect(fieldsOf(result as never)).toEqual([['afterSeq', 'min']]);
+      await subscription.completed;
+      expect(bus.listenerCount(brand.id)).toBe(0);
+    });
+
+    it.each([
+      ['a fraction', 1.5],
+      ['text', 'latest'],
+    ])('refuses an afterSeq that is %s', async (_, afterSeq) => {
+      const subscription = subscribe(
+        app.t.url,
+        PROPOSAL_EVENTS,
+        { brandId: brand.id, afterSeq },
+        { authorization: `Bearer ${reviewer.token}` },
+      );
+      open.push(subscription);
+      const result = await subscription.next();
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.message).toMatch(/afterSeq/);
+      await subscription.completed;
+      expect(bus.listenerCount(brand.id)).toBe(0);
+    });
+
+    it('answers NOT_FOUND to a resume on a brand the user is not a member of', async () => {
+      const subscription = subscribe(
+        app.t.url,
+        PROPOSAL_EVENTS,
+        { brandId: brand.id, afterSeq: 0 },
+        { authorization: `Bearer ${outsider.token}` },
+      );
+      open.push(subscription);
+      const result = await subscription.next();
+      expect(errorCodes(result as never)).toEqual(['NOT_FOUND']);
+      await subscription.completed;
+    });
   });
 
   it('stops listening when the client unsubscribes', async () => {

@@ -47,6 +47,12 @@ export abstract class AuditEventBus {
   /** Calls `listener` with each committed event of the brand; returns how to stop. */
   abstract subscribe(brandId: string, listener: AuditEventListener): () => void;
 
+  /**
+   * Resolves once the brand's listeners hear of every event committed from then on (subscribe
+   * first): what a catch-up must read up to is then committed, and what follows reaches them.
+   */
+  abstract ready(brandId: string): Promise<void>;
+
   /** How many listeners of the brand this process has (for health and tests). */
   abstract listenerCount(brandId: string): number;
 }

@@ -1,5 +1,5 @@
 import { RequestContext } from '@standpoint/database';
-import { MoreThan } from 'typeorm';
+import { EntityManager, MoreThan } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 
 const BATCH = 1000;
@@ -23,4 +23,14 @@ export async function* chainEvents(
     if (batch.length < BATCH) return;
     after = batch[batch.length - 1].seq;
   }
+}
+
+/** The sequence number of the brand's last event; 0 for a brand without events. */
+export async function chainHeadSeq(em: EntityManager, brandId: string): Promise<number> {
+  const head = await em.findOne(AuditEventEntity, {
+    where: { brandId },
+    order: { seq: 'DESC' },
+    select: { seq: true },
+  });
+  return head?.seq ?? 0;
 }

@@ -45,6 +45,11 @@ export class InProcessAuditEventBus extends AuditEventBus {
     };
   }
 
+  /** A listener hears of every event published after it subscribed. */
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
+
   listenerCount(brandId: string): number {
     return this.listeners.get(brandId)?.size ?? 0;
   }

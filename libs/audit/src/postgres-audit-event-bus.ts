@@ -8,6 +8,7 @@ import {
   committedEvent,
 } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
+import { chainHeadSeq } from './chain-events';
 
 /**
  * The NOTIFY channel of committed audit events; a payload is `<brandId>:<seq>:<id>`. The trigger
@@ -78,6 +79,17 @@ export class PostgresAuditEventBus extends AuditEventBus implements OnModuleDest
     };
   }
 
+  /**
+   * Once the brand's head is read (its start is the first thing on its queue): every event after it
+   * is delivered. A start that failed with the connection leaves no such point, so it refuses.
+   */
+  async ready(brandId: string): Promise<void> {
+    const brand = this.brands.get(brandId);
+    await brand?.queue;
+    if (brand?.lastSeq === undefined)
+      throw new Error(`the audit event bus does not listen for brand ${brandId}`);
+  }
+
   listenerCount(brandId: string): number {
     const brand = this.brands.get(brandId);
     return brand?.lastSeq === undefined ? 0 : brand.listeners.size;
@@ -111,11 +123,8 @@ export class PostgresAuditEventBus extends AuditEventBus implements OnModuleDest
     return brand;
   }
 
-  private async headSeq(brandId: string): Promise<number> {
-    const head = await this.dataSource
-      .getRepository(AuditEventEntity)
-      .findOne({ where: { brandId }, order: { seq: 'DESC' }, select: { seq: true } });
-    return head?.seq ?? 0;
+  private headSeq(brandId: string): Promise<number> {
+    return chainHeadSeq(this.dataSource.manager, brandId);
   }
 
   /** The LISTEN connection, opened on first use and after it dropped. */

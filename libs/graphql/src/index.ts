@@ -1,4 +1,5 @@
 export * from './authenticator';
+export * from './backlog-then-live';
 export * from './connection';
 export * from './date-time.scalar';
 export * from './invalid-scalar-input';

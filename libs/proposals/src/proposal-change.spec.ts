@@ -2,6 +2,7 @@ import { AuditedChange, proposalChange } from './proposal-change';
 
 const at = new Date('2025-01-01T00:00:00.000Z');
 const event = (over: Partial<AuditedChange>): AuditedChange => ({
+  seq: 7,
   action: 'proposal.created',
   entityType: 'Proposal',
   entityId: 'prp_1',
@@ -13,6 +14,7 @@ const event = (over: Partial<AuditedChange>): AuditedChange => ({
 describe('proposalChange', () => {
   it('names the proposal of an event about the proposal itself', () => {
     expect(proposalChange(event({ action: 'proposal.revised' }))).toEqual({
+      seq: 7,
       proposalId: 'prp_1',
       action: 'proposal.revised',
       at,
@@ -29,7 +31,7 @@ describe('proposalChange', () => {
           data: { proposalId: 'prp_2', kind: 'SURVEY_STAT' },
         }),
       ),
-    ).toEqual({ proposalId: 'prp_2', action: 'evidence.added', at });
+    ).toEqual({ seq: 7, proposalId: 'prp_2', action: 'evidence.added', at });
   });
 
   it('prefers the entity when a proposal event also carries a proposalId', () => {

@@ -2,6 +2,7 @@ import { catalogued, CataloguedEvent, unhandledAction } from '@standpoint/events
 
 /** What an audit event says, as far as the live updates need it. */
 export interface AuditedChange {
+  seq: number;
   action: string;
   entityType: string;
   entityId: string;
@@ -11,6 +12,8 @@ export interface AuditedChange {
 
 /** A change to one proposal: what the `proposalEvents` subscription sends. */
 export interface ProposalChange {
+  /** The audit event's place in the brand's chain: what a subscriber resumes after. */
+  seq: number;
   proposalId: string;
   action: string;
   at: Date;
@@ -23,7 +26,9 @@ export interface ProposalChange {
 export function proposalChange(event: AuditedChange): ProposalChange | undefined {
   const known = catalogued(event);
   const proposalId = known ? proposalIdOf(known) : undefined;
-  return proposalId ? { proposalId, action: event.action, at: event.at } : undefined;
+  return proposalId
+    ? { seq: event.seq, proposalId, action: event.action, at: event.at }
+    : undefined;
 }
 
 function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined {

@@ -1,4 +1,4 @@
-import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Resolver, Subscription } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
 import { Ctx } from '@standpoint/graphql';
 import { ProposalEventModel } from './models/proposal-event.model';
@@ -25,7 +25,14 @@ export class ProposalEventsResolver {
   proposalEvents(
     @Ctx() ctx: RequestContext,
     @Args('brandId', { type: () => ID }) brandId: string,
+    @Args('afterSeq', {
+      type: () => Int,
+      nullable: true,
+      description:
+        'Resume: first every change committed after this seq (the last ProposalEvent.seq received), in order, then the live ones, none twice.',
+    })
+    afterSeq: number | null,
   ): AsyncIterableIterator<ProposalChange> {
-    return this.events.listen(ctx, brandId);
+    return this.events.listen(ctx, brandId, afterSeq);
   }
 }

@@ -1,5 +1,5 @@
 import { DateTimeScalar } from '@standpoint/graphql';
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ProposalModel } from './proposal.model';
 
 @ObjectType('ProposalEvent', { description: 'One change to a proposal, as it happened.' })
@@ -14,4 +14,10 @@ export class ProposalEventModel {
 
   @Field(() => DateTimeScalar)
   at!: Date;
+
+  @Field(() => Int, {
+    description:
+      "The audit event's sequence number in the brand's audit trail. Pass the last one received as proposalEvents' afterSeq to resume after it.",
+  })
+  seq!: number;
 }
