@@ -1,6 +1,9 @@
 import {
+  addMemberAt,
+  createBrandAt,
   errorCodes,
   graphqlData,
+  loginAt,
   postGraphQL,
   provisionTestDatabase,
   RunningProcess,
@@ -12,7 +15,6 @@ import {
   testEnvironment,
 } from '@standpoint/testing';
 
-const LOGIN = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 const BRAND = 'query ($id: ID!) { brand(id: $id) { id } }';
 
 /** Two API processes (`node dist/apps/api/src/main.js`) share one PostgreSQL database. */
@@ -41,28 +43,17 @@ onPostgres(
 
     it('refuses a removed member on both instances from their very next request, and a signed-out token too', async () => {
       const [first, second] = urls;
-      const admin = (await gql(first, LOGIN, { e: TEST_ADMIN.email, p: TEST_ADMIN.password })).login
-        .token;
-      const brandId = (
-        await gql(
-          first,
-          'mutation ($input: CreateBrandInput!) { createBrand(input: $input) { id } }',
-          { input: { name: 'Two instances', slug: 'two-instances' } },
-          admin,
-        )
-      ).createBrand.id;
+      const admin = await loginAt(first, TEST_ADMIN.email, TEST_ADMIN.password);
+      const brandId = await createBrandAt(first, admin, 'Two instances', 'two-instances');
       const password = 'tidal-compass-orchard-58';
-      const { userId } = await gql(
-        first,
-        'mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }',
-        {
-          input: { brandId, email: 'rio@example.test', name: 'Rio', roles: ['APPROVER'], password },
-        },
-        admin,
-      ).then((data) => ({ userId: data.addMember.user.id as string }));
+      const userId = await addMemberAt(first, admin, brandId, {
+        email: 'rio@example.test',
+        roles: ['APPROVER'],
+        password,
+      });
       const [token, other] = [
-        (await gql(first, LOGIN, { e: 'rio@example.test', p: password })).login.token,
-        (await gql(second, LOGIN, { e: 'rio@example.test', p: password })).login.token,
+        await loginAt(first, 'rio@example.test', password),
+        await loginAt(second, 'rio@example.test', password),
       ];
       for (const url of urls) expect(await reaches(url, token, brandId)).toBe(true);
 

@@ -1,10 +1,15 @@
 import {
-  graphqlData,
+  addMemberAt,
+  createBrandAt,
+  createProposalAt,
+  loginAt,
   provisionTestDatabase,
   RunningProcess,
-  runNode,
+  setApprovalPolicyAt,
   startApiProcesses,
+  startWorkerProcesses,
   stopProcesses,
+  submitForReviewAt,
   subscribe,
   TEST_ADMIN,
   TEST_DATABASE_URL,
@@ -32,10 +37,7 @@ onPostgres('proposal events across API and worker processes (PostgreSQL only)', 
     ({ processes, urls } = await startApiProcesses(2, testEnvironment(db)));
     // The worker acts on a deadline within a moment of its passing.
     processes.push(
-      runNode('dist/apps/worker/src/main.js', [], {
-        ...testEnvironment(db),
-        WORKER_INTERVAL_MS: '200',
-      }),
+      ...startWorkerProcesses(1, { ...testEnvironment(db), WORKER_INTERVAL_MS: '200' }),
     );
   });
   afterAll(async () => {
@@ -44,72 +46,28 @@ onPostgres('proposal events across API and worker processes (PostgreSQL only)', 
     await db?.drop();
   });
 
-  const gql = graphqlData;
-  const login = async (url: string, email: string, password: string) =>
-    (
-      await gql(
-        url,
-        'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-        { e: email, p: password },
-      )
-    ).login.token as string;
-
   it("sends a subscriber on the second instance the first instance's changes and the worker's", async () => {
     const [first, second] = urls;
-    const admin = await login(first, TEST_ADMIN.email, TEST_ADMIN.password);
-    const brandId = (
-      await gql(
-        first,
-        'mutation ($input: CreateBrandInput!) { createBrand(input: $input) { id } }',
-        { input: { name: 'Across processes', slug: 'across-processes' } },
-        admin,
-      )
-    ).createBrand.id as string;
-    const addMember = async (email: string, roles: string[]) =>
-      (
-        await gql(
-          first,
-          'mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }',
-          { input: { brandId, email, name: email, roles, password: 'north-quarry-lantern-42' } },
-          admin,
-        )
-      ).addMember.user.id as string;
-    await addMember('mo@example.test', ['SOCIAL_MANAGER', 'CONTRIBUTOR']);
-    const approverId = await addMember('ana@example.test', ['APPROVER']);
-    const manager = await login(first, 'mo@example.test', 'north-quarry-lantern-42');
+    const admin = await loginAt(first, TEST_ADMIN.email, TEST_ADMIN.password);
+    const brandId = await createBrandAt(first, admin, 'Across processes', 'across-processes');
+    const password = 'north-quarry-lantern-42';
+    await addMemberAt(first, admin, brandId, {
+      email: 'mo@example.test',
+      roles: ['SOCIAL_MANAGER', 'CONTRIBUTOR'],
+      password,
+    });
+    const approverId = await addMemberAt(first, admin, brandId, {
+      email: 'ana@example.test',
+      roles: ['APPROVER'],
+      password,
+    });
+    const manager = await loginAt(first, 'mo@example.test', password);
     // A step with no SLA is due at the proposal's decision deadline, and expires then.
-    await gql(
-      first,
-      'mutation ($input: SetApprovalPolicyInput!) { setApprovalPolicy(input: $input) { version } }',
-      {
-        input: {
-          brandId,
-          steps: [
-            { name: 'Leadership', approverIds: [approverId], quorum: 'ANY', expireOnTimeout: true },
-          ],
-        },
-      },
-      admin,
-    );
-    const createProposal = async (url: string, title: string, decisionDeadline?: Date) =>
-      (
-        await gql(
-          url,
-          'mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id } }',
-          {
-            input: {
-              brandId,
-              title,
-              issue: 'Climate',
-              stanceType: 'STATEMENT',
-              urgency: 'ROUTINE',
-              drafts: [{ channel: 'X', body: `Words for ${title}` }],
-              ...(decisionDeadline ? { decisionDeadline: decisionDeadline.toISOString() } : {}),
-            },
-          },
-          manager,
-        )
-      ).createProposal.id as string;
+    await setApprovalPolicyAt(first, admin, brandId, [
+      { name: 'Leadership', approverIds: [approverId], quorum: 'ANY', expireOnTimeout: true },
+    ]);
+    const createProposal = (url: string, title: string, decisionDeadline?: Date) =>
+      createProposalAt(url, manager, brandId, title, decisionDeadline);
 
     const live = subscribe(
       second,
@@ -130,24 +88,7 @@ onPostgres('proposal events across API and worker processes (PostgreSQL only)', 
     while (heard !== markers.at(-1)) heard = (await live.next()).data!.proposalEvents.proposal.id;
 
     const proposalId = await createProposal(first, 'Due in seconds', new Date(Date.now() + 4_000));
-    await gql(
-      first,
-      'mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }',
-      { input: { proposalId, kind: 'EMPLOYEE_SENTIMENT', summary: 'Staff support it' } },
-      manager,
-    );
-    await gql(
-      first,
-      'mutation ($input: SetRecommendationInput!) { setRecommendation(input: $input) { id } }',
-      { input: { proposalId, recommendation: 'PROCEED', rationale: 'Clear support' } },
-      manager,
-    );
-    await gql(
-      first,
-      'mutation ($id: ID!) { submitProposal(proposalId: $id) { __typename } }',
-      { id: proposalId },
-      manager,
-    );
+    await submitForReviewAt(first, manager, proposalId);
 
     const actions: string[] = [];
     while (actions.at(-1) !== 'proposal.expired') {

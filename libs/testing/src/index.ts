@@ -4,6 +4,7 @@ export * from './graphql-data';
 export * from './test-app';
 export * from './test-database';
 export * from './processes';
+export * from './api-process-fixtures';
 export * from './subscription-client';
 export * from './use-test-app';
 export * from './fake-clock';

@@ -123,6 +123,11 @@ export async function startApiProcesses(
   return { processes, urls };
 }
 
+/** Worker processes (`dist/apps/worker`) on one database, started at once; they report no health. */
+export function startWorkerProcesses(count: number, env: Record<string, string>): RunningProcess[] {
+  return Array.from({ length: count }, () => runNode('dist/apps/worker/src/main.js', [], env));
+}
+
 /** Stops each process as an operator would (SIGTERM) and waits for it to exit. */
 export async function stopProcesses(processes: readonly RunningProcess[]): Promise<void> {
   for (const { child, exited } of processes) {

@@ -6,6 +6,7 @@ import { waitFor } from './wait-for';
 export interface ReceivedEmail {
   messageId: string;
   to: string[];
+  subject: string;
   /** The message as it came over the wire, quoted-printable soft line breaks removed. */
   text: string;
 }
@@ -58,6 +59,7 @@ export class SmtpPeer {
               .replace(/=\r?\n/g, '');
             const email = {
               messageId: /^Message-ID:\s*(\S+)/im.exec(text)?.[1] ?? '',
+              subject: /^Subject:[ \t]*(.*)$/im.exec(text)?.[1] ?? '',
               to: session.envelope.rcptTo.map((r) => r.address),
               text,
             };
