@@ -119,7 +119,13 @@ export async function startApiProcesses(
     runNode('dist/apps/api/src/main.js', [], { ...env, PORT: String(port) }),
   );
   const urls = ports.map((port) => `http://127.0.0.1:${port}`);
-  await Promise.all(processes.map((running, i) => running.healthy(urls[i])));
+  try {
+    await Promise.all(processes.map((running, i) => running.healthy(urls[i])));
+  } catch (error) {
+    // The caller never gets them to stop: an instance left running would keep Jest waiting.
+    await stopProcesses(processes).catch(() => undefined);
+    throw error;
+  }
   return { processes, urls };
 }
 
@@ -128,10 +134,41 @@ export function startWorkerProcesses(count: number, env: Record<string, string>)
   return Array.from({ length: count }, () => runNode('dist/apps/worker/src/main.js', [], env));
 }
 
-/** Stops each process as an operator would (SIGTERM) and waits for it to exit. */
-export async function stopProcesses(processes: readonly RunningProcess[]): Promise<void> {
-  for (const { child, exited } of processes) {
-    child.kill('SIGTERM');
-    await exited;
-  }
+/** How long a process may take to stop cleanly before the harness kills it and fails the test. */
+const STOP_TIMEOUT_MS = 30_000;
+
+/**
+ * Stops the processes as an operator would (SIGTERM), all at once, and waits for them to exit. One
+ * that is still running after `timeoutMs` is killed and fails the test with its output: a
+ * process that ignores SIGTERM is a defect, and must not leave Jest waiting forever.
+ */
+export async function stopProcesses(
+  processes: readonly Pick<RunningProcess, 'child' | 'exited' | 'output'>[],
+  timeoutMs = STOP_TIMEOUT_MS,
+): Promise<void> {
+  const results = await Promise.allSettled(
+    processes.map((running) => stopProcess(running, timeoutMs)),
+  );
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+async function stopProcess(
+  { child, exited, output }: Pick<RunningProcess, 'child' | 'exited' | 'output'>,
+  timeoutMs: number,
+): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = await Promise.race([
+    exited.then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+  ]);
+  clearTimeout(timer);
+  if (stopped) return;
+  child.kill('SIGKILL');
+  await exited;
+  throw new Error(
+    `the process did not stop within ${timeoutMs / 1000} s of SIGTERM; its output:\n${output()}`,
+  );
 }
