@@ -37,7 +37,7 @@ describe('verifyExport', () => {
     expect(result).toMatchObject({ valid: false, firstBadLine: line, checkedEvents: line - 2 });
   });
 
-  // At scale (100,000 events and more) the same is measured by `npm run bench:audit-verify`.
+  // At scale (100,000 events and more) the same is measured by `npm run bench:audit`.
   it('verifies a long export, and names the line of one byte changed among its events', async () => {
     const lines = exportOf(3_000);
     expect(await verifyExport(from(lines))).toMatchObject({ valid: true, checkedEvents: 3_000 });
