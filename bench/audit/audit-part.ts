@@ -51,6 +51,11 @@ export const auditPart: BenchPart = {
     const sizes = context.quick ? [100_000] : [100_000, 1_000_000];
     const servers = context.postgresUrl ? [undefined, context.postgresUrl] : [undefined];
     const figures: BenchFigure[] = [];
+    // Said as soon as measured: the whole section takes a quarter of an hour or more.
+    const record = (...measured: BenchFigure[]) => {
+      figures.push(...measured);
+      for (const f of measured) context.progress(`  ${f.name}: ${f.value} ${f.unit}`);
+    };
     const runs: Record<string, unknown>[] = [];
     for (const events of sizes) {
       let offlineDone = false;
@@ -62,7 +67,7 @@ export const auditPart: BenchPart = {
           const loadStarted = process.hrtime.bigint();
           await growDemoChain(database, events);
           const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
-          figures.push({
+          record({
             name: `bulk load of sealed events (${where})`,
             value: Math.round(events / loadSeconds),
             unit: 'events/s',
@@ -75,7 +80,7 @@ export const auditPart: BenchPart = {
             context.progress(`verifying ${where}${when}`);
             const verified = await step(['verify', 'demo'], database.env, events);
             verifications.push([when, verified]);
-            figures.push({
+            record({
               name: `audit verify (${where}${when})`,
               value: verified.perSecond,
               unit: 'events/s',
@@ -92,7 +97,7 @@ export const auditPart: BenchPart = {
           context.progress(`exporting ${where}`);
           const file = join(database.dataDir, 'export.ndjson');
           const exported = await step(['export', 'demo', file], database.env, events);
-          figures.push(
+          record(
             { name: `audit export (${where})`, value: exported.perSecond, unit: 'events/s' },
             {
               name: `audit export, peak memory (${where})`,
@@ -111,7 +116,7 @@ export const auditPart: BenchPart = {
           if (!offlineDone) {
             context.progress(`verifying the export of ${where} offline`);
             const offline = await step(['verify-export', file], {}, events);
-            figures.push(
+            record(
               {
                 name: `audit verify-export (${label(events)}, no database)`,
                 value: offline.perSecond,

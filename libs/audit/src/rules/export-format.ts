@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import {
   AuditEventContent,
   canonicalEventText,
@@ -18,12 +18,12 @@ export interface ExportHeader {
 }
 
 export function headerLine(header: Omit<ExportHeader, 'format'>): string {
-  return canonicalize({ format: EXPORT_FORMAT, ...header }) ?? '';
+  return canonicalJson({ format: EXPORT_FORMAT, ...header }) ?? '';
 }
 
 /** One event: its hashed content and its hash, as RFC 8785 JSON on one line. */
 export function eventLine(content: AuditEventContent, hash: string): string {
-  return canonicalize({ ...content, hash }) ?? '';
+  return canonicalJson({ ...content, hash }) ?? '';
 }
 
 /**
@@ -31,7 +31,7 @@ export function eventLine(content: AuditEventContent, hash: string): string {
  * the public key that signed it (`type` and `publicKey` are not signed).
  */
 export function checkpointLine(checkpoint: SignedCheckpoint, publicKeyPem: string): string {
-  return canonicalize({ type: 'checkpoint', ...checkpoint, publicKey: publicKeyPem }) ?? '';
+  return canonicalJson({ type: 'checkpoint', ...checkpoint, publicKey: publicKeyPem }) ?? '';
 }
 
 export interface ExportVerification extends ChainVerification {
@@ -111,7 +111,8 @@ export async function verifyExport(
     } catch {
       return bad('the event is not JSON that can be hashed');
     }
-    if (!chain.add({ seq: content.seq, prevHash: content.prevHash, hash, canonical })) {
+    const link = { seq: content.seq, prevHash: content.prevHash, hash, canonical };
+    if (!chain.add({ ...link, builtFromLink: true })) {
       return bad('the hash, the link to the previous event or the numbering does not match');
     }
   }
