@@ -52,10 +52,11 @@ export class AuditExportService {
     const proof = await this.proof(ctx, brand.id);
     read: for await (const batch of chainBatches(ctx, brand.id))
       for (const row of batch) {
-        if (!proof.add(storedLink(row))) break read;
+        const link = storedLink(row);
+        if (!proof.add(link)) break read;
         const content = contentOf(row);
         yield format === 'ndjson'
-          ? eventLine(content, row.hash)
+          ? eventLine(content, row.hash, link.canonical)
           : CSV_COLUMNS.map((column) =>
               csvCell(
                 column === 'data'

@@ -21,9 +21,18 @@ export function headerLine(header: Omit<ExportHeader, 'format'>): string {
   return canonicalJson({ format: EXPORT_FORMAT, ...header }) ?? '';
 }
 
-/** One event: its hashed content and its hash, as RFC 8785 JSON on one line. */
-export function eventLine(content: AuditEventContent, hash: string): string {
-  return canonicalJson({ ...content, hash }) ?? '';
+/**
+ * One event: its hashed content and its hash, as RFC 8785 JSON on one line. Given the content's
+ * canonical text (the verifier has just built it), the hash is put in where sorting puts it, just
+ * before the last two keys, `prevHash` and `seq`, whose values cannot hold `,"prevHash":`.
+ */
+export function eventLine(
+  content: AuditEventContent,
+  hash: string,
+  canonical = canonicalEventText(content),
+): string {
+  const at = canonical.lastIndexOf(',"prevHash":');
+  return `${canonical.slice(0, at)},"hash":${JSON.stringify(hash)}${canonical.slice(at)}`;
 }
 
 /**
