@@ -12,13 +12,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, hostname, totalmem, type } from 'node:os';
 import { join } from 'node:path';
+import { auditPart } from './audit/audit-part';
 import { BenchContext, BenchPart, BenchSection, met } from './bench-report';
 import { reachablePostgres } from './reachable-postgres';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** The sections, in the order they run (the cheap ones last, on a machine already warm). */
-const PARTS: BenchPart[] = [];
+const PARTS: BenchPart[] = [auditPart];
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);

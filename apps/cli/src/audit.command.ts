@@ -11,7 +11,8 @@ import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
 import { count, terminalProgress } from './progress';
 
-async function withBrand<T>(
+/** Runs `work` in the command-line application, for the brand with this slug. */
+export async function withBrand<T>(
   slug: string,
   work: (app: INestApplicationContext, ctx: RequestContext, brand: BrandEntity) => Promise<T>,
 ): Promise<T> {
@@ -63,20 +64,28 @@ export async function auditExportCommand(options: {
     const total = await exporter.count(ctx, brand.id);
     const out: Writable = options.output ? createWriteStream(options.output) : process.stdout;
     const progress = terminalProgress((n) => `exported ${count(n)}/${count(total)} events`);
-    let done = -1; // the header line is no event
-    for await (const line of exporter.lines(
-      ctx,
-      brand,
-      options.format as ExportFormat,
-      new Date(),
-    )) {
-      if (!out.write(`${line}\n`)) await once(out, 'drain');
-      progress.update(++done);
-    }
+    await writeExport(exporter.lines(ctx, brand, options.format as ExportFormat, new Date()), out, {
+      onLine: (n) => progress.update(n - 1), // the header line is no event
+    });
     progress.end(total);
     if (options.output) {
       out.end();
       await once(out, 'finish');
     }
   });
+}
+
+/** Writes an export's lines to `out`, waiting whenever it asks to: memory stays flat. */
+export async function writeExport(
+  lines: AsyncIterable<string>,
+  out: Writable,
+  options: { onLine?: (written: number) => void } = {},
+): Promise<number> {
+  let written = 0;
+  for await (const line of lines) {
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+    written++;
+    options.onLine?.(written);
+  }
+  return written;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
 import { AuditEventEntity } from './audit-event.entity';
-import { chainEvents } from './chain-events';
+import { chainBatches } from './chain-events';
 import { ChainProof, ChainProofResult } from './rules';
 import { CheckpointsService } from './checkpoints.service';
 import { checkpointLine, eventLine, headerLine } from './rules';
@@ -50,21 +50,23 @@ export class AuditExportService {
       });
     else yield CSV_COLUMNS.join(',');
     const proof = await this.proof(ctx, brand.id);
-    for await (const row of chainEvents(ctx, brand.id)) {
-      if (!proof.add(storedLink(row))) break;
-      const content = contentOf(row);
-      yield format === 'ndjson'
-        ? eventLine(content, row.hash)
-        : CSV_COLUMNS.map((column) =>
-            csvCell(
-              column === 'data'
-                ? JSON.stringify(row.data)
-                : column === 'hash'
-                  ? row.hash
-                  : content[column],
-            ),
-          ).join(',');
-    }
+    read: for await (const batch of chainBatches(ctx, brand.id))
+      for (const row of batch) {
+        const link = storedLink(row);
+        if (!proof.add(link)) break read;
+        const content = contentOf(row);
+        yield format === 'ndjson'
+          ? eventLine(content, row.hash, link.canonical)
+          : CSV_COLUMNS.map((column) =>
+              csvCell(
+                column === 'data'
+                  ? JSON.stringify(row.data)
+                  : column === 'hash'
+                    ? row.hash
+                    : content[column],
+              ),
+            ).join(',');
+      }
     const proven = proof.result();
     if (!proven.valid)
       throw new Error(
@@ -90,10 +92,11 @@ export class AuditExportService {
   ): Promise<ChainProofResult> {
     const proof = await this.proof(ctx, brandId);
     let checked = 0;
-    for await (const row of chainEvents(ctx, brandId)) {
-      if (!proof.add(storedLink(row))) break;
-      onChecked?.(++checked);
-    }
+    read: for await (const batch of chainBatches(ctx, brandId))
+      for (const row of batch) {
+        if (!proof.add(storedLink(row))) break read;
+        onChecked?.(++checked);
+      }
     return proof.result();
   }
 

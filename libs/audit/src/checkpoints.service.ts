@@ -6,7 +6,7 @@ import { ChainVerifier } from './rules';
 import { checkpointSigner, CheckpointSigner, signCheckpoint, SignedCheckpoint } from './rules';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventEntity } from './audit-event.entity';
-import { chainEvents } from './chain-events';
+import { chainBatches } from './chain-events';
 import { storedLink } from './stored-link';
 
 /** Signs, stores and reads the checkpoints of the brands' audit chains, with AUDIT_SIGNING_KEY. */
@@ -101,15 +101,16 @@ export class CheckpointsService {
     last: AuditCheckpointEntity | null,
   ): Promise<{ size: number; headHash: string } | null> {
     const verifier = new ChainVerifier(last ? { seq: last.size, hash: last.headHash } : undefined);
-    for await (const row of chainEvents(ctx, brandId, last?.size)) {
-      if (verifier.add(storedLink(row))) continue;
-      const { firstInvalidSeq } = verifier.result();
-      this.logger.error(
-        { brandId, firstInvalidSeq },
-        `The audit chain of brand ${brandId} breaks at sequence number ${firstInvalidSeq}; no checkpoint signed`,
-      );
-      return null;
-    }
+    for await (const batch of chainBatches(ctx, brandId, last?.size))
+      for (const row of batch) {
+        if (verifier.add(storedLink(row))) continue;
+        const { firstInvalidSeq } = verifier.result();
+        this.logger.error(
+          { brandId, firstInvalidSeq },
+          `The audit chain of brand ${brandId} breaks at sequence number ${firstInvalidSeq}; no checkpoint signed`,
+        );
+        return null;
+      }
     const { headSeq, headHash } = verifier.result();
     return { size: headSeq, headHash };
   }

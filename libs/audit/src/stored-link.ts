@@ -3,17 +3,18 @@ import { AuditEventEntity } from './audit-event.entity';
 
 /** What a stored event says, rebuilt from the columns that the API and exports show. */
 export function contentOf(row: AuditEventEntity) {
+  // In the canonical order of the keys, which then needs no sorting.
   return {
-    brandId: row.brandId,
-    seq: row.seq,
-    at: row.at.toISOString(),
+    action: row.action,
     actorId: row.actorId,
     actorLabel: row.actorLabel,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
+    at: row.at.toISOString(),
+    brandId: row.brandId,
     data: row.data as never,
+    entityId: row.entityId,
+    entityType: row.entityType,
     prevHash: row.prevHash,
+    seq: row.seq,
   };
 }
 
@@ -23,10 +24,8 @@ export function contentOf(row: AuditEventEntity) {
  */
 export function storedLink(row: AuditEventEntity): ChainLink {
   const rebuilt = canonicalEventText(contentOf(row));
-  return {
-    seq: row.seq,
-    prevHash: row.prevHash,
-    hash: row.hash,
-    canonical: row.canonical === rebuilt ? rebuilt : `${rebuilt}\u0000`,
-  };
+  const link = { seq: row.seq, prevHash: row.prevHash, hash: row.hash };
+  return row.canonical === rebuilt
+    ? { ...link, canonical: rebuilt, builtFromLink: true }
+    : { ...link, canonical: `${rebuilt}\u0000` }; // not JSON: the link cannot hold
 }

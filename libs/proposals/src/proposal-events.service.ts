@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEventBus, chainEvents, chainHeadSeq } from '@standpoint/audit';
+import { AuditEventBus, chainBatches, chainHeadSeq } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { backlogThenLive, pushIterator, renewRequestContext } from '@standpoint/graphql';
@@ -62,11 +62,12 @@ export class ProposalEventsService {
     await this.bus.ready(brandId);
     caughtUp.head = await chainHeadSeq(ctx.em, brandId);
     if (afterSeq >= caughtUp.head) return;
-    for await (const event of chainEvents(ctx, brandId, afterSeq)) {
-      if (event.seq > caughtUp.head) return;
-      const change = proposalChange(event);
-      if (change) yield change;
-    }
+    for await (const batch of chainBatches(ctx, brandId, afterSeq))
+      for (const event of batch) {
+        if (event.seq > caughtUp.head) return;
+        const change = proposalChange(event);
+        if (change) yield change;
+      }
   }
 
   /**

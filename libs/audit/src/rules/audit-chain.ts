@@ -1,5 +1,5 @@
-import canonicalize from 'canonicalize';
-import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import { createHash, hash } from 'node:crypto';
 
 /** The previous hash of a brand's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,14 +30,19 @@ export interface SealedEvent {
 
 /** The RFC 8785 (JCS) canonical JSON of an event's content. */
 export function canonicalEventText(content: AuditEventContent): string {
-  const text = canonicalize(content);
+  const text = canonicalJson(content);
   if (text === undefined) throw new Error('audit event content is not JSON');
   return text;
 }
 
 /** hash = hex(SHA-256(UTF-8(prevHash ‖ canonical))). */
 export function chainHash(prevHash: string, canonical: string): string {
-  return createHash('sha256').update(prevHash, 'utf8').update(canonical, 'utf8').digest('hex');
+  // One call on the joined text costs a fraction of a Hash object per event. The UTF-8 of the
+  // joined text is the two UTF-8s end to end unless a surrogate pair would form at the seam.
+  const last = prevHash.charCodeAt(prevHash.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff)
+    return createHash('sha256').update(prevHash, 'utf8').update(canonical, 'utf8').digest('hex');
+  return hash('sha256', prevHash + canonical, 'hex');
 }
 
 export function sealEvent(content: AuditEventContent): SealedEvent {
@@ -51,6 +56,12 @@ export interface ChainLink {
   prevHash: string;
   hash: string;
   canonical: string;
+  /**
+   * Set when `canonical` was just built from this very `seq` and `prevHash` (from a stored row's
+   * columns, or an export line's fields): it names them, and reading it back to see would only
+   * cost time.
+   */
+  builtFromLink?: true;
 }
 
 export interface ChainVerification {
@@ -116,6 +127,7 @@ export class ChainVerifier {
 function linkHolds(link: ChainLink, expectedSeq: number, previousHash: string): boolean {
   if (link.seq !== expectedSeq || link.prevHash !== previousHash) return false;
   if (chainHash(link.prevHash, link.canonical) !== link.hash) return false;
+  if (link.builtFromLink) return true;
   try {
     const content = JSON.parse(link.canonical) as Partial<AuditEventContent>;
     return content.seq === link.seq && content.prevHash === link.prevHash;

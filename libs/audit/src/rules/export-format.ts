@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import {
   AuditEventContent,
   canonicalEventText,
@@ -18,12 +18,21 @@ export interface ExportHeader {
 }
 
 export function headerLine(header: Omit<ExportHeader, 'format'>): string {
-  return canonicalize({ format: EXPORT_FORMAT, ...header }) ?? '';
+  return canonicalJson({ format: EXPORT_FORMAT, ...header }) ?? '';
 }
 
-/** One event: its hashed content and its hash, as RFC 8785 JSON on one line. */
-export function eventLine(content: AuditEventContent, hash: string): string {
-  return canonicalize({ ...content, hash }) ?? '';
+/**
+ * One event: its hashed content and its hash, as RFC 8785 JSON on one line. Given the content's
+ * canonical text (the verifier has just built it), the hash is put in where sorting puts it, just
+ * before the last two keys, `prevHash` and `seq`, whose values cannot hold `,"prevHash":`.
+ */
+export function eventLine(
+  content: AuditEventContent,
+  hash: string,
+  canonical = canonicalEventText(content),
+): string {
+  const at = canonical.lastIndexOf(',"prevHash":');
+  return `${canonical.slice(0, at)},"hash":${JSON.stringify(hash)}${canonical.slice(at)}`;
 }
 
 /**
@@ -31,7 +40,7 @@ export function eventLine(content: AuditEventContent, hash: string): string {
  * the public key that signed it (`type` and `publicKey` are not signed).
  */
 export function checkpointLine(checkpoint: SignedCheckpoint, publicKeyPem: string): string {
-  return canonicalize({ type: 'checkpoint', ...checkpoint, publicKey: publicKeyPem }) ?? '';
+  return canonicalJson({ type: 'checkpoint', ...checkpoint, publicKey: publicKeyPem }) ?? '';
 }
 
 export interface ExportVerification extends ChainVerification {
@@ -111,7 +120,8 @@ export async function verifyExport(
     } catch {
       return bad('the event is not JSON that can be hashed');
     }
-    if (!chain.add({ seq: content.seq, prevHash: content.prevHash, hash, canonical })) {
+    const link = { seq: content.seq, prevHash: content.prevHash, hash, canonical };
+    if (!chain.add({ ...link, builtFromLink: true })) {
       return bad('the hash, the link to the previous event or the numbering does not match');
     }
   }

@@ -2,21 +2,31 @@ import { AuditEventContent, GENESIS_HASH, sealEvent } from './audit-chain';
 import { CheckpointSigner, signCheckpoint } from './audit-checkpoint';
 import { checkpointLine, eventLine, headerLine } from './export-format';
 
+/** A made-up event, sealed by the chain's rules. */
+export interface SampleEvent {
+  content: AuditEventContent;
+  canonical: string;
+  hash: string;
+}
+
 /**
- * The lines of a valid export of `count` made-up events of one brand, ending with its checkpoint
- * signed by `signer`: what the verifier's spec tampers with, and what its bench times at scale.
- * Event `seq` sits on line `seq + 1` and its data holds `"n":seq`.
+ * `count` made-up events of one brand, each linked to the one before, continuing a chain from its
+ * head (`seq` 0 and the genesis hash for a new one): what the verifier's spec tampers with, and
+ * what the audit bench loads by the million. Event `seq` holds `"n":seq` in its data and is dated
+ * `seq` seconds after `start`.
  */
-export function sampleExport(count: number, signer: CheckpointSigner): string[] {
-  const lines = [
-    headerLine({ brandId: 'brd_1', brandSlug: 'acme', exportedAt: '2026-11-30T00:00:00.000Z' }),
-  ];
-  let prevHash = GENESIS_HASH;
-  for (let seq = 1; seq <= count; seq++) {
+export function* sampleEvents(
+  count: number,
+  brandId: string,
+  head: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH },
+  start = Date.UTC(2026, 10, 30),
+): Generator<SampleEvent> {
+  let prevHash = head.hash;
+  for (let seq = head.seq + 1; seq <= head.seq + count; seq++) {
     const content: AuditEventContent = {
-      brandId: 'brd_1',
+      brandId,
       seq,
-      at: new Date(Date.UTC(2026, 10, 30, 0, 0, seq)).toISOString(),
+      at: new Date(start + seq * 1000).toISOString(),
       actorId: null,
       actorLabel: 'system',
       action: 'thing.happened',
@@ -25,14 +35,29 @@ export function sampleExport(count: number, signer: CheckpointSigner): string[] 
       data: { n: seq, note: 'ünïcödé ✊' },
       prevHash,
     };
-    const { hash } = sealEvent(content);
+    const sealed = sealEvent(content);
+    yield { content, ...sealed };
+    prevHash = sealed.hash;
+  }
+}
+
+/**
+ * The lines of a valid export of `count` made-up events of one brand, ending with its checkpoint
+ * signed by `signer`. Event `seq` sits on line `seq + 1`.
+ */
+export function sampleExport(count: number, signer: CheckpointSigner): string[] {
+  const lines = [
+    headerLine({ brandId: 'brd_1', brandSlug: 'acme', exportedAt: '2026-11-30T00:00:00.000Z' }),
+  ];
+  let headHash = GENESIS_HASH;
+  for (const { content, hash } of sampleEvents(count, 'brd_1')) {
     lines.push(eventLine(content, hash));
-    prevHash = hash;
+    headHash = hash;
   }
   const checkpoint = signCheckpoint(signer, {
     brandId: 'brd_1',
     size: count,
-    headHash: prevHash,
+    headHash,
     signedAt: '2026-11-30T00:00:01.000Z',
   });
   lines.push(checkpointLine(checkpoint, signer.publicKeyPem));
