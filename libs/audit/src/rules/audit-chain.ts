@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json';
+import canonicalize from 'canonicalize';
 import { createHash, hash } from 'node:crypto';
 
 /** The previous hash of a brand's first event. */
@@ -30,7 +30,7 @@ export interface SealedEvent {
 
 /** The RFC 8785 (JCS) canonical JSON of an event's content. */
 export function canonicalEventText(content: AuditEventContent): string {
-  const text = canonicalJson(content);
+  const text = canonicalize(content);
   if (text === undefined) throw new Error('audit event content is not JSON');
   return text;
 }

@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json';
+import canonicalize from 'canonicalize';
 import {
   createHash,
   createPrivateKey,
@@ -41,7 +41,7 @@ export interface CheckpointSigner {
  */
 export function checkpointSignedText(statement: CheckpointStatement): string {
   const { brandId, size, headHash, signedAt, keyId } = statement;
-  return canonicalJson({ format: CHECKPOINT_FORMAT, brandId, size, headHash, signedAt, keyId })!;
+  return canonicalize({ format: CHECKPOINT_FORMAT, brandId, size, headHash, signedAt, keyId })!;
 }
 
 /** `sha256:` and the hex SHA-256 of the public key's DER SubjectPublicKeyInfo. */

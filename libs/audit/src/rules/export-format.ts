@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json';
+import canonicalize from 'canonicalize';
 import {
   AuditEventContent,
   canonicalEventText,
@@ -18,7 +18,7 @@ export interface ExportHeader {
 }
 
 export function headerLine(header: Omit<ExportHeader, 'format'>): string {
-  return canonicalJson({ format: EXPORT_FORMAT, ...header }) ?? '';
+  return canonicalize({ format: EXPORT_FORMAT, ...header }) ?? '';
 }
 
 /**
@@ -40,7 +40,7 @@ export function eventLine(
  * the public key that signed it (`type` and `publicKey` are not signed).
  */
 export function checkpointLine(checkpoint: SignedCheckpoint, publicKeyPem: string): string {
-  return canonicalJson({ type: 'checkpoint', ...checkpoint, publicKey: publicKeyPem }) ?? '';
+  return canonicalize({ type: 'checkpoint', ...checkpoint, publicKey: publicKeyPem }) ?? '';
 }
 
 export interface ExportVerification extends ChainVerification {
