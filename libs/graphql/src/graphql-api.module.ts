@@ -1,4 +1,7 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import {
   Global,
@@ -22,6 +25,7 @@ import { IdempotencyPlugin } from './idempotency.plugin';
 import { GraphiqlPageMiddleware } from './graphiql-page';
 import { formatScalarInputError } from './invalid-scalar-input';
 import { NodeRegistry, NodeResolver } from './node';
+import { noStorePlugin } from './no-store.plugin';
 import { PARSE_OPTIONS } from './query-limits';
 import { QueryLimitsPlugin } from './query-limits.plugin';
 import { queryShapeRule } from './query-shape-rule';
@@ -73,7 +77,11 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
         // Apollo's default landing page loads a sandbox from a CDN: useless offline and a finding
         // in production. In development GraphiqlPageMiddleware serves an IDE that loads nothing.
         graphiql: false,
-        plugins: [ApolloServerPluginLandingPageDisabled() as never],
+        plugins: [
+          ApolloServerPluginLandingPageDisabled() as never,
+          ApolloServerPluginCacheControlDisabled() as never,
+          noStorePlugin as never,
+        ],
       }),
     }),
   ],
