@@ -11,7 +11,7 @@ import {
   NestModule,
   RequestMethod,
 } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
@@ -34,7 +34,6 @@ import { SubscriptionTransport } from './subscription-transport';
 import { TransactionInterceptor } from './transaction.interceptor';
 import { TrustedDocumentsCheck } from './trusted-documents-check';
 import { TrustedDocumentsMiddleware } from './trusted-documents.middleware';
-import { ArgumentValidationPipe } from './validation';
 import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
 
 /**
@@ -95,7 +94,6 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
     SubscriptionTransport,
     TrustedDocumentsCheck,
     { provide: APP_FILTER, useClass: DomainErrorFilter },
-    { provide: APP_PIPE, useClass: ArgumentValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
   ],
   exports: [NodeRegistry, SubscriptionTransport],
