@@ -43,13 +43,20 @@ const errorsFromTheirLibrary = {
   message: 'Domain errors come from @standpoint/errors: the API layer only answers them.',
 };
 
+/** Resolvers take their arguments validated: through the Args of @standpoint/graphql. */
+const argsValidated = {
+  name: '@nestjs/graphql',
+  importNames: ['Args'],
+  message: 'Take arguments with Args from @standpoint/graphql: it validates them.',
+};
+
 /**
  * A flat config's later `no-restricted-imports` replaces an earlier one for the same files, so every
  * library block restates the walls all libraries share before adding its own.
  */
 const libraryImports = (...patterns) => [
   'error',
-  { paths: [errorsFromTheirLibrary], patterns: [...throughIndexOnly, ...patterns] },
+  { paths: [errorsFromTheirLibrary, argsValidated], patterns: [...throughIndexOnly, ...patterns] },
 ];
 
 export default tseslint.config(
@@ -86,7 +93,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [errorsFromTheirLibrary] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [errorsFromTheirLibrary, argsValidated] }],
+    },
   },
   {
     files: ['libs/**/*.ts'],

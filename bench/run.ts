@@ -15,11 +15,12 @@ import { join } from 'node:path';
 import { auditPart } from './audit/audit-part';
 import { BenchContext, BenchPart, BenchSection, met } from './bench-report';
 import { reachablePostgres } from './reachable-postgres';
+import { readPart } from './read/read-part';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** The sections, in the order they run (the cheap ones last, on a machine already warm). */
-const PARTS: BenchPart[] = [auditPart];
+const PARTS: BenchPart[] = [readPart, auditPart];
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);

@@ -64,6 +64,14 @@ describe('GraphQL in production mode', () => {
     });
   });
 
+  it('lets no cache keep an answer, nor an error', async () => {
+    const answer = await app.gql('{ viewer { id } }', {}, token);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const refusal = await app.gql('{ viewer { id } }');
+    expect(errorCodes(refusal)).toEqual(['UNAUTHENTICATED']);
+    expect(refusal.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('serves no landing page that would load assets from elsewhere', async () => {
     const response = await fetch(`${app.t.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await response.text()).not.toMatch(/<script[^>]+src="https?:/);

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx } from '@standpoint/graphql';
+import { Args, Ctx } from '@standpoint/graphql';
 import { UserModel, UsersService } from '@standpoint/identity';
 import { ProposalModel, ProposalResult, ProposalResultType } from '@standpoint/proposals';
 import { approvalLoaders } from './approvals.loaders';

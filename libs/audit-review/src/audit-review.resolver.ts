@@ -1,6 +1,6 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Connection, Ctx } from '@standpoint/graphql';
+import { Args, Connection, Ctx } from '@standpoint/graphql';
 import { UserModel, UsersService } from '@standpoint/identity';
 import { AUDIT_PAGE, AuditReviewService, CHECKPOINT_PAGE } from './audit-review.service';
 import { AuditFilter } from './inputs/audit-filter.input';

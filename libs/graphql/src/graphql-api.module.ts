@@ -1,4 +1,7 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import {
   Global,
@@ -8,7 +11,7 @@ import {
   NestModule,
   RequestMethod,
 } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
@@ -22,6 +25,7 @@ import { IdempotencyPlugin } from './idempotency.plugin';
 import { GraphiqlPageMiddleware } from './graphiql-page';
 import { formatScalarInputError } from './invalid-scalar-input';
 import { NodeRegistry, NodeResolver } from './node';
+import { noStorePlugin } from './no-store.plugin';
 import { PARSE_OPTIONS } from './query-limits';
 import { QueryLimitsPlugin } from './query-limits.plugin';
 import { queryShapeRule } from './query-shape-rule';
@@ -30,7 +34,6 @@ import { SubscriptionTransport } from './subscription-transport';
 import { TransactionInterceptor } from './transaction.interceptor';
 import { TrustedDocumentsCheck } from './trusted-documents-check';
 import { TrustedDocumentsMiddleware } from './trusted-documents.middleware';
-import { ArgumentValidationPipe } from './validation';
 import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
 
 /**
@@ -73,7 +76,11 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
         // Apollo's default landing page loads a sandbox from a CDN: useless offline and a finding
         // in production. In development GraphiqlPageMiddleware serves an IDE that loads nothing.
         graphiql: false,
-        plugins: [ApolloServerPluginLandingPageDisabled() as never],
+        plugins: [
+          ApolloServerPluginLandingPageDisabled() as never,
+          ApolloServerPluginCacheControlDisabled() as never,
+          noStorePlugin as never,
+        ],
       }),
     }),
   ],
@@ -87,7 +94,6 @@ import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
     SubscriptionTransport,
     TrustedDocumentsCheck,
     { provide: APP_FILTER, useClass: DomainErrorFilter },
-    { provide: APP_PIPE, useClass: ArgumentValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
   ],
   exports: [NodeRegistry, SubscriptionTransport],

@@ -22,6 +22,7 @@ export * from './subscription-request';
 export * from './subscription-transport';
 export * from './transaction.interceptor';
 export * from './validation';
+export * from './validated-args';
 export * from './serve-api';
 export * from './not-blank';
 export * from './connection-caps';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Args, Field, ID, InterfaceType, Query, Resolver } from '@nestjs/graphql';
+import { Field, ID, InterfaceType, Query, Resolver } from '@nestjs/graphql';
+import { Args } from './validated-args';
 import { idPrefix, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { Ctx } from './request-context.decorator';

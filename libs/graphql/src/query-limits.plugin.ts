@@ -2,7 +2,8 @@ import { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo
 import { Plugin } from '@nestjs/apollo';
 import { Injectable } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { costRefusal, operationCost } from './query-cost';
+import { OperationCostMemo } from './operation-cost-memo';
+import { costRefusal } from './query-cost';
 import {
   httpRefusal,
   isQueryLimitRefusal,
@@ -28,6 +29,8 @@ export interface CostExtension {
 @Plugin()
 @Injectable()
 export class QueryLimitsPlugin implements ApolloServerPlugin {
+  private readonly costs = new OperationCostMemo();
+
   async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
     let refusal: GraphQLError | undefined;
     let cost: CostExtension | undefined;
@@ -41,7 +44,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin {
       didResolveOperation: async ({ schema, document, operation, request }) => {
         // Without one operation to run, execution answers an error and runs nothing.
         if (!operation) return;
-        const requested = operationCost(schema, document, operation, request.variables);
+        const requested = this.costs.cost(schema, document, operation, request.variables);
         if (requested !== undefined && Number.isFinite(requested))
           cost = { requested, limit: QUERY_LIMITS.cost };
         const refusal = costRefusal(requested);

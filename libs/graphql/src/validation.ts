@@ -51,10 +51,11 @@ class InvalidArgument extends Error {
 }
 
 /**
- * The global pipe, which every GraphQL argument passes (root and field resolvers alike; Nest gives
- * them the type `body`, as it does an HTTP body): refuses a string anywhere in it that breaks the
- * text rule (text-rules.ts), then validates it with class-validator, and answers a bad one with
- * BAD_USER_INPUT naming each field by its path from the argument (`input.slug`) and each rule.
+ * The pipe every GraphQL argument passes (root and field resolvers alike, through the `Args` of
+ * validated-args.ts; Nest gives them the type `body`, as it does an HTTP body): refuses a string
+ * anywhere in it that breaks the text rule (text-rules.ts), then validates it with
+ * class-validator, and answers a bad one with BAD_USER_INPUT naming each field by its path from
+ * the argument (`input.slug`) and each rule.
  */
 export class ArgumentValidationPipe extends ValidationPipe {
   constructor() {

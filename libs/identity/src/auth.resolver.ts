@@ -1,6 +1,6 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx, ManagesOwnTransactions, Public, RequestWithContext } from '@standpoint/graphql';
+import { Args, Ctx, ManagesOwnTransactions, Public, RequestWithContext } from '@standpoint/graphql';
 import { AuthService } from './auth.service';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { UserModel } from './models/user.model';

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx } from '@standpoint/graphql';
+import { Args, Ctx } from '@standpoint/graphql';
 import { BrandsService } from './brands.service';
 import { CreateBrandInput } from './inputs/create-brand.input';
 import { MembersService } from './members.service';

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx } from '@standpoint/graphql';
+import { Args, Ctx } from '@standpoint/graphql';
 import { BrandsService } from './brands.service';
 import { AddMemberInput } from './inputs/add-member.input';
 import { MembersService } from './members.service';

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx } from '@standpoint/graphql';
+import { Args, Ctx } from '@standpoint/graphql';
 import { DeactivationService } from './deactivation.service';
 import { MembershipModel } from './models/membership.model';
 import { UserModel } from './models/user.model';

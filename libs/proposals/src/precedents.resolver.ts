@@ -1,6 +1,6 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Connection, Ctx } from '@standpoint/graphql';
+import { Args, Connection, Ctx } from '@standpoint/graphql';
 import { PrecedentFilter } from './inputs/filters.input';
 import { PrecedentConnection, PrecedentModel } from './models/precedent.model';
 import { PrecedentsService } from './precedents.service';

@@ -1,6 +1,6 @@
-import { Args, ID, Int, Resolver, Subscription } from '@nestjs/graphql';
+import { ID, Int, Resolver, Subscription } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx } from '@standpoint/graphql';
+import { Args, Ctx } from '@standpoint/graphql';
 import { ProposalEventModel } from './models/proposal-event.model';
 import { ProposalChange } from './proposal-change';
 import { ProposalEventsService } from './proposal-events.service';

@@ -1,6 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Connection, ConnectionType, Ctx } from '@standpoint/graphql';
+import { Args, Connection, ConnectionType, Ctx } from '@standpoint/graphql';
 import { BrandModel, BrandsService, UserModel, UsersService } from '@standpoint/identity';
 import { CreateProposalInput } from './inputs/create-proposal.input';
 import { ProposalFilter } from './inputs/filters.input';

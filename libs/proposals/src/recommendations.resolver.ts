@@ -1,6 +1,6 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx } from '@standpoint/graphql';
+import { Args, Ctx } from '@standpoint/graphql';
 import { UserModel, UsersService } from '@standpoint/identity';
 import { SetRecommendationInput } from './inputs/recommendation.input';
 import { ProposalModel } from './models/proposal.model';

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx } from '@standpoint/graphql';
+import { Args, Ctx } from '@standpoint/graphql';
 import { ProposalModel } from '@standpoint/proposals';
 import { DecisionRecordService } from './decision-record.service';
 import { DecisionRecordLinkModel, DecisionRecordModel } from './models/decision-record.model';

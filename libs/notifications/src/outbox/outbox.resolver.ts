@@ -1,6 +1,6 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Connection, Ctx } from '@standpoint/graphql';
+import { Args, Connection, Ctx } from '@standpoint/graphql';
 import {
   OUTBOX_STATUSES,
   OutboxMessageConnection,

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Ctx } from '@standpoint/graphql';
+import { Args, Ctx } from '@standpoint/graphql';
 import { RegisterWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook-endpoint.input';
 import { RegisteredWebhookEndpointModel, WebhookEndpointModel } from './webhook-endpoint.model';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
