@@ -14,12 +14,13 @@ import { cpus, freemem, hostname, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { BenchContext, BenchPart, BenchSection, met } from './bench-report';
 import { decisionsPart } from './decisions/decisions-part';
+import { outboxPart } from './outbox/outbox-part';
 import { reachablePostgres } from './reachable-postgres';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** The sections, in the order they run (the cheap ones last, on a machine already warm). */
-const PARTS: BenchPart[] = [decisionsPart];
+const PARTS: BenchPart[] = [decisionsPart, outboxPart];
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
