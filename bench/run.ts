@@ -14,13 +14,15 @@ import { cpus, freemem, hostname, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { auditPart } from './audit/audit-part';
 import { BenchContext, BenchPart, BenchSection, met } from './bench-report';
+import { decisionsPart } from './decisions/decisions-part';
+import { outboxPart } from './outbox/outbox-part';
 import { reachablePostgres } from './reachable-postgres';
 import { readPart } from './read/read-part';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** The sections, in the order they run (the cheap ones last, on a machine already warm). */
-const PARTS: BenchPart[] = [readPart, auditPart];
+const PARTS: BenchPart[] = [readPart, decisionsPart, outboxPart, auditPart];
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);

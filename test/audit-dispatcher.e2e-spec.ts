@@ -10,18 +10,22 @@ import { AppModule } from '../src/app.module';
 /** The reactions inside a change's transaction, as every process that changes data has them. */
 describe('the audit dispatcher', () => {
   const app = useTestApp(AppModule);
-  let failIn: 'contribute' | 'appended' | null = null;
+  let failIn: 'contribute' | 'appended' | 'placed' | null = null;
   let allInOne: ReturnType<AuditDispatcher['subscriptions']>;
 
   beforeAll(() => {
     const dispatcher = app.t.app.get(AuditDispatcher);
     allInOne = dispatcher.subscriptions();
     dispatcher.contribute('brand.created', async () => {
-      if (failIn === 'contribute') throw new Error('failed before the append');
+      if (failIn === 'contribute') throw new Error('failed contributing');
       return { data: {} };
     });
     dispatcher.onAppended('brand.created', async () => {
-      if (failIn === 'appended') throw new Error('failed after the append');
+      if (failIn === 'appended') throw new Error('failed on the appended event');
+      // What needs the event's place in the chain runs after its insert: a throw there too.
+      return async () => {
+        if (failIn === 'placed') throw new Error('failed on the placed event');
+      };
     });
   });
   afterEach(() => {
@@ -31,7 +35,7 @@ describe('the audit dispatcher', () => {
   const count = (entity: typeof BrandEntity | typeof AuditEventEntity) =>
     app.t.asSystem((ctx) => ctx.em.count(entity));
 
-  it.each(['contribute', 'appended'] as const)(
+  it.each(['contribute', 'appended', 'placed'] as const)(
     'rolls the whole change back when a subscriber throws (%s)',
     async (phase) => {
       const before = { brands: await count(BrandEntity), events: await count(AuditEventEntity) };
@@ -40,7 +44,7 @@ describe('the audit dispatcher', () => {
         app.t.asSystem((ctx) =>
           app.t.app.get(BrandsService).create(ctx, { name: 'Doomed', slug: `doomed-${phase}` }),
         ),
-      ).rejects.toThrow(/failed (before|after) the append/);
+      ).rejects.toThrow(/failed (contributing|on the appended event|on the placed event)/);
       expect({ brands: await count(BrandEntity), events: await count(AuditEventEntity) }).toEqual(
         before,
       );

@@ -3,16 +3,10 @@ import { createDatabase, dropDatabase, withDatabase } from '@standpoint/database
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ApiModule } from '../../apps/api/src/api.module';
 // The harness's app and process helpers only: its index also holds Jest's hooks.
-import {
-  freePort,
-  REPO_ROOT,
-  RunningProcess,
-  runNode,
-  stopProcesses,
-} from '../../libs/testing/src/processes';
+import { freePort, RunningProcess, runNode, stopProcesses } from '../../libs/testing/src/processes';
 import { startTestApp, testEnvironment } from '../../libs/testing/src/test-app';
 import type { TestDatabase } from '../../libs/testing/src/test-database';
 import { BenchContext, BenchPart, BenchSection } from '../bench-report';
@@ -31,9 +25,9 @@ const SIZES = {
 /** Clients at once: enough to keep a server busy while the database answers another request. */
 const CONCURRENCY = 8;
 
-/** The built entry points, as runNode names them (from where the harness was built: dist/). */
-const API_MAIN = relative(REPO_ROOT, join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js'));
-const BASELINE_MAIN = relative(REPO_ROOT, join(__dirname, 'baseline-server.js'));
+/** The built entry points, as runNode names them (from the checkout). */
+const API_MAIN = 'dist/apps/api/src/main.js';
+const BASELINE_MAIN = 'dist/bench/read/baseline-server.js';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -34,6 +34,7 @@ function harness() {
     dialect: 'sqlite',
     em: { getRepository: () => repository },
     afterCommit: (hook: () => unknown) => afterCommit.push(hook),
+    writeQueuedRows: async () => void journal.push('queued rows'),
   } as unknown as RequestContext;
   const published: CommittedAuditEvent[] = [];
   // The in-process bus, as on SQLite: it hands the event over once the transaction committed.
@@ -49,22 +50,43 @@ function harness() {
 }
 
 describe('AuditDispatcher', () => {
-  it('runs the contributors before the insert, the appended subscribers after it, and publishes only on commit', async () => {
+  it('runs the contributors and the appended subscribers before the insert, what they answer after it, and publishes only on commit', async () => {
     const { audit, ctx, dispatcher, journal, published, commit } = harness();
     dispatcher.contribute('brand.created', async () => {
       journal.push('contribute');
       return { data: {} };
     });
     dispatcher.onAppended('brand.created', async (_ctx, event) => {
-      journal.push(`appended seq ${event.seq}`);
+      journal.push(`appended ${event.action}`);
+      return async (stored) =>
+        void journal.push(`placed seq ${stored.seq} at ${stored.at.toISOString()}`);
     });
+    dispatcher.onAppended('brand.created', async () => void journal.push('appended again'));
 
     await audit.append(ctx, brandCreated);
-    expect(journal).toEqual(['contribute', 'insert brand.created', 'appended seq 1']);
+    expect(journal).toEqual([
+      'contribute',
+      'appended brand.created',
+      'appended again',
+      'insert brand.created',
+      `placed seq 1 at ${AT.toISOString()}`,
+    ]);
     expect(published).toEqual([]);
 
     await commit();
     expect(published.map((event) => event.action)).toEqual(['brand.created']);
+  });
+
+  it('writes the rows held back before the insert, unless a subscriber answered what adds to them', async () => {
+    const quiet = harness();
+    quiet.dispatcher.onAppended('brand.created', async () => undefined);
+    await quiet.audit.append(quiet.ctx, brandCreated);
+    expect(quiet.journal).toEqual(['queued rows', 'insert brand.created']);
+
+    const adding = harness();
+    adding.dispatcher.onAppended('brand.created', async () => async () => undefined);
+    await adding.audit.append(adding.ctx, brandCreated);
+    expect(adding.journal).toEqual(['insert brand.created']);
   });
 
   it("adds each contribution after the service's own keys, in registration order, to what is sealed", async () => {
@@ -162,7 +184,7 @@ describe('AuditDispatcher', () => {
     expect(called).toEqual([]);
   });
 
-  it('writes nothing when a contributor throws, and fails the append when a subscriber does', async () => {
+  it('writes nothing when a contributor throws, and fails the append when a subscriber or what it answered does', async () => {
     const failing = harness();
     failing.dispatcher.contribute('brand.created', async () => {
       throw new Error('no policy');
@@ -177,6 +199,14 @@ describe('AuditDispatcher', () => {
     await expect(late.audit.append(late.ctx, brandCreated)).rejects.toThrow('no outbox');
     await late.commit();
     expect(late.published).toEqual([]);
+
+    const placed = harness();
+    placed.dispatcher.onAppended('brand.created', async () => async () => {
+      throw new Error('no delivery');
+    });
+    await expect(placed.audit.append(placed.ctx, brandCreated)).rejects.toThrow('no delivery');
+    await placed.commit();
+    expect(placed.published).toEqual([]);
   });
 
   it('lists who listens to what', () => {

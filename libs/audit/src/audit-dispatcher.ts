@@ -17,12 +17,17 @@ import { AuditEventEntity } from './audit-event.entity';
  * event handlers). Every audit append runs two phases for its action, in the order the
  * subscribers registered:
  *
- *   1. contribute — before the event is written: a subscriber does its part of the change (the
- *      approval workflow restarts the review of a revised proposal) and returns what joins the
- *      event's data, after the emitting service's own keys, and the facts it made for the later
- *      phase (see AuditContributedFacts);
- *   2. appended — after the insert: a subscriber reads the stored event (the webhooks queue their
- *      deliveries on the outbox).
+ *   1. contribute — before the event's content is settled: a subscriber does its part of the
+ *      change (the approval workflow restarts the review of a revised proposal) and returns what
+ *      joins the event's data, after the emitting service's own keys, and the facts it made for
+ *      the later phase (see AuditContributedFacts);
+ *   2. appended — the content settled, before the event takes its place in the brand's chain: a
+ *      subscriber reads and writes what it must (the notices queue their emails). What needs the
+ *      event's place (its sequence number and time: the webhooks' deliveries) it answers as a
+ *      function of the stored event, which runs just after the insert and reads nothing.
+ *
+ * The place is taken last because on PostgreSQL it is taken under the brand's lock, held until
+ * the commit: every concurrent change of the brand waits for whatever runs after it.
  *
  * Both phases receive the typed event and the facts the emitting service already holds (see
  * AuditFacts), and the appended phase also those the contributors made, so no subscriber reads
@@ -73,11 +78,22 @@ export type AuditContributor<A extends ContributedAction> = (
   facts: AuditFactsOf<A>,
 ) => Promise<Contribution<A>>;
 
+/** The parts of a stored event that its place in the chain decides. */
+type PlaceInChain = 'seq' | 'at' | 'prevHash' | 'hash' | 'canonical';
+
+/** An audit event of `A` with its content settled, before it has its place in the chain. */
+export type AppendingAuditEvent<A extends AuditAction = AuditAction> = A extends AuditAction
+  ? Omit<AppendedAuditEvent<A>, PlaceInChain>
+  : never;
+
+/** What a subscriber does with the stored event: write what carries its place, reading nothing. */
+export type WhenPlaced<A extends AuditAction> = (event: AppendedAuditEvent<A>) => Promise<void>;
+
 export type AuditAppendedSubscriber<A extends AuditAction> = (
   ctx: RequestContext,
-  event: AppendedAuditEvent<A>,
+  event: AppendingAuditEvent<A>,
   facts: AuditFactsOf<A> & ContributedFactsOf<A>,
-) => Promise<void>;
+) => Promise<void | WhenPlaced<A>>;
 
 type AnyContributor = (
   ctx: RequestContext,
@@ -86,9 +102,10 @@ type AnyContributor = (
 ) => Promise<{ data: object; facts?: unknown }>;
 type AnyAppendedSubscriber = (
   ctx: RequestContext,
-  event: AuditEventEntity,
+  event: AppendingAuditEvent,
   facts: unknown,
-) => Promise<void>;
+) => Promise<void | AnyWhenPlaced>;
+type AnyWhenPlaced = (event: AuditEventEntity) => Promise<void>;
 
 @Injectable()
 export class AuditDispatcher {
@@ -106,7 +123,10 @@ export class AuditDispatcher {
     add(this.contributors, actions, contributor as unknown as AnyContributor);
   }
 
-  /** Runs `subscriber` after each event of these actions is written, in its transaction. */
+  /**
+   * Runs `subscriber` for each event of these actions once its content is settled, before it
+   * takes its place in the chain; what it answers runs after the insert.
+   */
   onAppended<A extends AuditAction>(
     actions: A | readonly A[],
     subscriber: AuditAppendedSubscriber<A>,
@@ -136,10 +156,18 @@ export class AuditDispatcher {
     return contributed;
   }
 
-  async appended(ctx: RequestContext, event: AuditEventEntity, facts: unknown): Promise<void> {
-    for (const subscriber of this.appendedSubscribers.get(event.action as AuditAction) ?? []) {
-      await subscriber(ctx, event, facts);
+  /** Runs the appended phase; answers what the subscribers left for the stored event. */
+  async appended(
+    ctx: RequestContext,
+    event: AppendingAuditEvent,
+    facts: unknown,
+  ): Promise<AnyWhenPlaced[]> {
+    const whenPlaced: AnyWhenPlaced[] = [];
+    for (const subscriber of this.appendedSubscribers.get(event.action) ?? []) {
+      const answer = await subscriber(ctx, event, facts);
+      if (answer) whenPlaced.push(answer);
     }
+    return whenPlaced;
   }
 
   /** Who listens to what, by phase (for the check that every process has the same subscribers). */

@@ -89,6 +89,15 @@ export class RequestContext {
   }
 
   /**
+   * Writes the rows `insertingTogether` has held back so far, now (the rest at its end as usual):
+   * for the audit append, which takes its lock after them. Does nothing outside it.
+   */
+  async writeQueuedRows(): Promise<void> {
+    if (this.insertBatch && this.transactionManager)
+      await this.insertBatch.write(this.transactionManager);
+  }
+
+  /**
    * Runs `work` with `manager` as the context's manager and `afterCommit` collecting the hooks;
    * used by the TransactionRunner only.
    */

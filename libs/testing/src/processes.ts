@@ -1,10 +1,21 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { waitFor } from './wait-for';
 
-export const REPO_ROOT = join(__dirname, '..', '..', '..');
+/**
+ * The checkout: the nearest folder above with a package.json, whether this file runs from its
+ * source (the tests) or built into dist/ (the bench).
+ */
+export const REPO_ROOT = repoRoot(__dirname);
+
+function repoRoot(from: string): string {
+  if (existsSync(join(from, 'package.json'))) return from;
+  if (dirname(from) === from) throw new Error('no package.json above the test harness');
+  return repoRoot(dirname(from));
+}
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {

@@ -1,27 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { AppendedAuditEvent } from '@standpoint/audit';
+import { AppendedAuditEvent, AppendingAuditEvent, WhenPlaced } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { pendingMessage } from '../outbox/pending-message';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
-import { webhookEventsOf } from './webhook-events';
+import { WebhookEvent, webhookEventsOf } from './webhook-events';
 
 /**
  * Queues a delivery per subscribed endpoint for each webhook event a change causes, in the
  * change's transaction (it subscribes to every appended audit event): delivered if and only if it
- * commits.
+ * commits. The endpoints are read before the event takes its place in the chain; the deliveries,
+ * which carry its sequence number and time, are written after.
  */
 @Injectable()
 export class WebhookOutboxService {
   constructor(private readonly clock: Clock) {}
 
-  async enqueue(ctx: RequestContext, change: AppendedAuditEvent): Promise<void> {
-    const events = webhookEventsOf(change);
-    if (events.length === 0) return;
+  async enqueue(
+    ctx: RequestContext,
+    appending: AppendingAuditEvent,
+  ): Promise<WhenPlaced<AppendingAuditEvent['action']> | undefined> {
+    const events = webhookEventsOf(appending);
+    if (events.length === 0) return undefined;
     const endpoints = await ctx.em.find(WebhookEndpointEntity, {
-      where: { brandId: change.brandId, enabled: true },
+      where: { brandId: appending.brandId, enabled: true },
       order: { id: 'ASC' },
     });
+    if (endpoints.length === 0) return undefined;
+    return (change) =>
+      ctx.insertRows(OutboxMessageEntity, this.deliveries(change, events, endpoints));
+  }
+
+  private deliveries(
+    change: AppendedAuditEvent,
+    events: WebhookEvent[],
+    endpoints: WebhookEndpointEntity[],
+  ): OutboxMessageEntity[] {
     const now = this.clock.now();
     const rows: OutboxMessageEntity[] = [];
     for (const event of events) {
@@ -55,6 +69,6 @@ export class WebhookOutboxService {
         );
       }
     }
-    await ctx.insertRows(OutboxMessageEntity, rows);
+    return rows;
   }
 }
