@@ -14,11 +14,12 @@ import { cpus, freemem, hostname, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { BenchContext, BenchPart, BenchSection, met } from './bench-report';
 import { reachablePostgres } from './reachable-postgres';
+import { startPart } from './start/start-part';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** The sections, in the order they run (the cheap ones last, on a machine already warm). */
-const PARTS: BenchPart[] = [];
+const PARTS: BenchPart[] = [startPart];
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
