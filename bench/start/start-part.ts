@@ -40,13 +40,19 @@ const UP_TO_DATE = 'the build is up to date';
 
 const stopOne = (server: RunningProcess) => stopProcesses([server]);
 
+/** A data directory and the SQLite file in it (SQLITE_PATH is ./data/… unless set). */
+const sqliteIn = (dataDir: string) => ({
+  DATA_DIR: dataDir,
+  SQLITE_PATH: join(dataDir, 'standpoint.sqlite'),
+});
+
 /** One start after another on a new SQLite data directory each (migrated by the start). */
 function newDataDirStarts(scratch: string, runs: number): Promise<Samples> {
   let run = 0;
   return timesToHealthy(
     runs,
     (port) =>
-      runNode(ALL_IN_ONE, [], { DATA_DIR: join(scratch, `new-${run++}`), PORT: String(port) }),
+      runNode(ALL_IN_ONE, [], { ...sqliteIn(join(scratch, `new-${run++}`)), PORT: String(port) }),
     stopOne,
   );
 }
@@ -115,7 +121,7 @@ async function measure(context: BenchContext): Promise<BenchSection> {
   const { runs, settleMs } = context.quick ? SETTINGS.quick : SETTINGS.full;
   const scratch = mkdtempSync(join(tmpdir(), 'standpoint-bench-start-'));
   // The demo brand's data directory, migrated and seeded by the command line: a restart's case.
-  const env = { DATA_DIR: join(scratch, 'demo') };
+  const env = sqliteIn(join(scratch, 'demo'));
   const figures: BenchFigure[] = [];
   const samplesByFigure: Record<string, number[]> = {};
   const timed = (name: string, times: Samples, more: Partial<BenchFigure> = {}) => {
