@@ -18,11 +18,12 @@ import { decisionsPart } from './decisions/decisions-part';
 import { outboxPart } from './outbox/outbox-part';
 import { reachablePostgres } from './reachable-postgres';
 import { readPart } from './read/read-part';
+import { startPart } from './start/start-part';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** The sections, in the order they run (the cheap ones last, on a machine already warm). */
-const PARTS: BenchPart[] = [readPart, decisionsPart, outboxPart, auditPart];
+const PARTS: BenchPart[] = [readPart, decisionsPart, outboxPart, auditPart, startPart];
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);

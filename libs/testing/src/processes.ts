@@ -47,11 +47,55 @@ export function runNode(
   args: string[],
   env: Record<string, string>,
 ): RunningProcess {
-  const child = spawn(process.execPath, [join(REPO_ROOT, script), ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return watched(
+    spawn(process.execPath, [join(REPO_ROOT, script), ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+/**
+ * Runs a command as an operator types it (`npm start`) in `cwd`, as a process group of its own:
+ * npm runs a shell that runs node, and stopCommand stops them all.
+ */
+export function runCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd = REPO_ROOT,
+): RunningProcess {
+  return watched(
+    spawn(command, args, {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    }),
+  );
+}
+
+/** Stops a command of runCommand and everything it started (SIGTERM to its group). */
+export async function stopCommand({ child, exited }: RunningProcess): Promise<void> {
+  const group = -child.pid!;
+  process.kill(group, 'SIGTERM');
+  await exited;
+  // npm may exit before the server it started has closed its database.
+  await waitFor("the command's processes to end", () => !groupAlive(group));
+}
+
+function groupAlive(group: number): boolean {
+  try {
+    process.kill(group, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A started process, with its output collected and its end and health awaitable. */
+function watched(child: ChildProcess): RunningProcess {
   let output = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
