@@ -78,7 +78,9 @@ export class AuditService {
         event.brandId,
       ]);
     }
+    // Only what the next link needs: the lock is held while this is read.
     const head = await events.findOne({
+      select: { seq: true, hash: true },
       where: { brandId: event.brandId },
       order: { seq: 'DESC' },
     });
