@@ -1,6 +1,7 @@
 import { RequestContext } from '@standpoint/database';
-import { Between, EntityManager, MoreThan } from 'typeorm';
+import { EntityManager, MoreThan } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
+import { eventRange } from './event-range';
 
 const BATCH = 1000;
 
@@ -22,10 +23,7 @@ export async function* chainBatches(
   after = 0,
 ): AsyncGenerator<AuditEventEntity[]> {
   const range = (from: number) => {
-    const rows = ctx.em.find(AuditEventEntity, {
-      where: { brandId, seq: Between(from + 1, from + BATCH) },
-      order: { seq: 'ASC' },
-    });
+    const rows = eventRange(ctx.em, brandId, from + 1, from + BATCH);
     rows.catch(() => undefined); // a reader that stops early leaves it unread: no unhandled error
     return rows;
   };
