@@ -107,12 +107,15 @@ function watched(child: ChildProcess): RunningProcess {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  const ended = exited.then(({ code, signal }) => {
-    throw new Error(
-      `the process ended (${signal ?? `exit ${code}`}) before it was healthy:\n${output}`,
-    );
-  });
-  ended.catch(() => undefined); // only a waiter for health hears of it
+  // Aborted when the process ends: a wait for its health fails at once, and stops polling.
+  const ended = new AbortController();
+  void exited.then(({ code, signal }) =>
+    ended.abort(
+      new Error(
+        `the process ended (${signal ?? `exit ${code}`}) before it was healthy:\n${output}`,
+      ),
+    ),
+  );
   return {
     child,
     output: () => output,
@@ -120,7 +123,7 @@ function watched(child: ChildProcess): RunningProcess {
     // A dead process fails at once, so the wait for a live one can be long: a loaded machine can
     // take half a minute to start a server.
     healthy: (baseUrl, timeoutMs = 60_000) =>
-      Promise.race([waitForHttp(`${baseUrl}/health`, 200, timeoutMs), ended]),
+      waitForHttp(`${baseUrl}/health`, 200, timeoutMs, ended.signal),
     waitForOutput: (pattern, timeoutMs = 20_000) =>
       new Promise<void>((resolve, reject) => {
         const check = () => {
@@ -154,12 +157,13 @@ export async function waitForHttp(
   url: string,
   status = 200,
   timeoutMs = 20_000,
+  signal?: AbortSignal,
 ): Promise<Response> {
   let response: Response | undefined;
   await waitFor(
     `${url} to answer ${status}`,
-    async () => (response = await fetch(url).catch(() => undefined))?.status === status,
-    { timeoutMs },
+    async () => (response = await fetch(url, { signal }).catch(() => undefined))?.status === status,
+    { timeoutMs, signal },
   );
   return response!;
 }
