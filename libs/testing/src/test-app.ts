@@ -8,6 +8,7 @@ import { LOG_DESTINATION } from '@standpoint/logging';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { generateKeyPairSync } from 'node:crypto';
+import { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
 import { provisionTestDatabase, TestDatabase } from './test-database';
@@ -103,6 +104,10 @@ export async function startTestApp(
   if (options.logTo) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
+  // The test's client shares this process's event loop: a test that computes for seconds between
+  // two requests (the fuzzer building a large value) can send on a kept-alive socket just as the
+  // server's 5 s idle timer closes it (ECONNRESET). No test idles a minute.
+  (app.getHttpServer() as Server).keepAliveTimeout = 60_000;
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = app.get(DataSource);
   return {
