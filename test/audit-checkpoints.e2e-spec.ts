@@ -1,7 +1,8 @@
 import {
+  AuditKeyRing,
   CheckpointJob,
-  checkpointSignatureProblem,
   CheckpointsService,
+  checkpointTrust,
   contentOf,
   sealEvent,
 } from '@standpoint/audit';
@@ -19,7 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../src/app.module';
 
-const CHECKPOINT_FIELDS = 'brandId size headHash signedAt keyId signature';
+const CHECKPOINT_FIELDS = 'brandId size headHash signedAt keyId signature rootHash note';
 const CHECKPOINTS = `query ($brandId: ID!, $first: Int, $after: String) {
   auditCheckpoints(brandId: $brandId, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { ${CHECKPOINT_FIELDS} } }
@@ -29,7 +30,8 @@ const CHECKPOINTS = `query ($brandId: ID!, $first: Int, $after: String) {
 const LATEST = `query ($brandId: ID!) { latestAuditCheckpoint(brandId: $brandId) { size } }`;
 const LIST = `query ($brandId: ID!) { auditCheckpoints(brandId: $brandId) { totalCount } }`;
 const VERIFY = `query ($brandId: ID!) { verifyAuditChain(brandId: $brandId) {
-  valid checkedEvents headSeq firstInvalidSeq checkedCheckpoints reason failedCheckpoint { size signedAt }
+  valid checkedEvents headSeq firstInvalidSeq checkedCheckpoints sealedSeq unsealedEvents reason
+  failedCheckpoint { size signedAt }
 } }`;
 
 /** Checkpoints signed by the worker and by exports, served, and held against a rewritten chain. */
@@ -39,7 +41,11 @@ describe('signed audit checkpoints', () => {
   // The worker loop of the all-in-one app ticks once at boot; the tests run their own rounds.
   const app = useTestApp(
     AppModule,
-    { WORKER_INTERVAL_MS: '3600000', CHECKPOINT_INTERVAL_MS: '3600000' },
+    {
+      WORKER_INTERVAL_MS: '3600000',
+      CHECKPOINT_INTERVAL_MS: '3600000',
+      CHECKPOINT_EVERY_EVENTS: '5',
+    },
     { clock },
   );
   let brand: TestBrand;
@@ -55,7 +61,7 @@ describe('signed audit checkpoints', () => {
   });
 
   /** A worker process's job, as each worker process has its own. */
-  const newWorker = () => new CheckpointJob(app.t.config, clock, app.t.app.get(CheckpointsService));
+  const newWorker = () => new CheckpointJob(app.t.app.get(CheckpointsService));
   const stored = () =>
     app.t.asSystem((ctx) => app.t.app.get(CheckpointsService).stored(ctx, brand.id));
   const chainSize = async () => (await app.auditChain(brand.id)).length;
@@ -87,9 +93,11 @@ describe('signed audit checkpoints', () => {
     ).toContain('audit checkpoints');
   });
 
-  it('signs each grown chain on its interval, and a head once even with two workers', async () => {
+  it('signs each grown chain once its first unsealed event is an interval old, a head once even with two workers', async () => {
     const [first, second] = [newWorker(), newWorker()];
     const before = (await stored()).length;
+    expect(await first.run()).toBe(0); // the brand's events are not an hour old yet
+    clock.advanceHours(1);
     const handled = await Promise.all([first.run(), second.run()]);
     const head = await chainSize();
     let checkpoints = await stored();
@@ -100,6 +108,8 @@ describe('signed audit checkpoints', () => {
       size: head,
       headHash: (await app.auditChain(brand.id)).at(-1)!.hash,
       signedAt: clock.now().toISOString(),
+      rootHash: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
+      note: expect.stringContaining(`/audit/${brand.id}\n${head}\n`),
     });
 
     await growChain();
@@ -116,6 +126,15 @@ describe('signed audit checkpoints', () => {
 
     clock.advanceHours(1);
     expect(await first.run()).toBe(0); // nothing grew
+  });
+
+  it('signs a chain at once when CHECKPOINT_EVERY_EVENTS events are unsealed, however young', async () => {
+    const sealedBefore = (await stored()).at(-1)!.size;
+    for (let i = 0; i < 4; i++) await growChain();
+    expect(await newWorker().run()).toBe(0);
+    await growChain();
+    expect(await newWorker().run()).toBe(1);
+    expect((await stored()).at(-1)!.size).toBe(sealedBefore + 5);
   });
 
   it('lists the checkpoints newest first, for auditors and admins of the brand only', async () => {
@@ -145,27 +164,39 @@ describe('signed audit checkpoints', () => {
     }
   });
 
-  it('serves the public key, without signing in, and it verifies the stored checkpoints', async () => {
+  it('serves the key ring, without signing in, and it verifies the stored checkpoints', async () => {
     const response = await fetch(`${app.t.url}/audit/public-key`);
     expect(response.status).toBe(200);
-    const served = (await response.json()) as { keyId: string; publicKey: string };
+    const served = (await response.json()) as {
+      keyId: string;
+      publicKey: string;
+      keys: { keyId: string; publicKey: string; status: string }[];
+    };
     expect(served.publicKey).toContain('-----BEGIN PUBLIC KEY-----');
+    expect(served.keys).toEqual([
+      { keyId: served.keyId, publicKey: served.publicKey, status: 'current' },
+    ]);
+    const ring = AuditKeyRing.ofPems([served.publicKey]);
     const checkpoints = await stored();
     expect(checkpoints.length).toBeGreaterThan(0);
     for (const checkpoint of checkpoints) {
       expect(checkpoint.keyId).toBe(served.keyId);
-      expect(checkpointSignatureProblem(checkpoint, served.publicKey)).toBeNull();
+      expect(checkpointTrust(checkpoint, ring)).toMatchObject({ rank: 0 });
     }
   });
 
   it('verifies an untouched chain against every stored checkpoint, through GraphQL and the CLI', async () => {
     const count = (await stored()).length;
     const verified = await app.gql(VERIFY, { brandId: brand.id }, auditor.token);
+    const head = await chainSize();
+    const sealed = (await stored()).at(-1)!.size;
     expect(verified.data!.verifyAuditChain).toMatchObject({
       valid: true,
-      checkedEvents: await chainSize(),
+      checkedEvents: head,
       firstInvalidSeq: null,
       checkedCheckpoints: count,
+      sealedSeq: sealed,
+      unsealedEvents: head - sealed,
       failedCheckpoint: null,
       reason: null,
     });
@@ -183,36 +214,56 @@ describe('signed audit checkpoints', () => {
       return path;
     };
 
-    it('ends with a fresh checkpoint of the head it exported, stored too', async () => {
+    it('carries every stored checkpoint after its event and ends with one of its head, stored too', async () => {
       await growChain();
-      const before = (await stored()).length;
+      const before = await stored();
       file = join(app.t.config.dataDir, 'export.ndjson');
       const exported = await cli(['audit', 'export', '--brand', brand.slug, '--output', file]);
       expect(exported.code).toBe(0);
       lines = readFileSync(file, 'utf8').trimEnd().split('\n');
       const checkpoint = JSON.parse(lines.at(-1)!);
       const head = await app.auditChain(brand.id);
+      expect(JSON.parse(lines[0])).toMatchObject({
+        format: 'standpoint-audit-export/2',
+        publicKeys: [{ keyId: checkpoint.keyId, publicKey: expect.stringContaining('PUBLIC KEY') }],
+      });
       expect(checkpoint).toMatchObject({
         type: 'checkpoint',
         brandId: brand.id,
         size: head.length,
         headHash: head.at(-1)!.hash,
-        publicKey: expect.stringContaining('PUBLIC KEY'),
+        note: expect.any(String),
       });
-      expect(lines.length).toBe(head.length + 2);
-      expect((await stored()).length).toBe(before + 1);
+      const checkpointLines = lines.filter(
+        (line) => line.startsWith('{"brandId"') && line.includes('"type":"checkpoint"'),
+      );
+      expect(checkpointLines).toHaveLength(before.length + 1);
+      expect(lines.length).toBe(1 + head.length + before.length + 1);
+      expect((await stored()).length).toBe(before.length + 1);
       expect((await stored()).at(-1)).toMatchObject({ size: head.length });
     });
 
-    it('verifies offline with the key it carries, with a trusted key file, or one from the URL', async () => {
+    it('verifies offline, but trusts the key it carries only when told to', async () => {
       const carried = await cli(['audit', 'verify-export', file]);
-      expect(carried.code).toBe(0);
+      expect(carried.code).toBe(2);
       expect(carried.result).toMatchObject({
         valid: true,
-        publicKey: { source: 'export' },
-        checkpoint: { size: lines.length - 2 },
+        trust: { trusted: false, source: 'export' },
+        checkpoint: { size: await chainSize() },
       });
-      expect(carried.output).toContain('the public key carried in the export');
+      expect(carried.output).toContain(
+        'this proves the file is intact, not that the server made it',
+      );
+
+      const accepted = await cli(['audit', 'verify-export', file, '--accept-untrusted-key']);
+      expect(accepted.code).toBe(0);
+
+      const keyId = JSON.parse(lines.at(-1)!).keyId as string;
+      const pinned = await cli(['audit', 'verify-export', file, '--key-fingerprint', keyId]);
+      expect(pinned.code).toBe(0);
+      expect(pinned.result).toMatchObject({
+        trust: { trusted: true, source: 'pinned-fingerprint' },
+      });
 
       const served = await (await fetch(`${app.t.url}/audit/public-key`)).text();
       const keyFile = join(app.t.config.dataDir, 'public-key.json');
@@ -220,8 +271,11 @@ describe('signed audit checkpoints', () => {
       for (const key of [keyFile, `${app.t.url}/audit/public-key`]) {
         const trusted = await cli(['audit', 'verify-export', file, '--public-key', key]);
         expect(trusted.code).toBe(0);
-        expect(trusted.result).toMatchObject({ valid: true, publicKey: { source: 'trusted' } });
-        expect(trusted.output).toContain(`the trusted key ${key}`);
+        expect(trusted.result).toMatchObject({
+          valid: true,
+          trust: { trusted: true, source: 'trusted-key' },
+        });
+        expect(trusted.output).toContain(`the trusted key of ${key}`);
       }
     });
 
@@ -229,14 +283,23 @@ describe('signed audit checkpoints', () => {
       const checkpoint = JSON.parse(lines.at(-1)!);
       const signature = Buffer.from(checkpoint.signature, 'base64');
       signature[0] ^= 1;
+      const forgedSignature = signature.toString('base64');
       const forged = write('forged.ndjson', [
         ...lines.slice(0, -1),
-        JSON.stringify({ ...checkpoint, signature: signature.toString('base64') }),
+        JSON.stringify({
+          ...checkpoint,
+          signature: forgedSignature,
+          note: checkpoint.note.replace(
+            / (\S+)\n$/,
+            (_: string, both: string) =>
+              ` ${Buffer.concat([Buffer.from(both, 'base64').subarray(0, 4), signature]).toString('base64')}\n`,
+          ),
+        }),
       ]);
-      const refused = await cli(['audit', 'verify-export', forged]);
+      const refused = await cli(['audit', 'verify-export', forged, '--accept-untrusted-key']);
       expect(refused.code).toBe(1);
       expect(refused.output).toContain(
-        `${forged}: line ${lines.length}: checkpoint: the signature does not verify`,
+        `${forged}: line ${lines.length}: checkpoint: the signed note does not verify`,
       );
 
       const wrongKey = join(app.t.config.dataDir, 'wrong.pem');
@@ -246,12 +309,12 @@ describe('signed audit checkpoints', () => {
       );
       const mismatch = await cli(['audit', 'verify-export', file, '--public-key', wrongKey]);
       expect(mismatch.code).toBe(1);
-      expect(mismatch.output).toContain(
-        `${file}: line ${lines.length}: checkpoint: signed by the key ${checkpoint.keyId}, not by sha256:`,
+      expect(mismatch.output).toMatch(
+        /: checkpoint: signed by the key sha256:[0-9a-f]{64}, which is not trusted/,
       );
 
       const missing = write('missing.ndjson', lines.slice(0, -1));
-      const without = await cli(['audit', 'verify-export', missing]);
+      const without = await cli(['audit', 'verify-export', missing, '--accept-untrusted-key']);
       expect(without.code).toBe(1);
       expect(without.output).toContain(`${missing}: line ${lines.length}: no checkpoint`);
     });
@@ -306,7 +369,7 @@ describe('signed audit checkpoints', () => {
         firstInvalidSeq: firstSigned.size,
         checkedCheckpoints: checkpoints.indexOf(firstSigned),
         failedCheckpoint: { size: firstSigned.size, signedAt: firstSigned.signedAt },
-        reason: `the chain's hash at sequence number ${firstSigned.size} is not the signed head hash`,
+        reason: `the chain at sequence number ${firstSigned.size} is not the signed one`,
       });
 
       const cliVerified = await cli(['audit', 'verify', '--brand', brand.slug]);

@@ -19,13 +19,17 @@ export interface CliCommand {
 export function cliCommands(dataDir: string): CliCommand[] {
   const signer = checkpointSigner(
     generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    'bench.test/audit',
   );
   const exportFile = join(dataDir, 'sample.ndjson');
   writeFileSync(exportFile, `${sampleExport(1_000, signer).join('\n')}\n`);
   return [
     { name: '--version', args: ['--version'] },
     { name: '--help', args: ['--help'] },
-    { name: 'audit verify-export (1,000 events)', args: ['audit', 'verify-export', exportFile] },
+    {
+      name: 'audit verify-export (1,000 events)',
+      args: ['audit', 'verify-export', exportFile, '--accept-untrusted-key'],
+    },
     {
       name: 'trusted-documents (the example client)',
       args: ['trusted-documents', join(REPO_ROOT, 'examples', 'client', 'operations')],

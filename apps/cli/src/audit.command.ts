@@ -1,41 +1,64 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AuditExportService, ExportFormat } from '@standpoint/audit';
+import {
+  AuditEventEntity,
+  AuditExportService,
+  AuditProofsService,
+  ExportFormat,
+} from '@standpoint/audit';
 import { configOrExit } from '@standpoint/config';
 import { RequestContext } from '@standpoint/database';
 import { BrandEntity } from '@standpoint/identity';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
 import { count, terminalProgress } from './progress';
 
-/** Runs `work` in the command-line application, for the brand with this slug. */
-export async function withBrand<T>(
-  slug: string,
-  work: (app: INestApplicationContext, ctx: RequestContext, brand: BrandEntity) => Promise<T>,
+/** Runs `work` in the command-line application. */
+async function withApplication<T>(
+  work: (app: INestApplicationContext, ctx: RequestContext) => Promise<T>,
 ): Promise<T> {
   configOrExit();
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
-    const ctx = RequestContext.system(app.get(DataSource));
-    const brand = await ctx.em.findOneBy(BrandEntity, { slug });
-    if (!brand) throw new Error(`no brand has the slug "${slug}"`);
-    return await work(app, ctx, brand);
+    return await work(app, RequestContext.system(app.get(DataSource)));
   } finally {
     await app.close();
   }
 }
 
-/** `standpoint audit verify --brand <slug>`: checks the chain as stored; exit 1 when it is broken. */
-export async function auditVerifyCommand(options: { brand: string }): Promise<void> {
+/** Runs `work` in the command-line application, for the brand with this slug. */
+export function withBrand<T>(
+  slug: string,
+  work: (app: INestApplicationContext, ctx: RequestContext, brand: BrandEntity) => Promise<T>,
+): Promise<T> {
+  return withApplication(async (app, ctx) => {
+    const brand = await ctx.em.findOneBy(BrandEntity, { slug });
+    if (!brand) throw new Error(`no brand has the slug "${slug}"`);
+    return work(app, ctx, brand);
+  });
+}
+
+/**
+ * `standpoint audit verify --brand <slug> [--witness-file <file>]`: checks the chain as stored
+ * against its checkpoints (and a witness's); exit 1 when it is broken or has no checkpoint.
+ */
+export async function auditVerifyCommand(options: {
+  brand: string;
+  witnessFile?: string;
+}): Promise<void> {
+  const witnessNotes = options.witnessFile && readFileSync(options.witnessFile, 'utf8');
   const result = await withBrand(options.brand, async (app, ctx, brand) => {
     const exporter = app.get(AuditExportService);
     const total = count(await exporter.count(ctx, brand.id));
     const progress = terminalProgress((n) => `checked ${count(n)}/${total} events`);
     let checked = 0;
-    const verified = await exporter.verify(ctx, brand.id, (n) => progress.update((checked = n)));
+    const verified = await exporter.verify(ctx, brand.id, {
+      onChecked: (n) => progress.update((checked = n)),
+      ...(witnessNotes !== undefined ? { witnessNotes } : {}),
+    });
     progress.end(checked);
     return verified;
   });
@@ -48,7 +71,45 @@ export async function auditVerifyCommand(options: { brand: string }): Promise<vo
       `The chain breaks at sequence number ${result.firstInvalidSeq}${at}: ${result.reason}.\n`,
     );
     process.exitCode = 1;
+  } else if (result.unsealedEvents > 0) {
+    process.stderr.write(
+      `Sealed up to event ${result.sealedSeq}; the ${result.unsealedEvents} events after it are not signed yet (the worker signs them within CHECKPOINT_INTERVAL_MS).\n`,
+    );
   }
+}
+
+/** `standpoint audit prove --event <id> [--output <file>]`: the proof file of one event. */
+export async function auditProveCommand(options: {
+  event: string;
+  output?: string;
+}): Promise<void> {
+  const proof = await withApplication(async (app, ctx) => {
+    const event = await ctx.em.findOneBy(AuditEventEntity, { id: options.event });
+    if (!event) throw new Error(`no audit event has the id "${options.event}"`);
+    return app.get(AuditProofsService).inclusion(ctx, event);
+  });
+  writeProof(proof.file, options.output);
+}
+
+/**
+ * `standpoint audit prove-consistency --brand <slug> --checkpoint <file> [--output <file>]`: the
+ * proof that the brand's log today extends a checkpoint kept earlier (its signed note).
+ */
+export async function auditProveConsistencyCommand(options: {
+  brand: string;
+  checkpoint: string;
+  output?: string;
+}): Promise<void> {
+  const note = readFileSync(options.checkpoint, 'utf8');
+  const proof = await withBrand(options.brand, (app, ctx, brand) =>
+    app.get(AuditProofsService).consistency(ctx, brand.id, note),
+  );
+  writeProof(proof.file, options.output);
+}
+
+function writeProof(file: string, output: string | undefined): void {
+  if (output) writeFileSync(output, file, { flag: 'wx' });
+  else process.stdout.write(file);
 }
 
 /** `standpoint audit export --brand <slug> [--format ndjson|csv] [--output <file>]`, streamed. */

@@ -39,8 +39,12 @@ program
 const audit = program.command('audit').description('read and prove the audit trail');
 audit
   .command('verify')
-  .description("check a brand's audit chain in the database")
+  .description("check a brand's audit chain in the database against its signed checkpoints")
   .requiredOption('--brand <slug>', 'the brand')
+  .option(
+    '--witness-file <file>',
+    'signed checkpoints an outside witness kept, to catch a roll-back or a fork',
+  )
   .action(async (options) => (await import('./audit.command')).auditVerifyCommand(options));
 audit
   .command('export')
@@ -50,15 +54,44 @@ audit
   .option('--output <file>', 'a file instead of standard output')
   .action(async (options) => (await import('./audit.command')).auditExportCommand(options));
 audit
-  .command('verify-export <file>')
-  .description('verify an NDJSON export with no database; says the first line that breaks')
+  .command('prove')
+  .description('write the proof file of one audit event, to check offline with verify-proof')
+  .requiredOption(
+    '--event <id>',
+    'the audit event (its id, as auditEvents and the decision record show it)',
+  )
+  .option('--output <file>', 'a new file instead of standard output')
+  .action(async (options) => (await import('./audit.command')).auditProveCommand(options));
+audit
+  .command('prove-consistency')
+  .description("write the proof that a brand's log today extends a checkpoint you kept")
+  .requiredOption('--brand <slug>', 'the brand')
+  .requiredOption('--checkpoint <file>', 'the signed checkpoint note you kept')
+  .option('--output <file>', 'a new file instead of standard output')
+  .action(async (options) =>
+    (await import('./audit.command')).auditProveConsistencyCommand(options),
+  );
+withTrustFlags(
+  audit
+    .command('verify-export <file>')
+    .description('verify an NDJSON export with no database; says the first line that breaks'),
+)
   .option(
-    '--public-key <file or URL>',
-    'check the closing checkpoint against this public key (PEM, or what GET /audit/public-key serves) instead of the one in the export',
+    '--witness-file <file>',
+    'signed checkpoints an outside witness kept, to catch a roll-back or a fork',
   )
   .action(async (file, options) =>
     (await import('./verify-export.command')).auditVerifyExportCommand(file, options),
   );
+withTrustFlags(
+  audit
+    .command('verify-proof <file>')
+    .description(
+      'verify a proof file of `audit prove` or `audit prove-consistency` with no database',
+    ),
+).action(async (file, options) =>
+  (await import('./verify-proof.command')).auditVerifyProofCommand(file, options),
+);
 program
   .command('trusted-documents <paths...>')
   .description(
@@ -68,6 +101,27 @@ program
   .action(async (sources, options) =>
     (await import('./trusted-documents.command')).trustedDocumentsCommand(sources, options),
   );
+
+/**
+ * The reader's trust in the key that signed a file: without one of these, a file that verifies
+ * only with the key it carries exits 2 (it proves integrity, not origin).
+ */
+function withTrustFlags(command: Command): Command {
+  return command
+    .option(
+      '--public-key <file or URL>',
+      'trust these public keys (PEM, or what GET /audit/public-key serves), not those in the file',
+    )
+    .option(
+      '--key-fingerprint <sha256:hex>',
+      'trust a key carried in the file with this id (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option(
+      '--accept-untrusted-key',
+      'exit 0 even when only the key carried in the file vouches for it',
+    );
+}
 
 if (process.argv.length <= 2) {
   // No command at all: the help is the answer, not an error.

@@ -6,6 +6,7 @@ import { AUDIT_PAGE, AuditReviewService, CHECKPOINT_PAGE } from './audit-review.
 import { AuditFilter } from './inputs/audit-filter.input';
 import { AuditCheckpointConnection, AuditCheckpointModel } from './models/audit-checkpoint.model';
 import { AuditEventConnection, AuditEventModel } from './models/audit-event.model';
+import { AuditProofModel } from './models/audit-proof.model';
 import { AuditVerificationModel } from './models/audit-verification.model';
 
 @Resolver(() => AuditEventModel)
@@ -54,6 +55,30 @@ export class AuditReviewResolver {
     @Args('brandId', { type: () => ID }) brandId: string,
   ): Promise<AuditCheckpointModel | null> {
     return this.review.latestCheckpoint(ctx, brandId);
+  }
+
+  @Query(() => AuditProofModel, {
+    description:
+      'The proof that this audit event (a decision, an override, a comment…) is in a signed checkpoint of its brand: an outsider checks it offline with `npx standpoint audit verify-proof`. An event no checkpoint seals yet gets one signed now.',
+  })
+  auditEventProof(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<AuditProofModel> {
+    return this.review.eventProof(ctx, id);
+  }
+
+  @Query(() => AuditProofModel, {
+    description:
+      "The proof that the brand's log today extends a checkpoint kept earlier (its signed `note`): no event before it was changed or removed.",
+  })
+  auditConsistencyProof(
+    @Ctx() ctx: RequestContext,
+    @Args('brandId', { type: () => ID }) brandId: string,
+    @Args('fromCheckpoint', { description: 'The signed note of the checkpoint kept earlier.' })
+    fromCheckpoint: string,
+  ): Promise<AuditProofModel> {
+    return this.review.consistencyProof(ctx, brandId, fromCheckpoint);
   }
 
   @ResolveField(() => UserModel, { nullable: true })

@@ -3,6 +3,7 @@ import {
   AuditCheckpointEntity,
   AuditEventEntity,
   AuditExportService,
+  AuditProofsService,
   signedCheckpointOf,
 } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
@@ -12,6 +13,7 @@ import { canSeeBrand, Operation, requireBrandOperation } from '@standpoint/ident
 import { AuditFilter } from './inputs/audit-filter.input';
 import { AuditCheckpointModel } from './models/audit-checkpoint.model';
 import { AuditEventModel } from './models/audit-event.model';
+import { AuditProofModel } from './models/audit-proof.model';
 import { AuditVerificationModel } from './models/audit-verification.model';
 
 export const AUDIT_PAGE = { default: 50, max: 500 };
@@ -20,7 +22,10 @@ export const CHECKPOINT_PAGE = { default: 20, max: 100 };
 /** Reading and proving the audit chain, for auditors and brand admins. */
 @Injectable()
 export class AuditReviewService {
-  constructor(private readonly exports: AuditExportService) {}
+  constructor(
+    private readonly exports: AuditExportService,
+    private readonly proofs: AuditProofsService,
+  ) {}
 
   async list(
     ctx: RequestContext,
@@ -50,10 +55,29 @@ export class AuditReviewService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<AuditEventModel> {
+    return AuditEventModel.from(await this.readable(ctx, id));
+  }
+
+  /** The proof that this event is in a signed checkpoint of its brand's log. */
+  async eventProof(ctx: RequestContext, id: string): Promise<AuditProofModel> {
+    return AuditProofModel.from(await this.proofs.inclusion(ctx, await this.readable(ctx, id)));
+  }
+
+  /** The proof that the brand's log today extends the checkpoint (signed note) an auditor kept. */
+  async consistencyProof(
+    ctx: RequestContext,
+    brandId: string,
+    fromCheckpoint: string,
+  ): Promise<AuditProofModel> {
+    requireBrandOperation(ctx, brandId, Operation.READ_AUDIT);
+    return AuditProofModel.from(await this.proofs.consistency(ctx, brandId, fromCheckpoint));
+  }
+
+  private async readable(ctx: RequestContext, id: string): Promise<AuditEventEntity> {
     const row = await ctx.em.findOneBy(AuditEventEntity, { id });
     if (!row || !canSeeBrand(ctx, row.brandId)) throw DomainError.notFound('Audit event');
     requireBrandOperation(ctx, row.brandId, Operation.READ_AUDIT);
-    return AuditEventModel.from(row);
+    return row;
   }
 
   /**

@@ -2,9 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
 import { AuditEventEntity } from './audit-event.entity';
 import { chainBatches } from './chain-events';
-import { ChainProof, ChainProofResult } from './rules';
+import {
+  ChainProof,
+  ChainProofResult,
+  checkpointLine,
+  eventLine,
+  headerLine,
+  publishedKeys,
+  witnessedCheckpoints,
+} from './rules';
 import { CheckpointsService } from './checkpoints.service';
-import { checkpointLine, eventLine, headerLine } from './rules';
 import { contentOf, storedLink } from './stored-link';
 
 export type ExportFormat = 'ndjson' | 'csv';
@@ -32,9 +39,10 @@ export class AuditExportService {
   }
 
   /**
-   * The export's lines: NDJSON (a header, then one event per line) or CSV for reading, ending with
-   * a checkpoint of the head exported, signed now and stored. The chain is verified against its
-   * stored checkpoints as it is read: a broken chain is never signed, and the export fails.
+   * The export's lines: NDJSON (a header with the key ring, then one event per line, each stored
+   * checkpoint after the event at its size) or CSV for reading, ending with a checkpoint of the
+   * head exported, signed now if none is stored. The chain is verified against its stored
+   * checkpoints as it is read: a broken chain is never signed, and the export fails.
    */
   async *lines(
     ctx: RequestContext,
@@ -47,13 +55,20 @@ export class AuditExportService {
         brandId: brand.id,
         brandSlug: brand.slug,
         exportedAt: exportedAt.toISOString(),
+        publicKeys: publishedKeys(this.checkpoints.ring),
       });
     else yield CSV_COLUMNS.join(',');
-    const proof = await this.proof(ctx, brand.id);
+    const stored = await this.checkpoints.stored(ctx, brand.id);
+    const bySize = new Map(stored.map((checkpoint) => [checkpoint.size, checkpoint]));
+    const proof = new ChainProof(stored, this.checkpoints.ring);
+    let broken = false;
     read: for await (const batch of chainBatches(ctx, brand.id))
       for (const row of batch) {
         const link = storedLink(row);
-        if (!proof.add(link)) break read;
+        if (!proof.add(link)) {
+          broken = true;
+          break read;
+        }
         const content = contentOf(row);
         yield format === 'ndjson'
           ? eventLine(content, row.hash, link.canonical)
@@ -66,43 +81,43 @@ export class AuditExportService {
                     : content[column],
               ),
             ).join(',');
+        const checkpoint = bySize.get(row.seq);
+        if (checkpoint && format === 'ndjson') yield checkpointLine(checkpoint);
       }
     const proven = proof.result();
-    if (!proven.valid)
+    if (broken || proven.failedCheckpoint)
       throw new Error(
         `the audit chain does not verify at sequence number ${proven.firstInvalidSeq} (${proven.reason}); no checkpoint signed`,
       );
-    const { checkpoint } = await this.checkpoints.sign(ctx, brand.id, {
-      size: proven.headSeq,
-      headHash: proven.headHash,
-    });
-    const trailer = checkpointLine(checkpoint, this.checkpoints.publicKey().publicKeyPem);
-    yield format === 'ndjson' ? trailer : `checkpoint,${csvCell(trailer)}`;
+    const closing = await this.checkpoints.seal(ctx, brand.id, proven.headSeq);
+    if (!closing) throw new Error('the audit chain could not be sealed; no checkpoint signed');
+    if (format === 'csv') yield `checkpoint,${csvCell(checkpointLine(closing))}`;
+    else if (!bySize.has(closing.size)) yield checkpointLine(closing);
   }
 
   /**
    * Verifies the brand's chain as stored, a batch at a time, and holds it to every stored
-   * checkpoint: a rewrite with every later hash recomputed is caught there. `onChecked` is told
-   * how many events are checked so far.
+   * checkpoint (and to the checkpoints a witness kept, if given): a rewrite with every later hash
+   * recomputed is caught there. `onChecked` is told how many events are checked so far.
    */
   async verify(
     ctx: RequestContext,
     brandId: string,
-    onChecked?: (events: number) => void,
+    options: { onChecked?: (events: number) => void; witnessNotes?: string } = {},
   ): Promise<ChainProofResult> {
-    const proof = await this.proof(ctx, brandId);
+    const stored = await this.checkpoints.stored(ctx, brandId);
+    const witnessed =
+      options.witnessNotes === undefined
+        ? []
+        : witnessedCheckpoints(options.witnessNotes, brandId, this.checkpoints.ring);
+    const proof = new ChainProof(stored, this.checkpoints.ring, witnessed);
     let checked = 0;
     read: for await (const batch of chainBatches(ctx, brandId))
       for (const row of batch) {
         if (!proof.add(storedLink(row))) break read;
-        onChecked?.(++checked);
+        options.onChecked?.(++checked);
       }
     return proof.result();
-  }
-
-  private async proof(ctx: RequestContext, brandId: string): Promise<ChainProof> {
-    const stored = await this.checkpoints.stored(ctx, brandId);
-    return new ChainProof(stored, this.checkpoints.publicKey().publicKeyPem);
   }
 }
 

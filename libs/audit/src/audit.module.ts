@@ -6,17 +6,22 @@ import { AuditDispatcher } from './audit-dispatcher';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditEventEntity } from './audit-event.entity';
+import { AuditTreeNodeEntity } from './audit-tree-node.entity';
 import { AuditExportService } from './audit-export.service';
+import { AuditProofsService } from './audit-proofs.service';
 import { AuditService } from './audit.service';
 import { CheckpointsService } from './checkpoints.service';
 import { InProcessAuditEventBus } from './in-process-audit-event-bus';
 import { PostgresAuditEventBus } from './postgres-audit-event-bus';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEventEntity, AuditCheckpointEntity])],
+  imports: [
+    TypeOrmModule.forFeature([AuditEventEntity, AuditCheckpointEntity, AuditTreeNodeEntity]),
+  ],
   providers: [
     AuditDispatcher,
     AuditExportService,
+    AuditProofsService,
     AuditService,
     CheckpointsService,
     {
@@ -30,6 +35,13 @@ import { PostgresAuditEventBus } from './postgres-audit-event-bus';
           : new InProcessAuditEventBus(),
     },
   ],
-  exports: [AuditDispatcher, AuditExportService, AuditService, AuditEventBus, CheckpointsService],
+  exports: [
+    AuditDispatcher,
+    AuditExportService,
+    AuditProofsService,
+    AuditService,
+    AuditEventBus,
+    CheckpointsService,
+  ],
 })
 export class AuditModule {}

@@ -1,61 +1,61 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext, TransactionRunner } from '@standpoint/database';
-import { DataSource } from 'typeorm';
-import { ChainVerifier } from './rules';
-import { checkpointSigner, CheckpointSigner, signCheckpoint, SignedCheckpoint } from './rules';
+import { DataSource, LessThanOrEqual, Not, IsNull } from 'typeorm';
+import {
+  AuditKey,
+  AuditKeyRing,
+  ChainVerifier,
+  CheckpointCheck,
+  checkpointSigner,
+  CheckpointSigner,
+  CompactTree,
+  leafHash,
+  PerfectNode,
+  signCheckpoint,
+  SignedCheckpoint,
+} from './rules';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventEntity } from './audit-event.entity';
-import { chainBatches } from './chain-events';
+import { chainBatches, chainHeadSeq } from './chain-events';
 import { storedLink } from './stored-link';
+import { storeTreeNodes } from './tree-store';
 
-/** Signs, stores and reads the checkpoints of the brands' audit chains, with AUDIT_SIGNING_KEY. */
+/** A brand whose chain has events that no checkpoint seals yet. */
+interface UnsealedChain {
+  brandId: string;
+  head: number;
+  sealed: number;
+}
+
+/**
+ * Signs, stores and reads the checkpoints of the brands' audit chains: C2SP checkpoints of each
+ * chain's Merkle tree, signed with AUDIT_SIGNING_KEY; AUDIT_RETIRED_PUBLIC_KEYS still verify the
+ * ones signed before a rotation but sign nothing.
+ */
 @Injectable()
 export class CheckpointsService {
   private readonly logger = new Logger('AuditCheckpoints');
   private readonly signer: CheckpointSigner;
+  /** The retired keys, oldest first, then the current one. */
+  readonly ring: AuditKeyRing;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {
-    this.signer = checkpointSigner(config.auditSigningKeyPem);
+    this.signer = checkpointSigner(config.auditSigningKeyPem, config.auditLogName);
+    this.ring = AuditKeyRing.ofPems([
+      ...config.auditRetiredPublicKeyPems,
+      this.signer.key.publicKeyPem,
+    ]);
   }
 
-  /** The public half of the signing key, for anyone who wants to verify a checkpoint. */
-  publicKey(): { keyId: string; publicKeyPem: string } {
-    return { keyId: this.signer.keyId, publicKeyPem: this.signer.publicKeyPem };
-  }
-
-  /**
-   * Signs the head `{size, headHash}` now and stores the checkpoint, unless one of that head is
-   * stored already (a concurrent worker or export signed it first): the signature answered is
-   * valid either way.
-   */
-  async sign(
-    ctx: RequestContext,
-    brandId: string,
-    head: { size: number; headHash: string },
-  ): Promise<{ checkpoint: SignedCheckpoint; stored: boolean }> {
-    const checkpoint = signCheckpoint(this.signer, {
-      brandId,
-      ...head,
-      signedAt: this.clock.now().toISOString(),
-    });
-    const id = newId('ckp');
-    const kept = await this.transactions.run(ctx, async () => {
-      await ctx.em
-        .createQueryBuilder()
-        .insert()
-        .into(AuditCheckpointEntity)
-        .values({ id, ...checkpoint, signedAt: new Date(checkpoint.signedAt) })
-        .orIgnore()
-        .execute();
-      return ctx.em.findOneByOrFail(AuditCheckpointEntity, { brandId, size: head.size });
-    });
-    return { checkpoint, stored: kept.id === id };
+  /** The key that signs checkpoints now. */
+  get currentKey(): AuditKey {
+    return this.signer.key;
   }
 
   /** Every stored checkpoint of the brand, oldest first. */
@@ -68,51 +68,184 @@ export class CheckpointsService {
   }
 
   /**
-   * The worker's round: a checkpoint of every brand whose chain grew since its last one. The new
-   * events are first checked to continue from that checkpoint's head, so a rewritten chain is
-   * never signed. Answers how many checkpoints it stored.
+   * A checkpoint of exactly the first `upTo` events (the whole chain by default): the one stored,
+   * or one signed now. The tree is extended from the last checkpoint before, once the events since
+   * are checked to continue its chain and to match any checkpoint among them: a rewritten chain is
+   * never signed. Null for a brand without events, or when the chain does not verify (logged).
    */
-  async signGrownHeads(): Promise<number> {
-    const ctx = RequestContext.system(this.dataSource);
-    const heads = await ctx.em
-      .createQueryBuilder(AuditEventEntity, 'e')
-      .select('e.brandId', 'brandId')
-      .addSelect('MAX(e.seq)', 'size')
-      .groupBy('e.brandId')
-      .getRawMany<{ brandId: string; size: number | string }>();
-    let stored = 0;
-    for (const head of heads) {
-      const last = await ctx.em.findOne(AuditCheckpointEntity, {
-        where: { brandId: head.brandId },
-        order: { size: 'DESC' },
-      });
-      if (last && last.size >= Number(head.size)) continue;
-      const proven = await this.continuation(ctx, head.brandId, last);
-      if (!proven) continue;
-      if ((await this.sign(ctx, head.brandId, proven)).stored) stored++;
-    }
-    return stored;
-  }
-
-  /** The chain's head verified onward from the last checkpoint, or null (and an error logged). */
-  private async continuation(
+  async seal(
     ctx: RequestContext,
     brandId: string,
-    last: AuditCheckpointEntity | null,
-  ): Promise<{ size: number; headHash: string } | null> {
-    const verifier = new ChainVerifier(last ? { seq: last.size, hash: last.headHash } : undefined);
-    for await (const batch of chainBatches(ctx, brandId, last?.size))
+    upTo?: number,
+  ): Promise<SignedCheckpoint | null> {
+    return (await this.sealed(ctx, brandId, upTo))?.checkpoint ?? null;
+  }
+
+  /** The same, saying whether this call stored the checkpoint. */
+  private async sealed(
+    ctx: RequestContext,
+    brandId: string,
+    upTo?: number,
+  ): Promise<{ checkpoint: SignedCheckpoint; stored: boolean } | null> {
+    const size = upTo ?? (await chainHeadSeq(ctx.em, brandId));
+    if (size === 0) return null;
+    const exact = await ctx.em.findOneBy(AuditCheckpointEntity, { brandId, size });
+    if (exact) return { checkpoint: signedCheckpointOf(exact), stored: false };
+    const base = await this.treeBase(ctx, brandId, size);
+    const extended = await this.extend(ctx, brandId, base, size);
+    if (!extended) return null;
+    const id = newId('ckp');
+    const checkpoint = signCheckpoint(this.signer, {
+      brandId,
+      size,
+      headHash: extended.headHash,
+      rootHash: extended.tree.root(),
+      signedAt: this.clock.now().toISOString(),
+    });
+    // Short write transactions around reads outside any: SQLite's writers wait for none of the reading.
+    await this.transactions.run(ctx, () =>
+      ctx.em
+        .createQueryBuilder()
+        .insert()
+        .into(AuditCheckpointEntity)
+        .values({
+          id,
+          ...checkpoint,
+          signedAt: new Date(checkpoint.signedAt),
+          treeEdge: JSON.stringify(extended.tree.rightEdge.map((hash) => hash.toString('base64'))),
+        })
+        .orIgnore()
+        .updateEntity(false)
+        .execute(),
+    );
+    // Another worker may have stored its own checkpoint of this head first: that one stands.
+    const kept = await ctx.em.findOneByOrFail(AuditCheckpointEntity, { brandId, size });
+    return { checkpoint: signedCheckpointOf(kept), stored: kept.id === id };
+  }
+
+  /**
+   * The worker's round: a checkpoint of every chain whose unsealed events reach
+   * CHECKPOINT_EVERY_EVENTS or began CHECKPOINT_INTERVAL_MS ago. Answers how many it signed.
+   */
+  async sealDueChains(): Promise<number> {
+    const ctx = RequestContext.system(this.dataSource);
+    let sealed = 0;
+    for (const chain of await this.unsealedChains(ctx)) {
+      if (!(await this.due(ctx, chain))) continue;
+      if ((await this.sealed(ctx, chain.brandId, chain.head))?.stored) sealed++;
+    }
+    return sealed;
+  }
+
+  /**
+   * Each brand's head and last checkpoint, found through the (brandId, seq) and (brandId, size)
+   * indexes one brand at a time rather than by grouping every event.
+   */
+  private async unsealedChains(ctx: RequestContext): Promise<UnsealedChain[]> {
+    const rows: {
+      brandId: string;
+      head: number | string | null;
+      sealed: number | string | null;
+    }[] = await ctx.em.query(
+      'SELECT b.id AS "brandId",' +
+        ' (SELECT MAX(e.seq) FROM audit_event e WHERE e."brandId" = b.id) AS head,' +
+        ' (SELECT MAX(c.size) FROM audit_checkpoint c WHERE c."brandId" = b.id) AS sealed' +
+        ' FROM brand b',
+    );
+    return rows
+      .map((row) => ({
+        brandId: row.brandId,
+        head: Number(row.head ?? 0),
+        sealed: Number(row.sealed ?? 0),
+      }))
+      .filter((chain) => chain.head > chain.sealed);
+  }
+
+  private async due(ctx: RequestContext, chain: UnsealedChain): Promise<boolean> {
+    if (chain.head - chain.sealed >= this.config.checkpointEveryEvents) return true;
+    const firstUnsealed = await ctx.em.findOne(AuditEventEntity, {
+      select: { at: true },
+      where: { brandId: chain.brandId, seq: chain.sealed + 1 },
+    });
+    const age = this.clock.now().getTime() - (firstUnsealed?.at.getTime() ?? 0);
+    return age >= this.config.checkpointIntervalMs;
+  }
+
+  /** The last checkpoint before `size` whose tree can be extended, if its edge gives its root. */
+  private async treeBase(
+    ctx: RequestContext,
+    brandId: string,
+    size: number,
+  ): Promise<{ checkpoint: AuditCheckpointEntity; tree: CompactTree } | null> {
+    const checkpoint = await ctx.em.findOne(AuditCheckpointEntity, {
+      where: { brandId, size: LessThanOrEqual(size), treeEdge: Not(IsNull()) },
+      order: { size: 'DESC' },
+    });
+    if (!checkpoint) return null;
+    try {
+      const edge = (JSON.parse(checkpoint.treeEdge!) as string[]).map((hash) =>
+        Buffer.from(hash, 'base64'),
+      );
+      const tree = CompactTree.resume(checkpoint.size, edge);
+      if (tree.root().toString('base64') === checkpoint.rootHash) return { checkpoint, tree };
+    } catch {
+      // reported below
+    }
+    this.logger.warn(
+      { brandId, size: checkpoint.size },
+      `The stored tree edge of brand ${brandId} at ${checkpoint.size} events does not give its signed root; the tree is rebuilt from the first event`,
+    );
+    return null;
+  }
+
+  /**
+   * The tree and chain head at `size`, extended from `base` (or from the first event) with the
+   * events read since, which must continue the chain and match every stored checkpoint among them;
+   * the perfect subtrees completed on the way are stored for proofs.
+   */
+  private async extend(
+    ctx: RequestContext,
+    brandId: string,
+    base: { checkpoint: AuditCheckpointEntity; tree: CompactTree } | null,
+    size: number,
+  ): Promise<{ tree: CompactTree; headHash: string } | null> {
+    const from = base?.checkpoint.size ?? 0;
+    const tree = base?.tree ?? CompactTree.empty();
+    const verifier = new ChainVerifier(
+      base ? { seq: base.checkpoint.size, hash: base.checkpoint.headHash } : undefined,
+    );
+    const between = (await this.stored(ctx, brandId)).filter(
+      (checkpoint) => checkpoint.size > from && checkpoint.size <= size,
+    );
+    const checks = new CheckpointCheck(between, this.ring);
+    read: for await (const batch of chainBatches(ctx, brandId, from)) {
+      const completed: PerfectNode[] = [];
       for (const row of batch) {
-        if (verifier.add(storedLink(row))) continue;
-        const { firstInvalidSeq } = verifier.result();
-        this.logger.error(
-          { brandId, firstInvalidSeq },
-          `The audit chain of brand ${brandId} breaks at sequence number ${firstInvalidSeq}; no checkpoint signed`,
-        );
-        return null;
+        if (row.seq > size) break;
+        const link = storedLink(row);
+        if (!verifier.add(link)) break read;
+        tree.append(leafHash(link.canonical), (node) => completed.push(node));
+        const contradicted = checks.observe(row.seq, row.hash, () => tree.root());
+        if (contradicted) {
+          this.logger.error(
+            { brandId, size: contradicted.checkpoint.size },
+            `The audit chain of brand ${brandId} contradicts its checkpoint of ${contradicted.checkpoint.size} events (${contradicted.reason}); no checkpoint signed`,
+          );
+          return null;
+        }
       }
-    const { headSeq, headHash } = verifier.result();
-    return { size: headSeq, headHash };
+      await this.transactions.run(ctx, () => storeTreeNodes(ctx, brandId, completed));
+      if (verifier.result().headSeq >= size) break;
+    }
+    const { headSeq, headHash, firstInvalidSeq } = verifier.result();
+    if (headSeq !== size) {
+      this.logger.error(
+        { brandId, firstInvalidSeq: firstInvalidSeq ?? headSeq + 1 },
+        `The audit chain of brand ${brandId} breaks at sequence number ${firstInvalidSeq ?? headSeq + 1}; no checkpoint signed`,
+      );
+      return null;
+    }
+    return { tree, headHash };
   }
 }
 
@@ -124,5 +257,7 @@ export function signedCheckpointOf(row: AuditCheckpointEntity): SignedCheckpoint
     signedAt: row.signedAt.toISOString(),
     keyId: row.keyId,
     signature: row.signature,
+    rootHash: row.rootHash,
+    note: row.note,
   };
 }

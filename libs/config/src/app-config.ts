@@ -12,11 +12,23 @@ export interface AppConfig {
   readonly jwtSecret: string;
   readonly jwtTtlSeconds: number;
   readonly auditSigningKeyPem: string;
+  /**
+   * AUDIT_RETIRED_PUBLIC_KEYS: the public keys that signed checkpoints before the current one,
+   * oldest first, so that those checkpoints keep verifying after a rotation.
+   */
+  readonly auditRetiredPublicKeyPems: readonly string[];
+  /** AUDIT_LOG_NAME: the checkpoints' C2SP origin is `<log name>/<brand id>`. */
+  readonly auditLogName: string;
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   readonly logLevel: LogLevel;
   readonly workerIntervalMs: number;
-  /** How often the worker signs a checkpoint of each brand's audit chain that grew. */
+  /**
+   * A brand's chain grown since its last checkpoint is signed once its first unsealed event is
+   * this old, or once this many events are unsealed, whichever comes first (CHECKPOINT_INTERVAL_MS,
+   * CHECKPOINT_EVERY_EVENTS): only that tail could be rewritten without a signature showing it.
+   */
   readonly checkpointIntervalMs: number;
+  readonly checkpointEveryEvents: number;
   readonly outbox: OutboxConfig;
   /** Whether webhooks may target loopback and private networks (tests and development only). */
   readonly webhooksAllowPrivateTargets: boolean;

@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
@@ -84,6 +84,24 @@ export function loadAppConfig(env: Environment): AppConfig {
       'AUDIT_SIGNING_KEY is required when NODE_ENV=production (an Ed25519 private key in PEM)',
     );
   }
+  const auditRetiredPublicKeyPems = read<string[]>(
+    'AUDIT_RETIRED_PUBLIC_KEYS',
+    ed25519PublicKeys,
+    [],
+  );
+  const signingPublicKey = auditSigningKeyPem && publicPemOf(auditSigningKeyPem);
+  if (
+    signingPublicKey &&
+    auditRetiredPublicKeyPems.some((pem) => publicPemOf(pem) === signingPublicKey)
+  )
+    problems.push(
+      'AUDIT_RETIRED_PUBLIC_KEYS lists the public half of AUDIT_SIGNING_KEY: a retired key signs nothing new',
+    );
+  const auditLogName = read<string>(
+    'AUDIT_LOG_NAME',
+    noteKeyName,
+    `${new URL(publicUrl).host}/audit`,
+  );
   const adminEmail = read<string | undefined>('STANDPOINT_ADMIN_EMAIL', email, undefined);
   const adminPassword = read<string | undefined>(
     'STANDPOINT_ADMIN_PASSWORD',
@@ -125,7 +143,12 @@ export function loadAppConfig(env: Environment): AppConfig {
   const checkpointIntervalMs = read<number>(
     'CHECKPOINT_INTERVAL_MS',
     integerIn(1_000, 86_400_000),
-    3_600_000,
+    60_000,
+  );
+  const checkpointEveryEvents = read<number>(
+    'CHECKPOINT_EVERY_EVENTS',
+    integerIn(1, 1_000_000),
+    500,
   );
   const websocket = {
     maxConnectionsPerAddress: read<number>(
@@ -162,6 +185,8 @@ export function loadAppConfig(env: Environment): AppConfig {
     jwtTtlSeconds,
     auditSigningKeyPem:
       auditSigningKeyPem ?? developmentSecret(dataDir, 'audit-signing-key.pem', newEd25519Pem),
+    auditRetiredPublicKeyPems,
+    auditLogName,
     bootstrapAdmin:
       adminEmail && adminPassword
         ? { email: adminEmail.toLowerCase(), password: adminPassword }
@@ -171,6 +196,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     outbox,
     webhooksAllowPrivateTargets,
     checkpointIntervalMs,
+    checkpointEveryEvents,
     trustProxy,
     websocket,
     trustedDocuments,
@@ -286,6 +312,33 @@ function ed25519PrivateKey(raw: string): string {
     // reported below
   }
   return '!must be an Ed25519 private key in PEM (PKCS#8) form';
+}
+
+/** One or more PEM public keys, one after the other (`\n` escapes accepted), all Ed25519. */
+function ed25519PublicKeys(raw: string): string[] | string {
+  const text = raw.replace(/\\n/g, '\n');
+  const blocks = text.match(/-----BEGIN PUBLIC KEY-----[^-]+-----END PUBLIC KEY-----/g) ?? [];
+  const allEd25519 = blocks.every((block) => {
+    try {
+      return createPublicKey(block).asymmetricKeyType === 'ed25519';
+    } catch {
+      return false;
+    }
+  });
+  return blocks.length > 0 && allEd25519
+    ? blocks
+    : '!must be one or more Ed25519 public keys in PEM (SubjectPublicKeyInfo) form';
+}
+
+function publicPemOf(pem: string): string {
+  return createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
+}
+
+/** A C2SP note key name: no spaces and no plus, such as `standpoint.example.com/audit`. */
+function noteKeyName(raw: string): string {
+  return /^[^\s+]{1,200}$/u.test(raw)
+    ? raw
+    : '!must be a name without spaces or "+", such as example.com/audit';
 }
 
 function urlProtocol(raw: string): string | undefined {

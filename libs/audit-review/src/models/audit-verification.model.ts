@@ -27,6 +27,18 @@ export class AuditVerificationModel {
   })
   checkedCheckpoints!: number;
 
+  @Field(() => Int, {
+    description:
+      'The size of the last checkpoint that held: the events up to it are sealed by a signature.',
+  })
+  sealedSeq!: number;
+
+  @Field(() => Int, {
+    description:
+      'The events after the last checkpoint, not signed yet: the worker seals them within CHECKPOINT_INTERVAL_MS or CHECKPOINT_EVERY_EVENTS. A chain with events and no checkpoint at all is not valid.',
+  })
+  unsealedEvents!: number;
+
   @Field(() => AuditCheckpointModel, {
     nullable: true,
     description:

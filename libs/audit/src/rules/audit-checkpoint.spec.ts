@@ -1,82 +1,75 @@
-import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
-import {
-  checkpointSignatureProblem,
-  checkpointSignedText,
-  checkpointSigner,
-  keyIdOf,
-  signCheckpoint,
-} from './audit-checkpoint';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { checkpointSigner, checkpointTrust, signCheckpoint } from './audit-checkpoint';
+import { auditKeyOf, AuditKeyRing, keyIdOf } from './audit-keys';
+import { noteKeyHash, parseNote, verifiedSigners } from './signed-note';
 
 const pem = () =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-const signer = checkpointSigner(pem());
+const signer = checkpointSigner(pem(), 'standpoint.test/audit');
+const ring = new AuditKeyRing([signer.key]);
+const root = Buffer.alloc(32, 7);
 const head = {
   brandId: 'brd_1',
   size: 42,
   headHash: 'ab'.repeat(32),
+  rootHash: root,
   signedAt: '2026-12-01T09:00:00.000Z',
 };
 
 describe('audit checkpoints', () => {
-  it('signs the documented canonical text, which any Ed25519 verifier accepts', () => {
+  it('are C2SP checkpoints: origin, size and base64 root, signed as a note by the brand log', () => {
     const checkpoint = signCheckpoint(signer, head);
-    const text = checkpointSignedText(checkpoint);
-
-    expect(text).toBe(
-      `{"brandId":"brd_1","format":"standpoint-audit-checkpoint/1","headHash":"${'ab'.repeat(32)}","keyId":"${signer.keyId}","signedAt":"2026-12-01T09:00:00.000Z","size":42}`,
-    );
-    expect(
-      verify(
-        null,
-        Buffer.from(text, 'utf8'),
-        createPublicKey(signer.publicKeyPem),
+    const origin = 'standpoint.test/audit/brd_1';
+    const text = `${origin}\n42\n${root.toString('base64')}\n`;
+    expect(checkpoint.note).toBe(
+      `${text}\n\u2014 ${origin} ${Buffer.concat([
+        noteKeyHash({ keyName: origin, publicKey: signer.key.publicKey }),
         Buffer.from(checkpoint.signature, 'base64'),
-      ),
-    ).toBe(true);
-    expect(checkpointSignatureProblem(checkpoint, signer.publicKeyPem)).toBeNull();
+      ]).toString('base64')}\n`,
+    );
+    const parsed = parseNote(checkpoint.note!);
+    expect(parsed.text).toBe(text);
+    expect(
+      verifiedSigners(parsed, [{ keyName: origin, publicKey: signer.key.publicKey }]),
+    ).toHaveLength(1);
+    expect(checkpointTrust(checkpoint, ring)).toEqual({ key: signer.key, rank: 0 });
   });
 
   it('names the key by the SHA-256 of its public key', () => {
-    expect(signer.keyId).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(keyIdOf(createPublicKey(signer.publicKeyPem))).toBe(signer.keyId);
-    expect(checkpointSigner(pem()).keyId).not.toBe(signer.keyId);
+    expect(signer.key.keyId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(keyIdOf(createPublicKey(signer.key.publicKeyPem))).toBe(signer.key.keyId);
+    expect(checkpointSigner(pem(), 'x').key.keyId).not.toBe(signer.key.keyId);
   });
 
   it.each([
     ['size', { size: 43 }],
-    ['headHash', { headHash: 'cd'.repeat(32) }],
-    ['signedAt', { signedAt: '2026-12-01T09:00:00.001Z' }],
+    ['rootHash', { rootHash: Buffer.alloc(32, 8).toString('base64') }],
     ['brandId', { brandId: 'brd_2' }],
-  ])('refuses a checkpoint whose %s was changed after signing', (_field, change) => {
+  ])('refuses a checkpoint whose %s no longer matches its signed note', (_field, change) => {
     const checkpoint = { ...signCheckpoint(signer, head), ...change };
-    expect(checkpointSignatureProblem(checkpoint, signer.publicKeyPem)).toBe(
-      'the signature does not verify',
-    );
+    expect(checkpointTrust(checkpoint, ring)).toEqual({
+      problem: "the signed note does not state this checkpoint's brand, size and root",
+    });
   });
 
-  it('refuses a checkpoint signed by another key, naming both keys', () => {
-    const other = checkpointSigner(pem());
+  it('refuses a checkpoint signed by a key outside the ring, even when it claims a ring key', () => {
+    const other = checkpointSigner(pem(), 'standpoint.test/audit');
     const forged = signCheckpoint(other, head);
-    expect(checkpointSignatureProblem(forged, signer.publicKeyPem)).toBe(
-      `signed by the key ${other.keyId}, not by ${signer.keyId}`,
-    );
-    // Claiming our key id does not help: the signature is checked with our key.
-    expect(
-      checkpointSignatureProblem({ ...forged, keyId: signer.keyId }, signer.publicKeyPem),
-    ).toBe('the signature does not verify');
+    expect(checkpointTrust(forged, ring)).toEqual({
+      problem: `signed by the key ${other.key.keyId}, which is not trusted`,
+    });
+    expect(checkpointTrust({ ...forged, keyId: signer.key.keyId }, ring)).toEqual({
+      problem: `the note carries no signature of the key ${signer.key.keyId}`,
+    });
   });
 
-  it('refuses a key that is not an Ed25519 public key', () => {
-    const checkpoint = signCheckpoint(signer, head);
-    expect(checkpointSignatureProblem(checkpoint, 'not a key')).toBe(
-      'the public key is not a PEM public key',
-    );
+  it('builds keys only from Ed25519 public keys', () => {
+    expect(() => auditKeyOf('not a key')).toThrow('not a PEM public key');
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
       .publicKey.export({ type: 'spki', format: 'pem' })
       .toString();
-    expect(checkpointSignatureProblem(checkpoint, rsa)).toBe(
-      'the public key is not an Ed25519 key',
-    );
+    expect(() => auditKeyOf(rsa)).toThrow('not an Ed25519 key');
+    expect(() => new AuditKeyRing([signer.key, signer.key])).toThrow(/twice/);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 // The Merkle tree of RFC 9162 (section 2.1, as in RFC 6962) over a brand's events, leaf i being
 // the canonical text of the event of sequence number i + 1. It lets one event be proven part of a
@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 /** The root of the tree with no leaves: SHA-256 of nothing. */
 export const EMPTY_ROOT = createHash('sha256').digest();
 
-/** SHA-256(0x00 ‖ data): a leaf's hash, never equal to an interior node's. */
+/** SHA-256(0x00 ‖ data), text as UTF-8: a leaf's hash, never equal to an interior node's. */
 export function leafHash(data: string | Uint8Array): Buffer {
+  // A one-shot hash of the prefixed text costs a fraction of a Hash object, once per event.
+  if (typeof data === 'string') return hash('sha256', `\0${data}`, 'buffer');
   return createHash('sha256').update(Uint8Array.of(0)).update(data).digest();
 }
 
@@ -90,7 +92,7 @@ export function rootFromInclusionProof(
     return null;
   let fn = index;
   let sn = size - 1;
-  let r = Buffer.from(leaf);
+  let r: Buffer = Buffer.from(leaf);
   for (const p of proof) {
     if (sn === 0) return null;
     if (fn % 2 === 1 || fn === sn) {
@@ -132,8 +134,8 @@ export function verifyConsistency(
   let fn = size1 - 1;
   let sn = size2 - 1;
   while (fn % 2 === 1) [fn, sn] = [(fn - 1) / 2, Math.floor(sn / 2)];
-  let fr = Buffer.from(path[0]);
-  let sr = Buffer.from(path[0]);
+  let fr: Buffer = Buffer.from(path[0]);
+  let sr: Buffer = Buffer.from(path[0]);
   for (const c of path.slice(1)) {
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
@@ -196,7 +198,7 @@ export class CompactTree {
 
   /** Appends a leaf; `completed` is told each perfect subtree the leaf completes, smallest first. */
   append(leaf: Uint8Array, completed?: (node: PerfectNode) => void): void {
-    let hash = Buffer.from(leaf);
+    let hash: Buffer = Buffer.isBuffer(leaf) ? leaf : Buffer.from(leaf);
     let level = 0;
     completed?.({ level, index: this.leaves, hash });
     while (Math.floor(this.leaves / 2 ** level) % 2 === 1) {

@@ -1,6 +1,8 @@
 import { AuditEventContent, GENESIS_HASH, sealEvent } from './audit-chain';
 import { CheckpointSigner, signCheckpoint } from './audit-checkpoint';
 import { checkpointLine, eventLine, headerLine } from './export-format';
+import { CompactTree, inclusionRanges, leafHash, rangeRoot } from './merkle-tree';
+import { PROOF_FORMAT, proofFileText, tlogProof } from './proof-file';
 
 /** A made-up event, sealed by the chain's rules. */
 export interface SampleEvent {
@@ -42,26 +44,69 @@ export function* sampleEvents(
 }
 
 /**
- * The lines of a valid export of `count` made-up events of one brand, ending with its checkpoint
- * signed by `signer`. Event `seq` sits on line `seq + 1`.
+ * The lines of a valid export of `count` made-up events of one brand, with a checkpoint signed by
+ * `signer` after each event whose seq is in `checkpointsAt`, and one closing it. Event `seq` sits
+ * on line `seq + 1` when no checkpoint comes before it.
  */
-export function sampleExport(count: number, signer: CheckpointSigner): string[] {
+export function sampleExport(
+  count: number,
+  signer: CheckpointSigner,
+  checkpointsAt: readonly number[] = [],
+): string[] {
+  const publicKeys = [{ keyId: signer.key.keyId, publicKey: signer.key.publicKeyPem }];
   const lines = [
-    headerLine({ brandId: 'brd_1', brandSlug: 'acme', exportedAt: '2026-11-30T00:00:00.000Z' }),
+    headerLine({
+      brandId: 'brd_1',
+      brandSlug: 'acme',
+      exportedAt: '2026-11-30T00:00:00.000Z',
+      publicKeys,
+    }),
   ];
-  let headHash = GENESIS_HASH;
-  for (const { content, hash } of sampleEvents(count, 'brd_1')) {
-    lines.push(eventLine(content, hash));
-    headHash = hash;
+  const tree = CompactTree.empty();
+  for (const { content, hash, canonical } of sampleEvents(count, 'brd_1')) {
+    lines.push(eventLine(content, hash, canonical));
+    tree.append(leafHash(canonical));
+    if (content.seq === count || checkpointsAt.includes(content.seq))
+      lines.push(
+        checkpointLine(
+          signCheckpoint(signer, {
+            brandId: 'brd_1',
+            size: content.seq,
+            headHash: hash,
+            rootHash: tree.root(),
+            signedAt: '2026-11-30T00:00:01.000Z',
+          }),
+        ),
+      );
   }
+  return lines;
+}
+
+/**
+ * The proof file of event `seq` among `count` made-up events, in a checkpoint of them all signed
+ * by `signer`, as `npx standpoint audit prove` writes one.
+ */
+export function sampleProof(count: number, seq: number, signer: CheckpointSigner): string {
+  const events = [...sampleEvents(count, 'brd_1')];
+  const leaves = events.map((event) => leafHash(event.canonical));
   const checkpoint = signCheckpoint(signer, {
     brandId: 'brd_1',
     size: count,
-    headHash,
+    headHash: events[count - 1].hash,
+    rootHash: rangeRoot(leaves),
     signedAt: '2026-11-30T00:00:01.000Z',
   });
-  lines.push(checkpointLine(checkpoint, signer.publicKeyPem));
-  return lines;
+  const hashes = inclusionRanges(seq - 1, count).map(([start, end]) =>
+    rangeRoot(leaves.slice(start, end)),
+  );
+  const { content, hash } = events[seq - 1];
+  return proofFileText({
+    format: PROOF_FORMAT,
+    kind: 'inclusion',
+    event: { ...content, hash },
+    proof: tlogProof(seq - 1, hashes, checkpoint.note!),
+    publicKeys: [{ keyId: signer.key.keyId, publicKey: signer.key.publicKeyPem }],
+  });
 }
 
 /** The lines with event `seq`'s data altered in place, its hash left as it was. */

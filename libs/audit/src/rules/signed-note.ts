@@ -57,7 +57,8 @@ export function signNote(text: string, keyName: string, privateKey: KeyObject): 
  */
 export function parseNote(note: string): ParsedNote {
   if (!note.endsWith('\n')) throw new Error('a signed note ends with a newline');
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(note)) throw new Error('a control character in the note');
+  if ([...note].some((char) => char < ' ' && char !== '\n'))
+    throw new Error('a control character in the note');
   const split = note.lastIndexOf('\n\n');
   if (split < 0) throw new Error('no blank line between the text and the signatures');
   const text = note.slice(0, split + 1);
