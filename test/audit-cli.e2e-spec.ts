@@ -23,12 +23,14 @@ describe('standpoint audit', () => {
     return { code: exit.code, output: cli.output() };
   };
 
-  it('verifies a brand chain in the database', async () => {
+  it('verifies a brand chain in the database, sealed by the demo seed', async () => {
     const result = await run(['audit', 'verify', '--brand', 'demo']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.output.trim().split('\n').at(-1)!)).toMatchObject({
       valid: true,
       firstInvalidSeq: null,
+      checkedCheckpoints: 1,
+      unsealedEvents: 0,
     });
   });
 
@@ -53,16 +55,17 @@ describe('standpoint audit', () => {
     expect((await run(['audit', 'export', '--brand', 'demo', '--output', file])).code).toBe(0);
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(JSON.parse(lines[0])).toMatchObject({
-      format: 'standpoint-audit-export/1',
+      format: 'standpoint-audit-export/2',
       brandSlug: 'demo',
     });
     expect(lines.length).toBeGreaterThan(10);
 
-    const valid = await run(['audit', 'verify-export', file]);
+    const valid = await run(['audit', 'verify-export', file, '--accept-untrusted-key']);
     expect(valid.code).toBe(0);
     expect(JSON.parse(valid.output.split('\n')[0])).toMatchObject({
       valid: true,
-      checkedEvents: lines.length - 2, // the header and the closing checkpoint are no events
+      checkedEvents: lines.length - 2, // the header and the checkpoint of the seed are no events
+      checkedCheckpoints: 1,
       firstBadLine: null,
     });
 
@@ -70,16 +73,16 @@ describe('standpoint audit', () => {
     const flipped = [...lines];
     flipped[5] = flipped[5].replace('"seq":5', '"seq":6');
     writeFileSync(tampered, `${flipped.join('\n')}\n`);
-    const broken = await run(['audit', 'verify-export', tampered]);
+    const broken = await run(['audit', 'verify-export', tampered, '--accept-untrusted-key']);
     expect(broken.code).toBe(1);
     expect(broken.output).toContain(`${tampered}: line 6:`);
 
     const edited = [...lines];
     edited[8] = edited[8].replace('demo.standpoint.local', 'demo.standpoint.locaL');
     writeFileSync(tampered, `${edited.join('\n')}\n`);
-    expect((await run(['audit', 'verify-export', tampered])).output).toContain(
-      `${tampered}: line 9:`,
-    );
+    expect(
+      (await run(['audit', 'verify-export', tampered, '--accept-untrusted-key'])).output,
+    ).toContain(`${tampered}: line 9:`);
   });
 
   it('exports CSV for people to read', async () => {

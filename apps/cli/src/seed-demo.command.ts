@@ -1,7 +1,10 @@
 import { NestFactory } from '@nestjs/core';
+import { CheckpointsService } from '@standpoint/audit';
 import { configOrExit } from '@standpoint/config';
+import { RequestContext } from '@standpoint/database';
 import { DEMO_BRAND_SLUG, DemoSeeder, Role } from '@standpoint/identity';
 import { DemoProposal } from '@standpoint/proposals';
+import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
 
 /** Creates the demo brand and prints each member's password, once. */
@@ -28,6 +31,11 @@ export async function seedDemoCommand(): Promise<void> {
       reviewer: member(Role.REVIEWER),
     });
     progress('wrote a sample proposal with evidence, a risk note and a recommendation');
+    // Sealed at once, as the worker would within CHECKPOINT_INTERVAL_MS: the chain verifies now.
+    await app
+      .get(CheckpointsService)
+      .seal(RequestContext.system(app.get(DataSource)), demo.brandId);
+    progress("signed a checkpoint of the demo brand's audit trail");
     process.stdout.write('\nDemo accounts (the passwords are shown only this once):\n');
     for (const account of demo.accounts) {
       process.stdout.write(

@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,10 @@ import { trustedDocumentId } from './trusted-documents';
 
 const ed25519Pem = (): string =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const rsaPublicPem = (): string =>
+  generateKeyPairSync('rsa', { modulusLength: 1024 })
+    .publicKey.export({ type: 'spki', format: 'pem' })
+    .toString();
 
 const longSecret = 'x'.repeat(32);
 const smtpUrl = 'smtp://mail.example.com:587';
@@ -80,7 +84,10 @@ describe('loadAppConfig', () => {
           smtpDeadlineMs: 30_000,
         },
         webhooksAllowPrivateTargets: false,
-        checkpointIntervalMs: 3_600_000,
+        checkpointIntervalMs: 60_000,
+        checkpointEveryEvents: 500,
+        auditRetiredPublicKeyPems: [],
+        auditLogName: 'localhost:3000/audit',
         trustProxy: false,
         websocket: {
           maxConnectionsPerAddress: 50,
@@ -245,6 +252,33 @@ describe('loadAppConfig', () => {
       expect(problems[0]).toMatch(problem);
     });
 
+    it('reads the retired public keys, oldest first, and the log name', () => {
+      const retired = [1, 2].map(() =>
+        generateKeyPairSync('ed25519')
+          .publicKey.export({ type: 'spki', format: 'pem' })
+          .toString()
+          .trim(),
+      );
+      const config = load({
+        AUDIT_RETIRED_PUBLIC_KEYS: retired.join('\\n').replace(/\n/g, '\\n'),
+        AUDIT_LOG_NAME: 'standpoint.example.com/audit',
+      });
+      expect(config.auditRetiredPublicKeyPems).toEqual(retired);
+      expect(config.auditLogName).toBe('standpoint.example.com/audit');
+    });
+
+    it('AUDIT_RETIRED_PUBLIC_KEYS that holds the current key: a retired key signs nothing new', () => {
+      const pem = ed25519Pem();
+      const publicHalf = createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
+      expect(problemsOf({ AUDIT_SIGNING_KEY: pem, AUDIT_RETIRED_PUBLIC_KEYS: publicHalf })).toEqual(
+        [
+          expect.stringMatching(
+            /^AUDIT_RETIRED_PUBLIC_KEYS lists the public half of AUDIT_SIGNING_KEY/,
+          ),
+        ],
+      );
+    });
+
     it('every bad variable at once, one line each, starting with its name', () => {
       const env = {
         PORT: 'abc',
@@ -286,6 +320,11 @@ describe('loadAppConfig', () => {
       ['DATABASE_POOL_SIZE', '101'],
       ['CHECKPOINT_INTERVAL_MS', '999'],
       ['CHECKPOINT_INTERVAL_MS', 'hourly'],
+      ['CHECKPOINT_EVERY_EVENTS', '0'],
+      ['AUDIT_RETIRED_PUBLIC_KEYS', 'nonsense'],
+      ['AUDIT_RETIRED_PUBLIC_KEYS', rsaPublicPem()],
+      ['AUDIT_LOG_NAME', 'my log'],
+      ['AUDIT_LOG_NAME', 'a+b'],
       ['NODE_ENV', 'prod'],
       ['TRUST_PROXY', 'true'],
       ['TRUST_PROXY', '11'],

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { AuditEventEntity, AuditService } from '@standpoint/audit';
+import { AuditEventEntity, AuditService, CheckpointsService } from '@standpoint/audit';
 import { proposalChange } from '@standpoint/proposals';
 import { Fixtures, SignIn } from './fixtures';
 import { startTestApp, TestApp, TestAppOptions } from './test-app';
@@ -16,6 +16,11 @@ export interface TestAppHandle {
   ): Promise<T>;
   /** The brand's audit events in chain order. */
   auditChain(brandId: string): Promise<AuditEventEntity[]>;
+  /**
+   * Signs a checkpoint of the brand's chain now, as the worker does once it is due: a chain with
+   * events and no checkpoint does not verify.
+   */
+  sealAuditChain(brandId: string): Promise<void>;
   /**
    * The events of that chain about one proposal, as `proposalEvents` tells them: its own and
    * those of its dossier and decisions.
@@ -48,6 +53,12 @@ export function useTestApp(
     },
     auditChain: (brandId) =>
       handle.t.asSystem((ctx) => handle.t.app.get(AuditService).chain(ctx, brandId)),
+    sealAuditChain: async (brandId) => {
+      const sealed = await handle.t.asSystem((ctx) =>
+        handle.t.app.get(CheckpointsService).seal(ctx, brandId),
+      );
+      expect(sealed).not.toBeNull();
+    },
     proposalAuditEvents: async (brandId, proposalId) =>
       (await handle.auditChain(brandId)).filter(
         (event) =>
