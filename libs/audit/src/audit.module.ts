@@ -10,6 +10,7 @@ import { AuditTreeNodeEntity } from './audit-tree-node.entity';
 import { AuditExportService } from './audit-export.service';
 import { AuditProofsService } from './audit-proofs.service';
 import { AuditService } from './audit.service';
+import { CheckpointListeners } from './checkpoint-listeners';
 import { CheckpointsService } from './checkpoints.service';
 import { InProcessAuditEventBus } from './in-process-audit-event-bus';
 import { PostgresAuditEventBus } from './postgres-audit-event-bus';
@@ -23,6 +24,7 @@ import { PostgresAuditEventBus } from './postgres-audit-event-bus';
     AuditExportService,
     AuditProofsService,
     AuditService,
+    CheckpointListeners,
     CheckpointsService,
     {
       // On PostgreSQL every process on the database hears of every change; SQLite has one process
@@ -41,6 +43,7 @@ import { PostgresAuditEventBus } from './postgres-audit-event-bus';
     AuditProofsService,
     AuditService,
     AuditEventBus,
+    CheckpointListeners,
     CheckpointsService,
   ],
 })

@@ -16,6 +16,7 @@ import {
   SignedCheckpoint,
 } from './rules';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
+import { CheckpointListeners } from './checkpoint-listeners';
 import { AuditEventEntity } from './audit-event.entity';
 import { chainBatches, chainHeadSeq } from './chain-events';
 import { storedLink } from './stored-link';
@@ -45,6 +46,7 @@ export class CheckpointsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly listeners: CheckpointListeners,
   ) {
     this.signer = checkpointSigner(config.auditSigningKeyPem, config.auditLogName);
     this.ring = AuditKeyRing.ofPems([
@@ -102,9 +104,10 @@ export class CheckpointsService {
       rootHash: extended.tree.root(),
       signedAt: this.clock.now().toISOString(),
     });
-    // Short write transactions around reads outside any: SQLite's writers wait for none of the reading.
-    await this.transactions.run(ctx, () =>
-      ctx.em
+    // Short write transactions around reads outside any: SQLite's writers wait for none of the
+    // reading. Another worker may have stored its own checkpoint of this head first: that one stands.
+    return this.transactions.run(ctx, async () => {
+      await ctx.em
         .createQueryBuilder()
         .insert()
         .into(AuditCheckpointEntity)
@@ -116,11 +119,12 @@ export class CheckpointsService {
         })
         .orIgnore()
         .updateEntity(false)
-        .execute(),
-    );
-    // Another worker may have stored its own checkpoint of this head first: that one stands.
-    const kept = await ctx.em.findOneByOrFail(AuditCheckpointEntity, { brandId, size });
-    return { checkpoint: signedCheckpointOf(kept), stored: kept.id === id };
+        .execute();
+      const kept = await ctx.em.findOneByOrFail(AuditCheckpointEntity, { brandId, size });
+      const stored = kept.id === id;
+      if (stored) await this.listeners.sealed(ctx, checkpoint);
+      return { checkpoint: signedCheckpointOf(kept), stored };
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ export * from './audit-export.service';
 export * from './audit-proofs.service';
 export * from './chain-events';
 export * from './checkpoint-job';
+export * from './checkpoint-listeners';
 export * from './checkpoints.service';
 export * from './stored-link';
 export * from './audit-tree-node.entity';
