@@ -431,10 +431,14 @@ describe('the decision record', () => {
       expect(item('comment.added')).toContain(reviewer.email);
       expect(item('comment.added')).toContain(escapeHtml(commentBody));
       expect(item('evidence.corrected')).toContain('Misread the chart');
-      expect(item('evidence.corrected')).toContain(`Replaces <code>${evidenceId}</code>`);
+      expect(item('evidence.corrected')).toContain(`replaces <code>${evidenceId}</code>`);
       expect(item('evidence.corrected')).toMatch(/<del>SURVEY_STAT:\s+70% of consumers/);
       expect(item('evidence.corrected')).toMatch(/<ins>SURVEY_STAT:\s+72% of consumers/);
       expect(item('evidence.withdrawn')).toContain('Counted twice');
+      // The withdrawal names the evidence as the line that added it does.
+      const added = items[lines.findIndex((l) => l.evidence?.evidenceId === withdrawnEvidenceId)];
+      expect(added).toContain(`Evidence <code>${withdrawnEvidenceId}</code>`);
+      expect(item('evidence.withdrawn')).toContain(`Evidence <code>${withdrawnEvidenceId}</code>`);
       const decision = lines.find((l) => l.kind === 'DECISION')!;
       expect(body).toContain('OVERRIDE');
       expect(body).toContain(approver.email);

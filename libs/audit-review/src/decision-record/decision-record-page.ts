@@ -133,17 +133,19 @@ function lineHtml(line: RecordLine): SafeHtml {
   </li>`;
 }
 
+/** Named by its id, so that a correction or withdrawal can be matched with the line that added it. */
 function evidenceHtml(evidence: RecordedEvidence): SafeHtml {
   if (!evidence.before) {
     return html`<p>
+      Evidence <code>${evidence.evidenceId}</code>:
       ${evidenceContentHtml(evidence)}${
         evidence.citedFromId && html`; cited from <code>${evidence.citedFromId}</code>`
       }
     </p>`;
   }
   return html`<p>
-      Replaces <code>${evidence.correctsId}</code>, which said:
-      <del>${evidenceContentHtml(evidence.before)}</del>
+      Evidence <code>${evidence.evidenceId}</code> replaces <code>${evidence.correctsId}</code>,
+      which said: <del>${evidenceContentHtml(evidence.before)}</del>
     </p>
     <p>Now: <ins>${evidenceContentHtml(evidence)}</ins></p>`;
 }
