@@ -1,4 +1,5 @@
 import { TypeOrmLogger } from '@standpoint/database';
+import { escapeHtml } from '@standpoint/html';
 import { createHash } from 'node:crypto';
 import { errorCodes, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { AppModule } from '../src/app.module';
@@ -6,11 +7,12 @@ import { AppModule } from '../src/app.module';
 const RECORD = `query ($id: ID!) { proposal(id: $id) { decisionRecord {
   proposalId title state
   lines {
-    seq hash at action kind actorLabel summary revisionNumber reason
+    auditEventId seq hash at action kind actorLabel summary revisionNumber reason
     state { from to }
     revision { number contentHash drafts { channel body } changes { channel change parts { kind text } } }
-    evidence { evidenceId kind summary }
+    evidence { evidenceId kind summary sourceUrl correctsId before { kind summary sourceUrl } }
     riskNote { category severity status }
+    comment { commentId body mentionedUserIds }
     recommendation { recommendation rationale revisionNumber }
     decision {
       approverLabel step outcome revisionNumber contentHash stale
@@ -26,8 +28,11 @@ const INJECTED = '<script>alert("x")</script>';
 const FIRST_WORDS = `Our stores are open as shelters tonight. ${INJECTED}`;
 const SECOND_WORDS = 'Our stores are open as shelters every night until the water recedes.';
 const ACKNOWLEDGEMENT = 'People need shelter tonight; staffing is confirmed by phone';
+const CORRECTED_SUMMARY = '72% of consumers say it is important for brands to take a stand';
+const WITHDRAWAL_REASON = 'The flood is over before we could post';
 
 interface Line {
+  auditEventId: string;
   seq: number;
   hash: string;
   action: string;
@@ -49,6 +54,10 @@ describe('the decision record', () => {
   let stranger: TestMember;
   let proposalId: string;
   let otherProposalId: string;
+  let withdrawnProposalId: string;
+  let evidenceId: string;
+  let withdrawnEvidenceId: string;
+  let commentBody: string;
 
   const mutate = (query: string, input: Record<string, unknown>, token: string) =>
     app.data(query, { input }, token);
@@ -74,7 +83,29 @@ describe('the decision record', () => {
         drafts: [{ channel: 'X', body: FIRST_WORDS }],
       })
     ).id;
-    await f.evidence(proposalId, contributor.token);
+    evidenceId = await f.evidence(proposalId, contributor.token);
+    commentBody = `Is every shelter staffed, @${manager.email}? ${INJECTED}`;
+    await mutate(
+      'mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }',
+      { proposalId, body: commentBody },
+      reviewer.token,
+    );
+    await mutate(
+      'mutation ($input: CorrectEvidenceInput!) { correctEvidence(input: $input) { id } }',
+      {
+        evidenceId,
+        summary: CORRECTED_SUMMARY,
+        survey: { statistic: 72, source: 'Survey' },
+        reason: 'Misread the chart',
+      },
+      contributor.token,
+    );
+    withdrawnEvidenceId = await f.evidence(proposalId, contributor.token);
+    await mutate(
+      'mutation ($input: WithdrawEvidenceInput!) { withdrawEvidence(input: $input) { id } }',
+      { evidenceId: withdrawnEvidenceId, reason: 'Counted twice' },
+      contributor.token,
+    );
     await f.riskNote(proposalId, reviewer.token, {
       category: 'PERFORMATIVE_ALLYSHIP',
       likelihood: 4,
@@ -126,22 +157,61 @@ describe('the decision record', () => {
         drafts: [{ channel: 'X', body: 'Something else' }],
       })
     ).id;
+    withdrawnProposalId = (
+      await f.proposal(brand.id, manager.token, {
+        title: 'Sandbags',
+        issue: 'Flood relief',
+        drafts: [{ channel: 'X', body: 'We hand out sandbags.' }],
+      })
+    ).id;
+    await mutate(
+      'mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }',
+      { proposalId: withdrawnProposalId, body: 'Too late for this one?' },
+      approver.token,
+    );
+    await mutate(
+      `mutation ($input: ReasonInput!) { withdraw(input: $input) { __typename } }`,
+      { proposalId: withdrawnProposalId, reason: WITHDRAWAL_REASON },
+      manager.token,
+    );
   });
 
-  const record = async (token = auditor.token) =>
-    (await app.data(RECORD, { id: proposalId }, token)).proposal.decisionRecord;
+  const record = async (token = auditor.token, id = proposalId) =>
+    (await app.data(RECORD, { id }, token)).proposal.decisionRecord as { lines: Line[] };
 
-  it("tells every event of the proposal, in the chain's order, with the chain's sequence numbers and hashes", async () => {
-    const { lines } = (await record()) as { lines: Line[] };
-    // The record leaves comments out.
-    const concerning = (await app.proposalAuditEvents(brand.id, proposalId)).filter(
-      (e) => e.entityType !== 'Comment',
+  /** The brand's chain as the auditors' own view of it answers it, by event id. */
+  const listedEvents = async () => {
+    const listed = await app.data(
+      `query ($b: ID!) { auditEvents(brandId: $b, first: 500) { edges { node { id seq hash at action entityId } } } }`,
+      { b: brand.id },
+      auditor.token,
     );
-    expect(lines.map((l) => [l.seq, l.hash, l.action, l.actorLabel])).toEqual(
-      concerning.map((e) => [e.seq, e.hash, e.action, e.actorLabel]),
+    type Node = {
+      id: string;
+      seq: number;
+      hash: string;
+      at: string;
+      action: string;
+      entityId: string;
+    };
+    return new Map<string, Node>(
+      listed.auditEvents.edges.map(({ node }: { node: Node }) => [node.id, node]),
+    );
+  };
+
+  it("tells every event of the proposal, comments included, in the chain's order, with the chain's ids, sequence numbers and hashes", async () => {
+    const { lines } = await record();
+    const concerning = await app.proposalAuditEvents(brand.id, proposalId);
+    expect(concerning.some((e) => e.action === 'comment.added')).toBe(true);
+    expect(lines.map((l) => [l.auditEventId, l.seq, l.hash, l.action, l.actorLabel])).toEqual(
+      concerning.map((e) => [e.id, e.seq, e.hash, e.action, e.actorLabel]),
     );
     expect(lines.map((l) => l.kind)).toEqual([
       'PROPOSED',
+      'EVIDENCE',
+      'COMMENT',
+      'EVIDENCE',
+      'EVIDENCE',
       'EVIDENCE',
       'RISK_NOTE',
       'RECOMMENDATION',
@@ -153,20 +223,76 @@ describe('the decision record', () => {
       'RETRACTION',
     ]);
 
-    // The same numbers and hashes as the auditors' own view of the chain.
-    const listed = await app.data(
-      `query ($b: ID!, $e: ID!) { auditEvents(brandId: $b, filter: { entityId: $e }, first: 500) { edges { node { seq hash } } } }`,
-      { b: brand.id, e: proposalId },
-      auditor.token,
-    );
-    const ownLines = lines.filter((l) => !['EVIDENCE', 'RISK_NOTE', 'DECISION'].includes(l.kind));
-    expect(ownLines.map((l) => ({ seq: l.seq, hash: l.hash }))).toEqual(
-      listed.auditEvents.edges.map((edge: { node: unknown }) => edge.node),
-    );
+    // Each line names its event as the auditors' own view of the chain does.
+    const events = await listedEvents();
+    for (const line of lines) {
+      expect(events.get(line.auditEventId)).toMatchObject({
+        seq: line.seq,
+        hash: line.hash,
+        at: line.at,
+        action: line.action,
+      });
+    }
+  });
+
+  it('tells the comment, the evidence correction and the evidence withdrawal: who, when, what', async () => {
+    const { lines } = await record();
+    const events = await listedEvents();
+    const line = (action: string) => {
+      const found = lines.filter((l) => l.action === action).at(-1)!;
+      expect(events.get(found.auditEventId)).toMatchObject({ seq: found.seq, action });
+      return found;
+    };
+    expect(line('comment.added')).toMatchObject({
+      kind: 'COMMENT',
+      actorLabel: reviewer.email,
+      summary: 'Commented, mentioning 1 member',
+      comment: { commentId: expect.any(String), body: commentBody, mentionedUserIds: [manager.id] },
+    });
+    const corrected = line('evidence.corrected');
+    expect(corrected).toMatchObject({
+      kind: 'EVIDENCE',
+      actorLabel: contributor.email,
+      reason: 'Misread the chart',
+      evidence: {
+        kind: 'SURVEY_STAT',
+        summary: CORRECTED_SUMMARY,
+        correctsId: evidenceId,
+        before: {
+          kind: 'SURVEY_STAT',
+          summary: '70% of consumers say it is important for brands to take a stand',
+        },
+      },
+    });
+    expect(events.get(corrected.auditEventId)!.entityId).toBe(corrected.evidence.evidenceId);
+    expect(line('evidence.withdrawn')).toMatchObject({
+      kind: 'EVIDENCE',
+      actorLabel: contributor.email,
+      summary: expect.stringMatching(/^Evidence withdrawn: SURVEY_STAT — /),
+      reason: 'Counted twice',
+      evidence: { evidenceId: withdrawnEvidenceId, correctsId: null, before: null },
+    });
+  });
+
+  it('tells a withdrawn proposal with who withdrew it and why, as the last line', async () => {
+    const { lines } = await record(auditor.token, withdrawnProposalId);
+    expect(lines.map((l) => l.kind)).toEqual(['PROPOSED', 'COMMENT', 'WITHDRAWAL']);
+    const withdrawal = lines.at(-1)!;
+    expect(withdrawal).toMatchObject({
+      action: 'proposal.withdrawn',
+      actorLabel: manager.email,
+      reason: WITHDRAWAL_REASON,
+      state: { from: 'DRAFT', to: 'WITHDRAWN' },
+    });
+    expect((await listedEvents()).get(withdrawal.auditEventId)).toMatchObject({
+      seq: withdrawal.seq,
+      hash: withdrawal.hash,
+      entityId: withdrawnProposalId,
+    });
   });
 
   it('shows the override: the overruled recommendation, the acknowledgement, the approver and what they saw', async () => {
-    const { lines } = (await record()) as { lines: Line[] };
+    const { lines } = await record();
     const decision = lines.find((l) => l.kind === 'DECISION')!;
     const stored = (await app.auditChain(brand.id)).find((e) => e.seq === decision.seq)!;
     const data = stored.data as { contentHash: string; seen: unknown };
@@ -199,7 +325,7 @@ describe('the decision record', () => {
   });
 
   it('shows what the revision changed, and who warned and added evidence', async () => {
-    const { lines } = (await record()) as { lines: Line[] };
+    const { lines } = await record();
     const revised = lines.find((l) => l.kind === 'REVISED')!;
     expect(revised.revision.drafts).toEqual([{ channel: 'X', body: SECOND_WORDS }]);
     const [x] = revised.revision.changes;
@@ -243,14 +369,23 @@ describe('the decision record', () => {
     try {
       const statements = async (first: number) => {
         logQuery.mockClear();
-        await app.data(
-          `query ($b: ID!, $first: Int) { proposals(brandId: $b, first: $first) { edges { node { decisionRecord { lines { seq } } } } } }`,
+        const listed = await app.data(
+          `query ($b: ID!, $first: Int) { proposals(brandId: $b, first: $first) { edges { node { decisionRecord { lines { kind } } } } } }`,
           { b: brand.id, first },
           auditor.token,
         );
-        return logQuery.mock.calls.length;
+        const kinds = listed.proposals.edges.flatMap(
+          (edge: { node: { decisionRecord: { lines: { kind: string }[] } } }) =>
+            edge.node.decisionRecord.lines.map((line) => line.kind),
+        );
+        return { kinds, sql: (logQuery.mock.calls as unknown as [string][]).map(([sql]) => sql) };
       };
-      expect(await statements(2)).toBe(await statements(1));
+      const one = await statements(1);
+      const all = await statements(3);
+      expect(all.kinds.filter((kind: string) => kind === 'COMMENT')).toHaveLength(2);
+      expect(all.sql).toHaveLength(one.sql.length);
+      // One statement reads the comments of the whole page.
+      expect(all.sql.filter((sql) => /\bFROM "?comment"?/i.test(sql))).toHaveLength(1);
     } finally {
       logQuery.mockRestore();
     }
@@ -283,11 +418,27 @@ describe('the decision record', () => {
       );
       expect(body).not.toMatch(/(src|href)=/);
 
-      const { lines } = (await record()) as { lines: Line[] };
-      for (const line of lines) {
-        expect(body).toContain(`#${line.seq}`);
-        expect(body).toContain(line.hash);
-      }
+      // One list item per line, in order, each naming its event.
+      const { lines } = await record();
+      const items = body.split('<li class="line').slice(1);
+      expect(items).toHaveLength(lines.length);
+      lines.forEach((line, i) => {
+        expect(items[i]).toContain(`<span class="seq">#${line.seq}</span>`);
+        expect(items[i]).toContain(`<code>${line.auditEventId}</code>`);
+        expect(items[i]).toContain(line.hash);
+      });
+      const item = (action: string) => items[lines.findLastIndex((l) => l.action === action)];
+      expect(item('comment.added')).toContain(reviewer.email);
+      expect(item('comment.added')).toContain(escapeHtml(commentBody));
+      expect(item('evidence.corrected')).toContain('Misread the chart');
+      expect(item('evidence.corrected')).toContain(`replaces <code>${evidenceId}</code>`);
+      expect(item('evidence.corrected')).toMatch(/<del>SURVEY_STAT:\s+70% of consumers/);
+      expect(item('evidence.corrected')).toMatch(/<ins>SURVEY_STAT:\s+72% of consumers/);
+      expect(item('evidence.withdrawn')).toContain('Counted twice');
+      // The withdrawal names the evidence as the line that added it does.
+      const added = items[lines.findIndex((l) => l.evidence?.evidenceId === withdrawnEvidenceId)];
+      expect(added).toContain(`Evidence <code>${withdrawnEvidenceId}</code>`);
+      expect(item('evidence.withdrawn')).toContain(`Evidence <code>${withdrawnEvidenceId}</code>`);
       const decision = lines.find((l) => l.kind === 'DECISION')!;
       expect(body).toContain('OVERRIDE');
       expect(body).toContain(approver.email);
@@ -295,6 +446,17 @@ describe('the decision record', () => {
       expect(body).toContain(decision.decision.contentHash);
       expect(body).toContain(decision.decision.seen.evidence);
       expect(body).toContain('<ins>every night until the water recedes</ins>');
+    });
+
+    it('shows a withdrawal with its reason and its event', async () => {
+      const body = await (await page(pathOf(withdrawnProposalId), auditor.token)).text();
+      const withdrawal = (await record(auditor.token, withdrawnProposalId)).lines.at(-1)!;
+      const item = body.split('<li class="line').at(-1)!;
+      expect(item).toContain(`<span class="seq">#${withdrawal.seq}</span>`);
+      expect(item).toContain(`<code>${withdrawal.auditEventId}</code>`);
+      expect(item).toContain(manager.email);
+      expect(item).toContain(WITHDRAWAL_REASON);
+      expect(item).toContain('DRAFT → WITHDRAWN');
     });
 
     it('answers 401 without credentials and 404 to a member of another brand', async () => {

@@ -33,6 +33,7 @@ function event(
   actorLabel = 'manager@example.test',
 ): RecordEvent {
   return {
+    id: `aud_${seq}`,
     brandId: BRAND,
     seq,
     hash: `hash-${seq}`,
@@ -83,7 +84,13 @@ const STORY: RecordEvent[] = [
     before: null,
     after: { recommendation: 'HOLD', rationale: 'Wait', revisionNumber: 1 },
   }),
-  event(7, 'comment.added', { proposalId: PROPOSAL.id, body: 'hi' }, ['Comment', 'cmt_1']),
+  event(
+    7,
+    'comment.added',
+    { proposalId: PROPOSAL.id, body: 'Is @ops@example.test staffed?', mentionedUserIds: ['usr_o'] },
+    ['Comment', 'cmt_1'],
+    'reviewer@example.test',
+  ),
   event(8, 'proposal.submitted', { from: 'DRAFT', to: 'IN_REVIEW', round: 1 }),
   override,
   event(10, 'content_freeze.started', { reason: 'Storm' }, ['ContentFreeze', 'frz_1']),
@@ -115,19 +122,87 @@ describe('decisionRecordLines', () => {
       STORY.filter((e) => e.entityType === 'ContentFreeze'),
     );
 
-  it('tells the story in audit order, with the sequence number and hash of each line', () => {
-    expect(lines().map((l) => [l.seq, l.hash, l.kind])).toEqual([
-      [4, 'hash-4', RecordLineKind.PROPOSED],
-      [5, 'hash-5', RecordLineKind.RISK_NOTE],
-      [6, 'hash-6', RecordLineKind.RECOMMENDATION],
-      [8, 'hash-8', RecordLineKind.SUBMITTED],
-      [9, 'hash-9', RecordLineKind.DECISION],
-      [10, 'hash-10', RecordLineKind.FREEZE],
-      [11, 'hash-11', RecordLineKind.RISK_NOTE],
-      [12, 'hash-12', RecordLineKind.REVISED],
-      [13, 'hash-13', RecordLineKind.ESCALATION],
-      [14, 'hash-14', RecordLineKind.WITHDRAWAL],
+  it('tells the story in audit order, with the id, sequence number and hash of each event', () => {
+    expect(lines().map((l) => [l.auditEventId, l.seq, l.hash, l.kind])).toEqual(
+      [
+        [4, RecordLineKind.PROPOSED],
+        [5, RecordLineKind.RISK_NOTE],
+        [6, RecordLineKind.RECOMMENDATION],
+        [7, RecordLineKind.COMMENT],
+        [8, RecordLineKind.SUBMITTED],
+        [9, RecordLineKind.DECISION],
+        [10, RecordLineKind.FREEZE],
+        [11, RecordLineKind.RISK_NOTE],
+        [12, RecordLineKind.REVISED],
+        [13, RecordLineKind.ESCALATION],
+        [14, RecordLineKind.WITHDRAWAL],
+      ].map(([seq, kind]) => [`aud_${seq}`, seq, `hash-${seq}`, kind]),
+    );
+  });
+
+  it('tells a comment: who wrote it, its words and whom it mentions', () => {
+    expect(lines().find((l) => l.kind === RecordLineKind.COMMENT)).toMatchObject({
+      auditEventId: 'aud_7',
+      actorLabel: 'reviewer@example.test',
+      summary: 'Commented, mentioning 1 member',
+      comment: {
+        commentId: 'cmt_1',
+        body: 'Is @ops@example.test staffed?',
+        mentionedUserIds: ['usr_o'],
+      },
+    });
+  });
+
+  it('tells an evidence correction with what it replaces, and a withdrawal with its reason', () => {
+    const content = (summary: string) => ({
+      kind: 'SURVEY_STAT',
+      summary,
+      sourceUrl: `https://example.test/${summary}`,
+      capturedAt: null,
+      details: null,
+    });
+    const evidence = (seq: number, action: string, id: string, data: object) =>
+      event(seq, action, { proposalId: PROPOSAL.id, ...data }, ['Evidence', id]);
+    const told = decisionRecordLines(
+      PROPOSAL,
+      REVISIONS,
+      [
+        evidence(20, 'evidence.added', 'evd_1', content('60%')),
+        evidence(21, 'evidence.corrected', 'evd_2', {
+          corrects: 'evd_1',
+          reason: 'Misread the chart',
+          before: content('60%'),
+          after: content('70%'),
+        }),
+        evidence(22, 'evidence.withdrawn', 'evd_2', {
+          reason: 'The survey was retracted',
+          kind: 'SURVEY_STAT',
+          summary: '70%',
+        }),
+      ],
+      [],
+    );
+    expect(told.map((l) => [l.auditEventId, l.kind])).toEqual([
+      ['aud_20', RecordLineKind.EVIDENCE],
+      ['aud_21', RecordLineKind.EVIDENCE],
+      ['aud_22', RecordLineKind.EVIDENCE],
     ]);
+    expect(told[1]).toMatchObject({
+      summary: 'Evidence corrected: SURVEY_STAT — 70% (was: 60%)',
+      reason: 'Misread the chart',
+      evidence: {
+        evidenceId: 'evd_2',
+        summary: '70%',
+        sourceUrl: 'https://example.test/70%',
+        correctsId: 'evd_1',
+        before: { kind: 'SURVEY_STAT', summary: '60%', sourceUrl: 'https://example.test/60%' },
+      },
+    });
+    expect(told[2]).toMatchObject({
+      summary: 'Evidence withdrawn: SURVEY_STAT — 70%',
+      reason: 'The survey was retracted',
+      evidence: { evidenceId: 'evd_2', summary: '70%', correctsId: null, before: null },
+    });
   });
 
   it('leaves out events of other proposals and brands', () => {
@@ -135,6 +210,8 @@ describe('decisionRecordLines', () => {
       { ...event(20, 'proposal.retracted', {}), entityId: 'prp_2' },
       { ...event(21, 'proposal.retracted', {}), brandId: 'brd_2' },
       event(22, 'evidence.added', { proposalId: 'prp_2', summary: 'x' }, ['Evidence', 'evd_9']),
+      event(23, 'comment.added', { proposalId: 'prp_2', body: 'x' }, ['Comment', 'cmt_9']),
+      { ...event(24, 'comment.added', { proposalId: PROPOSAL.id, body: 'x' }), brandId: 'brd_2' },
     ];
     expect(decisionRecordLines(PROPOSAL, REVISIONS, foreign, [])).toEqual([]);
   });

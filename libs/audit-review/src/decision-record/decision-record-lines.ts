@@ -16,8 +16,10 @@ import {
   RecordLineKind,
   RecordProposal,
   RecordRevisionSource,
+  RecordedComment,
   RecordedDecision,
   RecordedEvidence,
+  RecordedEvidenceContent,
   RecordedRecommendation,
   RecordedRevision,
   RecordedRiskNote,
@@ -42,8 +44,9 @@ const OUT_OF_FREEZE_STATES = new Set([
 
 /**
  * The story of a proposal in audit order. `events` are the proposal's own events and those of its
- * evidence, risk notes and decisions; `freezeEvents` the brand's content freeze events, of which
- * only those between the proposal's creation and its leaving the reach of a freeze are told.
+ * evidence, risk notes, comments and decisions; `freezeEvents` the brand's content freeze events,
+ * of which only those between the proposal's creation and its leaving the reach of a freeze are
+ * told.
  */
 export function decisionRecordLines(
   proposal: RecordProposal,
@@ -78,7 +81,7 @@ export function decisionRecordLines(
 function belongsTo(event: RecordEvent, proposalId: string): boolean {
   if (event.entityType === 'Proposal') return event.entityId === proposalId;
   return (
-    ['Evidence', 'RiskNote', 'Decision'].includes(event.entityType) &&
+    ['Evidence', 'RiskNote', 'Comment', 'Decision'].includes(event.entityType) &&
     member(event.data, 'proposalId') === proposalId
   );
 }
@@ -136,6 +139,8 @@ class StoryState {
       case 'risk_note.added':
       case 'risk_note.updated':
         return this.riskNoteLine(base, event);
+      case 'comment.added':
+        return commentLine(base, event);
       case 'recommendation.set': {
         const after = recommendationOf(field(event.data, 'after'));
         this.recommendation = after;
@@ -209,7 +214,6 @@ class StoryState {
       case 'member.roles_changed':
       case 'member.removed':
       case 'user.deactivated':
-      case 'comment.added':
       case 'approval_policy.set':
       case 'step.approver_removed':
       case 'webhook_endpoint.registered':
@@ -363,8 +367,16 @@ const OUTCOME_VERB: Record<string, string> = {
 
 type LineBase = Omit<RecordLine, 'kind' | 'summary'>;
 
+/**
+ * Every line is told from one event and names that one: the event that records the line's fact,
+ * so that a proof of it (`npx standpoint audit prove --event <auditEventId>`) proves the line. A
+ * line that also repeats what earlier events told (a risk note's category on its status change, the
+ * team's recommendation before a decision, what a corrected evidence said before) names none of
+ * them: each has a line of its own.
+ */
 function lineBase(event: RecordEvent): LineBase {
   return {
+    auditEventId: event.id,
     seq: event.seq,
     hash: event.hash,
     at: event.at,
@@ -377,6 +389,7 @@ function lineBase(event: RecordEvent): LineBase {
     revision: null,
     evidence: null,
     riskNote: null,
+    comment: null,
     recommendation: null,
     decision: null,
     publication: null,
@@ -388,16 +401,16 @@ type DecisionData = StoredAuditData<'decision.recorded'>;
 type EvidenceAction =
   'evidence.added' | 'evidence.cited' | 'evidence.corrected' | 'evidence.withdrawn';
 
+/** A withdrawal's event records only the kind and summary of what it withdraws, no source. */
 function evidenceLine(base: LineBase, event: Told<EvidenceAction>): RecordLine {
-  const content: Partial<StoredAuditData<'evidence.added'>> | undefined =
-    event.action === 'evidence.corrected' ? field(event.data, 'after') : event.data;
+  const corrected = event.action === 'evidence.corrected';
+  const before = corrected ? evidenceContentOf(field(event.data, 'before')) : null;
   const evidence: RecordedEvidence = {
     evidenceId: event.entityId,
-    kind: str(field(content, 'kind')),
-    summary: str(field(content, 'summary')),
-    sourceUrl: str(field(content, 'sourceUrl')),
-    correctsId: event.action === 'evidence.corrected' ? str(field(event.data, 'corrects')) : null,
+    ...evidenceContentOf(corrected ? field(event.data, 'after') : event.data),
+    correctsId: corrected ? str(field(event.data, 'corrects')) : null,
     citedFromId: event.action === 'evidence.cited' ? str(field(event.data, 'citedFrom')) : null,
+    before,
   };
   const verb = {
     'evidence.added': 'Evidence added',
@@ -408,8 +421,35 @@ function evidenceLine(base: LineBase, event: Told<EvidenceAction>): RecordLine {
   return {
     ...base,
     kind: RecordLineKind.EVIDENCE,
-    summary: `${verb}: ${evidence.kind ?? ''} — ${evidence.summary ?? ''}`,
+    summary: `${verb}: ${evidence.kind ?? ''} — ${evidence.summary ?? ''}${
+      before ? ` (was: ${before.summary ?? ''})` : ''
+    }`,
     evidence,
+  };
+}
+
+function evidenceContentOf(
+  content: Partial<StoredAuditData<'evidence.added'>> | undefined,
+): RecordedEvidenceContent {
+  return {
+    kind: str(field(content, 'kind')),
+    summary: str(field(content, 'summary')),
+    sourceUrl: str(field(content, 'sourceUrl')),
+  };
+}
+
+function commentLine(base: LineBase, event: Told<'comment.added'>): RecordLine {
+  const comment: RecordedComment = {
+    commentId: event.entityId,
+    body: text(field(event.data, 'body')),
+    mentionedUserIds: list(field(event.data, 'mentionedUserIds')).flatMap((id) => str(id) ?? []),
+  };
+  const mentions = comment.mentionedUserIds.length;
+  return {
+    ...base,
+    kind: RecordLineKind.COMMENT,
+    summary: `Commented${mentions ? `, mentioning ${mentions} member${mentions > 1 ? 's' : ''}` : ''}`,
+    comment,
   };
 }
 

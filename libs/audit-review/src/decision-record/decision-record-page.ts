@@ -5,6 +5,8 @@ import {
   DecisionRecord,
   DraftChange,
   RecordedDecision,
+  RecordedEvidence,
+  RecordedEvidenceContent,
   RecordLine,
   TextPart,
   TextPartKind,
@@ -62,7 +64,8 @@ export function renderDecisionRecordPage(record: DecisionRecord, printedAt: Date
           <p class="intro">
             Proposal <code>${record.proposalId}</code>, now <strong>${record.state}</strong>.
             Printed ${printedAt.toISOString()}. Every line names the audit event behind it: its
-            sequence number in the brand's audit chain and its hash.
+            sequence number in the brand's audit chain, its id and its hash. To prove one line,
+            <code>npx standpoint audit prove --event &lt;id&gt;</code>.
           </p>
           <ol class="record">
             ${record.lines.map(lineHtml)}
@@ -95,18 +98,7 @@ function lineHtml(line: RecordLine): SafeHtml {
     <p class="summary">${line.summary}</p>
     ${line.state && html`<p>State: ${line.state.from} → ${line.state.to}</p>`}
     ${line.reason && html`<p>Reason: <q>${line.reason}</q></p>`}
-    ${line.revision && revisionHtml(line)}
-    ${
-      line.evidence &&
-      html`<p>
-        ${line.evidence.kind}:
-        ${line.evidence.summary}${
-          line.evidence.sourceUrl && html` (source: <code>${line.evidence.sourceUrl}</code>)`
-        }${line.evidence.correctsId && html`; corrects <code>${line.evidence.correctsId}</code>`}${
-          line.evidence.citedFromId && html`; cited from <code>${line.evidence.citedFromId}</code>`
-        }
-      </p>`
-    }
+    ${line.revision && revisionHtml(line)} ${line.evidence && evidenceHtml(line.evidence)}
     ${
       line.riskNote &&
       html`<p>
@@ -120,6 +112,7 @@ function lineHtml(line: RecordLine): SafeHtml {
         ${line.riskNote.description && html`<p><q>${line.riskNote.description}</q></p>`}
         ${line.riskNote.mitigation && html`<p>Mitigation: <q>${line.riskNote.mitigation}</q></p>`}`
     }
+    ${line.comment && draftBody(line.comment.body)}
     ${
       line.recommendation &&
       html`<p>
@@ -136,8 +129,30 @@ function lineHtml(line: RecordLine): SafeHtml {
         }${line.publication.publishAt && html`Publish at ${line.publication.publishAt}.`}
       </p>`
     }
-    <p class="hash">event hash <code>${line.hash}</code></p>
+    <p class="hash">event <code>${line.auditEventId}</code>, hash <code>${line.hash}</code></p>
   </li>`;
+}
+
+/** Named by its id, so that a correction or withdrawal can be matched with the line that added it. */
+function evidenceHtml(evidence: RecordedEvidence): SafeHtml {
+  if (!evidence.before) {
+    return html`<p>
+      Evidence <code>${evidence.evidenceId}</code>:
+      ${evidenceContentHtml(evidence)}${
+        evidence.citedFromId && html`; cited from <code>${evidence.citedFromId}</code>`
+      }
+    </p>`;
+  }
+  return html`<p>
+      Evidence <code>${evidence.evidenceId}</code> replaces <code>${evidence.correctsId}</code>,
+      which said: <del>${evidenceContentHtml(evidence.before)}</del>
+    </p>
+    <p>Now: <ins>${evidenceContentHtml(evidence)}</ins></p>`;
+}
+
+function evidenceContentHtml(content: RecordedEvidenceContent): SafeHtml {
+  return html`${content.kind}:
+  ${content.summary}${content.sourceUrl && html` (source: <code>${content.sourceUrl}</code>)`}`;
 }
 
 /** The network as it writes its own name; the record keeps the enum value it was recorded with. */

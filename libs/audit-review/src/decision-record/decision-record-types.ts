@@ -2,6 +2,7 @@
 
 /** An audit event as the record reads it. */
 export interface RecordEvent {
+  id: string;
   brandId: string;
   seq: number;
   hash: string;
@@ -38,6 +39,7 @@ export enum RecordLineKind {
   REVISED = 'REVISED',
   EVIDENCE = 'EVIDENCE',
   RISK_NOTE = 'RISK_NOTE',
+  COMMENT = 'COMMENT',
   RECOMMENDATION = 'RECOMMENDATION',
   SUBMITTED = 'SUBMITTED',
   DECISION = 'DECISION',
@@ -87,14 +89,27 @@ export interface RecordedRevision {
   changes: DraftChange[];
 }
 
-export interface RecordedEvidence {
-  evidenceId: string;
+/** What a version of an evidence item says. */
+export interface RecordedEvidenceContent {
   kind: string | null;
   summary: string | null;
   sourceUrl: string | null;
+}
+
+export interface RecordedEvidence extends RecordedEvidenceContent {
+  evidenceId: string;
   /** For a correction, the version it replaces; for a citation, the precedent it copies. */
   correctsId: string | null;
   citedFromId: string | null;
+  /** For a correction, what the replaced version said; null for other evidence lines. */
+  before: RecordedEvidenceContent | null;
+}
+
+export interface RecordedComment {
+  commentId: string;
+  body: string;
+  /** The brand members the comment @mentions, as resolved when it was written. */
+  mentionedUserIds: string[];
 }
 
 export interface RecordedRiskNote {
@@ -186,6 +201,8 @@ export interface StateChange {
 }
 
 export interface RecordLine {
+  /** The audit event behind the line: its id, its sequence number in the brand's chain, its hash. */
+  auditEventId: string;
   seq: number;
   hash: string;
   at: Date;
@@ -200,6 +217,7 @@ export interface RecordLine {
   revision: RecordedRevision | null;
   evidence: RecordedEvidence | null;
   riskNote: RecordedRiskNote | null;
+  comment: RecordedComment | null;
   recommendation: RecordedRecommendation | null;
   decision: RecordedDecision | null;
   publication: { channel: string | null; url: string | null; publishAt: string | null } | null;

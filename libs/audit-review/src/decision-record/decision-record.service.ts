@@ -42,6 +42,8 @@ export class DecisionRecordService {
     const revisions = await proposalLoaders.revisionsByProposal(ctx).load(proposal.id);
     const evidence = await proposalLoaders.evidenceByProposal(ctx).load(proposal.id);
     const riskNotes = await proposalLoaders.riskNotesByProposal(ctx).load(proposal.id);
+    // Every reader of the proposal may read its comments (Proposal.comments), so the record's too.
+    const comments = await proposalLoaders.commentsByProposal(ctx).load(proposal.id);
     const decisions = await approvalLoaders.decisionsByProposal(ctx).load(proposal.id);
     // Freezes that ended before the proposal existed cannot have touched it.
     const freezes = (await approvalLoaders.freezesByBrand(ctx).load(proposal.brandId)).filter(
@@ -49,7 +51,7 @@ export class DecisionRecordService {
     );
     const entityIds = [
       proposal.id,
-      ...[...evidence, ...riskNotes, ...decisions, ...freezes].map((row) => row.id),
+      ...[...evidence, ...riskNotes, ...comments, ...decisions, ...freezes].map((row) => row.id),
     ];
     const events = (await eventsByEntity(ctx).loadMany(entityIds)).flatMap((rows) => {
       if (rows instanceof Error) throw rows;

@@ -7,8 +7,10 @@ import {
   type DraftChange,
   type RecordDraft,
   type RecordedAcceptedRisk,
+  type RecordedComment,
   type RecordedDecision,
   type RecordedEvidence,
+  type RecordedEvidenceContent,
   type RecordedOverride,
   type RecordedRecommendation,
   type RecordedRevision,
@@ -87,7 +89,22 @@ export class RecordedRevisionModel implements RecordedRevision {
   changes!: DraftChangeModel[];
 }
 
-@ObjectType('RecordedEvidence')
+@ObjectType('RecordedEvidenceContent', { description: 'What a version of an evidence item says.' })
+export class RecordedEvidenceContentModel implements RecordedEvidenceContent {
+  @Field(() => String, { nullable: true })
+  kind!: string | null;
+
+  @Field(() => String, { nullable: true })
+  summary!: string | null;
+
+  @Field(() => String, { nullable: true })
+  sourceUrl!: string | null;
+}
+
+@ObjectType('RecordedEvidence', {
+  description:
+    'The evidence a line adds, cites, corrects or withdraws: for a correction, the new version.',
+})
 export class RecordedEvidenceModel implements RecordedEvidence {
   @Field(() => ID)
   evidenceId!: string;
@@ -98,7 +115,10 @@ export class RecordedEvidenceModel implements RecordedEvidence {
   @Field(() => String, { nullable: true })
   summary!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null for a withdrawal, whose event records only the kind and summary.',
+  })
   sourceUrl!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The version a correction replaces.' })
@@ -106,6 +126,26 @@ export class RecordedEvidenceModel implements RecordedEvidence {
 
   @Field(() => ID, { nullable: true, description: 'The precedent a citation copies.' })
   citedFromId!: string | null;
+
+  @Field(() => RecordedEvidenceContentModel, {
+    nullable: true,
+    description: 'For a correction, what the version it replaces said; null otherwise.',
+  })
+  before!: RecordedEvidenceContentModel | null;
+}
+
+@ObjectType('RecordedComment', {
+  description: 'A comment on the proposal, as its audit event recorded it.',
+})
+export class RecordedCommentModel implements RecordedComment {
+  @Field(() => ID)
+  commentId!: string;
+
+  @Field()
+  body!: string;
+
+  @Field(() => [ID], { description: 'The members it @mentions, resolved when it was written.' })
+  mentionedUserIds!: string[];
 }
 
 @ObjectType('RecordedRiskNote')
@@ -317,6 +357,12 @@ export class RecordedPublicationModel {
   description: 'One step of the story, backed by one audit event.',
 })
 export class DecisionRecordLineModel implements RecordLine {
+  @Field(() => ID, {
+    description:
+      'The audit event behind the line, the one that records its fact: prove it with `npx standpoint audit prove --event <id>`.',
+  })
+  auditEventId!: string;
+
   @Field(() => Int, { description: "The audit event's sequence number in the brand's chain." })
   seq!: number;
 
@@ -358,6 +404,9 @@ export class DecisionRecordLineModel implements RecordLine {
 
   @Field(() => RecordedRiskNoteModel, { nullable: true })
   riskNote!: RecordedRiskNoteModel | null;
+
+  @Field(() => RecordedCommentModel, { nullable: true })
+  comment!: RecordedCommentModel | null;
 
   @Field(() => RecordedRecommendationModel, { nullable: true })
   recommendation!: RecordedRecommendationModel | null;
