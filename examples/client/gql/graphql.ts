@@ -70,7 +70,6 @@ export type DecisionOutcome =
 
 /** What a line of the decision record tells. */
 export type DecisionRecordLineKind =
-  | 'COMMENT'
   | 'DECISION'
   | 'ESCALATION'
   | 'EVIDENCE'
