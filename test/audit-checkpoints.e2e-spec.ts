@@ -6,6 +6,7 @@ import {
   contentOf,
   sealEvent,
 } from '@standpoint/audit';
+import { verifyProofFile } from '@standpoint/audit/rules';
 import { WorkerJobs } from '@standpoint/worker';
 import {
   errorCodes,
@@ -62,9 +63,9 @@ describe('signed audit checkpoints', () => {
 
   /** A worker process's job, as each worker process has its own. */
   const newWorker = () => new CheckpointJob(app.t.app.get(CheckpointsService));
-  const stored = () =>
-    app.t.asSystem((ctx) => app.t.app.get(CheckpointsService).stored(ctx, brand.id));
-  const chainSize = async () => (await app.auditChain(brand.id)).length;
+  const stored = (brandId = brand.id) =>
+    app.t.asSystem((ctx) => app.t.app.get(CheckpointsService).stored(ctx, brandId));
+  const chainSize = async (brandId = brand.id) => (await app.auditChain(brandId)).length;
   const growChain = () => app.fixtures.member(brand.id, ['CONTRIBUTOR']);
 
   /** The operator's command line on the test app's database, with the same signing key. */
@@ -327,6 +328,132 @@ describe('signed audit checkpoints', () => {
     });
   });
 
+  describe('proofs', () => {
+    const PROOF = `query ($id: ID!) { auditEventProof(id: $id) { file checkpoint { size note } } }`;
+    const CONSISTENCY = `query ($brandId: ID!, $from: String!) {
+      auditConsistencyProof(brandId: $brandId, fromCheckpoint: $from) { file checkpoint { size } }
+    }`;
+    let proven: TestBrand;
+    let provenAuditor: TestMember;
+    let ring: AuditKeyRing;
+    let keptNote: string;
+
+    beforeAll(async () => {
+      proven = await app.fixtures.brand();
+      provenAuditor = await app.fixtures.member(proven.id, ['AUDITOR']);
+      // Enough events for the stored subtrees of 16 and 32 to be used, sealed on the way.
+      for (let i = 0; i < 20; i++) await app.fixtures.member(proven.id, ['CONTRIBUTOR']);
+      keptNote = (await app.t.asSystem((ctx) =>
+        app.t.app.get(CheckpointsService).seal(ctx, proven.id),
+      ))!.note!;
+      for (let i = 0; i < 20; i++) await app.fixtures.member(proven.id, ['CONTRIBUTOR']);
+      const served = (await (await fetch(`${app.t.url}/audit/public-key`)).json()) as {
+        keys: { publicKey: string }[];
+      };
+      ring = AuditKeyRing.ofPems(served.keys.map((key) => key.publicKey));
+    });
+
+    it('proves any event of the chain offline, sealing the chain when the event is not yet', async () => {
+      const chain = await app.auditChain(proven.id);
+      // The first two are in the kept checkpoint of 22 events; the third gets the head sealed.
+      for (const [event, size] of [
+        [chain[0], 22],
+        [chain[16], 22],
+        [chain[33], chain.length],
+        [chain.at(-1)!, chain.length],
+      ] as const) {
+        const { auditEventProof } = await app.data(PROOF, { id: event.id }, provenAuditor.token);
+        expect(auditEventProof.checkpoint.size).toBe(size);
+        expect(verifyProofFile(auditEventProof.file, { trustedKeys: ring })).toMatchObject({
+          valid: true,
+          event: { seq: event.seq, hash: event.hash, action: event.action },
+          checkpoints: [{ size }],
+          trust: { trusted: true },
+        });
+      }
+      expect((await stored(proven.id)).at(-1)!.size).toBe(chain.length);
+    });
+
+    it('proves the log extends a checkpoint kept earlier', async () => {
+      const { auditConsistencyProof } = await app.data(
+        CONSISTENCY,
+        { brandId: proven.id, from: keptNote },
+        provenAuditor.token,
+      );
+      expect(verifyProofFile(auditConsistencyProof.file, { trustedKeys: ring })).toMatchObject({
+        valid: true,
+        kind: 'consistency',
+        checkpoints: [{ size: 22 }, { size: await chainSize(proven.id) }],
+      });
+      const refused = await app.gql(
+        CONSISTENCY,
+        { brandId: proven.id, from: keptNote.replace('\n22\n', '\n23\n') },
+        provenAuditor.token,
+      );
+      expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it('are for auditors and admins of the brand only', async () => {
+      const [event] = await app.auditChain(proven.id);
+      const contributor = await app.fixtures.member(proven.id, ['CONTRIBUTOR']);
+      expect(errorCodes(await app.gql(PROOF, { id: event.id }, contributor.token))).toEqual([
+        'FORBIDDEN',
+      ]);
+      expect(errorCodes(await app.gql(PROOF, { id: event.id }, auditor.token))).toEqual([
+        'NOT_FOUND',
+      ]);
+      expect(
+        errorCodes(
+          await app.gql(CONSISTENCY, { brandId: proven.id, from: keptNote }, auditor.token),
+        ),
+      ).toEqual(['NOT_FOUND']);
+    });
+
+    it('are written and checked on the command line, and one flipped byte fails', async () => {
+      const chain = await app.auditChain(proven.id);
+      const file = join(app.t.config.dataDir, 'event.proof.json');
+      const proved = await cli(['audit', 'prove', '--event', chain[9].id, '--output', file]);
+      expect(proved.code).toBe(0);
+      const untrusted = await cli(['audit', 'verify-proof', file]);
+      expect(untrusted.code).toBe(2);
+      expect(untrusted.output).toContain(`Event 10 (${chain[9].action}`);
+      const trusted = await cli([
+        'audit',
+        'verify-proof',
+        file,
+        '--public-key',
+        `${app.t.url}/audit/public-key`,
+      ]);
+      expect(trusted.code).toBe(0);
+      expect(trusted.result).toMatchObject({ valid: true, event: { seq: 10 } });
+
+      const text = readFileSync(file, 'utf8');
+      const flipped = join(app.t.config.dataDir, 'flipped.proof.json');
+      writeFileSync(flipped, text.replace(chain[9].hash, flipHex(chain[9].hash)));
+      const refused = await cli(['audit', 'verify-proof', flipped, '--accept-untrusted-key']);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain("the event's hash is not the hash of its content");
+
+      const kept = join(app.t.config.dataDir, 'kept.checkpoint');
+      writeFileSync(kept, keptNote);
+      const consistency = join(app.t.config.dataDir, 'consistency.proof.json');
+      const written = await cli([
+        'audit',
+        'prove-consistency',
+        '--brand',
+        proven.slug,
+        '--checkpoint',
+        kept,
+        '--output',
+        consistency,
+      ]);
+      expect(written.code).toBe(0);
+      const extended = await cli(['audit', 'verify-proof', consistency, '--accept-untrusted-key']);
+      expect(extended.code).toBe(0);
+      expect(extended.output).toContain('extends its checkpoint of 22 events');
+    });
+  });
+
   describe('a chain rewritten with every later hash recomputed', () => {
     /** Edits one payload behind the guard trigger's back and re-seals every event after it. */
     async function rewriteFrom(seq: number): Promise<void> {
@@ -394,5 +521,48 @@ describe('signed audit checkpoints', () => {
       expect(exported.code).toBe(1);
       expect(exported.output).toContain('no checkpoint signed');
     });
+    it('with its checkpoints removed too, is signed by nobody unless the operator vouches for it', async () => {
+      const runner = app.t.dataSource.createQueryRunner();
+      try {
+        if (app.t.dataSource.options.type === 'postgres') {
+          await runner.query('SET session_replication_role = replica');
+          await runner.query('DELETE FROM "audit_checkpoint" WHERE "brandId" = $1', [brand.id]);
+          await runner.query('SET session_replication_role = origin');
+        } else {
+          await runner.query('DROP TRIGGER "audit_checkpoint_no_delete"');
+          await runner.query('DELETE FROM "audit_checkpoint" WHERE "brandId" = ?', [brand.id]);
+        }
+      } finally {
+        await runner.release();
+      }
+      clock.advanceHours(72);
+      const verified = await app.gql(VERIFY, { brandId: brand.id }, auditor.token);
+      expect(verified.data!.verifyAuditChain).toMatchObject({
+        valid: false,
+        checkedCheckpoints: 0,
+        reason: `no signed checkpoint seals any of the ${await chainSize()} events`,
+      });
+      expect(await newWorker().run()).toBe(0);
+      expect(await stored()).toEqual([]);
+      const exported = await cli(['audit', 'export', '--brand', brand.slug]);
+      expect(exported.code).toBe(1);
+      const sealed = await cli(['audit', 'seal', '--brand', brand.slug]);
+      expect(sealed.code).toBe(1);
+      expect(sealed.output).toContain('has no checkpoint: its checkpoints were removed');
+      const vouched = await cli([
+        'audit',
+        'seal',
+        '--brand',
+        brand.slug,
+        '--accept-unsealed-history',
+      ]);
+      expect(vouched.code).toBe(0);
+      expect((await stored()).map((c) => c.size)).toEqual([await chainSize()]);
+    });
   });
 });
+
+/** The hex hash with its first digit changed. */
+function flipHex(hash: string): string {
+  return `${hash[0] === '0' ? '1' : '0'}${hash.slice(1)}`;
+}

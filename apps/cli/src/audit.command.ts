@@ -4,6 +4,7 @@ import {
   AuditEventEntity,
   AuditExportService,
   AuditProofsService,
+  CheckpointsService,
   ExportFormat,
 } from '@standpoint/audit';
 import { configOrExit } from '@standpoint/config';
@@ -76,6 +77,27 @@ export async function auditVerifyCommand(options: {
       `Sealed up to event ${result.sealedSeq}; the ${result.unsealedEvents} events after it are not signed yet (the worker signs them within CHECKPOINT_INTERVAL_MS).\n`,
     );
   }
+}
+
+/**
+ * `standpoint audit seal --brand <slug> [--accept-unsealed-history]`: signs a checkpoint of the
+ * chain now, as the worker would. A chain days old with no checkpoint at all is signed only with
+ * the flag: its checkpoints were removed, and the operator vouches for what the database holds.
+ */
+export async function auditSealCommand(options: {
+  brand: string;
+  acceptUnsealedHistory?: boolean;
+}): Promise<void> {
+  const checkpoint = await withBrand(options.brand, (app, ctx, brand) =>
+    app
+      .get(CheckpointsService)
+      .seal(ctx, brand.id, undefined, { acceptUnsealedHistory: options.acceptUnsealedHistory }),
+  );
+  if (!checkpoint)
+    throw new Error(
+      'no checkpoint signed: the chain is empty, does not verify, or lost its checkpoints (see the error above)',
+    );
+  process.stdout.write(`${JSON.stringify(checkpoint)}\n`);
 }
 
 /** `standpoint audit prove --event <id> [--output <file>]`: the proof file of one event. */

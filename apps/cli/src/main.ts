@@ -54,6 +54,15 @@ audit
   .option('--output <file>', 'a file instead of standard output')
   .action(async (options) => (await import('./audit.command')).auditExportCommand(options));
 audit
+  .command('seal')
+  .description("sign a checkpoint of a brand's audit chain now, as the worker does when it is due")
+  .requiredOption('--brand <slug>', 'the brand')
+  .option(
+    '--accept-unsealed-history',
+    'sign even a chain days old that has no checkpoint at all (its checkpoints were removed): you vouch for what the database holds',
+  )
+  .action(async (options) => (await import('./audit.command')).auditSealCommand(options));
+audit
   .command('prove')
   .description('write the proof file of one audit event, to check offline with verify-proof')
   .requiredOption(

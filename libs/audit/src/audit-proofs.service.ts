@@ -52,7 +52,7 @@ export class AuditProofsService {
     };
   }
 
-  /** From a checkpoint note the auditor kept to the brand's latest checkpoint. */
+  /** From a checkpoint note the auditor kept to a checkpoint of the brand's chain as it is now. */
   async consistency(ctx: RequestContext, brandId: string, fromNote: string): Promise<AuditProof> {
     let from: { origin: string; size: number };
     try {
@@ -70,7 +70,11 @@ export class AuditProofsService {
           message: `a checkpoint of ${from.origin}, not of this brand`,
         },
       ]);
-    const to = await this.latestCovering(ctx, brandId, from.size);
+    const to = await this.checkpoints.seal(ctx, brandId);
+    if (!to?.note || to.size < from.size)
+      throw DomainError.conflict(
+        `the audit chain of this brand cannot be sealed beyond its kept checkpoint of ${from.size} events; see the audit verification`,
+      );
     const hashes = await treeHashes(ctx, brandId, consistencyRanges(from.size, to.size));
     return {
       checkpoint: to,

@@ -22,6 +22,17 @@ import { chainBatches, chainHeadSeq } from './chain-events';
 import { storedLink } from './stored-link';
 import { storeTreeNodes } from './tree-store';
 
+/**
+ * A chain older than this with no checkpoint at all is not signed without an operator's word:
+ * every chain is sealed within CHECKPOINT_INTERVAL_MS (at most a day) of its first event.
+ */
+export const UNSEALED_HISTORY_MS = 2 * 24 * 60 * 60 * 1000;
+
+export interface SealOptions {
+  /** Sign a chain whose checkpoints seem to have been removed (an operator's explicit choice). */
+  acceptUnsealedHistory?: boolean;
+}
+
 /** A brand whose chain has events that no checkpoint seals yet. */
 interface UnsealedChain {
   brandId: string;
@@ -79,8 +90,9 @@ export class CheckpointsService {
     ctx: RequestContext,
     brandId: string,
     upTo?: number,
+    options: SealOptions = {},
   ): Promise<SignedCheckpoint | null> {
-    return (await this.sealed(ctx, brandId, upTo))?.checkpoint ?? null;
+    return (await this.sealed(ctx, brandId, upTo, options))?.checkpoint ?? null;
   }
 
   /** The same, saying whether this call stored the checkpoint. */
@@ -88,11 +100,14 @@ export class CheckpointsService {
     ctx: RequestContext,
     brandId: string,
     upTo?: number,
+    options: SealOptions = {},
   ): Promise<{ checkpoint: SignedCheckpoint; stored: boolean } | null> {
     const size = upTo ?? (await chainHeadSeq(ctx.em, brandId));
     if (size === 0) return null;
     const exact = await ctx.em.findOneBy(AuditCheckpointEntity, { brandId, size });
     if (exact) return { checkpoint: signedCheckpointOf(exact), stored: false };
+    if (!options.acceptUnsealedHistory && (await this.historyLostItsCheckpoints(ctx, brandId)))
+      return null;
     const base = await this.treeBase(ctx, brandId, size);
     const extended = await this.extend(ctx, brandId, base, size);
     if (!extended) return null;
@@ -173,6 +188,27 @@ export class CheckpointsService {
     });
     const age = this.clock.now().getTime() - (firstUnsealed?.at.getTime() ?? 0);
     return age >= this.config.checkpointIntervalMs;
+  }
+
+  /**
+   * Whether a chain older than UNSEALED_HISTORY_MS has no checkpoint at all: every chain gets one
+   * within CHECKPOINT_INTERVAL_MS, so its checkpoints were removed, and signing it now would vouch
+   * for whatever the database holds. Logged; an operator may still seal it knowingly
+   * (`standpoint audit seal --accept-unsealed-history`).
+   */
+  private async historyLostItsCheckpoints(ctx: RequestContext, brandId: string): Promise<boolean> {
+    if (await ctx.em.existsBy(AuditCheckpointEntity, { brandId })) return false;
+    const first = await ctx.em.findOne(AuditEventEntity, {
+      select: { at: true },
+      where: { brandId, seq: 1 },
+    });
+    if (!first || this.clock.now().getTime() - first.at.getTime() < UNSEALED_HISTORY_MS)
+      return false;
+    this.logger.error(
+      { brandId },
+      `The audit chain of brand ${brandId} began on ${first.at.toISOString()} and has no checkpoint: its checkpoints were removed, and it is not signed (standpoint audit seal --accept-unsealed-history signs it knowingly)`,
+    );
+    return true;
   }
 
   /** The last checkpoint before `size` whose tree can be extended, if its edge gives its root. */
