@@ -1,3 +1,4 @@
+import { AuditKeyRing, verifyProofFile } from '@standpoint/audit/rules';
 import { TypeOrmLogger } from '@standpoint/database';
 import { escapeHtml } from '@standpoint/html';
 import { createHash } from 'node:crypto';
@@ -322,6 +323,29 @@ describe('the decision record', () => {
     });
     const revised = lines.find((l) => l.kind === 'REVISED')!;
     expect(data.contentHash).toBe(revised.revision.contentHash);
+  });
+
+  it('offers each line a proof of its event that an outsider checks offline', async () => {
+    const { lines } = await record();
+    const PROOFS = `query ($id: ID!) { proposal(id: $id) { decisionRecord { lines {
+      auditEventId seq kind proof { file checkpoint { size } }
+    } } } }`;
+    const proven = (await app.data(PROOFS, { id: proposalId }, contributor.token)).proposal
+      .decisionRecord.lines as { seq: number; kind: string; proof: { file: string } }[];
+    expect(proven.map((line) => line.seq)).toEqual(lines.map((line) => line.seq));
+    const served = (await (await fetch(`${app.t.url}/audit/public-key`)).json()) as {
+      keys: { publicKey: string }[];
+    };
+    const trustedKeys = AuditKeyRing.ofPems(served.keys.map((key) => key.publicKey));
+    for (const line of proven.filter((l) => ['DECISION', 'COMMENT'].includes(l.kind)))
+      expect(verifyProofFile(line.proof.file, { trustedKeys })).toMatchObject({
+        valid: true,
+        event: { seq: line.seq },
+      });
+    const decision = proven.find((line) => line.kind === 'DECISION')!;
+    const altered = decision.proof.file.replace('"outcome":"APPROVE"', '"outcome":"REJECT"');
+    expect(altered).not.toBe(decision.proof.file);
+    expect(verifyProofFile(altered, { trustedKeys })).toMatchObject({ valid: false });
   });
 
   it('shows what the revision changed, and who warned and added evidence', async () => {

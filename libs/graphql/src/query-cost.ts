@@ -65,6 +65,11 @@ export const PRICES = {
     // Reads the proposal's revisions, evidence, risk notes, decisions and audit events, and diffs
     // every revision against the one before, word by word.
     'Proposal.decisionRecord': 100,
+    // A few stored tree nodes and events, and a checkpoint signed when the event is not sealed
+    // yet (reading the events since the last one, at most CHECKPOINT_EVERY_EVENTS of them).
+    'Query.auditEventProof': 50,
+    'Query.auditConsistencyProof': 50,
+    'DecisionRecordLine.proof': 50,
     // Counts the matching events before it reads a page; a filter may scan the brand's chain.
     'Query.auditEvents': 10,
     // Hashes the password (argon2: CPU- and memory-hard by design).
