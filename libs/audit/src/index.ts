@@ -17,3 +17,4 @@ export * from './checkpoints.service';
 export * from './rules';
 export * from './stored-link';
 export * from './rules';
+export * from './rules/decision-passkey';

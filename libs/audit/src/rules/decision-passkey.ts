@@ -119,17 +119,15 @@ function parseClientData(bytes: Buffer): Record<string, unknown> | null {
   }
 }
 
-/** An origin a relying party may use: its own host or a subdomain, over https or on localhost. */
+/** An origin a relying party may use: its own host or a subdomain (the browser saw to https). */
 function originServes(origin: string, rpId: string): boolean {
-  let url: URL;
+  let host: string;
   try {
-    url = new URL(origin);
+    host = new URL(origin).hostname;
   } catch {
     return false;
   }
-  const host = url.hostname;
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && host === 'localhost');
-  return secure && (host === rpId || host.endsWith(`.${rpId}`));
+  return host === rpId || host.endsWith(`.${rpId}`);
 }
 
 function publicKeyOf(spki: string): KeyObject | null {

@@ -14,6 +14,7 @@ import { DecisionsAgainstTheTeam1796013100000 } from './1796013100000-DecisionsA
 import { RateLimits1796014100000 } from './1796014100000-RateLimits';
 import { MembersAndSessions1796521505099 } from './1796521505099-MembersAndSessions';
 import { AuditEventNotify1796600000000 } from './1796600000000-AuditEventNotify';
+import { Passkeys1796700000000 } from './1796700000000-Passkeys';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -33,4 +34,5 @@ export const postgresMigrations: Function[] = [
   RateLimits1796014100000,
   MembersAndSessions1796521505099,
   AuditEventNotify1796600000000,
+  Passkeys1796700000000,
 ];

@@ -11,6 +11,7 @@ import { WebhookEndpoints1796012980981 } from './1796012980981-WebhookEndpoints'
 import { CheckpointsAppendOnly1796012990000 } from './1796012990000-CheckpointsAppendOnly';
 import { DecisionsAgainstTheTeam1796013100000 } from './1796013100000-DecisionsAgainstTheTeam';
 import { MembersAndSessions1796521500269 } from './1796521500269-MembersAndSessions';
+import { Passkeys1796700000000 } from './1796700000000-Passkeys';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
@@ -27,4 +28,5 @@ export const sqliteMigrations: Function[] = [
   CheckpointsAppendOnly1796012990000,
   DecisionsAgainstTheTeam1796013100000,
   MembersAndSessions1796521500269,
+  Passkeys1796700000000,
 ];
