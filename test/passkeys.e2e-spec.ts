@@ -1,6 +1,8 @@
 import { decisionPasskeyProblem, type DecisionPasskeyEvidence } from '@standpoint/audit';
+import { AntiForgery } from '@standpoint/decision-page';
 import { PasskeysService } from '@standpoint/identity';
 import {
+  mintDecisionLink,
   SoftwareAuthenticator,
   TestBrand,
   TestMember,
@@ -309,5 +311,55 @@ describe('passkeys', () => {
       .at(-1)!.data as Record<string, any>;
     expect(data.before.passkeyRequiredFor).toBe('OVERRIDES');
     expect(data.after.passkeyRequiredFor).toBe('NONE');
+  });
+
+  it("answers the decision page's script a challenge only for its own form and an open link", async () => {
+    await setPolicy('OVERRIDES');
+    const proposal = await inReview('From the page', 'HOLD');
+    const token = await mintDecisionLink(app.t, proposal.id, approver.id);
+    const antiForgery = app.t.app.get(AntiForgery).fieldFor(token);
+    const ask = async (fields: Record<string, string>) => {
+      const response = await fetch(`${app.t.url}/decide/${token}/passkey-challenge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await ask({ outcome: 'APPROVE' })).toEqual({
+      status: 403,
+      body: { message: 'this request did not come from the page' },
+    });
+    expect(await ask({ antiForgery })).toEqual({
+      status: 400,
+      body: { message: 'choose a decision first' },
+    });
+    const { status, body } = await ask({ antiForgery, outcome: 'APPROVE' });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      rpId: RP_ID,
+      userVerification: 'required',
+      allowCredentials: [{ id: authenticator.credentialId }],
+    });
+
+    // Signed and posted with the form: recorded, with the assertion in the event.
+    const form = new URLSearchParams({
+      antiForgery,
+      outcome: 'APPROVE',
+      ...ON_THE_RECORD,
+      acknowledgeRisks: 'true',
+      passkeyAssertion: JSON.stringify(authenticator.assert(body.challenge)),
+    });
+    const posted = await fetch(`${app.t.url}/decide/${token}`, { method: 'POST', body: form });
+    expect(await posted.text()).toContain('Your decision is recorded');
+    const event = await decisionEvent(proposal);
+    expect(decisionPasskeyProblem(wordsOf(event), event.data.passkey)).toBeNull();
+    expect(event.data.channel).toBe('EMAIL_LINK');
+
+    // The link has acted: no more challenges for it.
+    expect(await ask({ antiForgery, outcome: 'APPROVE' })).toEqual({
+      status: 410,
+      body: { message: 'this link no longer acts: reload the page' },
+    });
   });
 });

@@ -4,13 +4,25 @@ import type { DecisionPasskeyEvidence, DecisionWords } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { PasskeysService } from '@standpoint/identity';
-import { DossierReader, ProposalAccess, type ProposalEntity } from '@standpoint/proposals';
+import {
+  type Dossier,
+  DossierReader,
+  ProposalAccess,
+  type ProposalEntity,
+} from '@standpoint/proposals';
 import { In } from 'typeorm';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { PasskeyRefusedError, PasskeyRequiredError } from './approval.errors';
 import { DecisionPasskeyChallengeInput } from './inputs/decision-passkey-challenge.input';
+import { DossierFacts } from './dossier-facts';
 import { PoliciesService } from './policies.service';
-import { type DecisionOverride, DecisionOutcome, passkeyRequired, StepStatus } from './rules';
+import {
+  type DecisionOverride,
+  decisionOverride,
+  DecisionOutcome,
+  passkeyRequired,
+  StepStatus,
+} from './rules';
 
 /** The decision a passkey confirms, as its audit event will state it. */
 export function decisionWords(
@@ -40,7 +52,21 @@ export class DecisionPasskeys {
     private readonly dossiers: DossierReader,
     private readonly policies: PoliciesService,
     private readonly passkeys: PasskeysService,
+    private readonly facts: DossierFacts,
   ) {}
+
+  /** The outcomes the brand's policy now asks the approver to confirm with a passkey. */
+  async outcomesRequiring(
+    ctx: RequestContext,
+    proposal: ProposalEntity,
+    dossier: Dossier,
+  ): Promise<DecisionOutcome[]> {
+    const { passkeyRequiredFor } = await this.policies.current(ctx, proposal.brandId);
+    const facts = this.facts.override(proposal, dossier);
+    return Object.values(DecisionOutcome).filter((outcome) =>
+      passkeyRequired(passkeyRequiredFor, decisionOverride(outcome, facts)),
+    );
+  }
 
   /** WebAuthn request options whose challenge commits to this decision on the step awaiting one. */
   async challenge(
