@@ -2,6 +2,7 @@ import { decisionPasskeyProblem, type DecisionPasskeyEvidence } from '@standpoin
 import { AntiForgery } from '@standpoint/decision-page';
 import { PasskeysService } from '@standpoint/identity';
 import {
+  FakeClock,
   mintDecisionLink,
   SoftwareAuthenticator,
   TestBrand,
@@ -39,7 +40,8 @@ const ON_THE_RECORD = { acknowledgeRisks: true, comment: 'We speak anyway, on th
  * the audit event, where it verifies with no database.
  */
 describe('passkeys', () => {
-  const app = useTestApp(AppModule, { PUBLIC_URL, WORKER_INTERVAL_MS: '3600000' });
+  const clock = new FakeClock();
+  const app = useTestApp(AppModule, { PUBLIC_URL, WORKER_INTERVAL_MS: '3600000' }, { clock });
   let brand: TestBrand;
   let manager: TestMember;
   let approver: TestMember;
@@ -262,6 +264,39 @@ describe('passkeys', () => {
     );
     expect(replay).toEqual({
       refusal: 'the passkey confirmed no challenge open to you: ask for a new one',
+    });
+  });
+
+  it('keeps at most 10 passkeys per user', async () => {
+    const collector = await app.fixtures.member(brand.id, ['APPROVER']);
+    for (let n = 1; n <= 10; n++) {
+      const { answer } = await register(
+        collector,
+        new SoftwareAuthenticator(RP_ID, PUBLIC_URL),
+        `Key ${n}`,
+      );
+      expect(answer.errors).toBeUndefined();
+    }
+    const eleventh = await app.gql(REGISTRATION_OPTIONS, {}, collector.token);
+    expect(eleventh.errors?.[0]).toMatchObject({
+      message: 'You have 10 passkeys: remove one to add another',
+      extensions: { code: 'CONFLICT' },
+    });
+  });
+
+  it('refuses a challenge answered after its 5 minutes', async () => {
+    await setPolicy('ALL_DECISIONS');
+    const proposal = await inReview('Too late');
+    const late = await assertion(approver, authenticator, proposal, 'APPROVE');
+    clock.advanceHours(6 / 60);
+    expect(await decide(proposal, { outcome: 'APPROVE', passkeyAssertion: late })).toMatchObject({
+      errorCode: 'PASSKEY_REFUSED',
+      message: expect.stringContaining('the passkey confirmed no challenge open to you'),
+    });
+    const inTime = await assertion(approver, authenticator, proposal, 'APPROVE');
+    expect(await decide(proposal, { outcome: 'APPROVE', passkeyAssertion: inTime })).toEqual({
+      __typename: 'Decision',
+      outcome: 'APPROVE',
     });
   });
 

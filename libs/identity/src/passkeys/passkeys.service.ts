@@ -16,7 +16,7 @@ import {
 } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
-import { IsNull } from 'typeorm';
+import { IsNull, LessThan } from 'typeorm';
 import { randomBytes } from 'node:crypto';
 import { requireUser } from '../brand-access';
 import { coseToSpki, PASSKEY_ALGORITHMS } from './cose-key';
@@ -224,6 +224,8 @@ export class PasskeysService {
     decision: { nonce: string; decided: DecisionWords } | null,
   ): Promise<void> {
     const now = this.clock.now();
+    // The user's expired challenges go as they ask for a new one: the table holds only live ones.
+    await ctx.em.delete(WebAuthnChallengeEntity, { userId, expiresAt: LessThan(now) });
     await ctx.em.insert(WebAuthnChallengeEntity, {
       id: newId('wac'),
       userId,
