@@ -1,4 +1,4 @@
-import { decisionPasskeyProblem, type DecisionPasskeyEvidence } from '@standpoint/audit';
+import { decisionEventPasskeyProblem } from '@standpoint/audit';
 import {
   describeInBrowser,
   launchBrowser,
@@ -110,24 +110,21 @@ describeInBrowser('passkey on the decision page', () => {
       (e) => e.action === 'decision.recorded',
     )!;
     const data = event.data as Record<string, any>;
-    const decided = {
-      brandId: event.brandId,
-      proposalId: data.proposalId,
-      step: data.step,
-      round: data.round,
-      outcome: data.outcome,
-      contentHash: data.contentHash,
-    };
-    expect(decided).toMatchObject({ outcome: 'APPROVE', contentHash: proposal.contentHash });
+    expect(data).toMatchObject({ outcome: 'APPROVE', contentHash: proposal.contentHash });
     expect(data.channel).toBe('EMAIL_LINK');
-    const evidence = data.passkey as DecisionPasskeyEvidence;
-    expect(evidence).toMatchObject({ rpId: 'standpoint.test', origin: PUBLIC_URL });
-    expect(decisionPasskeyProblem(decided, evidence)).toBeNull();
-    const signature = Buffer.from(evidence.signature, 'base64url');
+    expect(data.passkey).toMatchObject({ rpId: 'standpoint.test', origin: PUBLIC_URL });
+    // As an offline verifier reads it: the event alone.
+    const stored = { brandId: event.brandId, action: event.action, data };
+    expect(decisionEventPasskeyProblem(stored)).toBeNull();
+    const signature = Buffer.from(data.passkey.signature, 'base64url');
     signature[8] ^= 1;
-    expect(
-      decisionPasskeyProblem(decided, { ...evidence, signature: signature.toString('base64url') }),
-    ).toBe('the signature does not verify');
+    const altered = {
+      ...data,
+      passkey: { ...data.passkey, signature: signature.toString('base64url') },
+    };
+    expect(decisionEventPasskeyProblem({ ...stored, data: altered })).toBe(
+      'the signature does not verify',
+    );
   });
 
   it('without the passkey (no script), refuses the override and records nothing', async () => {

@@ -2,6 +2,7 @@
 import { SoftwareAuthenticator } from '../../../testing/src/software-authenticator';
 import {
   decisionChallenge,
+  decisionEventPasskeyProblem,
   type DecisionPasskeyEvidence,
   decisionPasskeyProblem,
   type DecisionWords,
@@ -147,5 +148,44 @@ describe('decisionPasskeyProblem', () => {
     expect(
       decisionPasskeyProblem(DECIDED, evidenceFor(es256, DECIDED, { userVerified: false })),
     ).toBe('the authenticator did not verify the user');
+  });
+});
+
+describe('decisionEventPasskeyProblem', () => {
+  const es256 = new SoftwareAuthenticator(RP_ID, ORIGIN);
+  const { brandId, ...stated } = DECIDED;
+  const event = (data: Record<string, unknown>, action = 'decision.recorded') => ({
+    brandId,
+    action,
+    data: { ...stated, comment: null, channel: 'API', ...data },
+  });
+
+  it('checks the evidence against the decision the event states', () => {
+    const passkey = evidenceFor(es256);
+    expect(decisionEventPasskeyProblem(event({ passkey }))).toBeNull();
+    expect(decisionEventPasskeyProblem(event({ passkey, outcome: 'REJECT' }))).toBe(
+      'the signed challenge is not the one for this decision',
+    );
+    expect(decisionEventPasskeyProblem({ ...event({ passkey }), brandId: 'brd_2' })).toBe(
+      'the signed challenge is not the one for this decision',
+    );
+  });
+
+  it('has nothing to say of a decision without evidence, or of another action', () => {
+    expect(decisionEventPasskeyProblem(event({}))).toBeNull();
+    expect(decisionEventPasskeyProblem(event({ passkey: 1 }, 'proposal.created'))).toBeNull();
+  });
+
+  it('refuses evidence that is not well formed, or an event that does not state the decision', () => {
+    const passkey = evidenceFor(es256);
+    expect(decisionEventPasskeyProblem(event({ passkey: null }))).toBe(
+      'the passkey evidence is not well formed',
+    );
+    expect(decisionEventPasskeyProblem(event({ passkey: { ...passkey, signature: 7 } }))).toBe(
+      'the passkey evidence is not well formed',
+    );
+    expect(decisionEventPasskeyProblem(event({ passkey, round: '1' }))).toBe(
+      'the event does not state the decision its passkey confirmed',
+    );
   });
 });

@@ -157,3 +157,48 @@ function verifies(key: KeyObject, signed: Buffer, signature: Buffer): boolean {
     return false;
   }
 }
+
+const EVIDENCE_FIELDS = [
+  'nonce',
+  'credentialId',
+  'publicKey',
+  'rpId',
+  'origin',
+  'authenticatorData',
+  'clientDataJSON',
+  'signature',
+] as const;
+
+/**
+ * For a verifier walking a chain or an export: the problem of a `decision.recorded` event's
+ * passkey evidence, checked against the decision the event itself states; null when the event
+ * holds none (or is of another action) or it verifies. Reads nothing but the event.
+ */
+export function decisionEventPasskeyProblem(event: {
+  brandId: string;
+  action: string;
+  data: { [key: string]: unknown };
+}): string | null {
+  const { data } = event;
+  if (event.action !== 'decision.recorded' || data.passkey === undefined) return null;
+  const evidence = data.passkey as Record<string, unknown> | null;
+  const wellFormed =
+    typeof evidence === 'object' &&
+    evidence !== null &&
+    EVIDENCE_FIELDS.every((field) => typeof evidence[field] === 'string');
+  if (!wellFormed) return 'the passkey evidence is not well formed';
+  const { proposalId, step, round, outcome, contentHash } = data;
+  if (
+    typeof proposalId !== 'string' ||
+    typeof step !== 'string' ||
+    typeof round !== 'number' ||
+    typeof outcome !== 'string' ||
+    typeof contentHash !== 'string'
+  ) {
+    return 'the event does not state the decision its passkey confirmed';
+  }
+  return decisionPasskeyProblem(
+    { brandId: event.brandId, proposalId, step, round, outcome, contentHash },
+    evidence as unknown as DecisionPasskeyEvidence,
+  );
+}
