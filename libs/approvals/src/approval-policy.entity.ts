@@ -1,6 +1,6 @@
 import { DateTimeColumn, JsonColumn } from '@standpoint/database';
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
-import type { PolicyStep } from './rules';
+import { PasskeyRequirement, type PolicyStep } from './rules';
 
 /** One version of a brand's approval policy; setting a policy writes the next version. */
 @Entity('approval_policy')
@@ -17,6 +17,10 @@ export class ApprovalPolicyEntity {
 
   @JsonColumn()
   steps!: PolicyStep[];
+
+  /** Which decisions the approver confirms with their passkey. */
+  @Column({ type: 'varchar', length: 16, default: PasskeyRequirement.NONE })
+  passkeyRequiredFor!: PasskeyRequirement;
 
   /** Null for the default policy every brand starts with. */
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -8,6 +8,8 @@ export const ApprovalErrorCode = declareErrorCodes([
   'ALREADY_DECIDED',
   'SELF_APPROVAL',
   'ACKNOWLEDGEMENT_REQUIRED',
+  'PASSKEY_REQUIRED',
+  'PASSKEY_REFUSED',
 ]);
 
 @ObjectType('StaleRevisionError', { implements: () => [ErrorResult] })
@@ -70,6 +72,32 @@ export class AcknowledgementRequiredError extends ErrorResult {
       ApprovalErrorCode.ACKNOWLEDGEMENT_REQUIRED,
       'Approving now overrules the team: acknowledge the risks (acknowledgeRisks: true) and say why in a comment',
       { reasons },
+    );
+  }
+}
+
+@ObjectType('PasskeyRequiredError', { implements: () => [ErrorResult] })
+export class PasskeyRequiredError extends ErrorResult {
+  static of(): PasskeyRequiredError {
+    return errorResult(
+      PasskeyRequiredError,
+      ApprovalErrorCode.PASSKEY_REQUIRED,
+      "The brand's policy asks you to confirm this decision with your passkey: ask for decisionPasskeyChallenge and send the assertion as passkeyAssertion",
+    );
+  }
+}
+
+@ObjectType('PasskeyRefusedError', { implements: () => [ErrorResult] })
+export class PasskeyRefusedError extends ErrorResult {
+  @Field({ description: 'Why the assertion does not confirm this decision.' })
+  reason!: string;
+
+  static of(reason: string): PasskeyRefusedError {
+    return errorResult(
+      PasskeyRefusedError,
+      ApprovalErrorCode.PASSKEY_REFUSED,
+      `Your passkey did not confirm this decision: ${reason}`,
+      { reason },
     );
   }
 }

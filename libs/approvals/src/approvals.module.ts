@@ -12,6 +12,7 @@ import { ContentFreezeEntity } from './content-freeze.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DecisionEntity } from './decision.entity';
 import { DeadlinesService } from './deadlines.service';
+import { DecisionPasskeys } from './decision-passkeys';
 import { DecisionsService } from './decisions.service';
 import { DossierFacts } from './dossier-facts';
 import { EligibilityFollowsMembership, MEMBERSHIP_EVENTS } from './eligibility-follows-membership';
@@ -25,6 +26,7 @@ import { StepDeciders } from './step-deciders';
 const SERVICES = [
   AwaitingDecisionScope,
   DeadlinesService,
+  DecisionPasskeys,
   DecisionsService,
   DossierFacts,
   EligibilityFollowsMembership,

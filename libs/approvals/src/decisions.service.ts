@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, isUniqueViolation, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
+import { ErrorResult } from '@standpoint/graphql';
 import { Operation, preloadBrandPeople } from '@standpoint/identity';
 import {
   type Dossier,
@@ -15,8 +16,10 @@ import {
 import { ApprovalStepEntity } from './approval-step.entity';
 import { overrideAuditData } from './decision-audit-data';
 import { DecisionEntity } from './decision.entity';
+import { DecisionPasskeys, decisionWords } from './decision-passkeys';
 import { DossierFacts } from './dossier-facts';
 import { DecideInput } from './inputs/decide.input';
+import { DecisionPasskeyChallengeInput } from './inputs/decision-passkey-challenge.input';
 import {
   AcknowledgementRequiredError,
   AlreadyDecidedError,
@@ -62,7 +65,16 @@ export class DecisionsService {
     private readonly transitions: ProposalTransitions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly passkeys: DecisionPasskeys,
   ) {}
+
+  /** WebAuthn request options (JSON) whose challenge commits to this decision by the caller. */
+  async passkeyChallenge(
+    ctx: RequestContext,
+    input: DecisionPasskeyChallengeInput,
+  ): Promise<string> {
+    return JSON.stringify(await this.passkeys.challenge(ctx, deciderOf(ctx), input));
+  }
 
   /**
    * `read`: the proposal's dossier, when the caller has read it already with the proposal locked
@@ -135,6 +147,14 @@ export class DecisionsService {
         step,
         override.reasons,
       );
+    const confirmation = await this.passkeys.confirmation(
+      ctx,
+      approverId,
+      decisionWords(proposal, step, input.outcome, dossier.revision.contentHash),
+      override,
+      input.passkeyAssertion,
+    );
+    if (confirmation instanceof ErrorResult) return confirmation;
 
     const now = this.clock.now();
     const decision: DecisionEntity = {
@@ -216,6 +236,7 @@ export class DecisionsService {
           ...overrideAuditData(override, dossier),
           seen: this.facts.seen(dossier),
           activatedStep: next?.name ?? null,
+          ...(confirmation.evidence && { passkey: confirmation.evidence }),
         },
       },
       { proposal, decision, state: current.state, activated, dossier, override },

@@ -6,6 +6,7 @@ export * from './approvals-worker.module';
 export * from './approvals.loaders';
 export * from './deadlines.service';
 export * from './approvals.module';
+export * from './decision-passkeys';
 export * from './decisions.service';
 export * from './dossier-facts';
 export * from './models/decide-result';

@@ -12,7 +12,14 @@ import {
 import { ApprovalPolicyEntity } from './approval-policy.entity';
 import { SetApprovalPolicyInput } from './inputs/set-approval-policy.input';
 import { ApprovalPolicyModel } from './models/approval-policy.model';
-import { DEFAULT_POLICY_STEPS, Member, PolicyStep, policyProblems, Quorum } from './rules';
+import {
+  DEFAULT_POLICY_STEPS,
+  Member,
+  PasskeyRequirement,
+  PolicyStep,
+  policyProblems,
+  Quorum,
+} from './rules';
 
 /** The brand's approval policy, in versions: a proposal is pinned to the one it was submitted under. */
 @Injectable()
@@ -54,7 +61,10 @@ export class PoliciesService {
     brandId: string,
   ): Promise<AuditContribution<'brand.created'>> {
     const steps = DEFAULT_POLICY_STEPS.map((step) => ({ ...step }));
-    await ctx.em.insert(ApprovalPolicyEntity, this.row(brandId, 1, steps, null));
+    await ctx.em.insert(
+      ApprovalPolicyEntity,
+      this.row(brandId, 1, steps, PasskeyRequirement.NONE, null),
+    );
     return { approvalPolicy: { version: 1, steps } };
   }
 
@@ -80,7 +90,14 @@ export class PoliciesService {
     if (problems.length > 0) throw DomainError.invalidField(problems);
 
     const previous = await this.current(ctx, input.brandId);
-    const policy = this.row(input.brandId, previous.version + 1, steps, requireUser(ctx).userId);
+    const passkeyRequiredFor = input.passkeyRequiredFor ?? previous.passkeyRequiredFor;
+    const policy = this.row(
+      input.brandId,
+      previous.version + 1,
+      steps,
+      passkeyRequiredFor,
+      requireUser(ctx).userId,
+    );
     await ctx.em.insert(ApprovalPolicyEntity, policy);
     await this.audit.append(ctx, {
       brandId: input.brandId,
@@ -88,8 +105,12 @@ export class PoliciesService {
       entityType: 'ApprovalPolicy',
       entityId: policy.id,
       data: {
-        before: { version: previous.version, steps: previous.steps },
-        after: { version: policy.version, steps },
+        before: {
+          version: previous.version,
+          steps: previous.steps,
+          passkeyRequiredFor: previous.passkeyRequiredFor,
+        },
+        after: { version: policy.version, steps, passkeyRequiredFor },
       },
     });
     return ApprovalPolicyModel.from(policy);
@@ -99,8 +120,17 @@ export class PoliciesService {
     brandId: string,
     version: number,
     steps: PolicyStep[],
+    passkeyRequiredFor: PasskeyRequirement,
     createdById: string | null,
   ): ApprovalPolicyEntity {
-    return { id: newId('apl'), brandId, version, steps, createdById, createdAt: this.clock.now() };
+    return {
+      id: newId('apl'),
+      brandId,
+      version,
+      steps,
+      passkeyRequiredFor,
+      createdById,
+      createdAt: this.clock.now(),
+    };
   }
 }

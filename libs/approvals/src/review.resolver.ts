@@ -6,6 +6,7 @@ import { ProposalModel, ProposalResult, ProposalResultType } from '@standpoint/p
 import { approvalLoaders } from './approvals.loaders';
 import { DecisionsService } from './decisions.service';
 import { DecideInput } from './inputs/decide.input';
+import { DecisionPasskeyChallengeInput } from './inputs/decision-passkey-challenge.input';
 import { ApprovalStepModel } from './models/approval-step.model';
 import { DecideResult, DecideResultType } from './models/decide-result';
 import { DecisionModel } from './models/decision.model';
@@ -30,6 +31,17 @@ export class ReviewResolver {
   @Mutation(() => DecideResult)
   decide(@Ctx() ctx: RequestContext, @Args('input') input: DecideInput): Promise<DecideResultType> {
     return this.decisionsService.decide(ctx, input);
+  }
+
+  @Mutation(() => String, {
+    description:
+      'Options for navigator.credentials.get, as JSON, whose challenge commits to this decision (brand, proposal, the step awaiting a decision, outcome, content hash) and a single-use nonce; it answers once, within 5 minutes. A mutation: the challenge is stored.',
+  })
+  decisionPasskeyChallenge(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: DecisionPasskeyChallengeInput,
+  ): Promise<string> {
+    return this.decisionsService.passkeyChallenge(ctx, input);
   }
 
   @ResolveField(() => [ApprovalStepModel], {

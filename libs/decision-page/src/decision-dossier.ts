@@ -26,4 +26,6 @@ export interface DecisionDossier {
   approvalOverride: string | null;
   /** How a rejection now would be recorded against the team; null: it would not go against it. */
   rejectionOverride: string | null;
+  /** Whether the approver has a passkey, and the outcomes the brand asks them to confirm with it. */
+  passkey: { registered: boolean; requiredFor: readonly string[] };
 }

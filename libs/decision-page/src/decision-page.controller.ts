@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
+import { DomainError } from '@standpoint/errors';
 import { Ctx } from '@standpoint/graphql';
 import type { Response } from 'express';
 import { AntiForgery } from './anti-forgery';
@@ -8,6 +9,7 @@ import { DecisionPageService, DecisionPageView } from './decision-page.service';
 import { FormFields } from './form-fields.decorator';
 import { LinkStanding } from './link-standing';
 import { decisionPage, readable } from './page/decision-page.view';
+import { PAGE_HEADERS } from './page/layout';
 import { LINK_TOKEN, sendPage } from './page/page-response';
 import { noticePage } from './page/notice.view';
 
@@ -90,6 +92,35 @@ export class DecisionPageController {
     }
     const view = await this.pages.submit(ctx, token, new DecisionForm(fields));
     this.answer(response, token, view, 422);
+  }
+
+  /**
+   * For the page's script: a passkey challenge for deciding `outcome` through this link, as JSON
+   * WebAuthn request options (or `{message}` with 4xx). Guarded as the form is.
+   */
+  @Post(':token/passkey-challenge')
+  async passkeyChallenge(
+    @Ctx() ctx: RequestContext,
+    @Param('token') token: string,
+    @FormFields() fields: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    const answer = (status: number, body: string): void => {
+      response.status(status).set(PAGE_HEADERS).type('json').send(body);
+    };
+    if (!LINK_TOKEN.test(token) || !this.antiForgery.accepts(token, fields.antiForgery)) {
+      return answer(403, JSON.stringify({ message: 'this request did not come from the page' }));
+    }
+    const outcome = new DecisionForm(fields).outcome;
+    if (!outcome) return answer(400, JSON.stringify({ message: 'choose a decision first' }));
+    try {
+      const options = await this.pages.passkeyChallenge(ctx, token, outcome);
+      if (options) return answer(200, options);
+      return answer(410, JSON.stringify({ message: 'this link no longer acts: reload the page' }));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return answer(409, JSON.stringify({ message: error.message }));
+    }
   }
 
   /** Sends the page for `view`; `formStatus` is the status of the form (200, or 422 with problems). */

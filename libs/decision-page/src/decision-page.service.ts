@@ -6,6 +6,7 @@ import {
   DecisionChannel,
   decisionOverride,
   DecisionOutcome,
+  DecisionPasskeys,
   DecisionsService,
   DossierFacts,
   overrideWords,
@@ -21,6 +22,7 @@ import {
   DecisionLinksService,
   MembershipEntity,
   Operation,
+  PasskeysService,
   UserEntity,
 } from '@standpoint/identity';
 import {
@@ -78,6 +80,8 @@ export class DecisionPageService {
     private readonly proposals: ProposalReader,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly passkeys: PasskeysService,
+    private readonly decisionPasskeys: DecisionPasskeys,
   ) {}
 
   /** For GET and HEAD: nothing here writes. */
@@ -109,24 +113,7 @@ export class DecisionPageService {
     token: string,
     form: DecisionForm,
   ): Promise<DecisionPageView> {
-    const found = await this.links.open(ctx.em, token);
-    if (!found) return { kind: 'UNKNOWN' };
-    const approver = await ctx.em.findOneByOrFail(UserEntity, { id: found.approverUserId });
-    const membership = await ctx.em.findOneBy(MembershipEntity, {
-      brandId: found.brandId,
-      userId: approver.id,
-    });
-    ctx.actor = {
-      kind: 'email-link',
-      userId: approver.id,
-      email: approver.email,
-      brandId: found.brandId,
-      roles: membership?.roles ?? [],
-    };
-    // Locks the proposal (PostgreSQL) before anything is judged, so the step and the words judged
-    // below are the ones the decision is recorded on.
-    await this.access.forChange(ctx, found.proposalId, Operation.READ_BRAND);
-    const opened = await this.openLink(ctx, token);
+    const opened = await this.openAsApprover(ctx, token);
     if (!opened) return { kind: 'UNKNOWN' };
     if (opened.standing !== LinkStanding.OPEN) {
       return { kind: 'NOTICE', standing: opened.standing };
@@ -143,6 +130,7 @@ export class DecisionPageService {
         contentHash: opened.link.contentHash,
         comment: form.comment,
         acknowledgeRisks: form.acknowledgeRisks,
+        passkeyAssertion: form.passkeyAssertion,
       },
       DecisionChannel.EMAIL_LINK,
       opened.dossier,
@@ -156,6 +144,50 @@ export class DecisionPageService {
       step: result.step,
       title: opened.proposal.title,
     };
+  }
+
+  /**
+   * For the page's script: WebAuthn request options whose challenge commits to deciding `outcome`
+   * on the link's step and words, for the link's approver. Null when the link does not act.
+   */
+  async passkeyChallenge(
+    ctx: RequestContext,
+    token: string,
+    outcome: DecisionOutcome,
+  ): Promise<string | null> {
+    return this.transactions.run(ctx, async () => {
+      const opened = await this.openAsApprover(ctx, token);
+      if (opened?.standing !== LinkStanding.OPEN) return null;
+      return this.decisions.passkeyChallenge(ctx, {
+        proposalId: opened.proposal.id,
+        outcome,
+        contentHash: opened.link.contentHash,
+      });
+    });
+  }
+
+  /**
+   * The link opened as its approver acts through it: the request acts as them, and the proposal
+   * is locked (PostgreSQL) before anything is judged, so the step and the words judged are the ones
+   * a decision is recorded on.
+   */
+  private async openAsApprover(ctx: RequestContext, token: string): Promise<OpenedLink | null> {
+    const found = await this.links.open(ctx.em, token);
+    if (!found) return null;
+    const approver = await ctx.em.findOneByOrFail(UserEntity, { id: found.approverUserId });
+    const membership = await ctx.em.findOneBy(MembershipEntity, {
+      brandId: found.brandId,
+      userId: approver.id,
+    });
+    ctx.actor = {
+      kind: 'email-link',
+      userId: approver.id,
+      email: approver.email,
+      brandId: found.brandId,
+      roles: membership?.roles ?? [],
+    };
+    await this.access.forChange(ctx, found.proposalId, Operation.READ_BRAND);
+    return this.openLink(ctx, token);
   }
 
   /** The page again after a refused attempt: the form with what was entered and what was wrong. */
@@ -245,12 +277,21 @@ export class DecisionPageService {
         approval.acceptedRisks,
       ),
       rejectionOverride: overrideWords(DecisionOutcome.REJECT, rejection.againstTeam, []),
+      passkey: {
+        registered: await this.passkeys.has(ctx, link.approverUserId),
+        requiredFor: await this.decisionPasskeys.outcomesRequiring(ctx, proposal, dossier),
+      },
     };
   }
 }
 
 /** A refusal of the decision rules, said next to the field it is about. */
 function refusalErrors(result: ErrorResult, form: DecisionForm): DecisionFormState['errors'] {
+  if (result.errorCode === ApprovalErrorCode.PASSKEY_REQUIRED) {
+    return {
+      form: 'The brand asks you to confirm this decision with your passkey: record it again and confirm when your browser asks (this needs JavaScript).',
+    };
+  }
   if (result.errorCode !== ApprovalErrorCode.ACKNOWLEDGEMENT_REQUIRED)
     return { form: result.message };
   return {

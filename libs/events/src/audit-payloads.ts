@@ -54,6 +54,23 @@ export interface WebhookEndpointSettings {
   enabled: boolean;
 }
 
+/**
+ * An approver's passkey assertion of a decision, as its event keeps it: enough to check offline
+ * (audit rules, decisionPasskeyProblem) that their authenticator signed a challenge committing to
+ * the event's brand, proposal, step, round, outcome and content hash with `nonce`. Byte strings
+ * are base64url; `publicKey` is the credential's SPKI DER key.
+ */
+export interface PasskeyAssertionRecord {
+  nonce: string;
+  credentialId: string;
+  publicKey: string;
+  rpId: string;
+  origin: string;
+  authenticatorData: string;
+  clientDataJSON: string;
+  signature: string;
+}
+
 export interface MembershipEnded {
   userId: string;
   email: string;
@@ -110,8 +127,9 @@ export interface AuditPayloads {
   'recommendation.set': { before: RecommendationRecord | null; after: RecommendationRecord };
 
   'approval_policy.set': {
-    before: { version: number; steps: PolicyStepRecord[] };
-    after: { version: number; steps: PolicyStepRecord[] };
+    /** `passkeyRequiredFor`: which decisions need the approver's passkey (events recorded before passkeys lack it). */
+    before: { version: number; steps: PolicyStepRecord[]; passkeyRequiredFor?: string };
+    after: { version: number; steps: PolicyStepRecord[]; passkeyRequiredFor?: string };
   };
   'proposal.submitted': {
     from: string;
@@ -144,6 +162,8 @@ export interface AuditPayloads {
     } | null;
     seen: { revision: string; evidence: string; riskNotes: string };
     activatedStep: string | null;
+    /** Only when the approver confirmed the decision with their passkey: the assertion. */
+    passkey?: PasskeyAssertionRecord;
   };
   'step.reminded': { step: string; kind: string; dueAt: Date | null; waitingFor: string[] };
   'step.escalated': { step: string; deputies: string[]; required: number; status: string };

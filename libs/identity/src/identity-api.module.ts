@@ -12,6 +12,7 @@ import { IdentityModule } from './identity.module';
 import { LoginThrottle } from './login-throttle';
 import { MembersResolver } from './members.resolver';
 import { MutationRateGuard } from './mutation-rate.guard';
+import { PasskeysResolver } from './passkeys/passkeys.resolver';
 import { PasswordResetsService } from './password-resets.service';
 import { PasswordsService } from './passwords.service';
 import { TokenService } from './token.service';
@@ -32,6 +33,7 @@ import { UsersService } from './users.service';
     BrandsResolver,
     LoginThrottle,
     MembersResolver,
+    PasskeysResolver,
     PasswordResetsService,
     PasswordsService,
     TokenService,

@@ -8,6 +8,10 @@ import { DecisionLinkTokenEntity } from './decision-links/decision-link-token.en
 import { DecisionLinkEntity } from './decision-links/decision-link.entity';
 import { DecisionLinksService } from './decision-links/decision-links.service';
 import { DemoSeeder } from './demo-seeder';
+import { PasskeyEntity } from './passkeys/passkey.entity';
+import { PasskeysService } from './passkeys/passkeys.service';
+import { RelyingParty } from './passkeys/relying-party';
+import { WebAuthnChallengeEntity } from './passkeys/webauthn-challenge.entity';
 import { PasswordLinksService } from './password-links.service';
 import { PasswordResetQueue } from './password-reset-queue';
 import { PasswordStrength } from './password-strength';
@@ -28,17 +32,19 @@ const SERVICES = [
   DecisionLinksService,
   DemoSeeder,
   MembersService,
+  PasskeysService,
   PasswordHasher,
   PasswordLinksService,
   PasswordResetQueue,
   PasswordStrength,
+  RelyingParty,
   SessionsService,
   UsersService,
 ];
 
 /**
  * Users, brands, memberships and roles, and the credentials that stand in for a sign-in (sessions,
- * password links, decision links): the services every process may use.
+ * password links, decision links), and the passkeys that confirm decisions: the services every process may use.
  */
 @Module({
   imports: [
@@ -52,6 +58,8 @@ const SERVICES = [
       PasswordResetRequestEntity,
       DecisionLinkEntity,
       DecisionLinkTokenEntity,
+      PasskeyEntity,
+      WebAuthnChallengeEntity,
     ]),
     AuditModule,
   ],

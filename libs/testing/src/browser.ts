@@ -12,9 +12,10 @@ export const ARTIFACTS_DIR = join(REPO_ROOT, 'test', 'artifacts');
 /**
  * Starts headless chromium for a test: no sandbox (containers), nothing fetched in the background.
  * `hostRules` maps names to the test servers (`--host-resolver-rules`), so a page can be opened at
- * the very address an email links to.
+ * the very address an email links to. `secureOrigins` are treated as https (WebAuthn needs a
+ * secure context) though the test servers speak http.
  */
-export function launchBrowser(hostRules?: string): Promise<Browser> {
+export function launchBrowser(hostRules?: string, secureOrigins: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -26,6 +27,9 @@ export function launchBrowser(hostRules?: string): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       ...(hostRules ? [`--host-resolver-rules=${hostRules}`] : []),
+      ...(secureOrigins.length > 0
+        ? [`--unsafely-treat-insecure-origin-as-secure=${secureOrigins.join(',')}`]
+        : []),
     ],
   });
 }

@@ -19,3 +19,4 @@ export * from './emailed-links';
 export * from './test-services';
 export * from './sql-statements';
 export * from './email-checks';
+export * from './software-authenticator';

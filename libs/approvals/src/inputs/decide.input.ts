@@ -29,4 +29,13 @@ export class DecideInput {
   @IsOptional()
   @IsBoolean()
   acknowledgeRisks?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "navigator.credentials.get's answer to decisionPasskeyChallenge for this very decision, as JSON (PublicKeyCredential.toJSON(), or @simplewebauthn/browser's startAuthentication). Required when the brand's policy asks for it (passkeyRequiredFor).",
+  })
+  @IsOptional()
+  @MaxLength(16_000)
+  passkeyAssertion?: string | null;
 }

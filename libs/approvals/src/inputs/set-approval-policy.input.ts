@@ -14,7 +14,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Quorum } from '../models/enums.graphql';
+import { PasskeyRequirement, Quorum } from '../models/enums.graphql';
 import { MAX_MEMBER_IDS } from './publication.input';
 
 /** More steps than any real sign-off chain has; each one is a round of decisions. */
@@ -111,4 +111,12 @@ export class SetApprovalPolicyInput {
   @ValidateNested({ each: true })
   @Type(() => PolicyStepInput)
   steps!: PolicyStepInput[];
+
+  @Field(() => PasskeyRequirement, {
+    nullable: true,
+    description: 'Omitted: as the version before.',
+  })
+  @IsOptional()
+  @IsEnum(PasskeyRequirement)
+  passkeyRequiredFor?: PasskeyRequirement | null;
 }

@@ -3,7 +3,7 @@ import { Role } from '@standpoint/identity';
 import { RiskCategory, StanceType, Urgency } from '@standpoint/proposals';
 import { ApprovalPolicyEntity } from '../approval-policy.entity';
 import { PolicyStep, StepCondition } from '../rules';
-import { Quorum } from './enums.graphql';
+import { PasskeyRequirement, Quorum } from './enums.graphql';
 
 @ObjectType('StepCondition')
 export class StepConditionModel {
@@ -81,11 +81,18 @@ export class ApprovalPolicyModel {
   @Field(() => [PolicyStepModel])
   steps!: PolicyStepModel[];
 
+  @Field(() => PasskeyRequirement, {
+    description:
+      'Which decisions the approver must confirm with their passkey (under the version in force when they decide).',
+  })
+  passkeyRequiredFor!: PasskeyRequirement;
+
   static from(row: ApprovalPolicyEntity): ApprovalPolicyModel {
     return Object.assign(new ApprovalPolicyModel(), {
       id: row.id,
       version: row.version,
       steps: row.steps.map(PolicyStepModel.from),
+      passkeyRequiredFor: row.passkeyRequiredFor,
     });
   }
 }

@@ -4,6 +4,8 @@ import {
   AcknowledgementRequiredError,
   AlreadyDecidedError,
   NotAnApproverError,
+  PasskeyRefusedError,
+  PasskeyRequiredError,
   SelfApprovalError,
   StaleRevisionError,
 } from '../approval.errors';
@@ -17,6 +19,8 @@ export const DecideResult = resultUnion('DecideResult', [
   AlreadyDecidedError,
   SelfApprovalError,
   AcknowledgementRequiredError,
+  PasskeyRequiredError,
+  PasskeyRefusedError,
 ]);
 export type DecideResultType =
   | DecisionModel
@@ -25,4 +29,6 @@ export type DecideResultType =
   | NotAnApproverError
   | AlreadyDecidedError
   | SelfApprovalError
-  | AcknowledgementRequiredError;
+  | AcknowledgementRequiredError
+  | PasskeyRequiredError
+  | PasskeyRefusedError;

@@ -5,3 +5,4 @@ export * from './enums';
 export * from './override';
 export * from './policy';
 export * from './step-progress';
+export * from './passkey-requirement';

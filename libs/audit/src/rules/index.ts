@@ -6,6 +6,7 @@ export * from './audit-chain';
 export * from './audit-checkpoint';
 export * from './audit-keys';
 export * from './chain-proof';
+export * from './decision-passkey';
 export * from './export-format';
 export * from './merkle-tree';
 export * from './proof-file';

@@ -3,6 +3,7 @@ import { CHANNEL_NAMES, riskScore, severityOf } from '@standpoint/proposals/rule
 import { html, SafeHtml } from '@standpoint/html';
 import { DecisionDossier } from '../decision-dossier';
 import { layout } from './layout';
+import { PASSKEY_SCRIPT_ELEMENT } from './passkey-script';
 import { riskHeatMap } from './risk-heat-map';
 
 /** What the approver entered, shown again with the problems when a decision was refused. */
@@ -170,7 +171,12 @@ function describedBy(...ids: (string | false)[]): string {
 function decisionForm(d: DecisionDossier, antiForgeryField: string, state: DecisionFormState) {
   const errors = state.errors ?? {};
   const override = d.overrideReasons.length > 0;
-  return html`<form method="post" aria-labelledby="decide-title" novalidate>
+  return html`<form
+    method="post"
+    aria-labelledby="decide-title"
+    novalidate
+    ${d.passkey.registered ? html` data-passkey="${d.passkey.requiredFor.join(' ')}"` : null}
+  >
     <h2 id="decide-title">Your decision</h2>
     <input type="hidden" name="antiForgery" value="${antiForgeryField}" />
     ${
@@ -258,6 +264,56 @@ ${state.comment ?? ''}</textarea>
         </p>
       </div>
     </div>
+    ${passkeyStep(d.passkey)}
     <p><button type="submit">Record my decision</button></p>
   </form>`;
+}
+
+const CONFIRMING: Record<string, string> = {
+  [DecisionOutcome.APPROVE]: 'approving',
+  [DecisionOutcome.REQUEST_CHANGES]: 'requesting changes',
+  [DecisionOutcome.REJECT]: 'rejecting',
+};
+
+/**
+ * The passkey's part of the form: what the brand asks for, and for an approver with a passkey the
+ * choice to confirm with it, the field the script fills and where it says how it goes.
+ */
+function passkeyStep({ registered, requiredFor }: DecisionDossier['passkey']): SafeHtml | null {
+  const required = requiredFor.map((outcome) => CONFIRMING[outcome]).join(' or ');
+  if (!registered) {
+    return required
+      ? html`<p class="warning" id="passkey-missing">
+          The brand asks you to confirm ${required} with your passkey, and you have none yet:
+          register one in Standpoint first, then open this link again.
+        </p>`
+      : null;
+  }
+  return html`<input type="hidden" name="passkeyAssertion" value="" />
+    ${
+      required
+        ? html`<p class="hint" id="passkey-required">
+            The brand asks you to confirm ${required} with your passkey: your browser asks for it
+            when you record your decision.
+          </p>`
+        : null
+    }
+    <div class="choice">
+      <input
+        type="checkbox"
+        name="confirmWithPasskey"
+        id="confirmWithPasskey"
+        value="true"
+        aria-describedby="confirmWithPasskey-hint"
+      />
+      <div>
+        <label for="confirmWithPasskey">Confirm with my passkey</label>
+        <p class="hint" id="confirmWithPasskey-hint">
+          Your device signs your decision on these exact words; the audit trail keeps its signature,
+          which anyone can check.
+        </p>
+      </div>
+    </div>
+    <p id="passkey-status" role="status" aria-live="polite"></p>
+    ${PASSKEY_SCRIPT_ELEMENT}`;
 }

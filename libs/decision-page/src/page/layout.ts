@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { html, SafeHtml, trusted } from '@standpoint/html';
+import { PASSKEY_SCRIPT_HASH } from './passkey-script';
 
-/** The page's only style sheet, inline: the page loads nothing from anywhere. */
+/**
+ * The page's only style sheet, inline: the page loads nothing from anywhere (its script asks this
+ * server for a passkey challenge).
+ */
 const STYLE = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f4f4f2}
@@ -43,6 +47,9 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': [
     "default-src 'none'",
     `style-src 'sha256-${STYLE_HASH}'`,
+    // The passkey step's script, and its one request: the challenge, from this server.
+    `script-src 'sha256-${PASSKEY_SCRIPT_HASH}'`,
+    "connect-src 'self'",
     'img-src data:',
     "form-action 'self'",
     "frame-ancestors 'none'",

@@ -15,6 +15,7 @@ import { RateLimits1796014100000 } from './1796014100000-RateLimits';
 import { MembersAndSessions1796521505099 } from './1796521505099-MembersAndSessions';
 import { AuditEventNotify1796600000000 } from './1796600000000-AuditEventNotify';
 import { AuditMerkleTree1796700000000 } from './1796700000000-AuditMerkleTree';
+import { Passkeys1796700100000 } from './1796700100000-Passkeys';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -35,4 +36,5 @@ export const postgresMigrations: Function[] = [
   MembersAndSessions1796521505099,
   AuditEventNotify1796600000000,
   AuditMerkleTree1796700000000,
+  Passkeys1796700100000,
 ];

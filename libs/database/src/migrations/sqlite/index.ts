@@ -12,6 +12,7 @@ import { CheckpointsAppendOnly1796012990000 } from './1796012990000-CheckpointsA
 import { DecisionsAgainstTheTeam1796013100000 } from './1796013100000-DecisionsAgainstTheTeam';
 import { MembersAndSessions1796521500269 } from './1796521500269-MembersAndSessions';
 import { AuditMerkleTree1796700000000 } from './1796700000000-AuditMerkleTree';
+import { Passkeys1796700100000 } from './1796700100000-Passkeys';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
@@ -29,4 +30,5 @@ export const sqliteMigrations: Function[] = [
   DecisionsAgainstTheTeam1796013100000,
   MembersAndSessions1796521500269,
   AuditMerkleTree1796700000000,
+  Passkeys1796700100000,
 ];
