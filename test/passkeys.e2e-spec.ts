@@ -1,4 +1,13 @@
-import { decisionPasskeyProblem, type DecisionPasskeyEvidence } from '@standpoint/audit';
+import {
+  AuditEventContent,
+  AuditExportService,
+  AuditProofsService,
+  CheckpointsService,
+  decisionPasskeyProblem,
+  type DecisionPasskeyEvidence,
+  sealEvent,
+  verifyProofFile,
+} from '@standpoint/audit';
 import { AntiForgery } from '@standpoint/decision-page';
 import { PasskeysService } from '@standpoint/identity';
 import {
@@ -212,6 +221,47 @@ describe('passkeys', () => {
     expect((await decisionEvent(plain)).data.passkey).toBeUndefined();
     const [used] = (await app.data(MINE, {}, approver.token)).myPasskeys;
     expect(used.lastUsedAt).not.toBeNull();
+  });
+
+  it('proves the confirmed decision offline, passkey signature included, and the chain verifies', async () => {
+    const events = await app.auditChain(brand.id);
+    const confirmed = events.find(
+      (e) => e.action === 'decision.recorded' && (e.data as { passkey?: unknown }).passkey,
+    )!;
+    const { file } = await app.t.asSystem((ctx) =>
+      app.t.app.get(AuditProofsService).inclusion(ctx, confirmed),
+    );
+    const trustedKeys = app.t.app.get(CheckpointsService).ring;
+    expect(verifyProofFile(file, { trustedKeys })).toMatchObject({
+      valid: true,
+      event: { seq: confirmed.seq, passkeyConfirmed: true },
+    });
+    // The passkey's signature altered, and the event's hash recomputed to match: still refused.
+    const proof = JSON.parse(file) as { event: AuditEventContent & { hash: string } };
+    const { hash: _hash, ...content } = proof.event;
+    const evidence = (content.data as unknown as { passkey: DecisionPasskeyEvidence }).passkey;
+    const signature = Buffer.from(evidence.signature, 'base64url');
+    signature[signature.length - 1] ^= 1;
+    const forged = {
+      ...content,
+      data: {
+        ...content.data,
+        passkey: { ...evidence, signature: signature.toString('base64url') },
+      },
+    };
+    const altered = JSON.stringify({
+      ...proof,
+      event: { ...forged, hash: sealEvent(forged).hash },
+    });
+    expect(verifyProofFile(altered, { trustedKeys })).toMatchObject({
+      valid: false,
+      reason: "the decision's passkey confirmation does not verify: the signature does not verify",
+    });
+    await app.sealAuditChain(brand.id);
+    const verified = await app.t.asSystem((ctx) =>
+      app.t.app.get(AuditExportService).verify(ctx, brand.id),
+    );
+    expect(verified).toMatchObject({ valid: true });
   });
 
   it('under ALL_DECISIONS, refuses an assertion for other words, by another approver, or replayed', async () => {

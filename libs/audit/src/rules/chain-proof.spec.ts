@@ -282,3 +282,46 @@ describe('ChainProof with the checkpoints a witness kept', () => {
     );
   });
 });
+
+describe('ChainProof of a passkey-confirmed decision', () => {
+  it('refuses a decision event whose passkey evidence does not verify, even sealed and signed', () => {
+    const content: AuditEventContent = {
+      brandId: 'brd_1',
+      seq: 1,
+      at: '2026-12-01T00:00:01.000Z',
+      actorId: 'usr_1',
+      actorLabel: 'approver@example.com',
+      action: 'decision.recorded',
+      entityType: 'Decision',
+      entityId: 'dec_1',
+      data: {
+        proposalId: 'prp_1',
+        step: 'Leadership',
+        round: 1,
+        outcome: 'APPROVE',
+        contentHash: 'ab'.repeat(32),
+        passkey: Object.fromEntries(
+          [
+            'nonce',
+            'credentialId',
+            'publicKey',
+            'rpId',
+            'origin',
+            'authenticatorData',
+            'clientDataJSON',
+            'signature',
+          ].map((field) => [field, 'AAAA']),
+        ),
+      },
+      prevHash: GENESIS_HASH,
+    };
+    const link = { seq: 1, prevHash: GENESIS_HASH, ...sealEvent(content) };
+    expect(prove([link], [checkpointAt([link], 1)])).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 1,
+      reason: expect.stringMatching(
+        /^the passkey confirmation of the decision at sequence number 1 does not verify: /,
+      ),
+    });
+  });
+});

@@ -1,6 +1,7 @@
-import { ChainLink, ChainVerification, ChainVerifier } from './audit-chain';
+import { AuditEventContent, ChainLink, ChainVerification, ChainVerifier } from './audit-chain';
 import { CheckpointCheck, SignedCheckpoint } from './audit-checkpoint';
 import { AuditKeyRing } from './audit-keys';
+import { decisionEventPasskeyProblem } from './decision-passkey';
 import { CompactTree, leafHash } from './merkle-tree';
 import { WitnessCheck, WitnessedCheckpoint } from './witness-check';
 
@@ -18,6 +19,16 @@ export interface ChainProofResult extends ChainVerification {
   failedCheckpoint: SignedCheckpoint | null;
   /** What is wrong, for people; null when valid. */
   reason: string | null;
+}
+
+/**
+ * Why a decision's passkey confirmation, if the event carries one, does not verify: the chain
+ * proves the event unchanged, and this that the approver's authenticator signed those words.
+ */
+function passkeyProblem(canonical: string): string | null {
+  // Most events carry none: only those are parsed.
+  if (!canonical.includes('"passkey":')) return null;
+  return decisionEventPasskeyProblem(JSON.parse(canonical) as AuditEventContent);
 }
 
 /**
@@ -64,6 +75,15 @@ export class ChainProof {
       return false;
     }
     this.tree.append(leafHash(link.canonical));
+    const unconfirmed = passkeyProblem(link.canonical);
+    if (unconfirmed) {
+      this.failure = {
+        checkpoint: null,
+        reason: `the passkey confirmation of the decision at sequence number ${link.seq} does not verify: ${unconfirmed}`,
+        seq: link.seq,
+      };
+      return false;
+    }
     if (!this.holdsAt(link.seq, link.hash)) return false;
     this.lastGood = this.chain.result();
     return true;

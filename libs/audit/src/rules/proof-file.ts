@@ -2,6 +2,7 @@ import canonicalize from 'canonicalize';
 import { AuditEventContent, sealEvent } from './audit-chain';
 import { CheckpointNote, readCheckpointNote } from './audit-checkpoint';
 import { AuditKeyRing } from './audit-keys';
+import { decisionEventPasskeyProblem } from './decision-passkey';
 import { ExportTrust, PublishedKey } from './export-format';
 import { leafHash, verifyConsistency, verifyInclusion } from './merkle-tree';
 
@@ -69,8 +70,18 @@ export interface ProofVerification {
   kind: ProofFile['kind'] | null;
   /** What is wrong, for people; null when valid. */
   reason: string | null;
-  /** The proven event: its brand, place in the chain, action and hash. */
-  event: { brandId: string; seq: number; action: string; at: string; hash: string } | null;
+  /**
+   * The proven event: its brand, place in the chain, action and hash, and whether it is a decision
+   * the approver's own passkey confirmed (that signature verified too).
+   */
+  event: {
+    brandId: string;
+    seq: number;
+    action: string;
+    at: string;
+    hash: string;
+    passkeyConfirmed: boolean;
+  } | null;
   /** The checkpoint(s) the proof leads to. */
   checkpoints: { origin: string; size: number; rootHash: string; keyId: string }[];
   trust: ExportTrust;
@@ -139,6 +150,9 @@ function inclusion(
   const { hash, ...content } = file.event ?? ({} as InclusionProofFile['event']);
   const { canonical, hash: recomputed } = sealEventOrThrow(content);
   if (recomputed !== hash) throw new Error("the event's hash is not the hash of its content");
+  const unconfirmed = decisionEventPasskeyProblem(content);
+  if (unconfirmed)
+    throw new Error(`the decision's passkey confirmation does not verify: ${unconfirmed}`);
   const { index, hashes, note } = parseTlogProof(String(file.proof));
   if (index !== content.seq - 1)
     throw new Error(`the proof is for leaf ${index}, not for event ${content.seq}`);
@@ -156,7 +170,11 @@ function inclusion(
       `the inclusion proof does not lead to the root of the checkpoint of ${checkpoint.size} events`,
     );
   const { brandId, seq, action, at } = content;
-  return { event: { brandId, seq, action, at, hash }, checkpoints: [summary(checkpoint)] };
+  const passkeyConfirmed = content.data.passkey !== undefined;
+  return {
+    event: { brandId, seq, action, at, hash, passkeyConfirmed },
+    checkpoints: [summary(checkpoint)],
+  };
 }
 
 function consistency(
