@@ -70,6 +70,7 @@ export type DecisionOutcome =
 
 /** What a line of the decision record tells. */
 export type DecisionRecordLineKind =
+  | 'COMMENT'
   | 'DECISION'
   | 'ESCALATION'
   | 'EVIDENCE'
