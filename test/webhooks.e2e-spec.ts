@@ -8,13 +8,14 @@ import {
   deliverOutbox,
   errorCodes,
   fieldsOf,
-  freePort,
+  startWebhookReceiver,
   storeWebhookEndpoint,
   TestBrand,
   TestMember,
   useTestApp,
+  WebhookReceiver,
 } from '@standpoint/testing';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { IncomingHttpHeaders } from 'node:http';
 import { AppModule } from '../src/app.module';
 
 const REGISTER = `mutation ($input: RegisterWebhookEndpointInput!) {
@@ -43,48 +44,16 @@ const ALL_TYPES = [
   'PROPOSAL_RETRACTED',
 ];
 
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A publishing tool's webhook receiver on a free local port: records every request. */
-async function startReceiver() {
-  const received: Received[] = [];
-  let status = 204;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({
-        path: request.url ?? '',
-        headers: request.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      response.writeHead(status, status === 302 ? { Location: '/elsewhere' } : {}).end();
-    });
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    answer: (code: number) => (status = code),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('signed webhooks (private targets allowed, as in tests and development)', () => {
   const app = useTestApp(AppModule, { WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' });
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookReceiver;
   let brand: TestBrand;
   let admin: TestMember;
   let manager: TestMember;
   let approver: TestMember;
 
   beforeAll(async () => {
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     brand = await app.fixtures.brand();
     [admin, manager, approver] = await Promise.all([
       app.fixtures.member(brand.id, ['ADMIN']),
@@ -437,7 +406,7 @@ describe('webhook targets on private networks (not allowed: the production defau
 
   it('refuses at delivery a target that is private by then, without sending anything', async () => {
     // An endpoint whose host pointed elsewhere when it was registered; it resolves to loopback now.
-    const receiver = await startReceiver();
+    const receiver = await startWebhookReceiver();
     try {
       const endpoint = await storeWebhookEndpoint(app.t, {
         brandId: brand.id,

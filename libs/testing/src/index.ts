@@ -15,6 +15,8 @@ export * from './wait-for';
 export * from './decision-links';
 export * from './trickling-receiver';
 export * from './webhook-endpoints';
+export * from './webhook-receiver';
+export * from './operator-command';
 export * from './emailed-links';
 export * from './test-services';
 export * from './sql-statements';

@@ -1,5 +1,10 @@
 import { AuditAction, StoredAuditData } from '@standpoint/events';
-import { RecordedChange, webhookEventsOf, WebhookEventType } from './webhook-events';
+import {
+  checkpointEvent,
+  RecordedChange,
+  webhookEventsOf,
+  WebhookEventType,
+} from './webhook-events';
 
 function recorded<A extends AuditAction>(
   action: A,
@@ -249,5 +254,33 @@ describe('webhook events of a recorded change', () => {
       }),
     ];
     for (const change of changes) expect(webhookEventsOf(change)).toEqual([]);
+  });
+
+  it('carries a checkpoint as its signed note and what the note states, nothing else', () => {
+    const note =
+      'standpoint.example/audit/brd_1\n7\nroot=\n\n\u2014 standpoint.example/audit/brd_1 c2ln\n';
+    expect(
+      checkpointEvent({
+        brandId: 'brd_1',
+        size: 7,
+        headHash: HASH,
+        signedAt: '2026-01-01T00:00:00.000Z',
+        keyId: 'sha256:key',
+        signature: 'c2ln',
+        rootHash: 'root=',
+        note,
+      }),
+    ).toEqual({
+      type: WebhookEventType.AUDIT_CHECKPOINT,
+      proposalId: null,
+      facts: {
+        brandId: 'brd_1',
+        size: 7,
+        rootHash: 'root=',
+        keyId: 'sha256:key',
+        signedAt: '2026-01-01T00:00:00.000Z',
+        note,
+      },
+    });
   });
 });

@@ -1,7 +1,9 @@
+import { SignedCheckpoint } from '@standpoint/audit/rules';
 import { AuditAction, ProposalAction, StoredAuditData } from '@standpoint/events';
 
-// What a brand's webhooks can be told, and how each change's audit event becomes those events.
-// Plain functions over the recorded event, so that no service has to call the webhooks itself.
+// What a brand's webhooks can be told, and how each change's audit event (and each checkpoint that
+// seals the brand's chain) becomes those events. Plain functions over what was recorded, so that
+// no service has to call the webhooks itself.
 
 export enum WebhookEventType {
   PROPOSAL_SUBMITTED = 'PROPOSAL_SUBMITTED',
@@ -20,6 +22,8 @@ export enum WebhookEventType {
   PROPOSAL_RETRACTED = 'PROPOSAL_RETRACTED',
   /** A member left a step under review, which can then no longer gather its approvals. */
   STEP_UNSATISFIABLE = 'STEP_UNSATISFIABLE',
+  /** A signed checkpoint of the brand's audit chain, for an outside witness to keep. */
+  AUDIT_CHECKPOINT = 'AUDIT_CHECKPOINT',
 }
 
 /** The part of a recorded audit event the webhooks are made from (its `data` as stored: JSON). */
@@ -137,6 +141,19 @@ export function webhookEventsOf(change: RecordedChange): WebhookEvent[] {
   // The table pairs each action with its own mapper, which TypeScript cannot follow through a union.
   const mapper = MAPPERS[change.action] as (change: RecordedChange) => WebhookEvent[];
   return mapper(change);
+}
+
+/**
+ * The checkpoint's signed note verbatim, which a witness appends to its file, and what it states;
+ * nothing secret (the note is what any auditor of the brand can read).
+ */
+export function checkpointEvent(checkpoint: SignedCheckpoint): WebhookEvent {
+  const { brandId, size, rootHash, keyId, signedAt, note } = checkpoint;
+  return {
+    type: WebhookEventType.AUDIT_CHECKPOINT,
+    proposalId: null,
+    facts: { brandId, size, rootHash, keyId, signedAt, note },
+  };
 }
 
 /** A decision, the override it may be, and the proposal's outcome it may settle. */

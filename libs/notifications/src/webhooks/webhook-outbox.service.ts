@@ -1,16 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { AppendedAuditEvent, AppendingAuditEvent, WhenPlaced } from '@standpoint/audit';
+import { AppendingAuditEvent, SignedCheckpoint, WhenPlaced } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { pendingMessage } from '../outbox/pending-message';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
-import { WebhookEvent, webhookEventsOf } from './webhook-events';
+import { checkpointEvent, WebhookEvent, webhookEventsOf } from './webhook-events';
+
+/** Where in the brand's history the webhook events happened: their time and place in its chain. */
+interface Occurrence {
+  brandId: string;
+  at: Date;
+  /** The sequence number of the change, or the size of the chain a checkpoint seals. */
+  sequence: number;
+}
 
 /**
  * Queues a delivery per subscribed endpoint for each webhook event a change causes, in the
  * change's transaction (it subscribes to every appended audit event): delivered if and only if it
  * commits. The endpoints are read before the event takes its place in the chain; the deliveries,
- * which carry its sequence number and time, are written after.
+ * which carry its sequence number and time, are written after. A checkpoint is queued the same
+ * way, in the transaction that stores it.
  */
 @Injectable()
 export class WebhookOutboxService {
@@ -22,17 +31,42 @@ export class WebhookOutboxService {
   ): Promise<WhenPlaced<AppendingAuditEvent['action']> | undefined> {
     const events = webhookEventsOf(appending);
     if (events.length === 0) return undefined;
-    const endpoints = await ctx.em.find(WebhookEndpointEntity, {
-      where: { brandId: appending.brandId, enabled: true },
-      order: { id: 'ASC' },
-    });
+    const endpoints = await this.endpointsOf(ctx, appending.brandId);
     if (endpoints.length === 0) return undefined;
     return (change) =>
-      ctx.insertRows(OutboxMessageEntity, this.deliveries(change, events, endpoints));
+      ctx.insertRows(
+        OutboxMessageEntity,
+        this.deliveries(
+          { brandId: change.brandId, at: change.at, sequence: change.seq },
+          events,
+          endpoints,
+        ),
+      );
+  }
+
+  /** A newly stored checkpoint, for the brand's endpoints that witness its chain. */
+  async enqueueCheckpoint(ctx: RequestContext, checkpoint: SignedCheckpoint): Promise<void> {
+    const endpoints = await this.endpointsOf(ctx, checkpoint.brandId);
+    const occurrence = {
+      brandId: checkpoint.brandId,
+      at: new Date(checkpoint.signedAt),
+      sequence: checkpoint.size,
+    };
+    await ctx.insertRows(
+      OutboxMessageEntity,
+      this.deliveries(occurrence, [checkpointEvent(checkpoint)], endpoints),
+    );
+  }
+
+  private endpointsOf(ctx: RequestContext, brandId: string): Promise<WebhookEndpointEntity[]> {
+    return ctx.em.find(WebhookEndpointEntity, {
+      where: { brandId, enabled: true },
+      order: { id: 'ASC' },
+    });
   }
 
   private deliveries(
-    change: AppendedAuditEvent,
+    occurrence: Occurrence,
     events: WebhookEvent[],
     endpoints: WebhookEndpointEntity[],
   ): OutboxMessageEntity[] {
@@ -45,9 +79,9 @@ export class WebhookOutboxService {
         const body = {
           id,
           type: event.type,
-          brandId: change.brandId,
-          occurredAt: change.at.toISOString(),
-          sequence: change.seq,
+          brandId: occurrence.brandId,
+          occurredAt: occurrence.at.toISOString(),
+          sequence: occurrence.sequence,
           proposalId: event.proposalId,
           data: event.facts,
         };
@@ -55,7 +89,7 @@ export class WebhookOutboxService {
           pendingMessage(
             {
               id,
-              brandId: change.brandId,
+              brandId: occurrence.brandId,
               topic: event.type,
               channel: 'WEBHOOK',
               recipient: endpoint.url,

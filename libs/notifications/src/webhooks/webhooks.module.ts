@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditDispatcher, AuditModule } from '@standpoint/audit';
+import { AuditDispatcher, AuditModule, CheckpointListeners } from '@standpoint/audit';
 import { AUDIT_ACTIONS } from '@standpoint/events';
 import { NotificationsModule } from '../notifications.module';
 import { OutboxTransports } from '../outbox/outbox-transport';
@@ -10,8 +10,8 @@ import { WebhookOutboxService } from './webhook-outbox.service';
 import { WebhookTransport } from './webhook.transport';
 
 /**
- * Signed webhooks: the brand's endpoints, a delivery queued with every change they subscribe to,
- * and the transport of the outbox's WEBHOOK channel. Import it in every process that changes
+ * Signed webhooks: the brand's endpoints, a delivery queued with every change and every checkpoint
+ * they subscribe to, and the transport of the outbox's WEBHOOK channel. Import it in every process that changes
  * anything or delivers the outbox.
  */
 @Module({
@@ -22,6 +22,7 @@ import { WebhookTransport } from './webhook.transport';
 export class WebhooksModule implements OnModuleInit {
   constructor(
     private readonly dispatcher: AuditDispatcher,
+    private readonly checkpoints: CheckpointListeners,
     private readonly transports: OutboxTransports,
     private readonly outbox: WebhookOutboxService,
     private readonly transport: WebhookTransport,
@@ -29,6 +30,7 @@ export class WebhooksModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.dispatcher.onAppended(AUDIT_ACTIONS, (ctx, event) => this.outbox.enqueue(ctx, event));
+    this.checkpoints.listen((ctx, checkpoint) => this.outbox.enqueueCheckpoint(ctx, checkpoint));
     this.transports.register(this.transport);
   }
 }
