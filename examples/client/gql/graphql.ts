@@ -56,6 +56,8 @@ export type DecideInput = {
   /** The content hash of the revision that the approver reviewed. */
   contentHash: string;
   outcome: DecisionOutcome;
+  /** navigator.credentials.get's answer to decisionPasskeyChallenge for this very decision, as JSON (PublicKeyCredential.toJSON(), or @simplewebauthn/browser's startAuthentication). Required when the brand's policy asks for it (passkeyRequiredFor). */
+  passkeyAssertion?: string | null | undefined;
   proposalId: string;
 };
 
@@ -94,6 +96,8 @@ export type ErrorCode =
   | 'INCOMPLETE_PROPOSAL'
   | 'INVALID_TRANSITION'
   | 'NOT_AN_APPROVER'
+  | 'PASSKEY_REFUSED'
+  | 'PASSKEY_REQUIRED'
   | 'SELF_APPROVAL'
   | 'STALE_REVISION'
   | 'VERSION_CONFLICT';
@@ -255,6 +259,8 @@ export type DecideMutation = { decide:
     | { __typename: 'Decision', id: string, outcome: DecisionOutcome, channel: DecisionChannel, overridesRecommendation: boolean, acknowledgedReasons: Array<string>, approver: { email: string } }
     | { __typename: 'InvalidTransitionError', errorCode: ErrorCode, message: string }
     | { __typename: 'NotAnApproverError', errorCode: ErrorCode, message: string }
+    | { __typename: 'PasskeyRefusedError', errorCode: ErrorCode, message: string }
+    | { __typename: 'PasskeyRequiredError', errorCode: ErrorCode, message: string }
     | { __typename: 'SelfApprovalError', errorCode: ErrorCode, message: string }
     | { __typename: 'StaleRevisionError', errorCode: ErrorCode, message: string }
    };
