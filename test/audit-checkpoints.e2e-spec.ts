@@ -11,7 +11,7 @@ import { WorkerJobs } from '@standpoint/worker';
 import {
   errorCodes,
   FakeClock,
-  runNode,
+  operatorCommand,
   TestBrand,
   TestMember,
   useTestApp,
@@ -69,21 +69,7 @@ describe('signed audit checkpoints', () => {
   const growChain = () => app.fixtures.member(brand.id, ['CONTRIBUTOR']);
 
   /** The operator's command line on the test app's database, with the same signing key. */
-  const cli = async (args: string[]) => {
-    const { database, dataDir, auditSigningKeyPem } = app.t.config;
-    const process = runNode('bin/standpoint.js', args, {
-      ...(database.dialect === 'postgres'
-        ? { DATABASE_URL: database.url }
-        : { SQLITE_PATH: database.path }),
-      DATA_DIR: dataDir,
-      AUDIT_SIGNING_KEY: auditSigningKeyPem,
-      LOG_LEVEL: 'silent',
-    });
-    const exit = await process.exited;
-    const output = process.output();
-    const json = output.split('\n').find((line) => line.startsWith('{'));
-    return { code: exit.code, output, result: json ? JSON.parse(json) : undefined };
-  };
+  const cli = (args: string[]) => operatorCommand(app.t, args);
 
   it('runs on the worker loop of the all-in-one process', () => {
     expect(
