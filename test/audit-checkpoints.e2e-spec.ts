@@ -1,12 +1,15 @@
 import {
+  AuditExportService,
   AuditKeyRing,
   CheckpointJob,
+  CheckpointListeners,
   CheckpointsService,
   checkpointTrust,
   contentOf,
   sealEvent,
 } from '@standpoint/audit';
 import { verifyProofFile } from '@standpoint/audit/rules';
+import { TransactionRunner } from '@standpoint/database';
 import { WorkerJobs } from '@standpoint/worker';
 import {
   errorCodes,
@@ -190,6 +193,51 @@ describe('signed audit checkpoints', () => {
     const cliVerified = await cli(['audit', 'verify', '--brand', brand.slug]);
     expect(cliVerified.code).toBe(0);
     expect(cliVerified.result).toMatchObject({ valid: true, checkedCheckpoints: count });
+  });
+
+  it('keeps verifying checkpoints of a retired key after a rotation, and refuses the retired key signing again', async () => {
+    const rotatedBrand = await app.fixtures.brand();
+    const current = app.t.app.get(CheckpointsService);
+    const oldKey = current.currentKey;
+    const rotated = new CheckpointsService(
+      {
+        ...app.t.config,
+        auditSigningKeyPem: generateKeyPairSync('ed25519')
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+        auditRetiredPublicKeyPems: [oldKey.publicKeyPem],
+        auditLogName: 'elsewhere.example/audit',
+      },
+      app.t.dataSource,
+      app.t.app.get(TransactionRunner),
+      clock,
+      app.t.app.get(CheckpointListeners),
+    );
+    const seal = (service: CheckpointsService) =>
+      app.t.asSystem((ctx) => service.seal(ctx, rotatedBrand.id));
+    const verify = (service: CheckpointsService) =>
+      app.t.asSystem((ctx) => new AuditExportService(service).verify(ctx, rotatedBrand.id));
+
+    const first = (await seal(current))!;
+    expect(first.keyId).toBe(oldKey.keyId);
+    await app.fixtures.member(rotatedBrand.id, ['CONTRIBUTOR']);
+    const second = (await seal(rotated))!;
+    expect(second.keyId).toBe(rotated.currentKey.keyId);
+    // The log keeps the name its first checkpoint gave it, whatever AUDIT_LOG_NAME says now.
+    expect(second.note!.split('\n')[0]).toBe(first.note!.split('\n')[0]);
+    expect(await verify(rotated)).toMatchObject({ valid: true, checkedCheckpoints: 2 });
+    // Without the retired key in its ring, a verifier cannot check the old checkpoint.
+    expect(await verify(current)).toMatchObject({
+      valid: false,
+      reason: `signed by the key ${rotated.currentKey.keyId}, which is not trusted`,
+    });
+    // A process still signing with the retired key after the rotation is caught.
+    await app.fixtures.member(rotatedBrand.id, ['CONTRIBUTOR']);
+    await seal(current);
+    expect(await verify(rotated)).toMatchObject({
+      valid: false,
+      reason: `signed by the retired key ${oldKey.keyId} after a newer key had signed`,
+    });
   });
 
   describe('an export', () => {

@@ -11,6 +11,7 @@ import {
   CheckpointSigner,
   CompactTree,
   leafHash,
+  originOf,
   PerfectNode,
   signCheckpoint,
   SignedCheckpoint,
@@ -113,6 +114,7 @@ export class CheckpointsService {
     if (!extended) return null;
     const id = newId('ckp');
     const checkpoint = signCheckpoint(this.signer, {
+      origin: await this.originOfLog(ctx, brandId),
       brandId,
       size,
       headHash: extended.headHash,
@@ -140,6 +142,16 @@ export class CheckpointsService {
       if (stored) await this.listeners.sealed(ctx, checkpoint);
       return { checkpoint: signedCheckpointOf(kept), stored };
     });
+  }
+
+  /** The origin the brand's earlier checkpoints named, if any: a log keeps its name. */
+  private async originOfLog(ctx: RequestContext, brandId: string): Promise<string | undefined> {
+    const named = await ctx.em.findOne(AuditCheckpointEntity, {
+      select: { note: true },
+      where: { brandId, note: Not(IsNull()) },
+      order: { size: 'DESC' },
+    });
+    return named?.note ? originOf(named.note) : undefined;
   }
 
   /**

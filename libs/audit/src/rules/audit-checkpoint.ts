@@ -49,11 +49,26 @@ export function checkpointOrigin(logName: string, brandId: string): string {
   return `${logName}/${brandId}`;
 }
 
+/**
+ * Signs a checkpoint of the head. Its origin is the brand's log's: that of its earlier checkpoints
+ * when given (a brand's log keeps its name when AUDIT_LOG_NAME changes, or a command runs without
+ * it), else `<log name>/<brand id>`.
+ */
 export function signCheckpoint(
   signer: CheckpointSigner,
-  head: { brandId: string; size: number; headHash: string; rootHash: Buffer; signedAt: string },
+  {
+    origin: given,
+    ...head
+  }: {
+    brandId: string;
+    size: number;
+    headHash: string;
+    rootHash: Buffer;
+    signedAt: string;
+    origin?: string;
+  },
 ): SignedCheckpoint {
-  const origin = checkpointOrigin(signer.logName, head.brandId);
+  const origin = given ?? checkpointOrigin(signer.logName, head.brandId);
   const rootHash = head.rootHash.toString('base64');
   const note = signNote(`${origin}\n${head.size}\n${rootHash}\n`, origin, signer.privateKey);
   const signature = parseNote(note).signatures[0].signature.toString('base64');
@@ -120,6 +135,11 @@ function jsonSignatureProblem(checkpoint: SignedCheckpoint, key: AuditKey): stri
   const text = Buffer.from(jsonCheckpointText(checkpoint), 'utf8');
   const signature = Buffer.from(String(checkpoint.signature), 'base64');
   return verify(null, text, key.publicKey, signature) ? null : 'the signature does not verify';
+}
+
+/** The origin a checkpoint's note names: its first line. */
+export function originOf(note: string): string {
+  return note.slice(0, note.indexOf('\n'));
 }
 
 /** What a C2SP checkpoint note states, and the ring key whose signature on it verified. */

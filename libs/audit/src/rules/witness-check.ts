@@ -1,4 +1,4 @@
-import { readCheckpointNote } from './audit-checkpoint';
+import { originOf, readCheckpointNote } from './audit-checkpoint';
 import { AuditKeyRing } from './audit-keys';
 
 /**
@@ -51,7 +51,7 @@ export function witnessedCheckpoints(
   ring: AuditKeyRing,
 ): WitnessedCheckpoint[] {
   return notesOf(text)
-    .filter((note) => note.slice(0, note.indexOf('\n')).endsWith(`/${brandId}`))
+    .filter((note) => originOf(note).endsWith(`/${brandId}`))
     .map((note) => {
       const { size, rootHash, keyId } = readCheckpointNote(note, ring);
       return { size, rootHash, keyId, note };
