@@ -1,6 +1,8 @@
 import {
+  AuditCheckpointEntity,
   AuditExportService,
   AuditKeyRing,
+  AuditProofsService,
   CheckpointJob,
   CheckpointListeners,
   CheckpointsService,
@@ -8,7 +10,7 @@ import {
   contentOf,
   sealEvent,
 } from '@standpoint/audit';
-import { verifyProofFile } from '@standpoint/audit/rules';
+import { jsonCheckpointText, verifyProofFile } from '@standpoint/audit/rules';
 import { TransactionRunner } from '@standpoint/database';
 import { WorkerJobs } from '@standpoint/worker';
 import {
@@ -19,7 +21,7 @@ import {
   TestMember,
   useTestApp,
 } from '@standpoint/testing';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../src/app.module';
@@ -238,6 +240,50 @@ describe('signed audit checkpoints', () => {
       valid: false,
       reason: `signed by the retired key ${oldKey.keyId} after a newer key had signed`,
     });
+  });
+
+  it('extends a chain sealed before the Merkle tree: its first-format checkpoints hold it, and its events become provable', async () => {
+    const older = await app.fixtures.brand();
+    await app.fixtures.member(older.id, ['CONTRIBUTOR']);
+    const [head] = (await app.auditChain(older.id)).slice(-1);
+    const keyId = app.t.app.get(CheckpointsService).currentKey.keyId;
+    const statement = {
+      brandId: older.id,
+      size: head.seq,
+      headHash: head.hash,
+      signedAt: clock.now().toISOString(),
+      keyId,
+    };
+    const signature = sign(
+      null,
+      Buffer.from(jsonCheckpointText(statement), 'utf8'),
+      createPrivateKey(app.t.config.auditSigningKeyPem),
+    ).toString('base64');
+    await app.t.dataSource.getRepository(AuditCheckpointEntity).insert({
+      id: `ckp_first_format_${older.id}`,
+      ...statement,
+      signedAt: new Date(statement.signedAt),
+      signature,
+      rootHash: null,
+      note: null,
+      treeEdge: null,
+    });
+    await app.fixtures.member(older.id, ['CONTRIBUTOR']);
+    const sealed = await app.t.asSystem((ctx) =>
+      app.t.app.get(CheckpointsService).seal(ctx, older.id),
+    );
+    expect(sealed).toMatchObject({ size: head.seq + 1, note: expect.any(String) });
+    const verified = await app.t.asSystem((ctx) =>
+      app.t.app.get(AuditExportService).verify(ctx, older.id),
+    );
+    expect(verified).toMatchObject({ valid: true, checkedCheckpoints: 2, unsealedEvents: 0 });
+    const [first] = await app.auditChain(older.id);
+    const { file } = await app.t.asSystem((ctx) =>
+      app.t.app.get(AuditProofsService).inclusion(ctx, first),
+    );
+    expect(
+      verifyProofFile(file, { trustedKeys: app.t.app.get(CheckpointsService).ring }),
+    ).toMatchObject({ valid: true, event: { seq: 1 } });
   });
 
   describe('an export', () => {

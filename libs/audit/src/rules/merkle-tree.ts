@@ -15,9 +15,11 @@ export function leafHash(data: string | Uint8Array): Buffer {
   return createHash('sha256').update(Uint8Array.of(0)).update(data).digest();
 }
 
+const NODE_PREFIX = Uint8Array.of(1);
+
 /** SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(Uint8Array.of(1)).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
 }
 
 /** The leaves [start, end) of a tree, 0-based: a subtree whose hash a proof needs. */
