@@ -14,6 +14,7 @@ import {
 } from './audit-checkpoint';
 import { AuditKeyRing } from './audit-keys';
 import { ChainProof } from './chain-proof';
+import { EVIDENCE_FIELDS } from './decision-passkey';
 import { witnessedCheckpoints } from './witness-check';
 import { leafHash, rangeRoot } from './merkle-tree';
 
@@ -300,18 +301,7 @@ describe('ChainProof of a passkey-confirmed decision', () => {
         round: 1,
         outcome: 'APPROVE',
         contentHash: 'ab'.repeat(32),
-        passkey: Object.fromEntries(
-          [
-            'nonce',
-            'credentialId',
-            'publicKey',
-            'rpId',
-            'origin',
-            'authenticatorData',
-            'clientDataJSON',
-            'signature',
-          ].map((field) => [field, 'AAAA']),
-        ),
+        passkey: Object.fromEntries(EVIDENCE_FIELDS.map((field) => [field, 'AAAA'])),
       },
       prevHash: GENESIS_HASH,
     };

@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize';
 import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
+import type { PasskeyAssertionRecord } from '@standpoint/events';
 
 /** Names the challenge's layout, so that a later layout can never be read as this one. */
 export const DECISION_CHALLENGE_FORMAT = 'standpoint-decision-challenge/1';
@@ -25,19 +26,9 @@ export interface DecisionChallengeFields extends DecisionWords {
 
 /**
  * What a decision's audit event keeps of the approver's passkey assertion: enough to check it
- * with no database. Byte strings are base64url.
+ * with no database (the events vocabulary's `PasskeyAssertionRecord`).
  */
-export interface DecisionPasskeyEvidence {
-  nonce: string;
-  credentialId: string;
-  /** The credential's public key as registered, in SPKI DER (ES256, EdDSA or RS256). */
-  publicKey: string;
-  rpId: string;
-  origin: string;
-  authenticatorData: string;
-  clientDataJSON: string;
-  signature: string;
-}
+export type DecisionPasskeyEvidence = PasskeyAssertionRecord;
 
 /** The WebAuthn challenge for a decision: SHA-256 of the RFC 8785 canonical JSON of its fields. */
 export function decisionChallenge(fields: DecisionChallengeFields): Buffer {
@@ -158,7 +149,8 @@ function verifies(key: KeyObject, signed: Buffer, signature: Buffer): boolean {
   }
 }
 
-const EVIDENCE_FIELDS = [
+/** The fields of the evidence, each a string. */
+export const EVIDENCE_FIELDS = [
   'nonce',
   'credentialId',
   'publicKey',
@@ -167,7 +159,7 @@ const EVIDENCE_FIELDS = [
   'authenticatorData',
   'clientDataJSON',
   'signature',
-] as const;
+] as const satisfies readonly (keyof DecisionPasskeyEvidence)[];
 
 /**
  * For a verifier walking a chain or an export: the problem of a `decision.recorded` event's
