@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
-import { IsNull, MoreThanOrEqual, Not } from 'typeorm';
+import { DataSource, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import {
   consistencyRanges,
   inclusionRanges,
@@ -31,7 +31,10 @@ export interface AuditProof {
  */
 @Injectable()
 export class AuditProofsService {
-  constructor(private readonly checkpoints: CheckpointsService) {}
+  constructor(
+    private readonly checkpoints: CheckpointsService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async inclusion(ctx: RequestContext, event: AuditEventEntity): Promise<AuditProof> {
     const checkpoint = await this.latestCovering(ctx, event.brandId, event.seq);
@@ -70,7 +73,7 @@ export class AuditProofsService {
           message: `a checkpoint of ${from.origin}, not of this brand`,
         },
       ]);
-    const to = await this.checkpoints.seal(ctx, brandId);
+    const to = await this.sealNow(brandId);
     if (!to?.note || to.size < from.size)
       throw DomainError.conflict(
         `the audit chain of this brand cannot be sealed beyond its kept checkpoint of ${from.size} events; see the audit verification`,
@@ -90,6 +93,14 @@ export class AuditProofsService {
     };
   }
 
+  /**
+   * Seals the brand's chain as the system, in transactions of its own: a proof is a read, and the
+   * field resolvers of one request (a decision record's lines) ask for proofs side by side.
+   */
+  private sealNow(brandId: string): Promise<SignedCheckpoint | null> {
+    return this.checkpoints.seal(RequestContext.system(this.dataSource), brandId);
+  }
+
   /** The brand's latest tree checkpoint of at least `size` events, sealing the chain if none is. */
   private async latestCovering(
     ctx: RequestContext,
@@ -100,9 +111,7 @@ export class AuditProofsService {
       where: { brandId, size: MoreThanOrEqual(size), note: Not(IsNull()) },
       order: { size: 'DESC' },
     });
-    const checkpoint = latest
-      ? signedCheckpointOf(latest)
-      : await this.checkpoints.seal(ctx, brandId);
+    const checkpoint = latest ? signedCheckpointOf(latest) : await this.sealNow(brandId);
     if (!checkpoint?.note || checkpoint.size < size)
       throw DomainError.conflict(
         `the audit chain of this brand cannot be sealed up to event ${size} now; see the audit verification`,
