@@ -165,8 +165,12 @@ describe('the GraphQL IDE in development', () => {
         const run = page.getByRole('button', { name: 'Execute query (Ctrl-Enter)' });
         await run.waitFor();
 
-        // The preloaded document, its first operations in view, and the headers template.
-        const tabs = await page.evaluate(() => localStorage.getItem('graphiql:tabState'));
+        // The preloaded document, its first operations in view, and the headers template. The IDE
+        // stores its tabs a moment after its buttons show (seen once in CI on a busy machine).
+        const tabState = await page.waitForFunction(() =>
+          localStorage.getItem('graphiql:tabState'),
+        );
+        const tabs = (await tabState.jsonValue()) as string | null;
         expect(JSON.parse(tabs!).tabs[0].query).toBe(GRAPHIQL_EXAMPLE_DOCUMENT);
         expect(await textOf('Operation Editor')).toContain('mutation SignIn($email: String!');
         expect(await textOf('Operation Editor')).toContain('query Viewer {');
