@@ -73,7 +73,7 @@ export class AuditProofsService {
           message: `a checkpoint of ${from.origin}, not of this brand`,
         },
       ]);
-    const to = await this.sealNow(brandId);
+    const to = await this.sealNow(ctx, brandId);
     if (!to?.note || to.size < from.size)
       throw DomainError.conflict(
         `the audit chain of this brand cannot be sealed beyond its kept checkpoint of ${from.size} events; see the audit verification`,
@@ -94,11 +94,14 @@ export class AuditProofsService {
   }
 
   /**
-   * Seals the brand's chain as the system, in transactions of its own: a proof is a read, and the
-   * field resolvers of one request (a decision record's lines) ask for proofs side by side.
+   * Seals the brand's chain. Outside a transaction (a query), as the system in transactions of its
+   * own: the field resolvers of one request (a decision record's lines) ask for proofs side by
+   * side and must not share one. Inside the caller's transaction, in it: on SQLite a transaction
+   * of its own would wait for the caller's to end.
    */
-  private sealNow(brandId: string): Promise<SignedCheckpoint | null> {
-    return this.checkpoints.seal(RequestContext.system(this.dataSource), brandId);
+  private sealNow(ctx: RequestContext, brandId: string): Promise<SignedCheckpoint | null> {
+    const sealing = ctx.inTransaction ? ctx : RequestContext.system(this.dataSource);
+    return this.checkpoints.seal(sealing, brandId);
   }
 
   /** The brand's latest tree checkpoint of at least `size` events, sealing the chain if none is. */
@@ -111,7 +114,7 @@ export class AuditProofsService {
       where: { brandId, size: MoreThanOrEqual(size), note: Not(IsNull()) },
       order: { size: 'DESC' },
     });
-    const checkpoint = latest ? signedCheckpointOf(latest) : await this.sealNow(brandId);
+    const checkpoint = latest ? signedCheckpointOf(latest) : await this.sealNow(ctx, brandId);
     if (!checkpoint?.note || checkpoint.size < size)
       throw DomainError.conflict(
         `the audit chain of this brand cannot be sealed up to event ${size} now; see the audit verification`,
