@@ -21,6 +21,7 @@ import {
   decisionOverride,
   DecisionOutcome,
   passkeyRequired,
+  PasskeyRequirement,
   StepStatus,
 } from './rules';
 
@@ -97,7 +98,8 @@ export class DecisionPasskeys {
 
   /**
    * The evidence to record (null when the decision was not confirmed and needs not be), or why
-   * the decision is refused. An assertion is checked whenever one is given, required or not.
+   * the decision is refused, under the brand's current `requirement`. An assertion is checked
+   * whenever one is given, required or not.
    */
   async confirmation(
     ctx: RequestContext,
@@ -105,15 +107,14 @@ export class DecisionPasskeys {
     decided: DecisionWords,
     override: Pick<DecisionOverride, 'againstTeam' | 'reasons'>,
     assertion: string | null | undefined,
+    requirement: PasskeyRequirement,
   ): Promise<
     { evidence: DecisionPasskeyEvidence | null } | PasskeyRequiredError | PasskeyRefusedError
   > {
-    if (!assertion) {
-      const policy = await this.policies.current(ctx, decided.brandId);
-      return passkeyRequired(policy.passkeyRequiredFor, override)
+    if (!assertion)
+      return passkeyRequired(requirement, override)
         ? PasskeyRequiredError.of()
         : { evidence: null };
-    }
     const confirmed = await this.passkeys.confirmDecision(ctx, approverId, decided, assertion);
     return confirmed.evidence
       ? { evidence: confirmed.evidence }

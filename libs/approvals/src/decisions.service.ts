@@ -13,6 +13,7 @@ import {
   ProposalState,
   ProposalTransitions,
 } from '@standpoint/proposals';
+import { ApprovalPolicyEntity } from './approval-policy.entity';
 import { ApprovalStepEntity } from './approval-step.entity';
 import { overrideAuditData } from './decision-audit-data';
 import { DecisionEntity } from './decision.entity';
@@ -33,6 +34,7 @@ import { ReviewService } from './review.service';
 import {
   afterDecision,
   commentRequired,
+  PasskeyRequirement,
   DecisionChannel,
   decisionOverride,
   DecisionOutcome,
@@ -109,7 +111,7 @@ export class DecisionsService {
       ]);
     }
     const dossier = read ?? (await this.dossiers.read(ctx, proposal));
-    const { steps, decisionsOn } = await this.currentRound(ctx, proposal);
+    const { steps, decisionsOn, passkeyRequiredFor } = await this.currentRound(ctx, proposal);
     const step = steps.find(
       (s) => s.status === StepStatus.ACTIVE || s.status === StepStatus.BLOCKED,
     );
@@ -153,6 +155,7 @@ export class DecisionsService {
       decisionWords(proposal, step, input.outcome, dossier.revision.contentHash),
       override,
       input.passkeyAssertion,
+      passkeyRequiredFor,
     );
     if (confirmation instanceof ErrorResult) return confirmation;
 
@@ -251,6 +254,11 @@ export class DecisionsService {
    * In one statement, the steps of the proposal's current review round in order, and the decisions
    * on its current words so far on each (who decided, and how).
    */
+  /**
+   * The steps of the proposal's current round with their decisions on its current revision, and
+   * the brand's passkey requirement as its current policy states it (read in the same statement:
+   * a decision's statements are counted).
+   */
   private async currentRound(ctx: RequestContext, proposal: ProposalEntity) {
     const rows = await ctx.em
       .createQueryBuilder(ApprovalStepEntity, 's')
@@ -261,22 +269,34 @@ export class DecisionsService {
         'd.stepId = s.id AND d.revisionNumber = :revisionNumber',
         { revisionNumber: proposal.currentRevisionNumber },
       )
+      .leftJoinAndMapOne(
+        's.currentPolicy',
+        ApprovalPolicyEntity,
+        'p',
+        'p.brandId = :brandId AND p.version = ' +
+          '(SELECT MAX(latest.version) FROM approval_policy latest WHERE latest."brandId" = :brandId)',
+        { brandId: proposal.brandId },
+      )
       .where('s.proposalId = :proposalId AND s.round = :round', {
         proposalId: proposal.id,
         round: proposal.reviewRound,
       })
       .orderBy('s.order', 'ASC')
       .getMany();
+    type Row = ApprovalStepEntity & {
+      decisions?: DecisionEntity[];
+      currentPolicy?: ApprovalPolicyEntity | null;
+    };
     const decisions = new Map<string, DecisionEntity[]>();
-    const steps = (rows as (ApprovalStepEntity & { decisions?: DecisionEntity[] })[]).map(
-      ({ decisions: onStep, ...step }) => {
-        decisions.set(step.id, onStep ?? []);
-        return step;
-      },
-    );
+    const steps = (rows as Row[]).map(({ decisions: onStep, currentPolicy: _policy, ...step }) => {
+      decisions.set(step.id, onStep ?? []);
+      return step;
+    });
     return {
       steps,
       decisionsOn: (step: ApprovalStepEntity) => decisions.get(step.id) ?? [],
+      passkeyRequiredFor:
+        (rows as Row[])[0]?.currentPolicy?.passkeyRequiredFor ?? PasskeyRequirement.NONE,
     };
   }
 }
