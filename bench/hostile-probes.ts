@@ -451,6 +451,7 @@ async function main(): Promise<void> {
     AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString(),
+    SECRETS_KEY: randomBytes(32).toString('base64'),
   };
   try {
     const development = await Server.start(env);

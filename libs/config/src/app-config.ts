@@ -19,6 +19,12 @@ export interface AppConfig {
   readonly auditRetiredPublicKeyPems: readonly string[];
   /** AUDIT_LOG_NAME: the checkpoints' C2SP origin is `<log name>/<brand id>`. */
   readonly auditLogName: string;
+  /**
+   * SECRETS_KEY and SECRETS_RETIRED_KEYS (base64, 32 bytes each): the keys that encrypt the
+   * credentials Standpoint keeps for others (chat workspaces' tokens) at rest. New secrets are
+   * sealed with the current key; the retired ones still open what they sealed.
+   */
+  readonly secretsKeys: { readonly current: string; readonly retired: readonly string[] };
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   readonly logLevel: LogLevel;
   readonly workerIntervalMs: number;

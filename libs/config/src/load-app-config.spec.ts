@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +21,11 @@ const production = (): Environment => ({
   JWT_SECRET: longSecret,
   SMTP_URL: smtpUrl,
   AUDIT_SIGNING_KEY: ed25519Pem(),
+  SECRETS_KEY: secretsKey(),
 });
+function secretsKey(): string {
+  return randomBytes(32).toString('base64');
+}
 /** `production()` without `name`. */
 const productionWithout = (name: string): Environment =>
   Object.fromEntries(Object.entries(production()).filter(([key]) => key !== name));
@@ -102,12 +106,16 @@ describe('loadAppConfig', () => {
       const config = load({});
       const jwtFile = join(dataDir, 'jwt-secret');
       const keyFile = join(dataDir, 'audit-signing-key.pem');
+      const secretsKeyFile = join(dataDir, 'secrets-key');
 
       expect(readFileSync(jwtFile, 'utf8')).toBe(config.jwtSecret);
       expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
       expect(readFileSync(keyFile, 'utf8')).toBe(config.auditSigningKeyPem);
       expect(createPrivateKey(config.auditSigningKeyPem).asymmetricKeyType).toBe('ed25519');
-      for (const file of [jwtFile, keyFile]) expect(statSync(file).mode & 0o077).toBe(0);
+      expect(readFileSync(secretsKeyFile, 'utf8')).toBe(config.secretsKeys.current);
+      expect(Buffer.from(config.secretsKeys.current, 'base64')).toHaveLength(32);
+      for (const file of [jwtFile, keyFile, secretsKeyFile])
+        expect(statSync(file).mode & 0o077).toBe(0);
     });
 
     it('keeps the same secrets on the next start', () => {
@@ -116,6 +124,7 @@ describe('loadAppConfig', () => {
 
       expect(second.jwtSecret).toBe(first.jwtSecret);
       expect(second.auditSigningKeyPem).toBe(first.auditSigningKeyPem);
+      expect(second.secretsKeys).toEqual(first.secretsKeys);
     });
 
     it('creates DATA_DIR when it does not exist yet', () => {
@@ -267,6 +276,30 @@ describe('loadAppConfig', () => {
       expect(config.auditLogName).toBe('standpoint.example.com/audit');
     });
 
+    it('reads the secrets key and the retired ones, base64 or base64url', () => {
+      const current = secretsKey();
+      const retired = [secretsKey(), Buffer.from(secretsKey(), 'base64').toString('base64url')];
+      const config = load({ SECRETS_KEY: current, SECRETS_RETIRED_KEYS: retired.join(',') });
+      expect(config.secretsKeys).toEqual({ current, retired });
+    });
+
+    it('SECRETS_RETIRED_KEYS that holds SECRETS_KEY', () => {
+      const key = secretsKey();
+      expect(problemsOf({ SECRETS_KEY: key, SECRETS_RETIRED_KEYS: key })).toEqual([
+        expect.stringMatching(/^SECRETS_RETIRED_KEYS lists SECRETS_KEY/),
+      ]);
+    });
+
+    it.each([
+      ['SECRETS_KEY', randomBytes(16).toString('base64')],
+      ['SECRETS_KEY', 'not a key at all, but long enough to be one!'],
+      ['SECRETS_RETIRED_KEYS', `${randomBytes(32).toString('base64')},short`],
+    ])('%s that is not 32 bytes in base64, without echoing it', (name, value) => {
+      const problems = problemsOf({ [name]: value });
+      expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name} must be 32 random`))]);
+      expect(problems.join('\n')).not.toContain(value.split(',')[0]);
+    });
+
     it('AUDIT_RETIRED_PUBLIC_KEYS that holds the current key: a retired key signs nothing new', () => {
       const pem = ed25519Pem();
       const publicHalf = createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
@@ -390,6 +423,13 @@ describe('loadAppConfig', () => {
         expect.stringMatching(/^AUDIT_SIGNING_KEY is required .*production/),
       ]);
       expect(existsSync(join(dataDir, 'audit-signing-key.pem'))).toBe(false);
+    });
+
+    it('a production start without SECRETS_KEY, rather than a key generated beside the data it protects', () => {
+      expect(problemsOf(productionWithout('SECRETS_KEY'))).toEqual([
+        expect.stringMatching(/^SECRETS_KEY is required .*production/),
+      ]);
+      expect(existsSync(join(dataDir, 'secrets-key'))).toBe(false);
     });
 
     it('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true in production, which would open the private network to webhooks', () => {

@@ -102,6 +102,17 @@ export function loadAppConfig(env: Environment): AppConfig {
     noteKeyName,
     `${new URL(publicUrl).host}/audit`,
   );
+  const secretsKey = read<string | undefined>('SECRETS_KEY', secretsKeyOf, undefined);
+  if (production && !given('SECRETS_KEY')) {
+    // A key generated into the data folder sits beside what it protects, and dies with the
+    // container: the connected workspaces' tokens could then no longer be read.
+    problems.push(
+      'SECRETS_KEY is required when NODE_ENV=production (32 random bytes in base64: openssl rand -base64 32)',
+    );
+  }
+  const secretsRetiredKeys = read<string[]>('SECRETS_RETIRED_KEYS', secretsKeysOf, []);
+  if (secretsKey && secretsRetiredKeys.includes(secretsKey))
+    problems.push('SECRETS_RETIRED_KEYS lists SECRETS_KEY: the current key is not retired');
   const adminEmail = read<string | undefined>('STANDPOINT_ADMIN_EMAIL', email, undefined);
   const adminPassword = read<string | undefined>(
     'STANDPOINT_ADMIN_PASSWORD',
@@ -187,6 +198,12 @@ export function loadAppConfig(env: Environment): AppConfig {
       auditSigningKeyPem ?? developmentSecret(dataDir, 'audit-signing-key.pem', newEd25519Pem),
     auditRetiredPublicKeyPems,
     auditLogName,
+    secretsKeys: {
+      current:
+        secretsKey ??
+        developmentSecret(dataDir, 'secrets-key', () => randomBytes(32).toString('base64')),
+      retired: secretsRetiredKeys,
+    },
     bootstrapAdmin:
       adminEmail && adminPassword
         ? { email: adminEmail.toLowerCase(), password: adminPassword }
@@ -224,6 +241,8 @@ const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'SMTP_URL',
   'JWT_SECRET',
   'AUDIT_SIGNING_KEY',
+  'SECRETS_KEY',
+  'SECRETS_RETIRED_KEYS',
   'STANDPOINT_ADMIN_PASSWORD',
 ]);
 
@@ -328,6 +347,20 @@ function ed25519PublicKeys(raw: string): string[] | string {
   return blocks.length > 0 && allEd25519
     ? blocks
     : '!must be one or more Ed25519 public keys in PEM (SubjectPublicKeyInfo) form';
+}
+
+/** 32 bytes in base64 (or base64url), as `openssl rand -base64 32` prints them. */
+function secretsKeyOf(raw: string): string {
+  const trimmed = raw.trim();
+  return /^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed) && Buffer.from(trimmed, 'base64').length === 32
+    ? trimmed
+    : '!must be 32 random bytes in base64 (openssl rand -base64 32)';
+}
+
+/** Keys of SECRETS_KEY's form, separated by commas. */
+function secretsKeysOf(raw: string): string[] | string {
+  const keys = raw.split(',').map((key) => secretsKeyOf(key));
+  return keys.find((key) => key.startsWith('!')) ?? keys;
 }
 
 function publicPemOf(pem: string): string {

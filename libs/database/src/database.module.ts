@@ -7,12 +7,13 @@ import { DatabaseHealth } from './database-health';
 import { dataSourceOptions } from './data-source-options';
 import { applyDialect } from './dialect-columns';
 import { applyMigrations } from './migrate';
+import { SecretBox } from './secret-box';
 import { SqliteReadConnection } from './read-connection';
 import { TransactionRunner } from './transaction-runner';
 
 /**
  * The one DataSource of the process, migrated before anything else uses it (on SQLite with its
- * read connection), and the transaction runner. Features register their entities with
+ * read connection), the transaction runner, and the box that keeps others' credentials encrypted. Features register their entities with
  * `TypeOrmModule.forFeature`.
  */
 @Global()
@@ -37,8 +38,9 @@ import { TransactionRunner } from './transaction-runner';
     TransactionRunner,
     DatabaseHealth,
     SqliteReadConnection,
+    SecretBox,
     { provide: Clock, useClass: SystemClock },
   ],
-  exports: [TransactionRunner, DatabaseHealth, Clock],
+  exports: [TransactionRunner, DatabaseHealth, Clock, SecretBox],
 })
 export class DatabaseModule {}

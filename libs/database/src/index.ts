@@ -14,6 +14,7 @@ export * from './migrate';
 export * from './request-context';
 export * from './read-connection';
 export * from './retry';
+export * from './secret-box';
 export * from './transaction-runner';
 export * from './postgres-databases';
 export * from './typeorm-logger';

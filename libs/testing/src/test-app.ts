@@ -7,7 +7,7 @@ import { configureHttp } from '@standpoint/graphql';
 import { LOG_DESTINATION } from '@standpoint/logging';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
@@ -28,6 +28,9 @@ function auditSigningKey(): string {
   return testAuditSigningKey;
 }
 
+/** The key that encrypts stored credentials in every test process of a test file (SECRETS_KEY). */
+const TEST_SECRETS_KEY = randomBytes(32).toString('base64');
+
 /** The environment every test process gets, on top of its own database. */
 export function testEnvironment(
   db: TestDatabase,
@@ -38,6 +41,7 @@ export function testEnvironment(
     DATA_DIR: db.dataDir,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     AUDIT_SIGNING_KEY: auditSigningKey(),
+    SECRETS_KEY: TEST_SECRETS_KEY,
     LOG_LEVEL: 'silent',
     STANDPOINT_ADMIN_EMAIL: TEST_ADMIN.email,
     STANDPOINT_ADMIN_PASSWORD: TEST_ADMIN.password,
