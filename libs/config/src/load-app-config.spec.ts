@@ -88,6 +88,7 @@ describe('loadAppConfig', () => {
           smtpDeadlineMs: 30_000,
         },
         webhooksAllowPrivateTargets: false,
+        slackApiUrl: 'https://slack.com/api/',
         checkpointIntervalMs: 60_000,
         checkpointEveryEvents: 500,
         auditRetiredPublicKeyPems: [],
@@ -448,6 +449,15 @@ describe('loadAppConfig', () => {
       );
       expect(load({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' }).webhooksAllowPrivateTargets).toBe(
         true,
+      );
+    });
+
+    it('SLACK_API_URL that is no http(s) URL; a given one always ends in a slash', () => {
+      expect(problemsOf({ SLACK_API_URL: 'slack.com/api' })).toEqual([
+        expect.stringMatching(/^SLACK_API_URL /),
+      ]);
+      expect(load({ SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slackApiUrl).toBe(
+        'http://127.0.0.1:9999/api/',
       );
     });
 

@@ -49,6 +49,10 @@ export const AUDIT_ENTITY_TYPES = {
   'webhook_endpoint.updated': 'WebhookEndpoint',
   'webhook_endpoint.deleted': 'WebhookEndpoint',
   'outbox.retried': 'OutboxMessage',
+  'slack.connected': 'SlackWorkspace',
+  'slack.disconnected': 'SlackWorkspace',
+  'slack.user_linked': 'SlackUserLink',
+  'slack.user_unlinked': 'SlackUserLink',
 } as const satisfies Record<keyof AuditPayloads, string>;
 
 export type AuditAction = keyof AuditPayloads;

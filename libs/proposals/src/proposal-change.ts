@@ -71,6 +71,10 @@ function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined
     case 'webhook_endpoint.updated':
     case 'webhook_endpoint.deleted':
     case 'outbox.retried':
+    case 'slack.connected':
+    case 'slack.disconnected':
+    case 'slack.user_linked':
+    case 'slack.user_unlinked':
       return undefined;
     default:
       return unhandledAction(event);

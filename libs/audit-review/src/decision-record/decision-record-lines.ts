@@ -220,6 +220,10 @@ class StoryState {
       case 'webhook_endpoint.updated':
       case 'webhook_endpoint.deleted':
       case 'outbox.retried':
+      case 'slack.connected':
+      case 'slack.disconnected':
+      case 'slack.user_linked':
+      case 'slack.user_unlinked':
         return null;
       default:
         return unhandledAction(event);

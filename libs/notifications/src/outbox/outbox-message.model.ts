@@ -14,7 +14,11 @@ registerEnumType(OUTBOX_STATUSES, {
     'PENDING waits for its next attempt, SENDING is held by a worker, SENT was delivered, DEAD gave up.',
 });
 
-const OUTBOX_CHANNELS: { [C in OutboxChannel]: C } = { EMAIL: 'EMAIL', WEBHOOK: 'WEBHOOK' };
+const OUTBOX_CHANNELS: { [C in OutboxChannel]: C } = {
+  EMAIL: 'EMAIL',
+  WEBHOOK: 'WEBHOOK',
+  SLACK: 'SLACK',
+};
 registerEnumType(OUTBOX_CHANNELS, { name: 'OutboxChannel' });
 
 /** One email or webhook delivery as brand admins see it: where it stands, not what it says. */

@@ -134,6 +134,10 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'webhook_endpoint.updated': none,
   'webhook_endpoint.deleted': none,
   'outbox.retried': none,
+  'slack.connected': none,
+  'slack.disconnected': none,
+  'slack.user_linked': none,
+  'slack.user_unlinked': none,
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */
