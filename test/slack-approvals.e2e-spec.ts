@@ -12,6 +12,7 @@ import {
   useTestApp,
 } from '@standpoint/testing';
 import { randomBytes } from 'node:crypto';
+import { IsNull } from 'typeorm';
 import { Writable } from 'node:stream';
 import { AppModule } from '../src/app.module';
 
@@ -360,6 +361,22 @@ describe('Slack approvals', () => {
       buttonsOf(posts.find((p) => p.args.channel === slackUserId)!.args.blocks)[0].value;
     expect((await click('U0APPROVER0', messageOf('U0APPROVER0'))).status).toBe(200);
     const modal = lastView();
+    // Slack's retry of the click opens no second modal.
+    const clicks = slack.callsOf('views.open').length;
+    const retried = slackInteractionBody({
+      type: 'block_actions',
+      team: { id: ours.teamId },
+      user: { id: 'U0APPROVER0' },
+      trigger_id: 'trigger-retried',
+      actions: [{ action_id: 'standpoint_approve', value: messageOf('U0APPROVER0') }],
+    });
+    const retry = await post(connectionId, 'interactions', retried, {
+      ...slackRequestHeaders(ours.signingSecret, retried, new Date()),
+      'X-Slack-Retry-Num': '1',
+      'X-Slack-Retry-Reason': 'http_timeout',
+    });
+    expect(retry.status).toBe(200);
+    expect(slack.callsOf('views.open')).toHaveLength(clicks);
     expect(modal.callback_id).toBe('standpoint_decision');
     expect(JSON.stringify(modal.blocks)).toContain(
       'Our stores are open as shelters tonight. <!everyone> *now*',
@@ -417,6 +434,18 @@ describe('Slack approvals', () => {
       decision: { channel: 'SLACK', contentHash: proposal.contentHash },
     });
 
+    // The approver's own request now says what they decided, without buttons; the others stay.
+    slack.calls.length = 0;
+    await deliverOutbox(app.t);
+    const mine = stored.find((m) => m.recipientUserId === approvers[0].id)!;
+    expect(slack.callsOf('chat.update').map((u) => [u.args.channel, u.args.ts])).toEqual([
+      [mine.channel, mine.ts],
+    ]);
+    expect(JSON.stringify(slack.callsOf('chat.update')[0].args.blocks)).toContain(
+      'You decided: approve.',
+    );
+    expect(buttonsOf(slack.callsOf('chat.update')[0].args.blocks)).toEqual([]);
+
     // A Slack account nobody linked, and the manager (who wrote the words), are refused.
     await click('U0STRANGER', messageOf('U0APPROVER1'));
     expect(lastView().title.text).toBe('Not linked');
@@ -441,7 +470,11 @@ describe('Slack approvals', () => {
 
   it('updates the posted requests when the words change, without buttons, and refuses a modal opened before', async () => {
     slack.calls.length = 0;
-    const before = await app.t.dataSource.manager.findBy(SlackMessageEntity, { proposalId });
+    const before = await app.t.dataSource.manager.findBy(SlackMessageEntity, {
+      proposalId,
+      closedAt: IsNull(),
+    });
+    expect(before).toHaveLength(2);
     const requestOf = before.find((m) => m.recipientUserId === approvers[1].id)!;
     await click('U0APPROVER1', requestOf.id);
     const oldModal = lastView();
@@ -488,6 +521,21 @@ describe('Slack approvals', () => {
     expect((await decisionsOf(proposalId)).filter((d) => d.approverId === approvers[1].id)).toEqual(
       [],
     );
+
+    // Withdrawn: the new requests close too.
+    slack.calls.length = 0;
+    await app.data(
+      'mutation ($input: ReasonInput!) { withdraw(input: $input) { __typename } }',
+      { input: { proposalId, reason: 'The storm passed' } },
+      manager.token,
+    );
+    await deliverOutbox(app.t);
+    const closed = slack.callsOf('chat.update');
+    expect(closed).toHaveLength(3);
+    for (const update of closed) {
+      expect(JSON.stringify(update.args.blocks)).toContain('It was withdrawn');
+      expect(buttonsOf(update.args.blocks)).toEqual([]);
+    }
   });
 
   it("acts on nothing of this brand through another brand's connection", async () => {

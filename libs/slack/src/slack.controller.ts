@@ -42,7 +42,11 @@ export class SlackController {
       return;
     }
     if (payload.type === 'block_actions') {
-      await this.interactions.clicked(ctx, verified.workspace, payload);
+      // Slack retries a click it got no answer to in 3 seconds; its first delivery opens the modal
+      // (a second would only stack another, or fail on the used trigger_id).
+      if (!request.header('x-slack-retry-num')) {
+        await this.interactions.clicked(ctx, verified.workspace, payload);
+      }
       response.status(200).end();
       return;
     }
