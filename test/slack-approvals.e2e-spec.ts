@@ -1,5 +1,5 @@
 import { OutboxMessageEntity } from '@standpoint/notifications';
-import { SlackMessageEntity, SlackWorkspaceEntity } from '@standpoint/slack';
+import { SlackMessageEntity, SlackOutbox, SlackWorkspaceEntity } from '@standpoint/slack';
 import {
   deliverOutbox,
   errorCodes,
@@ -446,6 +446,10 @@ describe('Slack approvals', () => {
     );
     expect(buttonsOf(slack.callsOf('chat.update')[0].args.blocks)).toEqual([]);
 
+    // The approver's answered request takes no second decision.
+    await click('U0APPROVER0', messageOf('U0APPROVER0'), 'standpoint_reject');
+    expect(lastView().title.text).toBe('Request closed');
+
     // A Slack account nobody linked, and the manager (who wrote the words), are refused.
     await click('U0STRANGER', messageOf('U0APPROVER1'));
     expect(lastView().title.text).toBe('Not linked');
@@ -567,6 +571,27 @@ describe('Slack approvals', () => {
     ).toBe(401);
   });
 
+  it("posts another feature's Block Kit message to the brand's channel through the outbox", async () => {
+    slack.calls.length = 0;
+    const alert = {
+      text: 'A webhook is dead',
+      blocks: [{ type: 'section', text: { type: 'plain_text', text: 'A webhook is dead' } }],
+    };
+    const queued = await app.t.asSystem((ctx) =>
+      app.t.app.get(SlackOutbox).postToBrandChannel(ctx, brand.id, 'test.alert', alert),
+    );
+    expect(queued).toBe(true);
+    // A brand whose connection names no channel gets nothing.
+    const none = await app.t.asSystem((ctx) =>
+      app.t.app.get(SlackOutbox).postToBrandChannel(ctx, otherBrand.id, 'test.alert', alert),
+    );
+    expect(none).toBe(false);
+    await deliverOutbox(app.t);
+    expect(
+      slack.callsOf('chat.postMessage').map((c) => [c.token, c.args.channel, c.args.text]),
+    ).toEqual([[ours.token, 'C0APPROVALS', 'A webhook is dead']]);
+  });
+
   it('unlinks and disconnects, audited, and never shows a secret in answers, events or logs', async () => {
     expect((await app.data(UNLINK, { brandId: brand.id }, approvers[0].token)).unlinkSlack).toBe(
       true,
@@ -593,7 +618,30 @@ describe('Slack approvals', () => {
     for (const secret of [ours.token, ours.signingSecret, theirs.token, theirs.signingSecret]) {
       expect(everything).not.toContain(secret);
     }
-    // The interactions of a disconnected workspace are nobody's.
+    // The interactions of a disconnected workspace are nobody's, and nothing more is posted there.
     expect((await command('unlink', 'U0APPROVER1')).status).toBe(401);
+    await app.t.asSystem(async (ctx) => {
+      await app.t.app
+        .get(SlackOutbox)
+        .queue(ctx, { id: connectionId, brandId: brand.id } as never, [
+          {
+            topic: 'test.late',
+            call: {
+              method: 'chat.postMessage',
+              channel: 'C0APPROVALS',
+              message: { text: 'late', blocks: [] },
+            },
+          },
+        ]);
+    });
+    await deliverOutbox(app.t);
+    const dead = await app.t.dataSource.manager.findOneByOrFail(OutboxMessageEntity, {
+      brandId: brand.id,
+      topic: 'test.late',
+    });
+    expect(dead).toMatchObject({
+      status: 'DEAD',
+      lastError: 'the Slack workspace was disconnected',
+    });
   });
 });

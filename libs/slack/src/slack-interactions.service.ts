@@ -254,15 +254,19 @@ export class SlackInteractionsService {
         ),
       );
     }
-    if (
-      message.closedAt ||
-      shown !== dossier.revision.contentHash ||
-      message.contentHash !== shown
-    ) {
+    if (shown !== dossier.revision.contentHash || message.contentHash !== shown) {
       throw new Refused(
         notice(
           'Words changed',
           'The words changed after this request was sent, so it no longer acts. Decide on the new words, in the newer request. Nothing was recorded.',
+        ),
+      );
+    }
+    if (message.closedAt) {
+      throw new Refused(
+        notice(
+          'Request closed',
+          'This request no longer takes decisions: it was answered, or its step moved on. Nothing was recorded.',
         ),
       );
     }
