@@ -571,6 +571,57 @@ describe('Slack approvals', () => {
     ).toBe(401);
   });
 
+  it('refuses a member the step does not ask, and an outcome the brand confirms with a passkey', async () => {
+    await app.data(
+      `mutation ($input: SetApprovalPolicyInput!) { setApprovalPolicy(input: $input) { version } }`,
+      {
+        input: {
+          brandId: brand.id,
+          passkeyRequiredFor: 'ALL_DECISIONS',
+          steps: [{ name: 'Leadership', approverIds: approvers.map((a) => a.id), quorum: 'ALL' }],
+        },
+      },
+      admin.token,
+    );
+    const { code } = (await app.data(LINK_CODE, { brandId: brand.id }, admin.token))
+      .createSlackLinkCode;
+    await command(`link ${code}`, 'U0ADMIN');
+    const proposal = await app.fixtures.inReview(brand.id, manager.token, { title: 'Passkeys' });
+    const [request] = await app.t.dataSource.manager.findBy(SlackMessageEntity, {
+      proposalId: proposal.id,
+      recipientUserId: approvers[1].id,
+    });
+    await click('U0ADMIN', request.id);
+    expect(lastView().title.text).toBe('Not yours to decide');
+    await click('U0APPROVER1', request.id);
+    expect(lastView().title.text).toBe('Passkey needed');
+    expect(await decisionsOf(proposal.id)).toEqual([]);
+  });
+
+  it('gives up at once on what Slack refuses for good, and tries again what it rate-limits', async () => {
+    const alert = { text: 'Alert', blocks: [] };
+    const queue = () =>
+      app.t.asSystem((ctx) =>
+        app.t.app.get(SlackOutbox).postToBrandChannel(ctx, brand.id, 'test.refused', alert),
+      );
+    const rows = () =>
+      app.t.dataSource.manager.find(OutboxMessageEntity, {
+        where: { brandId: brand.id, topic: 'test.refused' },
+        order: { id: 'ASC' },
+      });
+    await deliverOutbox(app.t);
+    slack.failNext('chat.postMessage', 'channel_not_found');
+    await queue();
+    await deliverOutbox(app.t);
+    slack.failNext('chat.postMessage', 'ratelimited');
+    await queue();
+    await deliverOutbox(app.t);
+    expect((await rows()).map((r) => [r.status, r.lastError])).toEqual([
+      ['DEAD', 'Slack answered channel_not_found'],
+      ['PENDING', 'Slack rate-limited the call'],
+    ]);
+  });
+
   it("posts another feature's Block Kit message to the brand's channel through the outbox", async () => {
     slack.calls.length = 0;
     const alert = {
@@ -609,11 +660,12 @@ describe('Slack approvals', () => {
       'slack.user_linked',
       'slack.user_linked',
       'slack.user_linked',
+      'slack.user_linked',
       'slack.user_unlinked',
       'slack.user_unlinked',
       'slack.disconnected',
     ]);
-    expect(events.at(-1)!.data).toMatchObject({ unlinkedUsers: 1 });
+    expect(events.at(-1)!.data).toMatchObject({ unlinkedUsers: 2 });
     const everything = JSON.stringify(events) + lines.join('\n');
     for (const secret of [ours.token, ours.signingSecret, theirs.token, theirs.signingSecret]) {
       expect(everything).not.toContain(secret);

@@ -25,6 +25,11 @@ export interface FakeSlack {
   callsOf(method: string): SlackApiCall[];
   /** A workspace whose bot token auth.test accepts. */
   addWorkspace(workspace: FakeSlackWorkspace): void;
+  /**
+   * The next call of `method` fails with Slack's `error` (`ratelimited`: HTTP 429 with Retry-After,
+   * as Slack rate-limits).
+   */
+  failNext(method: string, error: string): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,7 @@ export interface FakeSlack {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackApiCall[] = [];
   const workspaces = new Map<string, FakeSlackWorkspace>();
+  const failures = new Map<string, string>();
   let ts = 0;
   const answer = (call: SlackApiCall): Record<string, unknown> => {
     const workspace = call.token ? workspaces.get(call.token) : undefined;
@@ -79,8 +85,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       const call: SlackApiCall = { method, token: bearer ?? args.token ?? null, args };
       calls.push(call);
+      const failure = failures.get(method);
+      failures.delete(method);
+      if (failure === 'ratelimited') {
+        response.writeHead(429, { 'Retry-After': '30' }).end();
+        return;
+      }
       response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify(answer(call)));
+      response.end(JSON.stringify(failure ? { ok: false, error: failure } : answer(call)));
     });
   });
   const port = await freePort();
@@ -90,6 +102,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     callsOf: (method) => calls.filter((call) => call.method === method),
     addWorkspace: (workspace) => workspaces.set(workspace.token, workspace),
+    failNext: (method, error) => failures.set(method, error),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
