@@ -469,6 +469,18 @@ describe('Slack approvals', () => {
       response_action: 'errors',
       errors: { comment: expect.stringMatching(/comment/) },
     });
+    const hidden = await (
+      await signedPost(
+        connectionId,
+        'interactions',
+        submission('U0APPROVER1', lastView(), 'Fine \u0007 by me'),
+        ours.signingSecret,
+      )
+    ).json();
+    expect(hidden).toEqual({
+      response_action: 'errors',
+      errors: { comment: expect.stringMatching(/^Remove the invisible characters/) },
+    });
     expect(await decisionsOf(proposalId)).toHaveLength(1);
   });
 

@@ -16,7 +16,7 @@ import {
 } from '@standpoint/approvals';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
-import { ErrorResult } from '@standpoint/graphql';
+import { ErrorResult, textProblem } from '@standpoint/graphql';
 import { Operation } from '@standpoint/identity';
 import {
   type Dossier,
@@ -177,6 +177,9 @@ export class SlackInteractionsService {
     const acknowledged = (
       values[DECISION_MODAL.acknowledge]?.[DECISION_MODAL.acknowledge]?.selected_options ?? []
     ).some((o) => o.value === 'yes');
+    const unreadable = comment && commentProblem(comment);
+    if (unreadable)
+      return { response_action: 'errors', errors: { [DECISION_MODAL.comment]: unreadable } };
     try {
       return await this.transactions.run(ctx, async () => {
         if (await ctx.em.findOneBy(SlackInteractionEntity, { key }))
@@ -206,13 +209,7 @@ export class SlackInteractionsService {
       });
     } catch (error) {
       if (error instanceof Refused) return error.answer;
-      if (error instanceof DomainError && error.details?.fields) {
-        return {
-          response_action: 'errors',
-          errors: { [DECISION_MODAL.comment]: `Add a comment: ${error.message}` },
-        };
-      }
-      if (error instanceof DomainError) return notice('Not recorded', error.message);
+      if (error instanceof DomainError) return domainRefusalOf(error);
       throw error;
     }
   }
@@ -356,6 +353,26 @@ function recorded(outcome: DecisionOutcome): SubmissionAnswer {
     'Recorded',
     `Your decision (${outcome.replace('_', ' ').toLowerCase()}) is recorded in Standpoint.`,
   );
+}
+
+/** What the decision page also refuses in a comment (DecisionForm): invisible characters, length. */
+function commentProblem(comment: string): string | null {
+  const unreadable = textProblem(comment);
+  if (unreadable) return `Remove the invisible characters from the comment: it ${unreadable}.`;
+  const max = DECISION_MODAL.commentMaxLength;
+  return comment.length > max ? `Shorten the comment to at most ${max} characters.` : null;
+}
+
+/** A rule's field problem (the comment a rejection needs) next to its field, anything else plainly. */
+function domainRefusalOf(error: DomainError): SubmissionAnswer {
+  const fields = (error.details?.fields ?? []) as { field: string; messages: string[] }[];
+  const comment = fields.find((f) => f.field === 'input.comment');
+  return comment
+    ? {
+        response_action: 'errors',
+        errors: { [DECISION_MODAL.comment]: `Add a comment: ${comment.messages.join('; ')}.` },
+      }
+    : notice('Not recorded', error.message);
 }
 
 /** A refusal of the decision rules next to the field it is about, or said plainly. */

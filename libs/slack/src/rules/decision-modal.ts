@@ -6,6 +6,8 @@ export const DECISION_MODAL = {
   callbackId: 'standpoint_decision',
   comment: 'comment',
   acknowledge: 'acknowledge',
+  /** The longest comment the input takes. */
+  commentMaxLength: 3000,
 } as const;
 
 /** The words a modal shows at most: every draft at its longest fits (about 72,000 characters). */
@@ -57,7 +59,7 @@ export function decisionModal(facts: DecisionModalFacts): Record<string, unknown
       type: 'plain_text_input',
       action_id: DECISION_MODAL.comment,
       multiline: true,
-      max_length: 3000,
+      max_length: DECISION_MODAL.commentMaxLength,
     },
   });
   blocks.push(note('Your decision is recorded in Standpoint as yours, bound to these words.'));
