@@ -59,7 +59,8 @@ describe('Slack approvals', () => {
       done();
     },
   });
-  const env: Record<string, string> = {};
+  // The log as production writes it, to look for secrets in.
+  const env: Record<string, string> = { LOG_LEVEL: 'info' };
   const ours = workspace('T0OURS');
   const theirs = workspace('T0THEIRS');
   // Before the app starts: it is given the fake's address.
@@ -309,6 +310,9 @@ describe('Slack approvals', () => {
     expect([forged, stale, unsigned, otherTeam, unknown].map((r) => r.status)).toEqual([
       401, 401, 401, 401, 401,
     ]);
+    for (const refusal of ['FORGED', 'STALE', 'UNSIGNED', 'ANOTHER_WORKSPACE']) {
+      expect(lines.join('')).toContain(`Slack request refused (${refusal})`);
+    }
     // The code still links: nothing was done with it.
     expect(
       (await (await signedPost(connectionId, 'commands', body, ours.signingSecret)).json()).text,

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { Clock, RequestContext } from '@standpoint/database';
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, RequestContext, SecretUnreadableError } from '@standpoint/database';
 import { slackRequestRefusal } from './rules';
 import { SlackCredentials } from './slack-credentials';
 import { SlackWorkspaceEntity } from './slack-workspace.entity';
@@ -25,6 +25,8 @@ export interface VerifiedSlackRequest {
  */
 @Injectable()
 export class SlackRequests {
+  private readonly logger = new Logger('Slack');
+
   constructor(
     private readonly credentials: SlackCredentials,
     private readonly clock: Clock,
@@ -38,16 +40,33 @@ export class SlackRequests {
       return null;
     const workspace = await ctx.em.findOneBy(SlackWorkspaceEntity, { id: request.workspaceId });
     if (!workspace) return null;
+    let signingSecret: string;
+    try {
+      signingSecret = this.credentials.signingSecretOf(workspace);
+    } catch (error) {
+      if (!(error instanceof SecretUnreadableError)) throw error;
+      this.logger.error(
+        { slackConnectionId: workspace.id },
+        `The signing secret of Slack connection ${workspace.id} does not open (${error.message}): is its SECRETS_KEY among the configured keys?`,
+      );
+      return null;
+    }
     const refusal = slackRequestRefusal(
-      this.credentials.signingSecretOf(workspace),
+      signingSecret,
       { timestamp: request.timestamp, signature: request.signature, rawBody: request.rawBody },
       this.clock.now(),
     );
-    if (refusal) return null;
     const fields = new URLSearchParams(request.rawBody.toString('utf8'));
     const teamId = fields.get('team_id') ?? teamOfPayload(fields.get('payload'));
     // A request signed for this app but from another workspace acts on nothing here.
-    if (teamId !== workspace.teamId) return null;
+    const problem = refusal ?? (teamId === workspace.teamId ? null : 'ANOTHER_WORKSPACE');
+    if (problem) {
+      this.logger.warn(
+        { slackConnectionId: workspace.id, refusal: problem },
+        `Slack request refused (${problem})`,
+      );
+      return null;
+    }
     return { workspace, fields };
   }
 }
