@@ -461,6 +461,15 @@ describe('loadAppConfig', () => {
       );
     });
 
+    it('SLACK_API_URL over plain http in production: the bot tokens would travel in clear', () => {
+      expect(
+        problemsOf({ ...production(), SLACK_API_URL: 'http://slack.example.com/api' }),
+      ).toEqual(['SLACK_API_URL must be an https URL when NODE_ENV=production']);
+      expect(
+        load({ ...production(), SLACK_API_URL: 'https://slack.example.com/api' }).slackApiUrl,
+      ).toBe('https://slack.example.com/api/');
+    });
+
     it('STANDPOINT_ADMIN_EMAIL without a password, naming the missing one', () => {
       const problems = problemsOf({ STANDPOINT_ADMIN_EMAIL: 'admin@example.com' });
 

@@ -154,6 +154,10 @@ export function loadAppConfig(env: Environment): AppConfig {
     /\/*$/,
     '/',
   );
+  if (production && !slackApiUrl.startsWith('https:')) {
+    // The bot tokens of every connected workspace travel with each call.
+    problems.push('SLACK_API_URL must be an https URL when NODE_ENV=production');
+  }
   const trustProxy = read<TrustProxy>('TRUST_PROXY', trustProxyOf, false);
   const checkpointIntervalMs = read<number>(
     'CHECKPOINT_INTERVAL_MS',
