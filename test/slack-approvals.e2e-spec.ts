@@ -206,6 +206,12 @@ describe('Slack approvals', () => {
       interactionsUrl: `${app.t.config.publicUrl}/slack/${connectionId}/interactions`,
       commandsUrl: `${app.t.config.publicUrl}/slack/${connectionId}/commands`,
     });
+    const shown =
+      JSON.stringify(connected) +
+      JSON.stringify(await app.gql(CONNECTION, { brandId: brand.id }, admin.token));
+    expect(shown).toContain(connectionId);
+    expect(shown).not.toContain(ours.token);
+    expect(shown).not.toContain(ours.signingSecret);
     const manifest = JSON.parse(connected.appManifest);
     expect(manifest.oauth_config.scopes.bot).toEqual(['chat:write', 'commands']);
     expect(manifest.settings.interactivity.request_url).toBe(connected.interactionsUrl);
