@@ -12,7 +12,7 @@ import {
   DossierFacts,
   overrideWords,
   StepDeciders,
-  StepStatus,
+  stepAwaits,
 } from '@standpoint/approvals';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
@@ -270,12 +270,7 @@ export class SlackInteractionsService {
     const step = await ctx.em.findOneBy(ApprovalStepEntity, {
       id: binding?.stepId ?? message.stepId,
     });
-    const awaits =
-      !!step &&
-      step.id === message.stepId &&
-      step.round === proposal.reviewRound &&
-      (step.status === StepStatus.ACTIVE || step.status === StepStatus.BLOCKED) &&
-      step.eligibleApproverIds.includes(user.id);
+    const awaits = step?.id === message.stepId && stepAwaits(step, proposal.reviewRound, user.id);
     const standing = await this.deciders.standing(
       ctx,
       proposal,
