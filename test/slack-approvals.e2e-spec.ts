@@ -1,7 +1,9 @@
 import { OutboxMessageEntity } from '@standpoint/notifications';
 import { SlackMessageEntity, SlackOutbox, SlackWorkspaceEntity } from '@standpoint/slack';
+import { DeadlinesService } from '@standpoint/approvals';
 import {
   deliverOutbox,
+  FakeClock,
   errorCodes,
   FakeSlack,
   slackInteractionBody,
@@ -717,5 +719,102 @@ describe('Slack approvals', () => {
       status: 'DEAD',
       lastError: 'the Slack workspace was disconnected',
     });
+  });
+});
+
+/** The requests of a step that runs out of time: its deputies are asked, then every request closes. */
+describe('Slack approvals when a step runs out of time', () => {
+  let slack: FakeSlack;
+  const clock = new FakeClock();
+  const env: Record<string, string> = {};
+  const ours = workspace('T0CLOCK');
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    env.SLACK_API_URL = slack.apiUrl;
+    slack.addWorkspace(ours);
+  });
+  const app = useTestApp(AppModule, env, { clock });
+  afterAll(() => slack?.close());
+
+  it('asks the deputies of an escalated step, and closes every request when the proposal expires', async () => {
+    const brand = await app.fixtures.brand();
+    const [admin, manager, leader, deputy] = await Promise.all([
+      app.fixtures.member(brand.id, ['ADMIN']),
+      app.fixtures.member(brand.id, ['SOCIAL_MANAGER']),
+      app.fixtures.member(brand.id, ['APPROVER']),
+      app.fixtures.member(brand.id, ['APPROVER']),
+    ]);
+    await app.data(
+      'mutation ($input: SetApprovalPolicyInput!) { setApprovalPolicy(input: $input) { version } }',
+      {
+        input: {
+          brandId: brand.id,
+          steps: [
+            {
+              name: 'Leadership',
+              approverIds: [leader.id],
+              quorum: 'ANY',
+              slaHours: 10,
+              escalateToIds: [deputy.id],
+              expireOnTimeout: true,
+            },
+          ],
+        },
+      },
+      admin.token,
+    );
+    const input = {
+      brandId: brand.id,
+      botToken: ours.token,
+      signingSecret: ours.signingSecret,
+      channelId: 'C0CLOCK',
+    };
+    const connectionId = (await app.data(CONNECT, { input }, admin.token)).connectSlack.id;
+    for (const [member, slackUserId] of [
+      [leader, 'U0LEADER'],
+      [deputy, 'U0DEPUTY'],
+    ] as const) {
+      const { code } = (await app.data(LINK_CODE, { brandId: brand.id }, member.token))
+        .createSlackLinkCode;
+      const body = new URLSearchParams({
+        team_id: ours.teamId,
+        user_id: slackUserId,
+        text: `link ${code}`,
+      }).toString();
+      const linked = await fetch(`${app.t.url}/slack/${connectionId}/commands`, {
+        method: 'POST',
+        headers: slackRequestHeaders(ours.signingSecret, body, clock.now()),
+        body,
+      });
+      expect((await linked.json()).text).toContain(member.email);
+    }
+    const posted = () =>
+      slack
+        .callsOf('chat.postMessage')
+        .map((c) => c.args.channel)
+        .sort();
+
+    const proposal = await app.fixtures.inReview(brand.id, manager.token);
+    await deliverOutbox(app.t);
+    expect(posted()).toEqual(['C0CLOCK', 'U0LEADER']);
+
+    const deadlines = app.t.app.get(DeadlinesService);
+    clock.advanceHours(10);
+    await deadlines.runDue();
+    await deliverOutbox(app.t);
+    expect(posted()).toEqual(['C0CLOCK', 'U0DEPUTY', 'U0LEADER']);
+
+    clock.advanceHours(10);
+    await deadlines.runDue();
+    await deliverOutbox(app.t);
+    const updates = slack.callsOf('chat.update');
+    expect(updates.map((u) => u.args.channel).sort()).toEqual(['C0CLOCK', 'D0DEPUTY', 'D0LEADER']);
+    for (const update of updates) {
+      expect(JSON.stringify(update.args.blocks)).toContain('It expired');
+    }
+    const stored = await app.t.dataSource.manager.findBy(SlackMessageEntity, {
+      proposalId: proposal.id,
+    });
+    expect(stored.every((m) => m.closedAt)).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import { SlackWorkspaceEntity } from '../slack-workspace.entity';
 /**
  * Approval requests in Slack, on the same events as the approval emails: a step that becomes
  * active is posted to each of its approvers who linked a Slack account (a direct message) and to
- * the brand's channel if it has one. A request that no longer takes decisions is updated to say why,
+ * the brand's channel if it has one (an escalated step's deputies are asked the same way). A request that no longer takes decisions is updated to say why,
  * without its buttons: its words were revised (before the new words are asked about), its step was
  * decided (or its member decided), the proposal was withdrawn or expired.
  */
@@ -66,6 +66,12 @@ export class SlackApprovalRequestsNotice {
         await this.request(ctx, workspace, revised.restartedAt ?? null);
       }),
     );
+    // The deputies of an escalated step are asked too; its approvers and the channel were already.
+    dispatcher.onAppended('step.escalated', (ctx, event, escalated) =>
+      this.inWorkspace(ctx, event.brandId, (workspace) =>
+        this.request(ctx, workspace, escalated, event.data.deputies),
+      ),
+    );
     dispatcher.onAppended(['proposal.withdrawn', 'proposal.expired'], (ctx, event) =>
       this.inWorkspace(ctx, event.brandId, async (workspace) => {
         const proposal = await this.proposals.byId(ctx, event.entityId);
@@ -93,16 +99,19 @@ export class SlackApprovalRequestsNotice {
     ctx: RequestContext,
     workspace: SlackWorkspaceEntity,
     activated: Activation | null,
+    onlyApproverIds?: readonly string[],
   ): Promise<void> {
     if (!activated) return;
     const { proposal, step, dossier } = activated;
+    const asked = onlyApproverIds ?? step.eligibleApproverIds;
     const links = await ctx.em.find(SlackUserLinkEntity, {
-      where: { workspaceId: workspace.id, userId: In([...step.eligibleApproverIds]) },
+      where: { workspaceId: workspace.id, userId: In([...asked]) },
       order: { id: 'ASC' },
     });
+    const channel = workspace.channelId && !onlyApproverIds ? [workspace.channelId] : [];
     const targets = [
       ...links.map((link) => ({ channel: link.slackUserId, userId: link.userId as string | null })),
-      ...(workspace.channelId ? [{ channel: workspace.channelId, userId: null }] : []),
+      ...channel.map((id) => ({ channel: id, userId: null })),
     ];
     if (targets.length === 0) return;
     const request = await this.facts.of(ctx, proposal, step, dossier);
