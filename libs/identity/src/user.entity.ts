@@ -20,6 +20,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   platformAdmin!: boolean;
 
+  /** IANA name (see time-zone.ts): the zone their emails and calendar show times in. */
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timeZone!: string;
+
   @DateTimeColumn()
   createdAt!: Date;
 

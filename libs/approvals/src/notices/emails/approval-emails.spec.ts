@@ -233,7 +233,7 @@ describe('the approval emails', () => {
         expect(part).toContain('Performative allyship: likelihood 4 × impact 3 = 12 (HIGH, Open)');
         expect(part).toContain('Shelters are not staffed yet');
         expect(part).toContain('70% want brands to act');
-        expect(part).toContain('Tue, 1 Dec 2026, 19:00 UTC');
+        expect(part).toContain('Tue, 1 Dec 2026, 20:00 (Europe/Paris)');
         expect(part).toContain('Leadership');
         expect(part).toContain('2 approvals');
       }
