@@ -1,5 +1,6 @@
 import { ApprovalStepEntity } from '@standpoint/approvals';
-import { CalendarFeedEntity } from '@standpoint/identity';
+import { CalendarFeedEntity, UserEntity } from '@standpoint/identity';
+import { OutboxMessageEntity } from '@standpoint/notifications';
 import {
   parseCalendar,
   ParsedCalendarEvent,
@@ -246,6 +247,42 @@ describe('calendar feeds', () => {
       await app.fixtures.admin(),
     );
     expect((await fetchFeed(newYorkFeed)).status).toBe(404);
+  });
+
+  it('lets an admin give a new member a time zone, and never change an existing user’s', async () => {
+    const email = 'zone.newcomer@example.com';
+    const add = (who: string, timeZone: string) =>
+      app.gql(
+        'mutation ($input: AddMemberInput!) { addMember(input: $input) { roles } }',
+        {
+          input: {
+            brandId: other.id,
+            email: who,
+            name: 'Tom Zone',
+            roles: ['CONTRIBUTOR'],
+            timeZone,
+          },
+        },
+        otherAdmin.token,
+      );
+    const userOf = (who: string) =>
+      app.t.asSystem((ctx) => ctx.em.findOneBy(UserEntity, { email: who }));
+
+    const refused = await add(email, 'Mars/Olympus');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(refused.errors?.[0].message).toContain('input.timeZone');
+    expect(await userOf(email)).toBeNull();
+
+    expect((await add(email, 'asia/tokyo')).errors).toBeUndefined();
+    const newcomer = (await userOf(email))!;
+    expect(newcomer.timeZone).toBe('Asia/Tokyo');
+    const welcome = await app.t.asSystem((ctx) =>
+      ctx.em.findOneByOrFail(OutboxMessageEntity, { recipientUserId: newcomer.id }),
+    );
+    expect(welcome.body).toContain('(Asia/Tokyo)');
+
+    expect((await add(paris.email, 'Asia/Tokyo')).errors).toBeUndefined();
+    expect((await userOf(paris.email))!.timeZone).toBe('Europe/Paris');
   });
 
   it('limits the fetches per address', async () => {

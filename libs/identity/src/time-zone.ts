@@ -1,3 +1,5 @@
+import { DomainError } from '@standpoint/errors';
+
 // A user's time zone: an IANA name (`Europe/Paris`) that the runtime's Intl knows. Offsets such as
 // `+01:00` are refused: they ignore summer time, which is the point of naming a zone.
 
@@ -18,4 +20,17 @@ export function canonicalTimeZone(name: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The zone's canonical name, or BAD_USER_INPUT naming `field` when it names no zone. */
+export function requireTimeZone(name: string, field: string): string {
+  const canonical = canonicalTimeZone(name);
+  if (canonical) return canonical;
+  throw DomainError.invalidField([
+    {
+      field,
+      rule: 'ianaTimeZone',
+      message: 'is not an IANA time zone name such as Europe/Paris or America/New_York',
+    },
+  ]);
 }

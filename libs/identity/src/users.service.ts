@@ -5,7 +5,7 @@ import { canSeeBrand, isPlatformAdmin, requireUser } from './brand-access';
 import { identityLoaders } from './identity.loaders';
 import { MembershipModel } from './models/membership.model';
 import { UserModel } from './models/user.model';
-import { canonicalTimeZone } from './time-zone';
+import { requireTimeZone } from './time-zone';
 import { UserEntity } from './user.entity';
 
 @Injectable()
@@ -41,16 +41,7 @@ export class UsersService {
   /** Sets the caller's own time zone, refusing a name that is no IANA zone. */
   async setTimeZone(ctx: RequestContext, timeZone: string): Promise<UserModel> {
     const userId = requireUser(ctx).userId;
-    const canonical = canonicalTimeZone(timeZone);
-    if (!canonical) {
-      throw DomainError.invalidField([
-        {
-          field: 'timeZone',
-          rule: 'ianaTimeZone',
-          message: 'is not an IANA time zone name such as Europe/Paris or America/New_York',
-        },
-      ]);
-    }
+    const canonical = requireTimeZone(timeZone, 'timeZone');
     await ctx.em.update(UserEntity, { id: userId }, { timeZone: canonical });
     return UserModel.from(await ctx.em.findOneByOrFail(UserEntity, { id: userId }));
   }
