@@ -416,6 +416,22 @@ describe('the approval emails', () => {
     });
   });
 
+  it("writes every time on its recipient's clock, with their zone named", () => {
+    const timed = ['approval requested', 'reminder', 'escalation', 'expired', 'freeze ended'];
+    for (const [kind, email] of everyEmail()) {
+      for (const part of [email.html, email.text]) {
+        expect(part).not.toMatch(/\d\d:\d\d UTC/);
+        if (timed.includes(kind)) expect(part).toMatch(/\d\d:\d\d \(Europe\/Paris\)/);
+      }
+    }
+    const inNewYork = reminderEmail(
+      { dossier: dossier(), step, kind: 'REMIND_LATE' },
+      { ...approver, timeZone: 'America/New_York' },
+    );
+    expect(inNewYork.text).toContain('Tue, 1 Dec 2026, 14:00 (America/New_York)');
+    expect(inNewYork.text).not.toContain('Europe/Paris');
+  });
+
   it('a freeze says why, by whom, until when, and what it unscheduled; its end says how it ended', () => {
     const [, started] = everyEmail().find(([kind]) => kind === 'freeze started')!;
     const [, ended] = everyEmail().find(([kind]) => kind === 'freeze ended')!;
