@@ -49,6 +49,8 @@ export const AUDIT_ENTITY_TYPES = {
   'webhook_endpoint.updated': 'WebhookEndpoint',
   'webhook_endpoint.deleted': 'WebhookEndpoint',
   'outbox.retried': 'OutboxMessage',
+  'calendar_feed.created': 'CalendarFeed',
+  'calendar_feed.revoked': 'CalendarFeed',
 } as const satisfies Record<keyof AuditPayloads, string>;
 
 export type AuditAction = keyof AuditPayloads;

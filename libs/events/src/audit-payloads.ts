@@ -217,4 +217,7 @@ export interface AuditPayloads {
     failedAttempts: number;
     lastError: string | null;
   };
+  /** A member's calendar feed (recorded in each brand whose items it shows); never its secret. */
+  'calendar_feed.created': { userId: string; replacedFeedId: string | null };
+  'calendar_feed.revoked': { userId: string };
 }

@@ -71,6 +71,8 @@ function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined
     case 'webhook_endpoint.updated':
     case 'webhook_endpoint.deleted':
     case 'outbox.retried':
+    case 'calendar_feed.created':
+    case 'calendar_feed.revoked':
       return undefined;
     default:
       return unhandledAction(event);

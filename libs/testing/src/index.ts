@@ -22,3 +22,4 @@ export * from './test-services';
 export * from './sql-statements';
 export * from './email-checks';
 export * from './software-authenticator';
+export * from './calendar-events';

@@ -220,6 +220,8 @@ class StoryState {
       case 'webhook_endpoint.updated':
       case 'webhook_endpoint.deleted':
       case 'outbox.retried':
+      case 'calendar_feed.created':
+      case 'calendar_feed.revoked':
         return null;
       default:
         return unhandledAction(event);

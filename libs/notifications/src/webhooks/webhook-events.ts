@@ -134,6 +134,8 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'webhook_endpoint.updated': none,
   'webhook_endpoint.deleted': none,
   'outbox.retried': none,
+  'calendar_feed.created': none,
+  'calendar_feed.revoked': none,
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */
