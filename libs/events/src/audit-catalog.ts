@@ -49,6 +49,10 @@ export const AUDIT_ENTITY_TYPES = {
   'webhook_endpoint.updated': 'WebhookEndpoint',
   'webhook_endpoint.deleted': 'WebhookEndpoint',
   'outbox.retried': 'OutboxMessage',
+  'outbox.gave_up': 'OutboxMessage',
+  'teams_connection.set': 'TeamsConnection',
+  'teams_connection.removed': 'TeamsConnection',
+  'publication.unapproved_content_reported': 'PublishedContent',
 } as const satisfies Record<keyof AuditPayloads, string>;
 
 export type AuditAction = keyof AuditPayloads;

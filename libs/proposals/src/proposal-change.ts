@@ -71,6 +71,10 @@ function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined
     case 'webhook_endpoint.updated':
     case 'webhook_endpoint.deleted':
     case 'outbox.retried':
+    case 'outbox.gave_up':
+    case 'teams_connection.set':
+    case 'teams_connection.removed':
+    case 'publication.unapproved_content_reported':
       return undefined;
     default:
       return unhandledAction(event);

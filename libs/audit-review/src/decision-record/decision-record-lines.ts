@@ -220,6 +220,10 @@ class StoryState {
       case 'webhook_endpoint.updated':
       case 'webhook_endpoint.deleted':
       case 'outbox.retried':
+      case 'outbox.gave_up':
+      case 'teams_connection.set':
+      case 'teams_connection.removed':
+      case 'publication.unapproved_content_reported':
         return null;
       default:
         return unhandledAction(event);

@@ -134,6 +134,10 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'webhook_endpoint.updated': none,
   'webhook_endpoint.deleted': none,
   'outbox.retried': none,
+  'outbox.gave_up': none,
+  'teams_connection.set': none,
+  'teams_connection.removed': none,
+  'publication.unapproved_content_reported': none,
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */

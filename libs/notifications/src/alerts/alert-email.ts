@@ -1,0 +1,31 @@
+import { html } from '@standpoint/html';
+import {
+  button,
+  factRows,
+  noticeEmail,
+  RenderedEmail,
+  EmailRecipient,
+  textFacts,
+} from '../email/kit';
+import { Alert } from './alert';
+
+/** An alert as an email to one admin, in the house layout. */
+export function alertEmail(alert: Alert, to: EmailRecipient): RenderedEmail {
+  return noticeEmail(
+    {
+      brandName: alert.brandName,
+      subject: `Alert: ${alert.headline}`,
+      title: alert.headline,
+      intro: alert.summary,
+      html: [
+        factRows(alert.facts),
+        ...(alert.link ? [html`${button(alert.link.url, alert.link.title)}`] : []),
+      ],
+      text: [
+        textFacts(alert.facts),
+        ...(alert.link ? [`${alert.link.title}: ${alert.link.url}`] : []),
+      ],
+    },
+    to,
+  );
+}
