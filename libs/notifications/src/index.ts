@@ -23,3 +23,4 @@ export * from './alerts/alert';
 export * from './alerts/admin-alerts.service';
 export * from './alerts/alerts.module';
 export * from './alerts/delivery-gave-up.alert';
+export * from './alerts/alert-throttle';
