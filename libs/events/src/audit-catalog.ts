@@ -51,6 +51,10 @@ export const AUDIT_ENTITY_TYPES = {
   'outbox.retried': 'OutboxMessage',
   'calendar_feed.created': 'CalendarFeed',
   'calendar_feed.revoked': 'CalendarFeed',
+  'outbox.gave_up': 'OutboxMessage',
+  'teams_connection.set': 'TeamsConnection',
+  'teams_connection.removed': 'TeamsConnection',
+  'publication.unapproved_content_reported': 'PublishedContent',
 } as const satisfies Record<keyof AuditPayloads, string>;
 
 export type AuditAction = keyof AuditPayloads;

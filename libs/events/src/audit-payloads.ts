@@ -71,6 +71,16 @@ export interface PasskeyAssertionRecord {
   signature: string;
 }
 
+/**
+ * What the audit trail records of a brand's Teams workflow: where it posts, never its URL (whose
+ * `sig` parameter is the secret that lets anyone post).
+ */
+export interface TeamsConnectionSettings {
+  host: string;
+  /** The URL's last characters, for the admin to recognise it. */
+  hint: string;
+}
+
 export interface MembershipEnded {
   userId: string;
   email: string;
@@ -220,4 +230,28 @@ export interface AuditPayloads {
   /** A member's calendar feed (recorded in each brand whose items it shows); never its secret. */
   'calendar_feed.created': { userId: string; replacedFeedId: string | null };
   'calendar_feed.revoked': { userId: string };
+  /** An email, webhook or Teams card the outbox stopped trying to deliver (its row is DEAD). */
+  'outbox.gave_up': {
+    topic: string;
+    channel: string;
+    /** As the outbox admin view shows it: an address, a webhook's URL, a Teams workflow's host and hint. */
+    recipient: string;
+    attempts: number;
+    /** The last error's first line, shortened. */
+    lastError: string | null;
+  };
+  'teams_connection.set': {
+    before: TeamsConnectionSettings | null;
+    after: TeamsConnectionSettings;
+  };
+  'teams_connection.removed': TeamsConnectionSettings;
+  /**
+   * A publishing tool asked whether a text is approved words and was told no (the actor is who
+   * asked). The entity id is the hash; the words themselves are not kept.
+   */
+  'publication.unapproved_content_reported': {
+    channel: string;
+    /** SHA-256 (hex) of the text as the content hash normalises it. */
+    bodyHash: string;
+  };
 }

@@ -73,6 +73,10 @@ function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined
     case 'outbox.retried':
     case 'calendar_feed.created':
     case 'calendar_feed.revoked':
+    case 'outbox.gave_up':
+    case 'teams_connection.set':
+    case 'teams_connection.removed':
+    case 'publication.unapproved_content_reported':
       return undefined;
     default:
       return unhandledAction(event);

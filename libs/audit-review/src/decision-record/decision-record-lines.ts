@@ -222,6 +222,10 @@ class StoryState {
       case 'outbox.retried':
       case 'calendar_feed.created':
       case 'calendar_feed.revoked':
+      case 'outbox.gave_up':
+      case 'teams_connection.set':
+      case 'teams_connection.removed':
+      case 'publication.unapproved_content_reported':
         return null;
       default:
         return unhandledAction(event);

@@ -14,7 +14,11 @@ registerEnumType(OUTBOX_STATUSES, {
     'PENDING waits for its next attempt, SENDING is held by a worker, SENT was delivered, DEAD gave up.',
 });
 
-const OUTBOX_CHANNELS: { [C in OutboxChannel]: C } = { EMAIL: 'EMAIL', WEBHOOK: 'WEBHOOK' };
+const OUTBOX_CHANNELS: { [C in OutboxChannel]: C } = {
+  EMAIL: 'EMAIL',
+  WEBHOOK: 'WEBHOOK',
+  TEAMS: 'TEAMS',
+};
 registerEnumType(OUTBOX_CHANNELS, { name: 'OutboxChannel' });
 
 /** One email or webhook delivery as brand admins see it: where it stands, not what it says. */
@@ -26,7 +30,10 @@ export class OutboxMessageModel extends Node {
   @Field({ description: 'What happened, e.g. approval.requested.' })
   topic!: string;
 
-  @Field({ description: "The member's address or the webhook's URL." })
+  @Field({
+    description:
+      "The member's address, the webhook's URL, or the Teams workflow's host and hint (never its URL).",
+  })
   recipient!: string;
 
   @Field(() => OUTBOX_STATUSES)

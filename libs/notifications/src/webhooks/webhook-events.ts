@@ -136,6 +136,10 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'outbox.retried': none,
   'calendar_feed.created': none,
   'calendar_feed.revoked': none,
+  'outbox.gave_up': none,
+  'teams_connection.set': none,
+  'teams_connection.removed': none,
+  'publication.unapproved_content_reported': none,
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */

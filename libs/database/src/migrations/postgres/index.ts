@@ -17,6 +17,7 @@ import { AuditEventNotify1796600000000 } from './1796600000000-AuditEventNotify'
 import { AuditMerkleTree1796700000000 } from './1796700000000-AuditMerkleTree';
 import { Passkeys1796700100000 } from './1796700100000-Passkeys';
 import { TimeZonesAndCalendarFeeds1796800200000 } from './1796800200000-TimeZonesAndCalendarFeeds';
+import { TeamsAndAlerts1796800400000 } from './1796800400000-TeamsAndAlerts';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -39,4 +40,5 @@ export const postgresMigrations: Function[] = [
   AuditMerkleTree1796700000000,
   Passkeys1796700100000,
   TimeZonesAndCalendarFeeds1796800200000,
+  TeamsAndAlerts1796800400000,
 ];

@@ -14,6 +14,7 @@ import { MembersAndSessions1796521500269 } from './1796521500269-MembersAndSessi
 import { AuditMerkleTree1796700000000 } from './1796700000000-AuditMerkleTree';
 import { Passkeys1796700100000 } from './1796700100000-Passkeys';
 import { TimeZonesAndCalendarFeeds1796800200000 } from './1796800200000-TimeZonesAndCalendarFeeds';
+import { TeamsAndAlerts1796800400000 } from './1796800400000-TeamsAndAlerts';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
@@ -33,4 +34,5 @@ export const sqliteMigrations: Function[] = [
   AuditMerkleTree1796700000000,
   Passkeys1796700100000,
   TimeZonesAndCalendarFeeds1796800200000,
+  TeamsAndAlerts1796800400000,
 ];
