@@ -30,5 +30,6 @@ export * from './passwords.service';
 export * from './role';
 export * from './sessions.service';
 export * from './token.service';
+export * from './user-actor';
 export * from './user.entity';
 export * from './users.service';
