@@ -1,5 +1,6 @@
 import { EvidenceEntity, LISTENING_IMPORT_LIMITS } from '@standpoint/proposals';
 import { operatorCommand, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -76,11 +77,8 @@ describe('listening imports', () => {
     expect(response.status).toBe(201);
     const answer = await response.json();
     const sha256 = createHash('sha256').update(BRANDWATCH).digest('hex');
-    expect(answer).toMatchObject({
-      source: 'BRANDWATCH',
-      fileName: 'brandwatch-mentions.csv',
-      sourceFileSha256: sha256,
-      rowsRead: 10,
+    // The Brandwatch sample's figures, as the answer and GraphQL both tell them.
+    const FIGURES = {
       query: 'Acme recall (global)',
       periodStart: '2026-11-30T00:00:00.000Z',
       periodEnd: '2026-12-07T00:00:00.000Z',
@@ -88,6 +86,13 @@ describe('listening imports', () => {
       positiveShare: 0.3,
       neutralShare: 0.3,
       negativeShare: 0.4,
+    };
+    expect(answer).toMatchObject({
+      source: 'BRANDWATCH',
+      fileName: 'brandwatch-mentions.csv',
+      sourceFileSha256: sha256,
+      rowsRead: 10,
+      ...FIGURES,
     });
 
     const { proposal } = await app.data(EVIDENCE, { id: proposalId }, manager.token);
@@ -98,13 +103,7 @@ describe('listening imports', () => {
         'Brandwatch export: 10 mentions of "Acme recall (global)" from 2026-11-30 to 2026-12-06: ' +
         '30% positive, 30% neutral, 40% negative',
       addedBy: { email: contributor.email },
-      query: 'Acme recall (global)',
-      periodStart: '2026-11-30T00:00:00.000Z',
-      periodEnd: '2026-12-07T00:00:00.000Z',
-      mentionCount: 10,
-      positiveShare: 0.3,
-      neutralShare: 0.3,
-      negativeShare: 0.4,
+      ...FIGURES,
       topTerms: [
         { term: '#recall', count: 6 },
         { term: '#acme', count: 5 },
@@ -285,6 +284,33 @@ describe('listening imports', () => {
         actorId: contributor.id,
         entityId: result.result.evidenceId,
       });
+    });
+
+    it('shows the rows read on a terminal', () => {
+      // `script` gives the command a terminal (a pseudo-terminal) and copies what it shows.
+      const { database, dataDir, auditSigningKeyPem } = app.t.config;
+      const cli = [
+        'node bin/standpoint.js import listening --proposal',
+        proposalId,
+        join(SAMPLES, 'talkwalker-results.csv'),
+        '--preset talkwalker --as',
+        contributor.email,
+      ].join(' ');
+      const onTerminal = spawnSync('script', ['-qec', cli, '/dev/null'], {
+        cwd: join(__dirname, '..'),
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...(database.dialect === 'postgres'
+            ? { DATABASE_URL: database.url }
+            : { SQLITE_PATH: database.path }),
+          DATA_DIR: dataDir,
+          AUDIT_SIGNING_KEY: auditSigningKeyPem,
+          LOG_LEVEL: 'silent',
+        },
+        encoding: 'utf8',
+      });
+      expect(onTerminal.status).toBe(0);
+      expect(onTerminal.stdout).toMatch(/\rread 8 rows\r?\n/);
     });
 
     it('refuses a member who may not add evidence, someone of another brand, and an unknown email', async () => {

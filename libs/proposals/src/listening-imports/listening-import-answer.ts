@@ -1,27 +1,17 @@
 import { EvidenceImport } from '@standpoint/events';
-import { ListeningFigures, ListeningTerm } from '../rules';
+import { ListeningFigures } from '../rules';
 
-/** What an import answers (the upload route's JSON, the command's output). */
-export interface ListeningImportAnswer {
+/** What an import answers (the upload route's JSON, the command's output): dates as ISO text. */
+export type ListeningImportAnswer = Omit<ListeningFigures, 'periodStart' | 'periodEnd'> & {
   evidenceId: string;
   source: string;
   fileName: string;
   sourceFileSha256: string;
   bytes: number;
-  rowsRead: number;
   query: string;
   periodStart: string;
   periodEnd: string;
-  mentionCount: number;
-  positive: number;
-  neutral: number;
-  negative: number;
-  unrated: number;
-  positiveShare: number;
-  neutralShare: number;
-  negativeShare: number;
-  topTerms: ListeningTerm[];
-}
+};
 
 export function listeningImportAnswer(
   evidenceId: string,
@@ -35,18 +25,9 @@ export function listeningImportAnswer(
     fileName: from.fileName,
     sourceFileSha256: from.fileSha256,
     bytes: from.bytes,
-    rowsRead: from.rowsRead,
+    ...figures,
     query,
     periodStart: figures.periodStart.toISOString(),
     periodEnd: figures.periodEnd.toISOString(),
-    mentionCount: figures.mentionCount,
-    positive: figures.positive,
-    neutral: figures.neutral,
-    negative: figures.negative,
-    unrated: figures.unrated,
-    positiveShare: figures.positiveShare,
-    neutralShare: figures.neutralShare,
-    negativeShare: figures.negativeShare,
-    topTerms: figures.topTerms,
   };
 }

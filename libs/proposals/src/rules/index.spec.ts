@@ -42,6 +42,7 @@ describe('the workflow rules', () => {
         // listening/
         'LISTENING_IMPORT_LIMITS',
         'LISTENING_PRESETS',
+        'MAPPED_COLUMNS',
         'ListeningDateFormat',
         'ListeningSource',
         'ListeningTally',

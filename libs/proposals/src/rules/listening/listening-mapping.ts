@@ -36,7 +36,8 @@ export interface MappingProblem {
   message: string;
 }
 
-const COLUMN_FIELDS = [
+/** The mapping's fields that name a column. */
+export const MAPPED_COLUMNS = [
   'date',
   'mentions',
   'sentiment',
@@ -45,9 +46,10 @@ const COLUMN_FIELDS = [
   'negative',
   'terms',
 ] as const;
+export type MappedColumn = (typeof MAPPED_COLUMNS)[number];
 const DELIMITERS = [',', ';', '\t', '|'];
 const KNOWN_FIELDS = new Set<string>([
-  ...COLUMN_FIELDS,
+  ...MAPPED_COLUMNS,
   'dateFormat',
   'sentimentValues',
   'unratedLabels',
@@ -76,7 +78,7 @@ export function mappingProblems(value: unknown): MappingProblem[] {
   for (const field of Object.keys(mapping)) {
     if (!KNOWN_FIELDS.has(field)) problem(field, `${field} is not a mapping field`);
   }
-  for (const field of COLUMN_FIELDS) {
+  for (const field of MAPPED_COLUMNS) {
     if (mapping[field] !== undefined && !isText(mapping[field])) {
       problem(field, `${field} names a column: a text that is not blank`);
     }

@@ -1,6 +1,11 @@
 import { parseListeningDate, utcDay } from './listening-dates';
 import { LISTENING_IMPORT_LIMITS, ListeningImportLimits } from './listening-limits';
-import { ListeningMapping, SentimentValues } from './listening-mapping';
+import {
+  ListeningMapping,
+  MAPPED_COLUMNS,
+  MappedColumn,
+  SentimentValues,
+} from './listening-mapping';
 import { parseCount, parseSentiment, Sentiment, splitTerms } from './listening-values';
 
 export interface ListeningTerm {
@@ -38,17 +43,6 @@ export type TallyOutcome =
   | { ok: true; figures: ListeningFigures }
   | { ok: false; problems: LineProblem[]; problemCount: number };
 
-type Column = 'date' | 'mentions' | 'sentiment' | 'positive' | 'neutral' | 'negative' | 'terms';
-const COLUMNS: readonly Column[] = [
-  'date',
-  'mentions',
-  'sentiment',
-  'positive',
-  'neutral',
-  'negative',
-  'terms',
-];
-
 const normal = (text: string) => text.trim().toLowerCase();
 
 /**
@@ -57,7 +51,7 @@ const normal = (text: string) => text.trim().toLowerCase();
  * counted and the first ones told by line; a file with any is refused as a whole.
  */
 export class ListeningTally {
-  private header: Map<Column, number> | undefined;
+  private header: Map<MappedColumn, number> | undefined;
   private preambleRecords = 0;
   private query: string | null = null;
   private rows = 0;
@@ -141,7 +135,7 @@ export class ListeningTally {
 
   private readPreamble(cells: readonly string[], line: number): void {
     const names = cells.map(normal);
-    const columns = COLUMNS.filter((column) => this.mapping[column] !== undefined);
+    const columns = MAPPED_COLUMNS.filter((column) => this.mapping[column] !== undefined);
     const indexes = columns.map((column) => names.indexOf(normal(this.mapping[column]!)));
     if (indexes.every((index) => index >= 0)) {
       this.header = new Map(columns.map((column, i) => [column, indexes[i]]));
@@ -170,7 +164,7 @@ export class ListeningTally {
 
   private readRow(cells: readonly string[], line: number): void {
     const mapping = this.mapping;
-    const cell = (column: Column) => cells[this.header!.get(column)!] ?? '';
+    const cell = (column: MappedColumn) => cells[this.header!.get(column)!] ?? '';
     const wrong: string[] = [];
 
     const date = parseListeningDate(cell('date'), mapping.dateFormat);
@@ -180,7 +174,7 @@ export class ListeningTally {
       );
     }
 
-    const count = (column: Column): number | undefined => {
+    const count = (column: MappedColumn): number | undefined => {
       const value = parseCount(cell(column));
       if (value === undefined) {
         wrong.push(`${mapping[column]} ${JSON.stringify(cell(column))} is not a count of mentions`);
@@ -209,8 +203,8 @@ export class ListeningTally {
 
   /** The row's mentions by sentiment, or undefined with what is wrong added to `wrong`. */
   private sentimentCounts(
-    cell: (column: Column) => string,
-    count: (column: Column) => number | undefined,
+    cell: (column: MappedColumn) => string,
+    count: (column: MappedColumn) => number | undefined,
     total: number | undefined,
     wrong: string[],
   ): Record<Sentiment, number> | undefined {
@@ -253,7 +247,7 @@ export class ListeningTally {
   }
 
   private expectedColumns(): string {
-    return COLUMNS.filter((column) => this.mapping[column] !== undefined)
+    return MAPPED_COLUMNS.filter((column) => this.mapping[column] !== undefined)
       .map((column) => JSON.stringify(this.mapping[column]))
       .join(', ');
   }
