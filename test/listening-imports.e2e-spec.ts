@@ -1,4 +1,8 @@
-import { EvidenceEntity, LISTENING_IMPORT_LIMITS } from '@standpoint/proposals';
+import {
+  EvidenceEntity,
+  LISTENING_IMPORT_LIMITS,
+  LISTENING_IMPORTS_PER_USER,
+} from '@standpoint/proposals';
 import { operatorCommand, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -256,6 +260,25 @@ describe('listening imports', () => {
     });
     expect(status).toBe(413);
     expect(await written()).toEqual(before);
+  });
+
+  it(`refuses a member's imports past ${LISTENING_IMPORTS_PER_USER.points} in ten minutes`, async () => {
+    const eager = await app.fixtures.member(brand.id, ['CONTRIBUTOR']);
+    const notCsv = { 'Content-Type': 'text/plain' };
+    for (let i = 0; i < LISTENING_IMPORTS_PER_USER.points; i++) {
+      expect((await upload(BRANDWATCH, { preset: 'brandwatch' }, eager.token, notCsv)).status).toBe(
+        400,
+      );
+    }
+    const refused = await upload(BRANDWATCH, { preset: 'brandwatch' }, eager.token);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      retryAfterSeconds: expect.any(Number),
+    });
+    // Counted per member: the others import on.
+    const other = await upload(BRANDWATCH, { preset: 'brandwatch' }, contributor.token);
+    expect(other.status).toBe(201);
   });
 
   describe('npx standpoint import listening', () => {

@@ -3,6 +3,7 @@ export * from './demo-proposal';
 export * from './dossier-reader';
 export * from './evidence.entity';
 export * from './listening-imports/listening-import-answer';
+export * from './listening-imports/listening-imports.controller';
 export * from './listening-imports/listening-imports.service';
 export * from './recommendation.entity';
 export * from './risk-note.entity';

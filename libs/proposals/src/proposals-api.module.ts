@@ -3,6 +3,7 @@ import { AuditModule } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { NodeRegistry } from '@standpoint/graphql';
 import { IdentityApiModule, IdentityModule } from '@standpoint/identity';
+import { RateLimitsModule } from '@standpoint/rate-limits';
 import { CommentsResolver } from './comments.resolver';
 import { EvidenceResolver } from './evidence.resolver';
 import { ListeningImportsController } from './listening-imports/listening-imports.controller';
@@ -19,7 +20,7 @@ import { RiskNotesResolver } from './risk-notes.resolver';
 
 /** The proposals feature as the API serves it. */
 @Module({
-  imports: [ProposalsModule, IdentityModule, IdentityApiModule, AuditModule],
+  imports: [ProposalsModule, IdentityModule, IdentityApiModule, AuditModule, RateLimitsModule],
   controllers: [ListeningImportsController],
   providers: [
     BrandProposalsResolver,

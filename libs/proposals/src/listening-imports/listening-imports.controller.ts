@@ -2,10 +2,22 @@ import { Controller, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/
 import { RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { Authenticator, bearerToken, Ctx } from '@standpoint/graphql';
+import { RateLimit, RateLimits } from '@standpoint/rate-limits';
 import type { Request } from 'express';
 import { LISTENING_IMPORT_LIMITS } from '../rules';
 import { ListeningImportAnswer } from './listening-import-answer';
 import { ListeningImportsService } from './listening-imports.service';
+
+/**
+ * Imports per signed-in user: each may have the server read a file of 32 MiB. Far above what a
+ * team imports in a crisis; a ceiling for a runaway script.
+ */
+export const LISTENING_IMPORTS_PER_USER: RateLimit = {
+  name: 'listening-imports',
+  points: 30,
+  durationSeconds: 600,
+  refusal: 'Too many listening imports in ten minutes',
+};
 
 /**
  * `POST /proposals/<id>/listening-imports?preset=brandwatch&query=…&fileName=…` (or `mapping=<JSON>`
@@ -13,13 +25,14 @@ import { ListeningImportsService } from './listening-imports.service';
  * arrives. Authenticated by the same access token as GraphQL (`Authorization: Bearer`), and by
  * nothing else: no cookie is ever read, so another site cannot make a browser send one.
  * Answers 201 with the evidence and its figures, or the refusal with its status (400 with the bad
- * lines, 401, 403, 404, 413).
+ * lines, 401, 403, 404, 413, 429).
  */
 @Controller('proposals')
 export class ListeningImportsController {
   constructor(
     private readonly authenticator: Authenticator,
     private readonly imports: ListeningImportsService,
+    private readonly limits: RateLimits,
   ) {}
 
   @Post(':id/listening-imports')
@@ -43,6 +56,7 @@ export class ListeningImportsController {
       );
     }
     ctx.actor = actor;
+    await this.limits.consume(LISTENING_IMPORTS_PER_USER, `user:${actor.userId}`);
     if (!/^text\/csv\s*(;|$)/i.test(contentType ?? '')) {
       throw DomainError.badInput('Send the export as the body, with Content-Type: text/csv');
     }
