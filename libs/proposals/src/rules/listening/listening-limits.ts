@@ -4,6 +4,7 @@ export interface ListeningImportLimits {
   maxPreambleRecords: number;
   lineProblemsShown: number;
   topTerms: number;
+  maxTermLength: number;
 }
 
 /**
@@ -22,4 +23,6 @@ export const LISTENING_IMPORT_LIMITS: Readonly<ListeningImportLimits> = Object.f
   lineProblemsShown: 100,
   /** The terms a snapshot keeps, the most mentioned first. */
   topTerms: 10,
+  /** The longest term, in characters: a longer one is most likely a column of text, not terms. */
+  maxTermLength: 100,
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ListeningDateFormat } from './listening-dates';
+import { LISTENING_IMPORT_LIMITS } from './listening-limits';
 import { ListeningMapping } from './listening-mapping';
 import { ListeningTally } from './listening-tally';
 
@@ -65,6 +66,28 @@ describe('ListeningTally', () => {
     ).toMatchObject({
       ok: false,
       problems: [{ line: 2, message: 'No mention has a sentiment: the shares cannot be computed' }],
+    });
+  });
+
+  it('refuses a term longer than the limit, and quotes a long cell short', () => {
+    const text = 'x'.repeat(LISTENING_IMPORT_LIMITS.maxTermLength + 1);
+    expect(
+      tally([
+        ['Day', 'Volume', 'Pos', 'Neu', 'Neg', 'Terms'],
+        ['2026-12-01', '3', '1', '1', '1', 'x'.repeat(LISTENING_IMPORT_LIMITS.maxTermLength)],
+        [text, '3', '1', '1', '1', text],
+      ]),
+    ).toEqual({
+      ok: false,
+      problemCount: 1,
+      problems: [
+        {
+          line: 3,
+          message:
+            `Day "${'x'.repeat(40)}…" is not a ISO date; ` +
+            `Terms has a term longer than 100 characters: "${'x'.repeat(40)}…"`,
+        },
+      ],
     });
   });
 

@@ -44,6 +44,8 @@ export type TallyOutcome =
   | { ok: false; problems: LineProblem[]; problemCount: number };
 
 const normal = (text: string) => text.trim().toLowerCase();
+/** A cell as a problem quotes it: 40 characters at most, so that a wrong column stays short. */
+const shown = (cell: string) => JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell);
 
 /**
  * Reads an export's records one by one (the report lines, the header, the rows) and adds them up,
@@ -169,20 +171,26 @@ export class ListeningTally {
 
     const date = parseListeningDate(cell('date'), mapping.dateFormat);
     if (!date) {
-      wrong.push(
-        `${mapping.date} ${JSON.stringify(cell('date'))} is not a ${mapping.dateFormat} date`,
-      );
+      wrong.push(`${mapping.date} ${shown(cell('date'))} is not a ${mapping.dateFormat} date`);
     }
 
     const count = (column: MappedColumn): number | undefined => {
       const value = parseCount(cell(column));
       if (value === undefined) {
-        wrong.push(`${mapping[column]} ${JSON.stringify(cell(column))} is not a count of mentions`);
+        wrong.push(`${mapping[column]} ${shown(cell(column))} is not a count of mentions`);
       }
       return value;
     };
     const total = mapping.mentions !== undefined ? count('mentions') : undefined;
     const bySentiment = this.sentimentCounts(cell, count, total, wrong);
+    const terms =
+      mapping.terms === undefined ? [] : splitTerms(cell('terms'), mapping.termSeparator ?? ',');
+    const long = terms.find((term) => term.length > this.limits.maxTermLength);
+    if (long) {
+      wrong.push(
+        `${mapping.terms} has a term longer than ${this.limits.maxTermLength} characters: ${shown(long)}`,
+      );
+    }
 
     if (wrong.length > 0 || !date || !bySentiment) {
       this.report(line, wrong.join('; '));
@@ -193,12 +201,8 @@ export class ListeningTally {
     for (const sentiment of Object.keys(bySentiment) as Sentiment[]) {
       this.counts[sentiment] += bySentiment[sentiment];
     }
-    if (mapping.terms !== undefined) {
-      const weight = Object.values(bySentiment).reduce((sum, n) => sum + n, 0);
-      for (const term of splitTerms(cell('terms'), mapping.termSeparator ?? ',')) {
-        this.terms.set(term, (this.terms.get(term) ?? 0) + weight);
-      }
-    }
+    const weight = Object.values(bySentiment).reduce((sum, n) => sum + n, 0);
+    for (const term of terms) this.terms.set(term, (this.terms.get(term) ?? 0) + weight);
   }
 
   /** The row's mentions by sentiment, or undefined with what is wrong added to `wrong`. */
@@ -220,7 +224,7 @@ export class ListeningTally {
           mapping.sentimentValues === SentimentValues.SIGNED
             ? 'a score (above 0 positive, 0 neutral, below 0 negative)'
             : `positive, neutral or negative${(mapping.unratedLabels ?? []).map((l) => ` or ${JSON.stringify(l)}`).join('')}`;
-        wrong.push(`${mapping.sentiment} ${JSON.stringify(cell('sentiment'))} is not ${expected}`);
+        wrong.push(`${mapping.sentiment} ${shown(cell('sentiment'))} is not ${expected}`);
         return undefined;
       }
       const counts = { positive: 0, neutral: 0, negative: 0, unrated: 0 };
