@@ -167,6 +167,17 @@ describe('readListeningExport', () => {
     });
   });
 
+  it('refuses a record longer than the limit at its line, quoting little of it', async () => {
+    const limits = { ...LISTENING_IMPORT_LIMITS, maxRecordBytes: 1000 };
+    const csv = `Date,Sentiment,Text\n2026-12-01,positive,"${'x'.repeat(5000)}"\n`;
+    const read = await readListeningExport(text(csv), SIMPLE, undefined, limits);
+    expect(read).toMatchObject({ outcome: 'bad rows', problemCount: 1, problems: [{ line: 2 }] });
+    const message = read.outcome === 'bad rows' ? read.problems[0].message : '';
+    expect(message).toContain('The file is not valid CSV here: Max Record Size');
+    expect(message.length).toBeLessThan(260);
+    expect(LISTENING_IMPORT_LIMITS.maxRecordBytes).toBe(1024 * 1024);
+  });
+
   it('refuses a file without the header the mapping names, or without rows', async () => {
     expect(await readListeningExport(text('When,Mood\n2026-12-01,positive\n'), SIMPLE)).toEqual({
       outcome: 'bad rows',

@@ -53,6 +53,7 @@ export async function readListeningExport(
     bom: true,
     delimiter: mapping.delimiter ?? ',',
     info: true,
+    max_record_size: limits.maxRecordBytes,
     relax_column_count: true,
     skip_empty_lines: true,
   });
@@ -78,10 +79,10 @@ export async function readListeningExport(
     if (!aborted && !(error instanceof CsvError)) throw error;
     // A file cut short at the byte limit may end inside a quoted field: the limit is the answer.
     if (error instanceof CsvError && !limitPassed) {
-      tally.fail(
-        Number(error.lines ?? lastLine),
-        `The file is not valid CSV here: ${error.message}`,
-      );
+      // csv-parse's message may quote the field it stopped in: at most a line's worth of it.
+      const message =
+        error.message.length > 200 ? `${error.message.slice(0, 200)}…` : error.message;
+      tally.fail(Number(error.lines ?? lastLine), `The file is not valid CSV here: ${message}`);
     }
   }
   if (limitPassed) return { outcome: 'too large', message: limitPassed };

@@ -1,6 +1,7 @@
 export interface ListeningImportLimits {
   maxBytes: number;
   maxRows: number;
+  maxRecordBytes: number;
   maxPreambleRecords: number;
   lineProblemsShown: number;
   topTerms: number;
@@ -17,6 +18,8 @@ export const LISTENING_IMPORT_LIMITS: Readonly<ListeningImportLimits> = Object.f
   maxBytes: 32 * 1024 * 1024,
   /** The most rows read under the header; a file with more is refused (HTTP 413). */
   maxRows: 200_000,
+  /** The longest record (one row, quoted line breaks and all): 1 MiB, far above a mention's text. */
+  maxRecordBytes: 1024 * 1024,
   /** The table's header must come within this many records (the report lines above it). */
   maxPreambleRecords: 50,
   /** The bad rows told one by one; those after them are only counted. */
