@@ -37,6 +37,17 @@ export interface EvidenceContent {
   details: object | null;
 }
 
+/** Where imported evidence came from: the tool's export (or a mapped file) and that very file. */
+export interface EvidenceImport {
+  /** BRANDWATCH, TALKWALKER, SPROUT_SOCIAL, MELTWATER, or MAPPING for a file read with a mapping. */
+  source: string;
+  fileName: string;
+  /** SHA-256 of the file's bytes, hex. */
+  fileSha256: string;
+  bytes: number;
+  rowsRead: number;
+}
+
 /** A risk of speaking as a risk note scores it. */
 export interface RiskRecord {
   category: string;
@@ -114,7 +125,8 @@ export interface AuditPayloads {
     channels: string[];
   };
   'comment.added': { proposalId: string; body: string; mentionedUserIds: string[] };
-  'evidence.added': { proposalId: string } & EvidenceContent;
+  /** `import` only for evidence read from a file (a listening export). */
+  'evidence.added': { proposalId: string; import?: EvidenceImport } & EvidenceContent;
   'evidence.cited': {
     proposalId: string;
     citedFrom: string;
