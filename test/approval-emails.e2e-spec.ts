@@ -9,6 +9,10 @@ const DECISION_LINK = `${PUBLIC_URL}/decide/{{decision-token}}`;
 const FIRST_WORDS = 'Our stores are open as shelters tonight.';
 const SECOND_WORDS = 'Our shops are open as shelters tonight and tomorrow.';
 
+/** Six hours apart in December: 09:00 UTC is 10:00 in Paris and 04:00 in New York. */
+const ZONES = ['Europe/Paris', 'America/New_York'] as const;
+const OFFSET_HOURS: Record<string, number> = { 'Europe/Paris': 1, 'America/New_York': -5 };
+
 const occurrences = (text: string | null, needle: string) => (text ?? '').split(needle).length - 1;
 
 /** The emails the approval workflow writes to the outbox, rendered, as a crisis proposal goes through review. */
@@ -47,6 +51,17 @@ describe('approval emails', () => {
       f.member(brand.id, ['APPROVER']),
       f.member(brand.id, ['APPROVER']),
     ]);
+    // Each approver reads times on their own clock.
+    for (const [approver, timeZone] of [
+      [approvers[0], ZONES[0]],
+      [approvers[1], ZONES[1]],
+    ] as const) {
+      await app.data(
+        'mutation ($zone: String!) { setMyTimeZone(timeZone: $zone) { id } }',
+        { zone: timeZone },
+        approver.token,
+      );
+    }
     await app.data(
       'mutation ($input: SetApprovalPolicyInput!) { setApprovalPolicy(input: $input) { version } }',
       {
@@ -98,8 +113,17 @@ describe('approval emails', () => {
     );
     expect(submitted.submitProposal.state).toBe('IN_REVIEW');
     stepDueAt = submitted.submitProposal.approvalSteps[0].dueAt;
-    const due = new Date(stepDueAt);
-    const dueText = `${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(due)}, ${due.toISOString().slice(11, 16)} UTC`;
+    /** The deadline on `zone`'s wall clock, reckoned from its December offset: `7 Dec 2026, 10:00 (Europe/Paris)`. */
+    const dueTextIn = (zone: string) => {
+      const local = new Date(new Date(stepDueAt).getTime() + OFFSET_HOURS[zone] * 3_600_000);
+      const day = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      }).format(local);
+      return `${day}, ${local.toISOString().slice(11, 16)} (${zone})`;
+    };
 
     const requests = await emails('approval.requested');
     expect(requests.map((m) => m.recipientUserId).sort()).toEqual(
@@ -108,6 +132,8 @@ describe('approval emails', () => {
     const revision = await currentRevision();
     for (const message of requests) {
       const approver = approvers.find((a) => a.id === message.recipientUserId)!;
+      const zone = ZONES[approvers.indexOf(approver)];
+      const otherZone = ZONES[1 - approvers.indexOf(approver)];
       expect(message).toMatchObject({
         channel: 'EMAIL',
         recipient: approver.email,
@@ -123,7 +149,8 @@ describe('approval emails', () => {
         expect(part).toContain('Hold, by Member');
         expect(part).toContain('Wait until staffed');
         expect(part).toContain('Store staff volunteered');
-        expect(part).toContain(dueText);
+        expect(part).toContain(dueTextIn(zone));
+        expect(part).not.toContain(otherZone);
       }
       expect(message.htmlBody).toContain('Shelters &lt;tonight&gt;');
       expect(message.htmlBody).not.toContain('<tonight>');

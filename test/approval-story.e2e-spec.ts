@@ -366,6 +366,8 @@ describe('a crisis proposal through approval, a freeze and publication', () => {
         'words.changed',
         'content_freeze.started',
         'content_freeze.ended',
+        // The two texts told they are not approved words alert the brand's admins.
+        'alert.unapproved_content',
       ]),
     );
   });

@@ -61,7 +61,7 @@ describe('the audit dispatcher', () => {
         'proposal.revised',
         'user.deactivated',
       ],
-      // Every action for the webhooks; the notices, one subscription per kind of email.
+      // Every action for the webhooks; the notices, one subscription per kind of email or card.
       appended: [
         ...AUDIT_ACTIONS,
         'comment.added',
@@ -77,6 +77,17 @@ describe('the audit dispatcher', () => {
         'step.approver_removed',
         'step.escalated',
         'step.reminded',
+        // The Teams cards: a step asked, a decision's outcome, an expiry.
+        'decision.recorded',
+        'decision.recorded',
+        'proposal.expired',
+        'proposal.revised',
+        'proposal.submitted',
+        'step.approver_removed',
+        // The admins' alerts.
+        'outbox.gave_up',
+        'proposal.expired',
+        'publication.unapproved_content_reported',
       ].sort(),
     };
     expect(allInOne).toEqual(expected);

@@ -95,6 +95,13 @@ describe('the log of a whole story', () => {
     expect((await fetch(decide(`${record}?access=${access}`))).status).toBe(200);
     await fetch(decide(`${record}?ACCESS=${percentEncoded(access)}`));
     await fetch(decide(`/graphql?token=${access}`));
+
+    // A calendar feed: its address is answered once, then fetched by a calendar app.
+    const feed = await app.data('mutation { createMyCalendarFeed { url } }', {}, approver.token);
+    const feedPath = new URL(feed.createMyCalendarFeed.url).pathname;
+    secrets.push(/\/calendar\/(.+)\.ics$/.exec(feedPath)![1]);
+    expect((await fetch(decide(feedPath))).status).toBe(200);
+    await fetch(decide(feedPath.replace('/calendar/', '/Calendar/')));
   });
 
   it('was written, request by request, by the production logger', () => {
@@ -105,6 +112,7 @@ describe('the log of a whole story', () => {
       expect.arrayContaining([
         '/graphql',
         '/decide/[redacted]',
+        '/calendar/[redacted]',
         expect.stringMatching(/^\/proposals\/[^/]+\/decision-record\?access=\[redacted\]$/),
       ]),
     );

@@ -8,7 +8,7 @@ import { DatabaseModule, HealthModule } from '@standpoint/database';
 import { GraphqlApiModule } from '@standpoint/graphql';
 import { IdentityApiModule } from '@standpoint/identity';
 import { LoggingModule } from '@standpoint/logging';
-import { WebhooksApiModule } from '@standpoint/notifications';
+import { TeamsApiModule, WebhooksApiModule } from '@standpoint/notifications';
 import { OutboxApiModule } from '@standpoint/notifications';
 import { ProposalsApiModule } from '@standpoint/proposals';
 import { SlackApiModule } from '@standpoint/slack';
@@ -28,6 +28,7 @@ import { SlackApiModule } from '@standpoint/slack';
     DecisionPageModule,
     AccountPageModule,
     WebhooksApiModule,
+    TeamsApiModule,
     OutboxApiModule,
     SlackApiModule,
   ],

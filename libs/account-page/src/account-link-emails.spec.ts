@@ -46,7 +46,7 @@ describe('the account emails', () => {
         expect(occurrences(email.html, '/account/password/')).toBe(1);
         expect(occurrences(email.text, '/account/password/')).toBe(1);
         expect(email.text).not.toContain('/decide/');
-        expect(email.text).toContain('works once, until Tue, 8 Dec 2026, 09:00 UTC');
+        expect(email.text).toContain('works once, until Tue, 8 Dec 2026, 10:00 (Europe/Paris)');
       },
     );
 

@@ -33,7 +33,7 @@ export function welcomeEmail(facts: WelcomeFacts, to: EmailRecipient): RenderedE
   const url = passwordUrlOf(to);
   const title = `Welcome to ${facts.brandName} on Standpoint`;
   const intro = `${facts.addedByName} added you to ${facts.brandName} as ${facts.roles.join(', ')}. Choose your password to sign in.`;
-  const expiry = `The link works once, until ${formatDateTime(facts.expiresAt)}.`;
+  const expiry = `The link works once, until ${formatDateTime(facts.expiresAt, to.timeZone)}.`;
   return {
     subject: subjectLine(title),
     html: layout({
@@ -57,7 +57,7 @@ export function passwordResetEmail(facts: PasswordResetFacts, to: EmailRecipient
   const url = passwordUrlOf(to);
   const title = 'Choose a new password';
   const intro = `Someone asked for a new password for ${to.email} on Standpoint.`;
-  const expiry = `The link works once, until ${formatDateTime(facts.expiresAt)}. Setting a new password signs you out everywhere.`;
+  const expiry = `The link works once, until ${formatDateTime(facts.expiresAt, to.timeZone)}. Setting a new password signs you out everywhere.`;
   const reason = `You receive this because a password reset was asked for ${to.email} on Standpoint.`;
   return {
     subject: subjectLine('Reset your Standpoint password'),

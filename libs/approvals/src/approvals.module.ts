@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditDispatcher, AuditModule } from '@standpoint/audit';
 import { IdentityModule } from '@standpoint/identity';
-import { NotificationsModule } from '@standpoint/notifications';
+import { AlertsModule, NotificationsModule, TeamsModule } from '@standpoint/notifications';
 import { ProposalListScopes, ProposalsModule } from '@standpoint/proposals';
 import { APPROVAL_NOTICES, ApprovalNotices } from './notices/approval-notices';
 import { ApprovalPolicyEntity } from './approval-policy.entity';
@@ -51,6 +51,8 @@ const SERVICES = [
     AuditModule,
     IdentityModule,
     NotificationsModule,
+    TeamsModule,
+    AlertsModule,
     ProposalsModule,
   ],
   providers: [...SERVICES, ...APPROVAL_NOTICES],

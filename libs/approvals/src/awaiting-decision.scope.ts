@@ -15,7 +15,7 @@ import { DecisionEntity } from './decision.entity';
 import { isDecidingRole, StepStatus } from './rules';
 
 /** The step awaiting the viewer, mapped onto each proposal of the inbox's page. */
-type WithAwaitingStep = ProposalEntity & { awaitingStep?: ApprovalStepEntity };
+export type WithAwaitingStep = ProposalEntity & { awaitingStep?: ApprovalStepEntity };
 
 /**
  * The approver's inbox (`ProposalFilter.awaitingMyDecision`): the proposals in review whose active

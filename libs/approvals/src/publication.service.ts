@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
-import { Clock, newId, RequestContext } from '@standpoint/database';
+import { Clock, newId, RequestContext, TransactionRunner } from '@standpoint/database';
+import { createHash } from 'node:crypto';
 import { DomainError } from '@standpoint/errors';
 import { Operation, requireBrandOperation, requireUser } from '@standpoint/identity';
 import {
@@ -28,6 +29,12 @@ import { ReviewService } from './review.service';
 
 const APPROVED_STATES = [ProposalState.APPROVED, ProposalState.SCHEDULED, ProposalState.PUBLISHED];
 
+/**
+ * How often a negative isApprovedContent answer is recorded: once per text and brand per window,
+ * and at most `perBrand` texts per brand per window (further noes are answered, not recorded).
+ */
+export const UNAPPROVED_REPORTS = { windowMs: 60 * 60 * 1000, perBrand: 20 };
+
 /** After approval: scheduling, the publication record, withdrawal and retraction. */
 @Injectable()
 export class PublicationService {
@@ -39,6 +46,7 @@ export class PublicationService {
     private readonly review: ReviewService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async schedule(ctx: RequestContext, input: ScheduleInput): Promise<ProposalResultType> {
@@ -165,7 +173,10 @@ export class PublicationService {
     return this.endWithReason(ctx, proposal, 'retract', ProposalState.RETRACTED, input.reason);
   }
 
-  /** Whether this exact text (as the content hash normalises it) is approved words of the brand for the channel. */
+  /**
+   * Whether this exact text (as the content hash normalises it) is approved words of the brand for
+   * the channel. A no is recorded (see reportUnapproved): the tool that asked may be publishing it.
+   */
   async isApprovedContent(
     ctx: RequestContext,
     brandId: string,
@@ -176,11 +187,43 @@ export class PublicationService {
     const approved = await this.proposals.inStates(ctx, brandId, APPROVED_STATES);
     const revisions = await this.proposals.currentRevisions(ctx, approved);
     const text = normalizeBody(body);
-    return revisions.some((revision) =>
+    const isApproved = revisions.some((revision) =>
       revision.drafts.some(
         (draft) => draft.channel === channel && normalizeBody(draft.body) === text,
       ),
     );
+    if (!isApproved) await this.reportUnapproved(ctx, brandId, channel, text);
+    return isApproved;
+  }
+
+  /**
+   * Records a negative answer as `publication.unapproved_content_reported` (its notices alert the
+   * admins), with the text's hash, not the text. A read that writes: in a short transaction of its
+   * own, and bounded so that no caller floods the brand's chain or its admins (UNAPPROVED_REPORTS).
+   */
+  private async reportUnapproved(
+    ctx: RequestContext,
+    brandId: string,
+    channel: Channel,
+    text: string,
+  ): Promise<void> {
+    const reporting = ctx.sibling();
+    const bodyHash = createHash('sha256').update(text, 'utf8').digest('hex');
+    const action = 'publication.unapproved_content_reported';
+    await this.transactions.run(reporting, async () => {
+      const since = new Date(this.clock.now().getTime() - UNAPPROVED_REPORTS.windowMs);
+      const ofText = { brandId, action, entityId: bodyHash } as const;
+      if ((await this.audit.countSince(reporting, ofText, since)) > 0) return;
+      const ofBrand = await this.audit.countSince(reporting, { brandId, action }, since);
+      if (ofBrand >= UNAPPROVED_REPORTS.perBrand) return;
+      await this.audit.append(reporting, {
+        brandId,
+        action,
+        entityType: 'PublishedContent',
+        entityId: bodyHash,
+        data: { channel, bodyHash },
+      });
+    });
   }
 
   private async endWithReason(

@@ -9,6 +9,8 @@ import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 @Unique('uq_audit_event_brand_seq', ['brandId', 'seq'])
 // The events of one entity (a proposal's decision record, the entityId filter) without a scan.
 @Index('ix_audit_event_entity', ['entityId'])
+// How many events of one action a brand had lately (the reports a read records are bounded by it).
+@Index('ix_audit_event_brand_action', ['brandId', 'action', 'at'])
 export class AuditEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;

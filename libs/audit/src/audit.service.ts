@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MoreThanOrEqual } from 'typeorm';
 import { actorLabel, actorUserId, Clock, newId, RequestContext } from '@standpoint/database';
 import { AuditAction, AuditEventInput, AuditFacts } from '@standpoint/events';
 import { AuditEventContent, GENESIS_HASH, sealEvent } from './rules';
@@ -100,6 +101,15 @@ export class AuditService {
     const row: AuditEventEntity = { id: event.id, ...content, at, ...sealEvent(content) };
     await events.insert(row);
     return row;
+  }
+
+  /** How many events of `action` the brand recorded since `since` (of one entity, if given). */
+  countSince(
+    ctx: RequestContext,
+    of: { brandId: string; action: AuditAction; entityId?: string },
+    since: Date,
+  ): Promise<number> {
+    return ctx.em.getRepository(AuditEventEntity).countBy({ ...of, at: MoreThanOrEqual(since) });
   }
 
   /** The brand's events in chain order (tests and verification). */

@@ -30,6 +30,15 @@ export class RequestContext {
   }
 
   /**
+   * A context of the same actor and correlation id, with no transaction or loaders of its own: for
+   * what a read records in a short transaction of its own, which the read's fields, resolved side
+   * by side, must not share.
+   */
+  sibling(): RequestContext {
+    return new RequestContext(this.dataSource, this.correlationId, this.actor);
+  }
+
+  /**
    * The entity manager to use: the transaction's while one is open; otherwise one that reads
    * committed data only (SQLite's read connection: see SqliteReadConnection).
    */

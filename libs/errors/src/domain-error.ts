@@ -18,6 +18,8 @@ export enum RefusalCode {
   /** The object's current state does not allow this (a closed dossier, a withdrawn evidence). */
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The request or the file it carries is larger than the server reads; HTTP 413. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
 }
 
 /**
@@ -73,6 +75,10 @@ export class DomainError extends Error {
 
   static conflict(message: string): DomainError {
     return new DomainError(RefusalCode.CONFLICT, message);
+  }
+
+  static tooLarge(message: string): DomainError {
+    return new DomainError(RefusalCode.PAYLOAD_TOO_LARGE, message);
   }
 
   /** TOO_MANY_REQUESTS, telling the client how long to wait (`extensions.retryAfterSeconds`). */

@@ -37,6 +37,17 @@ export interface EvidenceContent {
   details: object | null;
 }
 
+/** Where imported evidence came from: the tool's export (or a mapped file) and that very file. */
+export interface EvidenceImport {
+  /** BRANDWATCH, TALKWALKER, SPROUT_SOCIAL, MELTWATER, or MAPPING for a file read with a mapping. */
+  source: string;
+  fileName: string;
+  /** SHA-256 of the file's bytes, hex. */
+  fileSha256: string;
+  bytes: number;
+  rowsRead: number;
+}
+
 /** A risk of speaking as a risk note scores it. */
 export interface RiskRecord {
   category: string;
@@ -88,6 +99,16 @@ export interface PasskeyAssertionRecord {
   signature: string;
 }
 
+/**
+ * What the audit trail records of a brand's Teams workflow: where it posts, never its URL (whose
+ * `sig` parameter is the secret that lets anyone post).
+ */
+export interface TeamsConnectionSettings {
+  host: string;
+  /** The URL's last characters, for the admin to recognise it. */
+  hint: string;
+}
+
 export interface MembershipEnded {
   userId: string;
   email: string;
@@ -121,7 +142,8 @@ export interface AuditPayloads {
     channels: string[];
   };
   'comment.added': { proposalId: string; body: string; mentionedUserIds: string[] };
-  'evidence.added': { proposalId: string } & EvidenceContent;
+  /** `import` only for evidence read from a file (a listening export). */
+  'evidence.added': { proposalId: string; import?: EvidenceImport } & EvidenceContent;
   'evidence.cited': {
     proposalId: string;
     citedFrom: string;
@@ -233,6 +255,33 @@ export interface AuditPayloads {
     channel: string;
     failedAttempts: number;
     lastError: string | null;
+  };
+  /** A member's calendar feed (recorded in each brand whose items it shows); never its secret. */
+  'calendar_feed.created': { userId: string; replacedFeedId: string | null };
+  'calendar_feed.revoked': { userId: string };
+  /** An email, webhook or Teams card the outbox stopped trying to deliver (its row is DEAD). */
+  'outbox.gave_up': {
+    topic: string;
+    channel: string;
+    /** As the outbox admin view shows it: an address, a webhook's URL, a Teams workflow's host and hint. */
+    recipient: string;
+    attempts: number;
+    /** The last error's first line, shortened. */
+    lastError: string | null;
+  };
+  'teams_connection.set': {
+    before: TeamsConnectionSettings | null;
+    after: TeamsConnectionSettings;
+  };
+  'teams_connection.removed': TeamsConnectionSettings;
+  /**
+   * A publishing tool asked whether a text is approved words and was told no (the actor is who
+   * asked). The entity id is the hash; the words themselves are not kept.
+   */
+  'publication.unapproved_content_reported': {
+    channel: string;
+    /** SHA-256 (hex) of the text as the content hash normalises it. */
+    bodyHash: string;
   };
   'slack.connected': SlackWorkspaceRecord;
   /** `unlinkedUsers`: the links that ended with the connection. */

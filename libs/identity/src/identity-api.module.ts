@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { BrandsResolver } from './brands.resolver';
 import { BrandsService } from './brands.service';
+import { CalendarFeedsResolver } from './calendar-feeds/calendar-feeds.resolver';
 import { IdentityModule } from './identity.module';
 import { LoginThrottle } from './login-throttle';
 import { MembersResolver } from './members.resolver';
@@ -31,6 +32,7 @@ import { UsersService } from './users.service';
     AuthResolver,
     BootstrapAdmin,
     BrandsResolver,
+    CalendarFeedsResolver,
     LoginThrottle,
     MembersResolver,
     PasskeysResolver,

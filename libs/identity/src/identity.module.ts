@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@standpoint/audit';
 import { BrandEntity } from './brand.entity';
 import { BrandsService } from './brands.service';
+import { CalendarFeedEntity } from './calendar-feeds/calendar-feed.entity';
+import { CalendarFeedsService } from './calendar-feeds/calendar-feeds.service';
 import { DeactivationService } from './deactivation.service';
 import { DecisionLinkTokenEntity } from './decision-links/decision-link-token.entity';
 import { DecisionLinkEntity } from './decision-links/decision-link.entity';
@@ -28,6 +30,7 @@ import { UsersService } from './users.service';
 
 const SERVICES = [
   BrandsService,
+  CalendarFeedsService,
   DeactivationService,
   DecisionLinksService,
   DemoSeeder,
@@ -44,13 +47,14 @@ const SERVICES = [
 
 /**
  * Users, brands, memberships and roles, and the credentials that stand in for a sign-in (sessions,
- * password links, decision links), and the passkeys that confirm decisions: the services every process may use.
+ * password links, decision links, calendar feeds), and the passkeys that confirm decisions: the services every process may use.
  */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
       UserEntity,
       BrandEntity,
+      CalendarFeedEntity,
       MembershipEntity,
       SessionEntity,
       PasswordLinkEntity,

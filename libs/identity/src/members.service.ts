@@ -16,6 +16,7 @@ import { MembershipModel } from './models/membership.model';
 import { PasswordHasher } from './password-hasher';
 import { PasswordStrength } from './password-strength';
 import { normalizeRoles, Role } from './role';
+import { DEFAULT_TIME_ZONE, requireTimeZone } from './time-zone';
 import { UserEntity } from './user.entity';
 
 @Injectable()
@@ -171,6 +172,10 @@ export class MembersService {
     input: AddMemberInput,
     brand: BrandModel,
   ): Promise<UserEntity> {
+    // Refused whether or not the user is new: a bad name is a bad input either way.
+    const timeZone = input.timeZone
+      ? requireTimeZone(input.timeZone, 'input.timeZone')
+      : DEFAULT_TIME_ZONE;
     const users = ctx.em.getRepository(UserEntity);
     const email = input.email.trim().toLowerCase();
     const existing = await users.findOneBy({ email });
@@ -194,6 +199,7 @@ export class MembersService {
       name,
       passwordHash: input.password ? await this.hasher.hash(input.password) : null,
       platformAdmin: false,
+      timeZone,
       createdAt: this.clock.now(),
       deactivatedAt: null,
     });

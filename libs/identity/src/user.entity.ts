@@ -1,5 +1,6 @@
 import { DateTimeColumn } from '@standpoint/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DEFAULT_TIME_ZONE } from './time-zone';
 
 @Entity('user')
 export class UserEntity {
@@ -19,6 +20,10 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: false })
   platformAdmin!: boolean;
+
+  /** IANA name (see time-zone.ts): the zone their emails and calendar show times in. */
+  @Column({ type: 'varchar', length: 64, default: DEFAULT_TIME_ZONE })
+  timeZone!: string;
 
   @DateTimeColumn()
   createdAt!: Date;

@@ -24,6 +24,26 @@ export class UsersResolver {
     return this.deactivation.deactivate(ctx, userId);
   }
 
+  @Mutation(() => UserModel, {
+    description:
+      'Sets the time zone (an IANA name such as Europe/Paris) your emails and calendar feed show times in.',
+  })
+  setMyTimeZone(
+    @Ctx() ctx: RequestContext,
+    @Args('timeZone') timeZone: string,
+  ): Promise<UserModel> {
+    return this.users.setTimeZone(ctx, timeZone);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The IANA time zone the user reads times in (UTC until they choose one). Only the user themselves reads it; null for anyone else.',
+  })
+  timeZone(@Ctx() ctx: RequestContext, @Parent() user: UserModel): string | null {
+    return this.users.timeZoneOf(ctx, user);
+  }
+
   @ResolveField(() => [MembershipModel])
   memberships(@Ctx() ctx: RequestContext, @Parent() user: UserModel): Promise<MembershipModel[]> {
     return this.users.visibleMemberships(ctx, user.id);

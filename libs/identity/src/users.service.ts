@@ -5,6 +5,8 @@ import { canSeeBrand, isPlatformAdmin, requireUser } from './brand-access';
 import { identityLoaders } from './identity.loaders';
 import { MembershipModel } from './models/membership.model';
 import { UserModel } from './models/user.model';
+import { requireTimeZone } from './time-zone';
+import { UserEntity } from './user.entity';
 
 @Injectable()
 export class UsersService {
@@ -34,6 +36,20 @@ export class UsersService {
     const user = await identityLoaders.userById(ctx).load(userId);
     if (!user) throw DomainError.notFound('User');
     return UserModel.from(user);
+  }
+
+  /** Sets the caller's own time zone, refusing a name that is no IANA zone. */
+  async setTimeZone(ctx: RequestContext, timeZone: string): Promise<UserModel> {
+    const userId = requireUser(ctx).userId;
+    const canonical = requireTimeZone(timeZone, 'timeZone');
+    await ctx.em.update(UserEntity, { id: userId }, { timeZone: canonical });
+    return UserModel.from(await ctx.em.findOneByOrFail(UserEntity, { id: userId }));
+  }
+
+  /** A user's time zone, for the user themselves only: it says where they are. */
+  timeZoneOf(ctx: RequestContext, user: UserModel): string | null {
+    const self = ctx.actor.kind === 'user' && ctx.actor.userId === user.id;
+    return self ? user.storedTimeZone : null;
   }
 
   /** A user's memberships in the brands the viewer may see, and no others. */

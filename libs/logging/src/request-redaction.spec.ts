@@ -15,6 +15,7 @@ describe('redactedUrl', () => {
     ['doubled slashes', `//decide//${TOKEN}`, '/decide/[redacted]'],
     ['a query after the token', `/decide/${TOKEN}?x=1`, '/decide/[redacted]'],
     ['an account link', `/account/password/${TOKEN}`, '/account/password/[redacted]'],
+    ['a calendar feed', `/calendar/${TOKEN}.ics`, '/calendar/[redacted]'],
     [
       'an account link in another case',
       `/Account/Password/${TOKEN}`,

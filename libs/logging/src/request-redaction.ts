@@ -1,13 +1,13 @@
 // What a logged request may show. Credentials travel in some URLs: the decision link's path
-// (`/decide/<token>`), the account link's (`/account/password/<token>`, issue 11), the printable
-// record's `?access=`. Redaction goes by what the route is, not by how the client spelled it:
+// (`/decide/<token>`), the account link's (`/account/password/<token>`, issue 11), the calendar
+// feed's (`/calendar/<secret>.ics`), the printable record's `?access=`. Redaction goes by what the route is, not by how the client spelled it:
 // Express matches paths without regard to case and decodes `%xx` in parameters, so `/Decide/…`
 // and `/decide/%6B3J…` reach the same page and must be hidden the same way.
 
 const REDACTED = '[redacted]';
 
 /** Routes whose every segment after the prefix is a credential, as written in lower case. */
-const SECRET_PATH_PREFIXES = ['/decide/', '/account/password/'];
+const SECRET_PATH_PREFIXES = ['/decide/', '/account/password/', '/calendar/'];
 
 /** Query parameters that carry a credential, compared in lower case. */
 const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set(['access', 'token']);

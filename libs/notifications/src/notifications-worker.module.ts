@@ -1,5 +1,6 @@
 import { Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
+import { AuditModule } from '@standpoint/audit';
 import { IdentityModule } from '@standpoint/identity';
 import { WorkerJobs, WorkerModule } from '@standpoint/worker';
 import { DevMailbox } from './dev-mailbox/dev-mailbox';
@@ -13,7 +14,7 @@ import { SmtpEmailTransport } from './email/smtp-email-transport';
  * mailbox (production refuses to start without SMTP_URL).
  */
 @Module({
-  imports: [NotificationsModule, IdentityModule, WorkerModule],
+  imports: [NotificationsModule, IdentityModule, WorkerModule, AuditModule],
   providers: [OutboxDelivery, DevMailbox],
 })
 export class NotificationsWorkerModule implements OnModuleInit, OnApplicationShutdown {

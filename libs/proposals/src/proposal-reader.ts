@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
 import { In } from 'typeorm';
+import { ProposalListScope } from './proposal-list-scopes';
 import { ProposalEntity } from './proposal.entity';
 import { RevisionEntity } from './revision.entity';
 import { ProposalState } from './rules';
@@ -25,6 +26,25 @@ export class ProposalReader {
       where: { brandId, state: In(states) },
       order: { id: 'ASC' },
     });
+  }
+
+  /**
+   * The brand's proposals in a neighbour's scope for one viewer (the approval inbox), in the
+   * scope's order, at most `limit`: the list `awaitingMyDecision` answers, without its filters.
+   */
+  async inScope(
+    ctx: RequestContext,
+    scope: ProposalListScope,
+    who: { brandId: string; viewerId: string },
+    limit: number,
+  ): Promise<ProposalEntity[]> {
+    const query = ctx.em
+      .createQueryBuilder(ProposalEntity, 'p')
+      .where('p.brandId = :brandId', { brandId: who.brandId });
+    if (!(await scope.narrow(ctx, query, who))) return [];
+    scope.page(query, null);
+    // limit, not take: a scope joins one row per proposal (see ProposalsService.list).
+    return query.limit(limit).getMany();
   }
 
   /** The words the proposal stands on now. */

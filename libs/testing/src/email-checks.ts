@@ -14,6 +14,7 @@ export const EXAMPLE_APPROVER: EmailRecipient = {
   userId: 'usr_approver',
   email: 'ceo@brand.example',
   name: 'Dana Ceo',
+  timeZone: 'Europe/Paris',
   decisionUrl: EXAMPLE_DECISION_URL,
 };
 

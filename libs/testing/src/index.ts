@@ -22,4 +22,5 @@ export * from './test-services';
 export * from './sql-statements';
 export * from './email-checks';
 export * from './software-authenticator';
+export * from './calendar-events';
 export * from './fake-slack';

@@ -3,16 +3,18 @@ import { AuditDispatcher } from '@standpoint/audit';
 import { ApprovalRequestedNotice } from './approval-requested.notice';
 import { DecisionNotice } from './decision.notice';
 import { EscalationNotice } from './escalation.notice';
+import { ExpiredAlertNotice } from './expired-alert.notice';
 import { ExpiredNotice } from './expired.notice';
 import { FreezeEndedNotice } from './freeze-ended.notice';
 import { FreezeStartedNotice } from './freeze-started.notice';
 import { ReminderNotice } from './reminder.notice';
 import { StepUnsatisfiableNotice } from './step-unsatisfiable.notice';
+import { TeamsApprovalNotice } from './teams-approval.notice';
 import { WordsChangedNotice } from './words-changed.notice';
 import { NoticeFacts } from './notice-facts';
 
 /**
- * The approval workflow's emails, each a subscriber to the events it tells of: queued in the
+ * The approval workflow's emails (and Teams cards, and the admins' alert of an expiry), each a subscriber to the events it tells of: queued in the
  * change's transaction once its event is written, so an email exists if and only if the change
  * does. No service calls them; lint keeps it so (eslint.config.mjs).
  */
@@ -33,6 +35,8 @@ export class ApprovalNotices {
     expired: ExpiredNotice,
     freezeStarted: FreezeStartedNotice,
     freezeEnded: FreezeEndedNotice,
+    teams: TeamsApprovalNotice,
+    expiredAlert: ExpiredAlertNotice,
   ) {
     this.inOrder = [
       wordsChanged,
@@ -44,6 +48,8 @@ export class ApprovalNotices {
       expired,
       freezeStarted,
       freezeEnded,
+      teams,
+      expiredAlert,
     ];
   }
 
@@ -58,11 +64,13 @@ export const APPROVAL_NOTICES = [
   ApprovalRequestedNotice,
   DecisionNotice,
   EscalationNotice,
+  ExpiredAlertNotice,
   ExpiredNotice,
   FreezeEndedNotice,
   FreezeStartedNotice,
   NoticeFacts,
   ReminderNotice,
   StepUnsatisfiableNotice,
+  TeamsApprovalNotice,
   WordsChangedNotice,
 ];

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, RequestContext } from '@standpoint/database';
 import { identityLoaders, loadUsers, MembersService, Role } from '@standpoint/identity';
 import {
@@ -24,7 +25,16 @@ export class NoticeFacts {
   constructor(
     private readonly members: MembersService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Where a signed-in member reads a proposal: its decision record. A notice in a shared channel
+   * links there, never to a decision link, which decides on one approver's behalf.
+   */
+  proposalUrl(proposalId: string): string {
+    return `${this.config.publicUrl}/proposals/${encodeURIComponent(proposalId)}/decision-record`;
+  }
 
   /** What every email that asks for a decision shares: the brand and one link per approver. */
   decisionRequest(proposal: ProposalEntity, step: ApprovalStepEntity, dossier: Dossier) {

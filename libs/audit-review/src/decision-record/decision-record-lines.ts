@@ -220,6 +220,12 @@ class StoryState {
       case 'webhook_endpoint.updated':
       case 'webhook_endpoint.deleted':
       case 'outbox.retried':
+      case 'calendar_feed.created':
+      case 'calendar_feed.revoked':
+      case 'outbox.gave_up':
+      case 'teams_connection.set':
+      case 'teams_connection.removed':
+      case 'publication.unapproved_content_reported':
       case 'slack.connected':
       case 'slack.disconnected':
       case 'slack.user_linked':

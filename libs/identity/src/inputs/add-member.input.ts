@@ -43,4 +43,13 @@ export class AddMemberInput {
   @MinLength(10)
   @MaxLength(200)
   password?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      "A new user's time zone (an IANA name such as Europe/Paris; UTC when left out): their welcome email is written in it. An existing user keeps theirs, which only they change (setMyTimeZone).",
+  })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string;
 }

@@ -10,7 +10,15 @@ export class UserModel extends Node {
   @Field()
   name!: string;
 
+  /** Not a field as such: `timeZone` is resolved for the user themselves only. */
+  storedTimeZone!: string;
+
   static from(user: UserEntity): UserModel {
-    return Object.assign(new UserModel(), { id: user.id, email: user.email, name: user.name });
+    return Object.assign(new UserModel(), {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      storedTimeZone: user.timeZone,
+    });
   }
 }

@@ -2,7 +2,8 @@ import { AuditAction } from '@standpoint/events';
 
 /**
  * The topics of emails that tell of something other than one audit action by its name: a request
- * or a reminder to decide, an account's link, a derived notice (an override, a stuck step).
+ * or a reminder to decide, an account's link, a derived notice (an override, a stuck step), an
+ * admins' alert. Teams cards take their topics from the same list.
  */
 export const EMAIL_ONLY_TOPICS = [
   'approval.requested',
@@ -13,6 +14,10 @@ export const EMAIL_ONLY_TOPICS = [
   'comment.mentioned',
   'account.welcome',
   'account.password_reset',
+  // The admins' alerts (see ../alerts/alert.ts), by email and in chat.
+  'alert.proposal_expired',
+  'alert.delivery_gave_up',
+  'alert.unapproved_content',
 ] as const;
 
 /**

@@ -8,7 +8,8 @@ import {
   PASSWORD_TOKEN_PLACEHOLDER,
   PasswordLinksService,
 } from '@standpoint/identity';
-import { DataSource } from 'typeorm';
+import { DataSource, UpdateResult } from 'typeorm';
+import { AuditService } from '@standpoint/audit';
 import { OutboxChannel, OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxTransports, PermanentDeliveryError } from './outbox-transport';
 import { afterFailure } from '../rules/retry-delay';
@@ -19,7 +20,7 @@ import { afterFailure } from '../rules/retry-delay';
  */
 export const OUTBOX_CONCURRENCY = 5;
 
-const CHANNELS: readonly OutboxChannel[] = ['EMAIL', 'WEBHOOK', 'SLACK'];
+const CHANNELS: readonly OutboxChannel[] = ['EMAIL', 'WEBHOOK', 'TEAMS', 'SLACK'];
 
 /** Due now: waiting for its time, or held by a worker whose lease ran out (it crashed). */
 const DUE =
@@ -48,6 +49,7 @@ export class OutboxDelivery implements OnModuleDestroy {
     private readonly links: DecisionLinksService,
     private readonly passwordLinks: PasswordLinksService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -172,7 +174,7 @@ export class OutboxDelivery implements OnModuleDestroy {
       Math.random(),
     );
     if (next.dead) {
-      await this.write(row, { status: 'DEAD', lastError });
+      await this.giveUp(row, attempts, lastError);
       this.logger.warn(
         { outboxMessageId: row.id, brandId: row.brandId, topic: row.topic, attempts, lastError },
         `Outbox message ${row.id} (${row.topic}) is dead after ${attempts} attempt(s): ${lastError}`,
@@ -183,20 +185,58 @@ export class OutboxDelivery implements OnModuleDestroy {
     await this.write(row, { status: 'PENDING', lastError, availableAt });
   }
 
+  /**
+   * Marks the row DEAD and, for a brand's message, records `outbox.gave_up` in the same
+   * transaction: the brand's admins are alerted by the notices that listen to it.
+   */
+  private giveUp(row: OutboxMessageEntity, attempts: number, lastError: string): Promise<void> {
+    const ctx = RequestContext.system(this.dataSource);
+    return this.transactions.run(ctx, async () => {
+      const dead = await this.update(ctx, row, { status: 'DEAD', lastError });
+      if (dead.affected !== 1 || !row.brandId) return;
+      await this.audit.append(ctx, {
+        brandId: row.brandId,
+        action: 'outbox.gave_up',
+        entityType: 'OutboxMessage',
+        entityId: row.id,
+        data: {
+          topic: row.topic,
+          channel: row.channel,
+          recipient: row.recipient,
+          attempts,
+          lastError: errorSummaryOf(lastError),
+        },
+      });
+    });
+  }
+
   /** Writes the outcome of this worker's attempt, which counts as one attempt whatever it was. */
   private write(
     row: OutboxMessageEntity,
     outcome: Partial<Pick<OutboxMessageEntity, 'status' | 'sentAt' | 'lastError' | 'availableAt'>>,
   ): Promise<unknown> {
     const ctx = RequestContext.system(this.dataSource);
-    return this.transactions.run(ctx, () =>
-      ctx.em.update(
-        OutboxMessageEntity,
-        { id: row.id, status: 'SENDING' },
-        { ...outcome, attempts: row.attempts + 1, claimedUntil: null },
-      ),
+    return this.transactions.run(ctx, () => this.update(ctx, row, outcome));
+  }
+
+  private update(
+    ctx: RequestContext,
+    row: OutboxMessageEntity,
+    outcome: Partial<Pick<OutboxMessageEntity, 'status' | 'sentAt' | 'lastError' | 'availableAt'>>,
+  ): Promise<UpdateResult> {
+    return ctx.em.update(
+      OutboxMessageEntity,
+      { id: row.id, status: 'SENDING' },
+      { ...outcome, attempts: row.attempts + 1, claimedUntil: null },
     );
   }
+}
+
+/** What the audit trail keeps of a delivery's last error: its first line, shortened. */
+const ERROR_SUMMARY_LENGTH = 200;
+
+function errorSummaryOf(lastError: string): string {
+  return lastError.split('\n', 1)[0].slice(0, ERROR_SUMMARY_LENGTH);
 }
 
 /** Waits until one of the deliveries ends, or `ms` has passed. */

@@ -1,7 +1,7 @@
 import { DateTimeColumn, JsonColumn } from '@standpoint/database';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type OutboxChannel = 'EMAIL' | 'WEBHOOK' | 'SLACK';
+export type OutboxChannel = 'EMAIL' | 'WEBHOOK' | 'TEAMS' | 'SLACK';
 
 /** PENDING waits for `availableAt`; SENDING is held by a worker until `claimedUntil`; DEAD gave up. */
 export type OutboxStatus = 'PENDING' | 'SENDING' | 'SENT' | 'DEAD';
@@ -33,7 +33,10 @@ export class OutboxMessageEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   recipientUserId!: string | null;
 
-  /** Where it goes: the member's address when it was written, or the webhook's URL. */
+  /**
+   * Where it goes: the member's address when it was written, the webhook's URL, or the Teams
+   * workflow's host and hint (its URL is a secret, kept sealed on the brand's connection).
+   */
   @Column({ type: 'varchar', length: 2048 })
   recipient!: string;
 

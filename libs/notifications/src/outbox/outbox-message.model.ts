@@ -17,6 +17,7 @@ registerEnumType(OUTBOX_STATUSES, {
 const OUTBOX_CHANNELS: { [C in OutboxChannel]: C } = {
   EMAIL: 'EMAIL',
   WEBHOOK: 'WEBHOOK',
+  TEAMS: 'TEAMS',
   SLACK: 'SLACK',
 };
 registerEnumType(OUTBOX_CHANNELS, { name: 'OutboxChannel' });
@@ -30,7 +31,10 @@ export class OutboxMessageModel extends Node {
   @Field({ description: 'What happened, e.g. approval.requested.' })
   topic!: string;
 
-  @Field({ description: "The member's address or the webhook's URL." })
+  @Field({
+    description:
+      "The member's address, the webhook's URL, or the Teams workflow's host and hint (never its URL).",
+  })
   recipient!: string;
 
   @Field(() => OUTBOX_STATUSES)

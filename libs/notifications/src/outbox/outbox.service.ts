@@ -72,6 +72,7 @@ export class OutboxService {
         userId: user.id,
         email: user.email,
         name: user.name,
+        timeZone: user.timeZone,
         decisionUrl: link ? this.decisionLinks.urlOf(DECISION_TOKEN_PLACEHOLDER) : null,
         passwordUrl: passwordLink ? this.passwordLinks.urlOf(PASSWORD_TOKEN_PLACEHOLDER) : null,
       });

@@ -9,12 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { RegisterWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook-endpoint.input';
 import { RegisteredWebhookEndpointModel, WebhookEndpointModel } from './webhook-endpoint.model';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
-import {
-  checkTarget,
-  RefusedPortError,
-  RefusedTargetError,
-  UnresolvedTargetError,
-} from './webhook-targets';
+import { checkedTargetUrl } from './target-url';
 
 /** The brand admins' webhook endpoints: registered, changed and removed, each change audited. */
 @Injectable()
@@ -102,33 +97,8 @@ export class WebhookEndpointsService {
     return endpoint;
   }
 
-  /**
-   * An https URL to a public host on an allowed port (http and private hosts only where the
-   * configuration allows).
-   */
   private async checkedUrl(text: string): Promise<string> {
-    const allowPrivate = this.config.webhooksAllowPrivateTargets;
-    const refuse = (rule: string, message: string) =>
-      DomainError.invalidField([{ field: 'input.url', rule, message }]);
-    let url: URL;
-    try {
-      url = new URL(text.trim());
-    } catch {
-      throw refuse('url', 'must be an absolute URL such as https://tool.example.com/hooks');
-    }
-    const schemes = allowPrivate ? ['https:', 'http:'] : ['https:'];
-    if (!schemes.includes(url.protocol))
-      throw refuse('https', `must use ${schemes.map((s) => s.slice(0, -1)).join(' or ')}`);
-    if (url.username || url.password)
-      throw refuse('noCredentials', 'must not carry a user name or password');
-    try {
-      await checkTarget(url, allowPrivate);
-    } catch (error) {
-      if (error instanceof RefusedPortError) throw refuse('allowedPort', error.message);
-      if (error instanceof RefusedTargetError) throw refuse('publicTarget', error.message);
-      if (error instanceof UnresolvedTargetError) throw refuse('resolvable', error.message);
-      throw error;
-    }
+    const url = await checkedTargetUrl(text, this.config.webhooksAllowPrivateTargets, 'input.url');
     return url.toString();
   }
 

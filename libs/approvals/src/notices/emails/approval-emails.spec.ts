@@ -233,7 +233,7 @@ describe('the approval emails', () => {
         expect(part).toContain('Performative allyship: likelihood 4 × impact 3 = 12 (HIGH, Open)');
         expect(part).toContain('Shelters are not staffed yet');
         expect(part).toContain('70% want brands to act');
-        expect(part).toContain('Tue, 1 Dec 2026, 19:00 UTC');
+        expect(part).toContain('Tue, 1 Dec 2026, 20:00 (Europe/Paris)');
         expect(part).toContain('Leadership');
         expect(part).toContain('2 approvals');
       }
@@ -414,6 +414,22 @@ describe('the approval emails', () => {
       for (const part of [notice.html, notice.text]) expect(part).toContain(`Dana Ceo ${words}.`);
       expect(rejectedEmail(decision(), reader).text).not.toContain('although');
     });
+  });
+
+  it("writes every time on its recipient's clock, with their zone named", () => {
+    const timed = ['approval requested', 'reminder', 'escalation', 'expired', 'freeze ended'];
+    for (const [kind, email] of everyEmail()) {
+      for (const part of [email.html, email.text]) {
+        expect(part).not.toMatch(/\d\d:\d\d UTC/);
+        if (timed.includes(kind)) expect(part).toMatch(/\d\d:\d\d \(Europe\/Paris\)/);
+      }
+    }
+    const inNewYork = reminderEmail(
+      { dossier: dossier(), step, kind: 'REMIND_LATE' },
+      { ...approver, timeZone: 'America/New_York' },
+    );
+    expect(inNewYork.text).toContain('Tue, 1 Dec 2026, 14:00 (America/New_York)');
+    expect(inNewYork.text).not.toContain('Europe/Paris');
   });
 
   it('a freeze says why, by whom, until when, and what it unscheduled; its end says how it ended', () => {

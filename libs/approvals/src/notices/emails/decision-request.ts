@@ -21,8 +21,8 @@ export interface DecisionRequest {
 
 /** An email that asks one approver to decide: the dossier and exactly one decision link per part. */
 export function decisionRequestEmail(request: DecisionRequest, to: EmailRecipient): RenderedEmail {
-  if (!to.decisionUrl)
-    throw new Error(`an email asking ${to.userId} to decide needs a decision link`);
+  const { decisionUrl, timeZone } = to;
+  if (!decisionUrl) throw new Error(`an email asking ${to.userId} to decide needs a decision link`);
   const { dossier, step } = request;
   const brandName = dossier.proposal.brandName;
   const greeting = `Hello ${to.name},`;
@@ -32,12 +32,12 @@ export function decisionRequestEmail(request: DecisionRequest, to: EmailRecipien
       brandName,
       title: request.title,
       preheader: request.intro,
-      body: html`${paragraph(greeting)}${paragraph(request.intro)}${dossierHtml(dossier, step, to.decisionUrl)}`,
+      body: html`${paragraph(greeting)}${paragraph(request.intro)}${dossierHtml(dossier, step, { decisionUrl, timeZone })}`,
     }),
     text: textLayout(brandName, request.title, [
       greeting,
       request.intro,
-      ...dossierText(dossier, step, to.decisionUrl),
+      ...dossierText(dossier, step, { decisionUrl, timeZone }),
     ]),
   };
 }

@@ -54,17 +54,26 @@ function whyNow(d: EmailDossier): string {
   return WHY_NOW[d.proposal.urgency] ?? humanize(d.proposal.urgency);
 }
 
-function deadlineRows(d: EmailDossier, step: EmailStep): [string, string][] {
+/** Who reads the dossier: the decision link is theirs, and times are on their clock. */
+export interface DossierReader {
+  decisionUrl: string;
+  timeZone: string;
+}
+
+function deadlineRows(d: EmailDossier, step: EmailStep, timeZone: string): [string, string][] {
   return [
     ['Step', step.name],
     [
       'Approvals needed',
       step.requiredApprovals === 1 ? 'one approval' : `${step.requiredApprovals} approvals`,
     ],
-    ['Decide by', step.dueAt ? formatDateTime(step.dueAt) : 'no deadline set for this step'],
+    [
+      'Decide by',
+      step.dueAt ? formatDateTime(step.dueAt, timeZone) : 'no deadline set for this step',
+    ],
     ...(d.proposal.decisionDeadline
       ? [
-          ['No decision, no post after', formatDateTime(d.proposal.decisionDeadline)] as [
+          ['No decision, no post after', formatDateTime(d.proposal.decisionDeadline, timeZone)] as [
             string,
             string,
           ],
@@ -132,7 +141,7 @@ function riskMatrixText(matrix: readonly EmailRiskCell[][]): string {
 }
 
 /** The dossier and the one decision link, as HTML. */
-export function dossierHtml(d: EmailDossier, step: EmailStep, decisionUrl: string): SafeHtml {
+export function dossierHtml(d: EmailDossier, step: EmailStep, to: DossierReader): SafeHtml {
   const r = d.recommendation;
   return html`${section('What is proposed', factRows(proposedRows(d)))}
   ${section('Why now', paragraph(whyNow(d)))}
@@ -179,15 +188,15 @@ export function dossierHtml(d: EmailDossier, step: EmailStep, decisionUrl: strin
           ),
         ),
   )}
-  ${section('Your decision', factRows(deadlineRows(d, step)))}
-  ${button(decisionUrl, 'Review and decide')}
+  ${section('Your decision', factRows(deadlineRows(d, step, to.timeZone)))}
+  ${button(to.decisionUrl, 'Review and decide')}
   ${paragraph(
     'The link opens a page with this dossier and the decision form; opening it decides nothing. It works once, for you only, and only for these words.',
   )}`;
 }
 
 /** The dossier and the one decision link, as text sections. */
-export function dossierText(d: EmailDossier, step: EmailStep, decisionUrl: string): string[] {
+export function dossierText(d: EmailDossier, step: EmailStep, to: DossierReader): string[] {
   const r = d.recommendation;
   return [
     textSection('What is proposed', textFacts(proposedRows(d))),
@@ -233,7 +242,7 @@ export function dossierText(d: EmailDossier, step: EmailStep, decisionUrl: strin
             ),
           ),
     ),
-    textSection('Your decision', textFacts(deadlineRows(d, step))),
-    `Review and decide: ${decisionUrl}\nThe link opens a page with this dossier and the decision form; opening it decides nothing. It works once, for you only, and only for these words.`,
+    textSection('Your decision', textFacts(deadlineRows(d, step, to.timeZone))),
+    `Review and decide: ${to.decisionUrl}\nThe link opens a page with this dossier and the decision form; opening it decides nothing. It works once, for you only, and only for these words.`,
   ];
 }

@@ -24,7 +24,10 @@ export function expiredEmail(facts: ExpiredFacts, to: EmailRecipient): RenderedE
   const rows: [string, string][] = [
     ['Proposal', title],
     ['Step', facts.step],
-    ['Was due', facts.dueAt ? formatDateTime(facts.dueAt) : 'at the decision deadline'],
+    [
+      'Was due',
+      facts.dueAt ? formatDateTime(facts.dueAt, to.timeZone) : 'at the decision deadline',
+    ],
   ];
   return noticeEmail(
     {

@@ -23,8 +23,8 @@ const AFTER =
 export function freezeEndedEmail(facts: FreezeEndedFacts, to: EmailRecipient): RenderedEmail {
   const rows: [string, string][] = [
     ['Reason it started', facts.reason],
-    ['Started', formatDateTime(facts.startedAt)],
-    ['Ended', formatDateTime(facts.endedAt)],
+    ['Started', formatDateTime(facts.startedAt, to.timeZone)],
+    ['Ended', formatDateTime(facts.endedAt, to.timeZone)],
     ['Ended by', facts.endedByName ?? 'itself, at its planned end'],
   ];
   return noticeEmail(

@@ -30,7 +30,7 @@ export function freezeStartedEmail(facts: FreezeStartedFacts, to: EmailRecipient
   const rows: [string, string][] = [
     ['Reason', facts.reason],
     ['Started by', facts.startedByName],
-    ['Ends', facts.endsAt ? formatDateTime(facts.endsAt) : 'when someone ends it'],
+    ['Ends', facts.endsAt ? formatDateTime(facts.endsAt, to.timeZone) : 'when someone ends it'],
   ];
   const unscheduled = `Unscheduled (${facts.unscheduledTitles.length})`;
   return noticeEmail(

@@ -12,7 +12,7 @@ export interface ReminderFacts {
 /** The step's time is running out and this approver has not decided yet. */
 export function reminderEmail(facts: ReminderFacts, to: EmailRecipient): RenderedEmail {
   const p = facts.dossier.proposal;
-  const due = facts.step.dueAt ? formatDateTime(facts.step.dueAt) : 'soon';
+  const due = facts.step.dueAt ? formatDateTime(facts.step.dueAt, to.timeZone) : 'soon';
   const late = facts.kind === 'REMIND_LATE';
   return decisionRequestEmail(
     {

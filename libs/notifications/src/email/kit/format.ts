@@ -1,18 +1,32 @@
 import { withoutBidiControls } from '@standpoint/graphql';
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+/** One formatter per zone met: building an Intl formatter costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A moment as people read it; in UTC, as the app knows no reader's time zone. */
-export function formatDateTime(at: Date): string {
-  return `${DATE_TIME.format(at)} UTC`;
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * A moment as its reader reads it: on their clock, in their time zone (an IANA name, the
+ * recipient's `timeZone`), which is named, so that nobody need guess: `Mon 7 Dec 2026, 09:00
+ * (Europe/Paris)`.
+ */
+export function formatDateTime(at: Date, timeZone: string): string {
+  return `${formatterFor(timeZone).format(at)} (${timeZone})`;
 }
 
 /** `CAMPAIGN_PAUSE` → `Campaign pause`. */

@@ -5,6 +5,8 @@ export interface EmailRecipient {
   userId: string;
   email: string;
   name: string;
+  /** The IANA time zone every time in their email is shown in. */
+  timeZone: string;
   /** The decision link (with the token placeholder) when the email asks for a decision. */
   decisionUrl: string | null;
   /** The password link (with the token placeholder) of a welcome or reset email. */
