@@ -38,6 +38,8 @@ export interface AppConfig {
   readonly outbox: OutboxConfig;
   /** Whether webhooks may target loopback and private networks (tests and development only). */
   readonly webhooksAllowPrivateTargets: boolean;
+  /** The base of Slack's Web API (SLACK_API_URL, ending in `/`): the tests point it at a fake. */
+  readonly slackApiUrl: string;
   /**
    * Express's 'trust proxy' (TRUST_PROXY): which reverse proxies in front of the API may name the
    * client in X-Forwarded-For, so that `request.ip` and per-address limits see clients, not the

@@ -150,6 +150,14 @@ export function loadAppConfig(env: Environment): AppConfig {
       'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be false when NODE_ENV=production (it lets webhooks reach private networks)',
     );
   }
+  const slackApiUrl = read<string>('SLACK_API_URL', httpUrl, 'https://slack.com/api/').replace(
+    /\/*$/,
+    '/',
+  );
+  if (production && !slackApiUrl.startsWith('https:')) {
+    // The bot tokens of every connected workspace travel with each call.
+    problems.push('SLACK_API_URL must be an https URL when NODE_ENV=production');
+  }
   const trustProxy = read<TrustProxy>('TRUST_PROXY', trustProxyOf, false);
   const checkpointIntervalMs = read<number>(
     'CHECKPOINT_INTERVAL_MS',
@@ -212,6 +220,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     workerIntervalMs,
     outbox,
     webhooksAllowPrivateTargets,
+    slackApiUrl,
     checkpointIntervalMs,
     checkpointEveryEvents,
     trustProxy,

@@ -55,6 +55,10 @@ export const AUDIT_ENTITY_TYPES = {
   'teams_connection.set': 'TeamsConnection',
   'teams_connection.removed': 'TeamsConnection',
   'publication.unapproved_content_reported': 'PublishedContent',
+  'slack.connected': 'SlackWorkspace',
+  'slack.disconnected': 'SlackWorkspace',
+  'slack.user_linked': 'SlackUserLink',
+  'slack.user_unlinked': 'SlackUserLink',
 } as const satisfies Record<keyof AuditPayloads, string>;
 
 export type AuditAction = keyof AuditPayloads;

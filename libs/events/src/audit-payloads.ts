@@ -65,6 +65,23 @@ export interface WebhookEndpointSettings {
   enabled: boolean;
 }
 
+/** What the audit trail records of a brand's Slack workspace: never its token or signing secret. */
+export interface SlackWorkspaceRecord {
+  teamId: string;
+  teamName: string;
+  botUserId: string;
+  /** The channel approval requests are also posted to, if any. */
+  channelId: string | null;
+}
+
+/** A Slack account linked to a member, in a brand's connected workspace. */
+export interface SlackUserLinkRecord {
+  workspaceId: string;
+  teamId: string;
+  slackUserId: string;
+  userId: string;
+}
+
 /**
  * An approver's passkey assertion of a decision, as its event keeps it: enough to check offline
  * (audit rules, decisionPasskeyProblem) that their authenticator signed a challenge committing to
@@ -266,4 +283,10 @@ export interface AuditPayloads {
     /** SHA-256 (hex) of the text as the content hash normalises it. */
     bodyHash: string;
   };
+  'slack.connected': SlackWorkspaceRecord;
+  /** `unlinkedUsers`: the links that ended with the connection. */
+  'slack.disconnected': SlackWorkspaceRecord & { unlinkedUsers: number };
+  'slack.user_linked': SlackUserLinkRecord & { replacedUserId: string | null };
+  /** `from`: the member themselves, from Standpoint or with `/standpoint unlink` in Slack. */
+  'slack.user_unlinked': SlackUserLinkRecord & { from: 'STANDPOINT' | 'SLACK' };
 }

@@ -3,6 +3,7 @@ export * from './notifications.module';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-transport';
 export * from './outbox/outbox.service';
+export * from './outbox/pending-message';
 export * from './email/email-topic';
 export * from './email/kit';
 export * from './webhooks/webhook-endpoint.entity';

@@ -77,6 +77,10 @@ function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined
     case 'teams_connection.set':
     case 'teams_connection.removed':
     case 'publication.unapproved_content_reported':
+    case 'slack.connected':
+    case 'slack.disconnected':
+    case 'slack.user_linked':
+    case 'slack.user_unlinked':
       return undefined;
     default:
       return unhandledAction(event);

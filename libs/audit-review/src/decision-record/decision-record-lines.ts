@@ -226,6 +226,10 @@ class StoryState {
       case 'teams_connection.set':
       case 'teams_connection.removed':
       case 'publication.unapproved_content_reported':
+      case 'slack.connected':
+      case 'slack.disconnected':
+      case 'slack.user_linked':
+      case 'slack.user_unlinked':
         return null;
       default:
         return unhandledAction(event);

@@ -140,6 +140,10 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'teams_connection.set': none,
   'teams_connection.removed': none,
   'publication.unapproved_content_reported': none,
+  'slack.connected': none,
+  'slack.disconnected': none,
+  'slack.user_linked': none,
+  'slack.user_unlinked': none,
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */

@@ -18,6 +18,7 @@ import { AuditMerkleTree1796700000000 } from './1796700000000-AuditMerkleTree';
 import { Passkeys1796700100000 } from './1796700100000-Passkeys';
 import { ListeningImports1796800100000 } from './1796800100000-ListeningImports';
 import { TimeZonesAndCalendarFeeds1796800200000 } from './1796800200000-TimeZonesAndCalendarFeeds';
+import { SlackApprovals1796800300000 } from './1796800300000-SlackApprovals';
 import { TeamsAndAlerts1796800400000 } from './1796800400000-TeamsAndAlerts';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
@@ -42,5 +43,6 @@ export const postgresMigrations: Function[] = [
   Passkeys1796700100000,
   ListeningImports1796800100000,
   TimeZonesAndCalendarFeeds1796800200000,
+  SlackApprovals1796800300000,
   TeamsAndAlerts1796800400000,
 ];

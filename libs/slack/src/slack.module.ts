@@ -1,0 +1,60 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApprovalsModule } from '@standpoint/approvals';
+import { AuditDispatcher, AuditModule } from '@standpoint/audit';
+import { IdentityModule } from '@standpoint/identity';
+import { NotificationsModule, OutboxTransports } from '@standpoint/notifications';
+import { ProposalsModule } from '@standpoint/proposals';
+import { SlackApprovalRequestsNotice } from './notices/slack-approval-requests.notice';
+import { SlackCredentials } from './slack-credentials';
+import { SlackInteractionEntity } from './slack-interaction.entity';
+import { SlackLinkCodeEntity } from './slack-link-code.entity';
+import { SlackMessageEntity } from './slack-message.entity';
+import { SlackOutbox } from './slack-outbox.service';
+import { SlackRequestFactsReader } from './slack-request-facts';
+import { SlackUserLinkEntity } from './slack-user-link.entity';
+import { SlackWorkspaceEntity } from './slack-workspace.entity';
+import { SlackTransport } from './slack.transport';
+
+/**
+ * Slack approvals in every process that changes anything or delivers the outbox: the approval
+ * requests queued with the changes that ask for them (a subscriber to their events), and the
+ * transport of the outbox's SLACK channel.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      SlackWorkspaceEntity,
+      SlackUserLinkEntity,
+      SlackLinkCodeEntity,
+      SlackMessageEntity,
+      SlackInteractionEntity,
+    ]),
+    ApprovalsModule,
+    AuditModule,
+    IdentityModule,
+    NotificationsModule,
+    ProposalsModule,
+  ],
+  providers: [
+    SlackApprovalRequestsNotice,
+    SlackCredentials,
+    SlackOutbox,
+    SlackRequestFactsReader,
+    SlackTransport,
+  ],
+  exports: [SlackCredentials, SlackOutbox, SlackRequestFactsReader],
+})
+export class SlackModule implements OnModuleInit {
+  constructor(
+    private readonly dispatcher: AuditDispatcher,
+    private readonly transports: OutboxTransports,
+    private readonly notice: SlackApprovalRequestsNotice,
+    private readonly transport: SlackTransport,
+  ) {}
+
+  onModuleInit(): void {
+    this.notice.subscribe(this.dispatcher);
+    this.transports.register(this.transport);
+  }
+}
