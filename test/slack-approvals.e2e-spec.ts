@@ -1,9 +1,10 @@
-import { OutboxMessageEntity } from '@standpoint/notifications';
+import { AdminAlerts, Alert, OutboxMessageEntity } from '@standpoint/notifications';
 import { SlackMessageEntity, SlackOutbox, SlackWorkspaceEntity } from '@standpoint/slack';
 import { DeadlinesService } from '@standpoint/approvals';
 import {
   deliverOutbox,
   FakeClock,
+  outboxOf,
   errorCodes,
   FakeSlack,
   slackInteractionBody,
@@ -646,25 +647,44 @@ describe('Slack approvals', () => {
     ]);
   });
 
-  it("posts another feature's Block Kit message to the brand's channel through the outbox", async () => {
+  it("posts the admins' alerts to the brand's channel, through the outbox, as plain text", async () => {
     slack.calls.length = 0;
-    const alert = {
-      text: 'A webhook is dead',
-      blocks: [{ type: 'section', text: { type: 'plain_text', text: 'A webhook is dead' } }],
-    };
-    const queued = await app.t.asSystem((ctx) =>
-      app.t.app.get(SlackOutbox).postToBrandChannel(ctx, brand.id, 'test.alert', alert),
+    const alert = (brandId: string): Omit<Alert, 'brandName'> => ({
+      kind: 'DELIVERY_GAVE_UP',
+      brandId,
+      headline: 'A webhook delivery could not be delivered <!channel>',
+      summary: 'Standpoint gave up after 8 attempts.',
+      facts: [
+        ['Attempts', '8'],
+        ['Given up', new Date('2027-01-15T12:00:00Z')],
+      ],
+      link: { title: 'Open the outbox', url: 'https://standpoint.example.com/outbox' },
+      payload: { endpoint: 'whe_1' },
+    });
+    await app.t.asSystem((ctx) => app.t.app.get(AdminAlerts).raise(ctx, alert(brand.id)));
+    // A brand whose connection names no channel gets nothing in Slack.
+    await app.t.asSystem((ctx) => app.t.app.get(AdminAlerts).raise(ctx, alert(otherBrand.id)));
+    const rows = (await outboxOf(app.t, brand.id)).filter(
+      (row) =>
+        row.status === 'PENDING' && row.channel === 'SLACK' && row.topic.startsWith('alert.'),
     );
-    expect(queued).toBe(true);
-    // A brand whose connection names no channel gets nothing.
-    const none = await app.t.asSystem((ctx) =>
-      app.t.app.get(SlackOutbox).postToBrandChannel(ctx, otherBrand.id, 'test.alert', alert),
+    // (The Slack message given up on earlier raised an alert of its own, already posted.)
+    expect(rows.map((row) => [row.topic, row.payload])).toEqual([
+      ['alert.delivery_gave_up', expect.objectContaining({ facts: { endpoint: 'whe_1' } })],
+    ]);
+    expect((await outboxOf(app.t, otherBrand.id)).filter((row) => row.channel === 'SLACK')).toEqual(
+      [],
     );
-    expect(none).toBe(false);
     await deliverOutbox(app.t);
-    expect(
-      slack.callsOf('chat.postMessage').map((c) => [c.token, c.args.channel, c.args.text]),
-    ).toEqual([[ours.token, 'C0APPROVALS', 'A webhook is dead']]);
+    const posted = slack.callsOf('chat.postMessage');
+    expect(posted.map((c) => [c.token, c.args.channel])).toEqual([[ours.token, 'C0APPROVALS']]);
+    const blocks = JSON.stringify(posted[0]!.args.blocks);
+    expect(blocks).toContain('Given up: Fri, 15 Jan 2027, 12:00 (UTC)');
+    // Whatever it quotes is plain text: the <!channel> it carries pings nobody.
+    expect(blocks).not.toContain('"mrkdwn"');
+    expect(posted[0]!.args.text).toBe(
+      'Alert: A webhook delivery could not be delivered &lt;!channel&gt;',
+    );
   });
 
   it('unlinks and disconnects, audited, and never shows a secret in answers, events or logs', async () => {

@@ -22,6 +22,7 @@ export * from './teams/teams-connection.entity';
 export * from './teams/teams.module';
 export * from './alerts/alert';
 export * from './alerts/admin-alerts.service';
+export * from './alerts/alert-sink';
 export * from './alerts/alerts.module';
 export * from './alerts/delivery-gave-up.alert';
 export * from './alerts/alert-throttle';

@@ -79,11 +79,16 @@ export class SlackOutbox {
     brandId: string,
     topic: string,
     message: SlackMessage,
+    facts: Record<string, unknown> = {},
   ): Promise<boolean> {
     const workspace = await ctx.em.findOneBy(SlackWorkspaceEntity, { brandId });
     if (!workspace?.channelId) return false;
     await this.queue(ctx, workspace, [
-      { topic, call: { method: 'chat.postMessage', channel: workspace.channelId, message } },
+      {
+        topic,
+        call: { method: 'chat.postMessage', channel: workspace.channelId, message },
+        facts,
+      },
     ]);
     return true;
   }

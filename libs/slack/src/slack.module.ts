@@ -3,8 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApprovalsModule } from '@standpoint/approvals';
 import { AuditDispatcher, AuditModule } from '@standpoint/audit';
 import { IdentityModule } from '@standpoint/identity';
-import { NotificationsModule, OutboxTransports } from '@standpoint/notifications';
+import {
+  AdminAlerts,
+  AlertsModule,
+  NotificationsModule,
+  OutboxTransports,
+} from '@standpoint/notifications';
 import { ProposalsModule } from '@standpoint/proposals';
+import { SlackAlertSink } from './notices/slack-alert.sink';
 import { SlackApprovalRequestsNotice } from './notices/slack-approval-requests.notice';
 import { SlackCredentials } from './slack-credentials';
 import { SlackInteractionEntity } from './slack-interaction.entity';
@@ -18,8 +24,8 @@ import { SlackTransport } from './slack.transport';
 
 /**
  * Slack approvals in every process that changes anything or delivers the outbox: the approval
- * requests queued with the changes that ask for them (a subscriber to their events), and the
- * transport of the outbox's SLACK channel.
+ * requests queued with the changes that ask for them (a subscriber to their events), the admins'
+ * alerts in the brand's channel, and the transport of the outbox's SLACK channel.
  */
 @Module({
   imports: [
@@ -30,6 +36,7 @@ import { SlackTransport } from './slack.transport';
       SlackMessageEntity,
       SlackInteractionEntity,
     ]),
+    AlertsModule,
     ApprovalsModule,
     AuditModule,
     IdentityModule,
@@ -37,6 +44,7 @@ import { SlackTransport } from './slack.transport';
     ProposalsModule,
   ],
   providers: [
+    SlackAlertSink,
     SlackApprovalRequestsNotice,
     SlackCredentials,
     SlackOutbox,
@@ -51,10 +59,13 @@ export class SlackModule implements OnModuleInit {
     private readonly transports: OutboxTransports,
     private readonly notice: SlackApprovalRequestsNotice,
     private readonly transport: SlackTransport,
+    private readonly alerts: AdminAlerts,
+    private readonly alertSink: SlackAlertSink,
   ) {}
 
   onModuleInit(): void {
     this.notice.subscribe(this.dispatcher);
     this.transports.register(this.transport);
+    this.alerts.register(this.alertSink);
   }
 }

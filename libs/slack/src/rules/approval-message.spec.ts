@@ -47,6 +47,10 @@ describe('approvalRequestMessage', () => {
       expect(all.some((t) => t.type === 'plain_text' && t.text.includes(part))).toBe(true);
       expect(all.filter((t) => t.type === 'mrkdwn').some((t) => t.text.includes(part))).toBe(false);
     }
+    // The notification's text is mrkdwn: the title's mention is escaped there, as Slack asks.
+    expect(message.text).toBe(
+      'Acme: your decision is asked on “Flood relief &lt;!channel&gt;” (Leadership)',
+    );
   });
 
   it('carries the three buttons with the message id, and the deadline in the reader’s zone', () => {
@@ -76,11 +80,12 @@ describe('approvalRequestMessage', () => {
 describe('closedMessage', () => {
   it('says why, and has no buttons', () => {
     const message = closedMessage(
-      { brandName: 'Acme', title: 'Flood relief' },
+      { brandName: 'A&B', title: 'Flood relief <!here>' },
       'It was withdrawn.',
     );
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(JSON.stringify(message.blocks)).toContain('It was withdrawn.');
+    expect(message.text).toBe('A&amp;B: “Flood relief &lt;!here&gt;”: It was withdrawn.');
   });
 });
 

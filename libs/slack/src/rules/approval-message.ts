@@ -1,4 +1,13 @@
-import { Block, header, note, plain, section, sections, slackDate } from './block-kit';
+import {
+  Block,
+  header,
+  mrkdwnEscaped,
+  note,
+  plain,
+  section,
+  sections,
+  slackDate,
+} from './block-kit';
 
 /** The facts an approval request shows, gathered by its notice. */
 export interface SlackRequestFacts {
@@ -35,7 +44,9 @@ export const MESSAGE_WORDS_MAX = 2500;
 /** An approval request: the dossier's summary, the words, and the three buttons. */
 export function approvalRequestMessage(facts: SlackRequestFacts, messageId: string): SlackMessage {
   return {
-    text: `${facts.brandName}: your decision is asked on “${facts.title}” (${facts.step.name})`,
+    text: mrkdwnEscaped(
+      `${facts.brandName}: your decision is asked on “${facts.title}” (${facts.step.name})`,
+    ),
     blocks: [
       ...summaryBlocks(facts),
       ...wordsBlocks(facts, MESSAGE_WORDS_MAX),
@@ -61,7 +72,7 @@ export function closedMessage(
   why: string,
 ): SlackMessage {
   return {
-    text: `${request.brandName}: “${request.title}”: ${why}`,
+    text: mrkdwnEscaped(`${request.brandName}: “${request.title}”: ${why}`),
     blocks: [header(request.title), note(`:no_entry: *This request is closed.* ${why}`)],
   };
 }

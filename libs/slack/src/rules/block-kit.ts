@@ -35,6 +35,15 @@ export function sections(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * People's words in a message's `text`, which Slack reads as mrkdwn (the notification, and what
+ * clients without blocks show): `&`, `<` and `>` escaped as Slack asks, so that a title saying
+ * `<!channel>` pings nobody.
+ */
+export function mrkdwnEscaped(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** `text` within `max` characters (code points), marked with an ellipsis when cut. */
 export function clip(text: string, max: number): string {
   const chars = [...text];
