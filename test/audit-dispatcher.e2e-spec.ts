@@ -84,6 +84,14 @@ describe('the audit dispatcher', () => {
         'proposal.revised',
         'proposal.submitted',
         'step.approver_removed',
+        // Slack: requests posted to the approvers, and closed when their step moves on.
+        'decision.recorded',
+        'proposal.expired',
+        'proposal.revised',
+        'proposal.submitted',
+        'proposal.withdrawn',
+        'step.approver_removed',
+        'step.escalated',
         // The admins' alerts.
         'outbox.gave_up',
         'proposal.expired',

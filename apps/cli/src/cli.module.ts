@@ -7,6 +7,7 @@ import { DatabaseModule } from '@standpoint/database';
 import { IdentityModule } from '@standpoint/identity';
 import { WebhooksModule } from '@standpoint/notifications';
 import { ProposalsModule } from '@standpoint/proposals';
+import { SlackModule } from '@standpoint/slack';
 
 /** What the operator's commands need: the migrated database and the feature services. */
 @Module({
@@ -18,6 +19,7 @@ import { ProposalsModule } from '@standpoint/proposals';
     ProposalsModule,
     ApprovalsModule,
     WebhooksModule,
+    SlackModule,
     AccountEmailsModule,
   ],
 })
