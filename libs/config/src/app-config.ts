@@ -38,6 +38,8 @@ export interface AppConfig {
   readonly outbox: OutboxConfig;
   /** Whether webhooks may target loopback and private networks (tests and development only). */
   readonly webhooksAllowPrivateTargets: boolean;
+  /** Whether an OIDC provider's issuer may be plain http (tests and development only). */
+  readonly oidcAllowHttpIssuers: boolean;
   /**
    * Express's 'trust proxy' (TRUST_PROXY): which reverse proxies in front of the API may name the
    * client in X-Forwarded-For, so that `request.ip` and per-address limits see clients, not the

@@ -150,6 +150,13 @@ export function loadAppConfig(env: Environment): AppConfig {
       'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be false when NODE_ENV=production (it lets webhooks reach private networks)',
     );
   }
+  const oidcAllowHttpIssuers = read<boolean>('OIDC_ALLOW_HTTP_ISSUERS', flag, false);
+  if (production && oidcAllowHttpIssuers) {
+    // Sign-in would trust an identity provider's keys and tokens fetched without TLS.
+    problems.push(
+      'OIDC_ALLOW_HTTP_ISSUERS must be false when NODE_ENV=production (it lets sign-in trust identity providers over plain http)',
+    );
+  }
   const trustProxy = read<TrustProxy>('TRUST_PROXY', trustProxyOf, false);
   const checkpointIntervalMs = read<number>(
     'CHECKPOINT_INTERVAL_MS',
@@ -212,6 +219,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     workerIntervalMs,
     outbox,
     webhooksAllowPrivateTargets,
+    oidcAllowHttpIssuers,
     checkpointIntervalMs,
     checkpointEveryEvents,
     trustProxy,

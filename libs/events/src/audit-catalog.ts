@@ -55,6 +55,9 @@ export const AUDIT_ENTITY_TYPES = {
   'teams_connection.set': 'TeamsConnection',
   'teams_connection.removed': 'TeamsConnection',
   'publication.unapproved_content_reported': 'PublishedContent',
+  'oidc_provider.set': 'OidcProvider',
+  'sso_requirement.set': 'OidcProvider',
+  'user.signed_in_with_sso': 'User',
 } as const satisfies Record<keyof AuditPayloads, string>;
 
 export type AuditAction = keyof AuditPayloads;

@@ -23,3 +23,4 @@ export * from './sql-statements';
 export * from './email-checks';
 export * from './software-authenticator';
 export * from './calendar-events';
+export * from './test-identity-provider';

@@ -140,6 +140,9 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'teams_connection.set': none,
   'teams_connection.removed': none,
   'publication.unapproved_content_reported': none,
+  'oidc_provider.set': none,
+  'sso_requirement.set': none,
+  'user.signed_in_with_sso': none,
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */
