@@ -1,3 +1,6 @@
+import { AntiForgery } from '@standpoint/decision-page';
+import { PasswordLinksService } from '@standpoint/identity';
+import { OutboxMessageEntity } from '@standpoint/notifications';
 import {
   describeInBrowser,
   launchBrowser,
@@ -8,6 +11,7 @@ import {
   TestMember,
   useTestApp,
 } from '@standpoint/testing';
+import { WorkerJobs } from '@standpoint/worker';
 import { AppModule } from '../src/app.module';
 
 const PUBLIC_URL = 'http://standpoint.test';
@@ -267,6 +271,82 @@ describe('OIDC sign-in', () => {
       { brandId: brand.id, required: false },
       await app.fixtures.admin(),
     );
+  });
+
+  describe('once the brand requires SSO, nothing offers its members a password', () => {
+    const signInUrl = () => `${PUBLIC_URL}/auth/oidc/${providerId}/start`;
+    const emailsTo = (userId: string) =>
+      app.t.dataSource
+        .getRepository(OutboxMessageEntity)
+        .find({ where: { recipientUserId: userId }, order: { id: 'ASC' } });
+    beforeAll(async () =>
+      app.data(SET_REQUIRED, { brandId: brand.id, required: true }, await app.fixtures.admin()),
+    );
+    afterAll(async () =>
+      app.data(SET_REQUIRED, { brandId: brand.id, required: false }, await app.fixtures.admin()),
+    );
+
+    it('a reset request is answered with the provider’s sign-in, and no password link', async () => {
+      await app.data('mutation ($e: String!) { requestPasswordReset(email: $e) }', {
+        e: member.email,
+      });
+      const job = app.t.app
+        .get(WorkerJobs)
+        .all()
+        .find((j) => j.name === 'password resets')!;
+      await job.run();
+      const email = (await emailsTo(member.id)).at(-1)!;
+      expect(email.topic).toBe('account.password_reset');
+      expect(email.passwordLinkId).toBeNull();
+      expect(email.body).toContain(signInUrl());
+      expect(email.body).not.toContain('/account/password/');
+    });
+
+    it('a new member without a password is welcomed with the sign-in, not a password link', async () => {
+      const added = await app.data(
+        'mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }',
+        {
+          input: {
+            brandId: brand.id,
+            email: 'newcomer@example.test',
+            name: 'Noor Newcomer',
+            roles: ['REVIEWER'],
+          },
+        },
+        await app.fixtures.admin(),
+      );
+      const email = (await emailsTo(added.addMember.user.id)).at(-1)!;
+      expect(email.topic).toBe('account.welcome');
+      expect(email.passwordLinkId).toBeNull();
+      expect(email.body).toContain(signInUrl());
+    });
+
+    it('a password link from before shows the provider instead of a form, and sets nothing', async () => {
+      const token = await app.t.asSystem(async (ctx) => {
+        const links = app.t.app.get(PasswordLinksService);
+        const link = await links.create(ctx, member.id, 'RESET');
+        return links.mintToken(ctx.em, link.id);
+      });
+      const page = await fetch(`${app.t.url}/account/password/${token}`);
+      const text = await page.text();
+      expect(page.status).toBe(409);
+      expect(text).toContain('Sign in through Acme IdP');
+      expect(text).toContain(`href="${signInUrl()}"`);
+      expect(text).not.toContain('type="password"');
+      const posted = await fetch(`${app.t.url}/account/password/${token}`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          antiForgery: app.t.app.get(AntiForgery).fieldFor(token),
+          password: 'copper lantern orchard 1977',
+        }),
+      });
+      expect(posted.status).toBe(409);
+      expect(await posted.text()).toContain('none is set here');
+      expect(
+        (await app.gql(LOGIN, { email: member.email, password: member.password })).errors?.[0]
+          ?.extensions?.code,
+      ).toBe('SSO_REQUIRED');
+    });
   });
 
   describeInBrowser('in Chromium', () => {
