@@ -152,6 +152,11 @@ describe('OIDC sign-in', () => {
     ).toBe(false);
   });
 
+  it('takes Entra ID’s verified-domain claim for a verified email', async () => {
+    idp.accounts.set('entra', { email: member.email, xms_edov: true });
+    expect(codeOf((await signIn('entra')).page)).toBeDefined();
+  });
+
   it('refuses a callback whose state is not the one this browser started with, or without its cookie', async () => {
     const first = await signIn(account('member', member.email));
     const forged = first.url.replace(/state=[^&]+/, 'state=forged');
@@ -196,6 +201,8 @@ describe('OIDC sign-in', () => {
   it('refuses an unverified email, an email outside the domains, a non-member and a deactivated user', async () => {
     const refusal = async (login: string) => /\((\w+)\)<\/p>/.exec((await signIn(login)).page)?.[1];
     expect(await refusal(account('unverified', member.email, false))).toBe('EMAIL_UNVERIFIED');
+    idp.accounts.set('entra-unverified', { email: member.email, xms_edov: false });
+    expect(await refusal('entra-unverified')).toBe('EMAIL_UNVERIFIED');
     expect(await refusal(account('foreign', 'someone@elsewhere.test'))).toBe('EMAIL_DOMAIN');
     expect(await refusal(account('stranger', 'nobody-yet@example.test'))).toBe('NOT_A_MEMBER');
     const elsewhere = await app.fixtures.member(other.id, ['APPROVER']);

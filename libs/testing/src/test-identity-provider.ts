@@ -7,7 +7,9 @@ import type { KoaContext } from 'oidc-provider';
 /** What the provider says of an account: its ID token's claims besides `sub`. */
 export interface TestAccountClaims {
   email: string;
-  email_verified: boolean;
+  email_verified?: boolean;
+  /** Microsoft Entra ID's "email domain owner verified", which it sends instead. */
+  xms_edov?: boolean;
   name?: string;
 }
 
@@ -63,7 +65,7 @@ export async function startTestIdentityProvider(
     ],
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
     // The claims of the requested scopes go in the ID token, as Okta and Google put them.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },

@@ -1,5 +1,6 @@
 import {
   domainVouchingProblem,
+  emailVerifiedIn,
   emailInDomains,
   normalizedDomain,
   PUBLIC_MAIL_DOMAINS,
@@ -39,5 +40,13 @@ describe('the email domains a provider may vouch for', () => {
     expect(emailInDomains('sam@ACME.example', ['acme.example'])).toBe(true);
     expect(emailInDomains('sam@acme.example.evil', ['acme.example'])).toBe(false);
     expect(emailInDomains('sam@evil.example', ['acme.example'])).toBe(false);
+  });
+
+  it('an email is vouched for by email_verified, or by Entra ID’s verified-domain claim, as true', () => {
+    expect(emailVerifiedIn({ email_verified: true })).toBe(true);
+    expect(emailVerifiedIn({ xms_edov: true })).toBe(true);
+    expect(emailVerifiedIn({ email_verified: 'true' })).toBe(false);
+    expect(emailVerifiedIn({ email_verified: false, xms_edov: false })).toBe(false);
+    expect(emailVerifiedIn({})).toBe(false);
   });
 });

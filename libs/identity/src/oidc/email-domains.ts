@@ -60,3 +60,12 @@ export function domainVouchingProblem(
 export function emailInDomains(email: string, domains: readonly string[]): boolean {
   return domains.includes(domainOfEmail(email));
 }
+
+/**
+ * Whether the ID token vouches for its email: `email_verified` (Okta, Google), or Microsoft Entra
+ * ID's optional claim `xms_edov`, which says the email's domain is verified in the tenant that
+ * issued it (Entra sends no `email_verified`); the domain must be the provider's all the same.
+ */
+export function emailVerifiedIn(claims: Record<string, unknown>): boolean {
+  return claims.email_verified === true || claims.xms_edov === true;
+}

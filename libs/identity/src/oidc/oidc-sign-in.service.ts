@@ -11,7 +11,7 @@ import { MembershipEntity } from '../membership.entity';
 import { AuthPayloadModel } from '../models/auth-payload.model';
 import { SessionsService } from '../sessions.service';
 import { UserEntity } from '../user.entity';
-import { emailInDomains } from './email-domains';
+import { emailInDomains, emailVerifiedIn } from './email-domains';
 import { OidcDiscovery } from './oidc-discovery';
 import {
   OIDC_LOGIN_TTL_MS,
@@ -112,7 +112,7 @@ export class OidcSignInService {
     } catch {
       return refused('PROVIDER', providerName);
     }
-    if (!claims || claims.email_verified !== true) return refused('EMAIL_UNVERIFIED', providerName);
+    if (!claims || !emailVerifiedIn(claims)) return refused('EMAIL_UNVERIFIED', providerName);
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
     if (!emailInDomains(email, provider.emailDomains)) return refused('EMAIL_DOMAIN', providerName);
     const user = await ctx.em.findOneBy(UserEntity, { email });
