@@ -247,6 +247,99 @@ describe('OIDC sign-in', () => {
     expect(own.errors).toBeUndefined();
   });
 
+  it('records each change without its secret, and keeps one provider per brand and other brands’ providers out of sight', async () => {
+    const configured = (await app.auditChain(brand.id)).find(
+      (e) => e.action === 'oidc_provider.set',
+    )!;
+    expect(configured.data).toEqual({
+      name: 'Acme IdP',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      emailDomains: ['example.test'],
+      serves: true,
+      secretChanged: true,
+    });
+    expect(JSON.stringify(await app.auditChain(brand.id))).not.toContain(idp.clientSecret);
+
+    const root = await app.fixtures.admin();
+    const second = await app.gql(
+      SET_PROVIDER,
+      {
+        input: {
+          name: 'Second IdP',
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          clientSecret: idp.clientSecret,
+          emailDomains: ['example.test'],
+          brandIds: [brand.id],
+        },
+      },
+      root,
+    );
+    expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const outsider = await app.fixtures.member(other.id, ['ADMIN']);
+    const hidden = await app.gql(
+      'query ($b: ID!) { oidcProvider(brandId: $b) { id } }',
+      { b: brand.id },
+      outsider.token,
+    );
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses to require SSO while a member could not sign in through it, and to drop a brand that requires it', async () => {
+    const root = await app.fixtures.admin();
+    const mixed = await app.fixtures.brand();
+    await app.data(
+      'mutation ($input: AddMemberInput!) { addMember(input: $input) { roles } }',
+      {
+        input: {
+          brandId: mixed.id,
+          email: 'contractor@elsewhere.test',
+          name: 'Casey Contractor',
+          roles: ['REVIEWER'],
+        },
+      },
+      root,
+    );
+    const input = {
+      name: 'Mixed IdP',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      emailDomains: ['example.test'],
+      brandIds: [mixed.id],
+    };
+    const { setOidcProvider } = await app.data(SET_PROVIDER, { input }, root);
+    const refused = await app.gql(SET_REQUIRED, { brandId: mixed.id, required: true }, root);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('1 member(s) have an address outside example.test'),
+      extensions: { code: 'CONFLICT' },
+    });
+
+    await app.data(
+      SET_PROVIDER,
+      {
+        input: {
+          ...input,
+          id: setOidcProvider.id,
+          emailDomains: ['example.test', 'elsewhere.test'],
+        },
+      },
+      root,
+    );
+    await app.data(SET_REQUIRED, { brandId: mixed.id, required: true }, root);
+    const dropped = await app.gql(
+      SET_PROVIDER,
+      { input: { ...input, id: setOidcProvider.id, brandIds: [(await app.fixtures.brand()).id] } },
+      root,
+    );
+    expect(dropped.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('lift the requirement first'),
+      extensions: { code: 'CONFLICT' },
+    });
+  });
+
   it('enforcement: once the brand requires SSO, its members’ password sign-in is refused; a platform administrator keeps theirs', async () => {
     const ssoLess = await app.fixtures.brand();
     const refusedWithout = await app.gql(
