@@ -157,6 +157,14 @@ describe('OIDC sign-in', () => {
     expect(codeOf((await signIn('entra')).page)).toBeDefined();
   });
 
+  it('starts no sign-in for a provider that does not exist or serves no brand', async () => {
+    const unknown = await fetch(`${app.t.url}/auth/oidc/oidc_unknown/start`, {
+      redirect: 'manual',
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('set-cookie')).toBeNull();
+  });
+
   it('refuses a callback whose state is not the one this browser started with, or without its cookie', async () => {
     const first = await signIn(account('member', member.email));
     const forged = first.url.replace(/state=[^&]+/, 'state=forged');
