@@ -22,6 +22,7 @@ const FEATURES = [
   'notifications',
   'decision-page',
   'account-page',
+  'slack',
 ];
 
 /** Imports that cross a library's wall other than through its index (or its pure rules' index). */
@@ -169,6 +170,7 @@ export default tseslint.config(
       'libs/identity/src/access-policy.ts',
       'libs/proposals/src/rules/**/*.ts',
       'libs/approvals/src/rules/**/*.ts',
+      'libs/slack/src/rules/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

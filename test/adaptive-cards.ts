@@ -12,10 +12,27 @@ addFormats(ajv);
 ajv.addMetaSchema(draft06);
 const validCard = ajv.compile({ $id: schemaId, ...schema });
 
+/** A RichTextBlock of one TextRun: how the cards write every text, so that none is markdown. */
+interface PlainText {
+  type: string;
+  inlines: { type: string; text: string }[];
+}
+
 export interface PostedCard {
   version: string;
-  body: { type: string; items?: { text: string }[]; facts?: { title: string; value: string }[] }[];
+  body: {
+    type: string;
+    items?: PlainText[];
+    columns?: { items: PlainText[] }[];
+  }[];
   actions?: { type: string; title: string; url: string }[];
+}
+
+/** The text of a RichTextBlock, checked to be TextRuns only (never parsed as markdown). */
+function plainText(block: PlainText | undefined): string {
+  expect(block?.type).toBe('RichTextBlock');
+  expect(block!.inlines.every((inline) => inline.type === 'TextRun')).toBe(true);
+  return block!.inlines.map((inline) => inline.text).join('');
 }
 
 /**
@@ -41,9 +58,14 @@ export function postedCard(request: ReceivedWebhook): PostedCard {
 
 /** A card's title (its first text) and its facts, as a reader sees them. */
 export function cardText(card: PostedCard): { title: string; facts: Record<string, string> } {
-  const title = card.body[0].items?.[0].text ?? '';
+  const title = plainText(card.body[0].items?.[0]);
   const facts = Object.fromEntries(
-    card.body.flatMap((element) => element.facts ?? []).map((f) => [f.title, f.value]),
+    card.body
+      .filter((element) => element.type === 'ColumnSet')
+      .map((row) => row.columns!.map((column) => plainText(column.items[0]))),
   );
+  expect(
+    card.body.some((element) => element.type === 'TextBlock' || element.type === 'FactSet'),
+  ).toBe(false);
   return { title, facts };
 }

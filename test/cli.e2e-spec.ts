@@ -18,7 +18,7 @@ describe('npx standpoint', () => {
     const { code, output } = await run([]);
     expect(code).toBe(0);
     expect(output).toMatch(/^Usage: standpoint \[options\] \[command\]/);
-    for (const command of ['migrate', 'seed-demo', 'audit', 'trusted-documents'])
+    for (const command of ['migrate', 'seed-demo', 'audit', 'import', 'trusted-documents'])
       expect(output).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     expect(output).toContain('Exit codes:');
     expect(output).toMatch(/^ {2}2 {2}the command line is wrong/m);

@@ -11,6 +11,7 @@ import { LoggingModule } from '@standpoint/logging';
 import { TeamsApiModule, WebhooksApiModule } from '@standpoint/notifications';
 import { OutboxApiModule } from '@standpoint/notifications';
 import { ProposalsApiModule } from '@standpoint/proposals';
+import { SlackApiModule } from '@standpoint/slack';
 
 /** The API: every feature's GraphQL surface and the HTTP routes. Stateless; run as many as needed. */
 @Module({
@@ -29,6 +30,7 @@ import { ProposalsApiModule } from '@standpoint/proposals';
     WebhooksApiModule,
     TeamsApiModule,
     OutboxApiModule,
+    SlackApiModule,
   ],
 })
 export class ApiModule {}

@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import {
   AuditEventEntity,
   AuditExportService,
@@ -7,28 +6,13 @@ import {
   CheckpointsService,
   ExportFormat,
 } from '@standpoint/audit';
-import { configOrExit } from '@standpoint/config';
 import { RequestContext } from '@standpoint/database';
 import { BrandEntity } from '@standpoint/identity';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { CliModule } from './cli.module';
 import { count, terminalProgress } from './progress';
-
-/** Runs `work` in the command-line application. */
-async function withApplication<T>(
-  work: (app: INestApplicationContext, ctx: RequestContext) => Promise<T>,
-): Promise<T> {
-  configOrExit();
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
-  try {
-    return await work(app, RequestContext.system(app.get(DataSource)));
-  } finally {
-    await app.close();
-  }
-}
+import { withApplication } from './with-application';
 
 /** Runs `work` in the command-line application, for the brand with this slug. */
 export function withBrand<T>(

@@ -101,6 +101,29 @@ withTrustFlags(
 ).action(async (file, options) =>
   (await import('./verify-proof.command')).auditVerifyProofCommand(file, options),
 );
+const imports = program.command('import').description('bring outside data in, as evidence');
+imports
+  .command('listening <file>')
+  .description(
+    "import a listening tool's CSV export into a proposal as a ListeningSnapshot evidence (docs/listening-imports.md)",
+  )
+  .requiredOption('--proposal <id>', 'the proposal the evidence is for')
+  .requiredOption(
+    '--as <email>',
+    'the member who adds it: the import has exactly their rights, and is on record as theirs',
+  )
+  .option(
+    '--preset <name>',
+    'the tool that exported it: brandwatch, talkwalker, sprout-social, meltwater',
+  )
+  .option(
+    '--mapping <file.json>',
+    'for any other export: which column says what (instead of --preset)',
+  )
+  .option('--query <text>', "the listening query (default: the one the file's report lines name)")
+  .action(async (file, options) =>
+    (await import('./import-listening.command')).importListeningCommand(file, options),
+  );
 program
   .command('trusted-documents <paths...>')
   .description(

@@ -7,6 +7,7 @@ import { DatabaseModule } from '@standpoint/database';
 import { LoggingModule } from '@standpoint/logging';
 import { WebhooksModule } from '@standpoint/notifications';
 import { NotificationsWorkerModule } from '@standpoint/notifications';
+import { SlackModule } from '@standpoint/slack';
 import { WorkerModule } from '@standpoint/worker';
 
 /** A worker process for production: the worker loop on the shared database, no HTTP. */
@@ -19,6 +20,7 @@ import { WorkerModule } from '@standpoint/worker';
     ApprovalsWorkerModule,
     AuditWorkerModule,
     WebhooksModule,
+    SlackModule,
     NotificationsWorkerModule,
     AccountWorkerModule,
   ],

@@ -63,7 +63,8 @@ export type DecideInput = {
 
 export type DecisionChannel =
   | 'API'
-  | 'EMAIL_LINK';
+  | 'EMAIL_LINK'
+  | 'SLACK';
 
 export type DecisionOutcome =
   | 'APPROVE'

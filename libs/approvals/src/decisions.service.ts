@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
-import { Clock, isUniqueViolation, newId, RequestContext } from '@standpoint/database';
+import { actorUserId, Clock, isUniqueViolation, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { ErrorResult } from '@standpoint/graphql';
 import { Operation, preloadBrandPeople } from '@standpoint/identity';
@@ -302,7 +302,8 @@ export class DecisionsService {
 }
 
 function deciderOf(ctx: RequestContext): string {
-  if (ctx.actor.kind === 'user' || ctx.actor.kind === 'email-link') return ctx.actor.userId;
+  const userId = actorUserId(ctx.actor);
+  if (userId) return userId;
   throw DomainError.unauthenticated();
 }
 

@@ -12,3 +12,4 @@ export * from './dossier-facts';
 export * from './models/decide-result';
 export * from './rules';
 export * from './step-deciders';
+export type { Activation } from './approval-facts';

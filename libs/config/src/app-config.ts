@@ -40,6 +40,8 @@ export interface AppConfig {
   readonly webhooksAllowPrivateTargets: boolean;
   /** Whether an OIDC provider's issuer may be plain http (tests and development only). */
   readonly oidcAllowHttpIssuers: boolean;
+  /** The base of Slack's Web API (SLACK_API_URL, ending in `/`): the tests point it at a fake. */
+  readonly slackApiUrl: string;
   /**
    * Express's 'trust proxy' (TRUST_PROXY): which reverse proxies in front of the API may name the
    * client in X-Forwarded-For, so that `request.ip` and per-address limits see clients, not the

@@ -88,6 +88,7 @@ describe('loadAppConfig', () => {
           smtpDeadlineMs: 30_000,
         },
         webhooksAllowPrivateTargets: false,
+        slackApiUrl: 'https://slack.com/api/',
         checkpointIntervalMs: 60_000,
         checkpointEveryEvents: 500,
         auditRetiredPublicKeyPems: [],
@@ -460,6 +461,24 @@ describe('loadAppConfig', () => {
       expect(load({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' }).webhooksAllowPrivateTargets).toBe(
         true,
       );
+    });
+
+    it('SLACK_API_URL that is no http(s) URL; a given one always ends in a slash', () => {
+      expect(problemsOf({ SLACK_API_URL: 'slack.com/api' })).toEqual([
+        expect.stringMatching(/^SLACK_API_URL /),
+      ]);
+      expect(load({ SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slackApiUrl).toBe(
+        'http://127.0.0.1:9999/api/',
+      );
+    });
+
+    it('SLACK_API_URL over plain http in production: the bot tokens would travel in clear', () => {
+      expect(
+        problemsOf({ ...production(), SLACK_API_URL: 'http://slack.example.com/api' }),
+      ).toEqual(['SLACK_API_URL must be an https URL when NODE_ENV=production']);
+      expect(
+        load({ ...production(), SLACK_API_URL: 'https://slack.example.com/api' }).slackApiUrl,
+      ).toBe('https://slack.example.com/api/');
     });
 
     it('STANDPOINT_ADMIN_EMAIL without a password, naming the missing one', () => {

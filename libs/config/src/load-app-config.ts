@@ -157,6 +157,14 @@ export function loadAppConfig(env: Environment): AppConfig {
       'OIDC_ALLOW_HTTP_ISSUERS must be false when NODE_ENV=production (it lets sign-in trust identity providers over plain http)',
     );
   }
+  const slackApiUrl = read<string>('SLACK_API_URL', httpUrl, 'https://slack.com/api/').replace(
+    /\/*$/,
+    '/',
+  );
+  if (production && !slackApiUrl.startsWith('https:')) {
+    // The bot tokens of every connected workspace travel with each call.
+    problems.push('SLACK_API_URL must be an https URL when NODE_ENV=production');
+  }
   const trustProxy = read<TrustProxy>('TRUST_PROXY', trustProxyOf, false);
   const checkpointIntervalMs = read<number>(
     'CHECKPOINT_INTERVAL_MS',
@@ -220,6 +228,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     outbox,
     webhooksAllowPrivateTargets,
     oidcAllowHttpIssuers,
+    slackApiUrl,
     checkpointIntervalMs,
     checkpointEveryEvents,
     trustProxy,

@@ -1,5 +1,8 @@
-/** Who is acting: a signed-in user, an approver through an email link, or the system itself. */
-export type Actor = AnonymousActor | UserActor | EmailLinkActor | SystemActor;
+/**
+ * Who is acting: a signed-in user, an approver through an email link or their linked Slack account,
+ * or the system itself.
+ */
+export type Actor = AnonymousActor | UserActor | EmailLinkActor | SlackActor | SystemActor;
 
 export interface AnonymousActor {
   readonly kind: 'anonymous';
@@ -26,6 +29,19 @@ export interface EmailLinkActor {
   readonly roles: readonly string[];
 }
 
+/**
+ * A member acting from Slack, through the Slack account they linked to Standpoint, on a request
+ * verified with the brand's signing secret: in that brand only.
+ */
+export interface SlackActor {
+  readonly kind: 'slack';
+  readonly userId: string;
+  readonly email: string;
+  readonly brandId: string;
+  /** The member's roles in that brand, read when the request came. */
+  readonly roles: readonly string[];
+}
+
 export interface SystemActor {
   readonly kind: 'system';
 }
@@ -40,6 +56,8 @@ export function actorLabel(actor: Actor): string {
       return actor.email;
     case 'email-link':
       return `email-link:${actor.email}`;
+    case 'slack':
+      return `slack:${actor.email}`;
     case 'system':
       return 'system';
     case 'anonymous':
@@ -49,5 +67,7 @@ export function actorLabel(actor: Actor): string {
 
 /** The user behind an actor, if any. */
 export function actorUserId(actor: Actor): string | null {
-  return actor.kind === 'user' || actor.kind === 'email-link' ? actor.userId : null;
+  return actor.kind === 'user' || actor.kind === 'email-link' || actor.kind === 'slack'
+    ? actor.userId
+    : null;
 }

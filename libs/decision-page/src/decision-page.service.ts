@@ -11,7 +11,7 @@ import {
   DossierFacts,
   overrideWords,
   StepDeciders,
-  StepStatus,
+  stepAwaits,
 } from '@standpoint/approvals';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
@@ -214,11 +214,7 @@ export class DecisionPageService {
     const revision = dossier.revision;
     const step = await em.findOneBy(ApprovalStepEntity, { id: link.stepId });
     const approver = await em.findOneByOrFail(UserEntity, { id: link.approverUserId });
-    const stepAwaitsDecision =
-      !!step &&
-      step.round === proposal.reviewRound &&
-      (step.status === StepStatus.ACTIVE || step.status === StepStatus.BLOCKED) &&
-      step.eligibleApproverIds.includes(link.approverUserId);
+    const stepAwaitsDecision = stepAwaits(step, proposal.reviewRound, link.approverUserId);
     const decider = await this.deciders.standing(
       ctx,
       proposal,

@@ -20,6 +20,8 @@ export enum RefusalCode {
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** The account signs in through its organisation's identity provider, not with a password. */
   SSO_REQUIRED = 'SSO_REQUIRED',
+  /** The request or the file it carries is larger than the server reads; HTTP 413. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
 }
 
 /**
@@ -84,6 +86,10 @@ export class DomainError extends Error {
       `Sign in through ${providerName}: your brand requires single sign-on`,
       { providerName, signInUrl },
     );
+  }
+
+  static tooLarge(message: string): DomainError {
+    return new DomainError(RefusalCode.PAYLOAD_TOO_LARGE, message);
   }
 
   /** TOO_MANY_REQUESTS, telling the client how long to wait (`extensions.retryAfterSeconds`). */

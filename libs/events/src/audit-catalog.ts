@@ -58,6 +58,10 @@ export const AUDIT_ENTITY_TYPES = {
   'oidc_provider.set': 'OidcProvider',
   'sso_requirement.set': 'OidcProvider',
   'user.signed_in_with_sso': 'User',
+  'slack.connected': 'SlackWorkspace',
+  'slack.disconnected': 'SlackWorkspace',
+  'slack.user_linked': 'SlackUserLink',
+  'slack.user_unlinked': 'SlackUserLink',
 } as const satisfies Record<keyof AuditPayloads, string>;
 
 export type AuditAction = keyof AuditPayloads;

@@ -37,6 +37,17 @@ export interface EvidenceContent {
   details: object | null;
 }
 
+/** Where imported evidence came from: the tool's export (or a mapped file) and that very file. */
+export interface EvidenceImport {
+  /** BRANDWATCH, TALKWALKER, SPROUT_SOCIAL, MELTWATER, or MAPPING for a file read with a mapping. */
+  source: string;
+  fileName: string;
+  /** SHA-256 of the file's bytes, hex. */
+  fileSha256: string;
+  bytes: number;
+  rowsRead: number;
+}
+
 /** A risk of speaking as a risk note scores it. */
 export interface RiskRecord {
   category: string;
@@ -52,6 +63,23 @@ export interface WebhookEndpointSettings {
   url: string;
   eventTypes: string[];
   enabled: boolean;
+}
+
+/** What the audit trail records of a brand's Slack workspace: never its token or signing secret. */
+export interface SlackWorkspaceRecord {
+  teamId: string;
+  teamName: string;
+  botUserId: string;
+  /** The channel approval requests are also posted to, if any. */
+  channelId: string | null;
+}
+
+/** A Slack account linked to a member, in a brand's connected workspace. */
+export interface SlackUserLinkRecord {
+  workspaceId: string;
+  teamId: string;
+  slackUserId: string;
+  userId: string;
 }
 
 /**
@@ -114,7 +142,8 @@ export interface AuditPayloads {
     channels: string[];
   };
   'comment.added': { proposalId: string; body: string; mentionedUserIds: string[] };
-  'evidence.added': { proposalId: string } & EvidenceContent;
+  /** `import` only for evidence read from a file (a listening export). */
+  'evidence.added': { proposalId: string; import?: EvidenceImport } & EvidenceContent;
   'evidence.cited': {
     proposalId: string;
     citedFrom: string;
@@ -275,4 +304,10 @@ export interface AuditPayloads {
     providerId: string;
     providerName: string;
   };
+  'slack.connected': SlackWorkspaceRecord;
+  /** `unlinkedUsers`: the links that ended with the connection. */
+  'slack.disconnected': SlackWorkspaceRecord & { unlinkedUsers: number };
+  'slack.user_linked': SlackUserLinkRecord & { replacedUserId: string | null };
+  /** `from`: the member themselves, from Standpoint or with `/standpoint unlink` in Slack. */
+  'slack.user_unlinked': SlackUserLinkRecord & { from: 'STANDPOINT' | 'SLACK' };
 }

@@ -8,8 +8,6 @@ export const ApiErrorCode = {
   ...RefusalCode,
   /** The operation is too deep, too costly or too wide to run (query-limits.ts); HTTP 400. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
-  /** The request body is larger than the server reads (http-setup.ts); HTTP 413. */
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /**
    * Under GRAPHQL_TRUSTED_DOCUMENTS, a `documentId` (or Apollo's persistedQuery hash) the manifest
    * lacks (trusted-documents.ts); HTTP 400. Apollo's clients answer it by sending the text.

@@ -54,7 +54,9 @@ export class DomainErrorFilter implements GqlExceptionFilter {
       });
     }
     const response = host.switchToHttp().getResponse<Response>();
-    response.status(HTTP_STATUS[error.code]).json({ code: error.code, message: error.message });
+    response
+      .status(HTTP_STATUS[error.code])
+      .json({ code: error.code, message: error.message, ...(error.details ?? {}) });
     return undefined;
   }
 

@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, TrustProxy } from '@standpoint/config';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { raw } from 'express';
 import helmet from 'helmet';
 import proxyAddr from 'proxy-addr';
 import { ApiErrorCode } from './api-error-code';
@@ -13,6 +14,9 @@ import { ApiErrorCode } from './api-error-code';
  * 860,232 bytes — with room for the rest of the operation.
  */
 export const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The routes whose handlers read the raw body: each Slack connection's request URLs. */
+export const RAW_BODY_PATHS = ['/slack'];
 
 /**
  * The HTTP side of every process that serves the API, production and tests alike: the client
@@ -40,6 +44,9 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       xFrameOptions: { action: 'deny' },
     }),
   );
+  // Routes that check a signature over the bytes received (Slack's requests) get them as they came,
+  // a Buffer; the parsers below then leave them alone.
+  app.use(RAW_BODY_PATHS, raw({ type: () => true, limit: REQUEST_BODY_LIMIT_BYTES }));
   // Registered here, Nest's own parsers (100 KB) are not added.
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT_BYTES });
   app.useBodyParser('urlencoded', { limit: REQUEST_BODY_LIMIT_BYTES, extended: true });

@@ -11,6 +11,7 @@ const TABLE = `
   SET_APPROVAL_POLICY       Y      -               -            -         -         -
   MANAGE_WEBHOOKS           Y      -               -            -         -         -
   MANAGE_OUTBOX             Y      -               -            -         -         -
+  MANAGE_CHAT               Y      -               -            -         -         -
   CREATE_PROPOSAL           -      Y               -            -         -         -
   REVISE_PROPOSAL           -      Y               -            -         -         -
   SUBMIT_PROPOSAL           -      Y               -            -         -         -

@@ -4,7 +4,6 @@ import { DomainError } from '@standpoint/errors';
 import { Authenticator } from '@standpoint/graphql';
 import { IsNull } from 'typeorm';
 import { LoginThrottle } from './login-throttle';
-import { MembershipEntity } from './membership.entity';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { UserModel } from './models/user.model';
 import { SsoRequirement } from './oidc/sso-requirement';
@@ -12,6 +11,7 @@ import { PasswordHasher } from './password-hasher';
 import { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
 import { TokenService } from './token.service';
+import { userActor } from './user-actor';
 import { UserEntity } from './user.entity';
 
 @Injectable()
@@ -75,28 +75,12 @@ export class AuthService implements Authenticator {
       .innerJoin(SessionEntity, 's', 's.userId = u.id')
       .where('s.id = :sessionId AND u.id = :userId AND u.deactivatedAt IS NULL', subject)
       .getOne();
-    return user ? this.actorWithRoles(ctx, user, subject.sessionId) : undefined;
+    return user ? userActor(ctx, user, subject.sessionId) : undefined;
   }
 
   /** The active user as an actor, with their roles per brand as they are now; undefined if none. */
   async actorOf(ctx: RequestContext, userId: string): Promise<UserActor | undefined> {
     const user = await ctx.em.findOneBy(UserEntity, { id: userId, deactivatedAt: IsNull() });
-    return user ? this.actorWithRoles(ctx, user) : undefined;
-  }
-
-  private async actorWithRoles(
-    ctx: RequestContext,
-    user: UserEntity,
-    sessionId?: string,
-  ): Promise<UserActor> {
-    const memberships = await ctx.em.findBy(MembershipEntity, { userId: user.id });
-    return {
-      kind: 'user',
-      userId: user.id,
-      email: user.email,
-      platformAdmin: user.platformAdmin,
-      ...(sessionId ? { sessionId } : {}),
-      brandRoles: new Map(memberships.map((m) => [m.brandId, m.roles])),
-    };
+    return user ? userActor(ctx, user) : undefined;
   }
 }

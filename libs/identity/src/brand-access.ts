@@ -19,7 +19,9 @@ export function rolesIn(ctx: RequestContext, brandId: string): Role[] {
         actor.platformAdmin,
       );
     case 'email-link':
-      // The link opens its own brand, with the approver's membership there and nothing more.
+    case 'slack':
+      // The link (or the linked Slack account) opens its own brand, with the member's roles there
+      // and nothing more.
       return actor.brandId === brandId ? effectiveRoles(actor.roles as Role[], false) : [];
     default:
       return [];

@@ -36,5 +36,6 @@ export * from './role';
 export * from './sessions.service';
 export * from './time-zone';
 export * from './token.service';
+export * from './user-actor';
 export * from './user.entity';
 export * from './users.service';

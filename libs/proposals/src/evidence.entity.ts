@@ -1,6 +1,6 @@
 import { DateTimeColumn, JsonColumn } from '@standpoint/database';
 import { Column, Entity, Index } from 'typeorm';
-import { EvidenceKind, EvidenceStatus, PeerReception } from './rules';
+import { EvidenceKind, EvidenceStatus, ListeningSource, PeerReception } from './rules';
 import { ProposalChildEntity } from './proposal-child.entity';
 
 /**
@@ -45,6 +45,22 @@ export class EvidenceEntity extends ProposalChildEntity {
   /** The precedent this row was cited from. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   citedFromId!: string | null;
+
+  /** For evidence read from a file (a listening export): the tool, or MAPPING. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  importedFrom!: ListeningSource | null;
+
+  /** The imported file's name, as the person who imported it named it. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  sourceFileName!: string | null;
+
+  /** SHA-256 of the imported file's bytes, hex: which file it was, to check a copy against. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceFileSha256!: string | null;
+
+  /** The rows read under the file's header. */
+  @Column({ type: 'integer', nullable: true })
+  rowsRead!: number | null;
 
   @Column({ type: 'varchar', length: 64 })
   addedById!: string;

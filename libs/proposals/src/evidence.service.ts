@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
 import { Clock, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
-import { AUDIT_ENTITY_TYPES, AuditData, EvidenceContent } from '@standpoint/events';
-import { Operation, requireUser } from '@standpoint/identity';
+import { AUDIT_ENTITY_TYPES, AuditData, EvidenceContent, EvidenceImport } from '@standpoint/events';
+import { Operation, requireBrandOperation, requireUser } from '@standpoint/identity';
 import {
   AddEvidenceInput,
   CitePrecedentInput,
@@ -22,6 +22,7 @@ import {
   evidenceProblems,
   EvidenceKind,
   EvidenceStatus,
+  ListeningSource,
 } from './rules';
 import { isPrecedent } from './precedents.service';
 
@@ -34,14 +35,53 @@ export class EvidenceService {
     private readonly clock: Clock,
   ) {}
 
-  async add(ctx: RequestContext, input: AddEvidenceInput): Promise<EvidenceModel> {
+  add(ctx: RequestContext, input: AddEvidenceInput): Promise<EvidenceModel> {
+    return this.insertAdded(ctx, input, null);
+  }
+
+  /**
+   * Adds evidence read from a file (a listening export), as `add` does, with the file it came
+   * from on the row and in the evidence.added event.
+   */
+  addImported(
+    ctx: RequestContext,
+    input: AddEvidenceInput,
+    from: EvidenceImport & { source: ListeningSource },
+  ): Promise<EvidenceModel> {
+    return this.insertAdded(ctx, input, from);
+  }
+
+  /**
+   * Refuses, as `add` would, a caller who may not add evidence of `kind` to the proposal now: for
+   * a file to be checked before it is read. `add` checks again in its transaction.
+   */
+  async requireMayAdd(ctx: RequestContext, proposalId: string, kind: EvidenceKind): Promise<void> {
+    const proposal = await this.access.forReading(ctx, proposalId);
+    requireBrandOperation(ctx, proposal.brandId, Operation.ADD_EVIDENCE);
+    this.requireEvidenceAllowed(proposal, kind);
+  }
+
+  private async insertAdded(
+    ctx: RequestContext,
+    input: AddEvidenceInput,
+    from: (EvidenceImport & { source: ListeningSource }) | null,
+  ): Promise<EvidenceModel> {
     const proposal = await this.access.forChange(ctx, input.proposalId, Operation.ADD_EVIDENCE);
     this.validate(input.kind, input);
     this.requireEvidenceAllowed(proposal, input.kind);
-    const row = this.row(proposal, input.kind, input, requireUser(ctx).userId);
+    const row: EvidenceEntity = {
+      ...this.row(proposal, input.kind, input, requireUser(ctx).userId),
+      ...(from && {
+        importedFrom: from.source,
+        sourceFileName: from.fileName,
+        sourceFileSha256: from.fileSha256,
+        rowsRead: from.rowsRead,
+      }),
+    };
     await ctx.em.insert(EvidenceEntity, row);
     await this.record(ctx, row, 'evidence.added', {
       proposalId: row.proposalId,
+      ...(from && { import: from }),
       ...contentOf(row),
     });
     return evidenceModel(row);
@@ -211,6 +251,10 @@ export class EvidenceService {
       statusReason: null,
       correctsId: null,
       citedFromId: null,
+      importedFrom: null,
+      sourceFileName: null,
+      sourceFileSha256: null,
+      rowsRead: null,
       addedById,
       createdAt: now,
       updatedAt: now,

@@ -80,6 +80,10 @@ function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined
     case 'oidc_provider.set':
     case 'sso_requirement.set':
     case 'user.signed_in_with_sso':
+    case 'slack.connected':
+    case 'slack.disconnected':
+    case 'slack.user_linked':
+    case 'slack.user_unlinked':
       return undefined;
     default:
       return unhandledAction(event);

@@ -2,9 +2,11 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '@standpoint/audit';
 import { RequestContext } from '@standpoint/database';
 import { NodeRegistry } from '@standpoint/graphql';
-import { IdentityModule } from '@standpoint/identity';
+import { IdentityApiModule, IdentityModule } from '@standpoint/identity';
+import { RateLimitsModule } from '@standpoint/rate-limits';
 import { CommentsResolver } from './comments.resolver';
 import { EvidenceResolver } from './evidence.resolver';
+import { ListeningImportsController } from './listening-imports/listening-imports.controller';
 import { ProposalModel } from './models/proposal.model';
 import { PrecedentsResolver } from './precedents.resolver';
 import { ProposalAccess } from './proposal-access';
@@ -18,7 +20,8 @@ import { RiskNotesResolver } from './risk-notes.resolver';
 
 /** The proposals feature as the API serves it. */
 @Module({
-  imports: [ProposalsModule, IdentityModule, AuditModule],
+  imports: [ProposalsModule, IdentityModule, IdentityApiModule, AuditModule, RateLimitsModule],
+  controllers: [ListeningImportsController],
   providers: [
     BrandProposalsResolver,
     CommentsResolver,

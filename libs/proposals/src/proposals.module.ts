@@ -10,6 +10,7 @@ import { DemoProposal } from './demo-proposal';
 import { DossierReader } from './dossier-reader';
 import { EvidenceEntity } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
+import { ListeningImportsService } from './listening-imports/listening-imports.service';
 import { PrecedentsService } from './precedents.service';
 import { MentionNotice } from './notices/mention.notice';
 import { ProposalAccess } from './proposal-access';
@@ -30,6 +31,7 @@ const SERVICES = [
   DemoProposal,
   DossierReader,
   EvidenceService,
+  ListeningImportsService,
   PrecedentsService,
   ProposalAccess,
   ProposalListScopes,

@@ -24,3 +24,4 @@ export * from './email-checks';
 export * from './software-authenticator';
 export * from './calendar-events';
 export * from './test-identity-provider';
+export * from './fake-slack';

@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { AppConfig } from '@standpoint/config';
 import { Clock, RequestContext, TransactionRunner } from '@standpoint/database';
-import { MembershipEntity, UserEntity } from '@standpoint/identity';
+import { UserEntity, userActor } from '@standpoint/identity';
 import { DataSource } from 'typeorm';
 import { compileTestModule } from './test-app';
 import { provisionTestDatabase } from './test-database';
@@ -83,7 +83,10 @@ async function startTestServices(
       as: (userId, work) => {
         const ctx = new RequestContext(dataSource);
         return run(ctx, async () => {
-          ctx.actor = await userActor(ctx, userId);
+          ctx.actor = await userActor(
+            ctx,
+            await ctx.em.findOneByOrFail(UserEntity, { id: userId }),
+          );
           return work(ctx);
         });
       },
@@ -92,18 +95,5 @@ async function startTestServices(
       await moduleRef.close();
       await db.drop();
     },
-  };
-}
-
-/** The user as the authentication of a request makes them the actor. */
-async function userActor(ctx: RequestContext, userId: string): Promise<RequestContext['actor']> {
-  const user = await ctx.em.findOneByOrFail(UserEntity, { id: userId });
-  const memberships = await ctx.em.findBy(MembershipEntity, { userId });
-  return {
-    kind: 'user',
-    userId,
-    email: user.email,
-    platformAdmin: user.platformAdmin,
-    brandRoles: new Map(memberships.map((m) => [m.brandId, m.roles])),
   };
 }

@@ -7,7 +7,8 @@ const EXPECTED: Record<string, string[]> = {
   Quorum: ['ANY', 'ALL', 'COUNT'],
   StepStatus: ['WAITING', 'ACTIVE', 'SATISFIED', 'BLOCKED', 'SKIPPED', 'EXPIRED'],
   DecisionOutcome: ['APPROVE', 'REQUEST_CHANGES', 'REJECT'],
-  DecisionChannel: ['API', 'EMAIL_LINK'],
+  // SLACK is added to the contract's members (issue 15): the contract's values stay.
+  DecisionChannel: ['API', 'EMAIL_LINK', 'SLACK'],
   DeadlineKind: ['REMIND_HALF', 'REMIND_LATE', 'TIMEOUT'],
 };
 

@@ -25,6 +25,8 @@ export enum DecisionOutcome {
 export enum DecisionChannel {
   API = 'API',
   EMAIL_LINK = 'EMAIL_LINK',
+  /** Not in the contract: from the confirmation modal of a Slack approval request. */
+  SLACK = 'SLACK',
 }
 
 /** Not in the contract: what a stored step deadline does when the worker claims it. */

@@ -38,6 +38,7 @@ describe('the approval rules', () => {
         'requiredApprovals',
         'restart',
         'stepAccepts',
+        'stepAwaits',
         'stepActivation',
         'stepApplies',
         'stepStatusAfterActivation',

@@ -6,3 +6,4 @@ export * from './override';
 export * from './policy';
 export * from './step-progress';
 export * from './passkey-requirement';
+export * from './step-awaits';

@@ -229,6 +229,10 @@ class StoryState {
       case 'oidc_provider.set':
       case 'sso_requirement.set':
       case 'user.signed_in_with_sso':
+      case 'slack.connected':
+      case 'slack.disconnected':
+      case 'slack.user_linked':
+      case 'slack.user_unlinked':
         return null;
       default:
         return unhandledAction(event);

@@ -15,7 +15,7 @@ export class AuditEventModel extends Node {
 
   @Field({
     description:
-      "Who or what acted, readable: a user's email, 'email-link:<approver email>', or 'system'.",
+      "Who or what acted, readable: a user's email, 'email-link:<approver email>', 'slack:<member email>', or 'system'.",
   })
   actorLabel!: string;
 

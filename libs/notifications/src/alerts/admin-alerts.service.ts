@@ -6,7 +6,11 @@ import { AlertSink } from './alert-sink';
 import { EmailAlertSink } from './email-alert-sink';
 import { TeamsAlertSink } from './teams-alert-sink';
 
-/** Tells a brand's admins (members holding ADMIN) that something went wrong, through every sink. */
+/**
+ * Tells a brand's admins (members holding ADMIN) that something went wrong, through every sink:
+ * email and Teams, and the chats of features built above the notifications (Slack), which
+ * register theirs when their module starts.
+ */
 @Injectable()
 export class AdminAlerts {
   private readonly sinks: AlertSink[];
@@ -17,6 +21,10 @@ export class AdminAlerts {
     teams: TeamsAlertSink,
   ) {
     this.sinks = [email, teams];
+  }
+
+  register(sink: AlertSink): void {
+    this.sinks.push(sink);
   }
 
   async raise(ctx: RequestContext, alert: Omit<Alert, 'brandName'>): Promise<void> {

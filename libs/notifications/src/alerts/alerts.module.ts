@@ -13,7 +13,7 @@ import { TeamsAlertSink } from './teams-alert-sink';
 import { UnapprovedContentAlert } from './unapproved-content.alert';
 
 /**
- * The brand admins' alerts (email and Teams): the notifications' own (a delivery given up, a text
+ * The brand admins' alerts (email, Teams, and the chats that register a sink): the notifications' own (a delivery given up, a text
  * reported as not approved) subscribe here; other features raise theirs through AdminAlerts from
  * their notices. Import it in every process that changes anything or delivers the outbox.
  */

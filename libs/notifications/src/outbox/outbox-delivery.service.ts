@@ -20,7 +20,7 @@ import { afterFailure } from '../rules/retry-delay';
  */
 export const OUTBOX_CONCURRENCY = 5;
 
-const CHANNELS: readonly OutboxChannel[] = ['EMAIL', 'WEBHOOK', 'TEAMS'];
+const CHANNELS: readonly OutboxChannel[] = ['EMAIL', 'WEBHOOK', 'TEAMS', 'SLACK'];
 
 /** Due now: waiting for its time, or held by a worker whose lease ran out (it crashed). */
 const DUE =
@@ -30,7 +30,7 @@ const DUE =
 const MAX_ERROR_LENGTH = 2000;
 
 /**
- * The worker's sender. Each channel (emails, webhooks) has its own OUTBOX_CONCURRENCY slots; a row
+ * The worker's sender. Each channel (emails, webhooks, Slack) has its own OUTBOX_CONCURRENCY slots; a row
  * is claimed only for a free slot (several workers never claim the same row), the claim is
  * committed, and only then does it talk to the network, within the transport's deadline; each
  * outcome is written in a transaction of its own. A worker that dies mid-send leaves its rows

@@ -1,7 +1,7 @@
 import { DateTimeColumn, JsonColumn } from '@standpoint/database';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type OutboxChannel = 'EMAIL' | 'WEBHOOK' | 'TEAMS';
+export type OutboxChannel = 'EMAIL' | 'WEBHOOK' | 'TEAMS' | 'SLACK';
 
 /** PENDING waits for `availableAt`; SENDING is held by a worker until `claimedUntil`; DEAD gave up. */
 export type OutboxStatus = 'PENDING' | 'SENDING' | 'SENT' | 'DEAD';

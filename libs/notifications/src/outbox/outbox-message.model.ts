@@ -18,6 +18,7 @@ const OUTBOX_CHANNELS: { [C in OutboxChannel]: C } = {
   EMAIL: 'EMAIL',
   WEBHOOK: 'WEBHOOK',
   TEAMS: 'TEAMS',
+  SLACK: 'SLACK',
 };
 registerEnumType(OUTBOX_CHANNELS, { name: 'OutboxChannel' });
 

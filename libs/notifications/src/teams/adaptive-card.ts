@@ -36,19 +36,39 @@ export interface TeamsMessage {
   }[];
 }
 
+/**
+ * Text as Teams shows it, never as markdown: a TextBlock or a FactSet reads markdown, so a title
+ * such as `[Approve here](https://…)` would become a link; a TextRun is shown as written.
+ */
+function plainText(text: string, style: Record<string, unknown> = {}): object {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...style }] };
+}
+
+/** A fact as a row of two columns: its name, and its value (what a FactSet shows, unparsed). */
+function factRow(fact: { title: string; value: string }): object {
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 'auto', items: [plainText(fact.title, { weight: 'Bolder' })] },
+      { type: 'Column', width: 'stretch', items: [plainText(fact.value)] },
+    ],
+  };
+}
+
 export function adaptiveCard(content: CardContent): AdaptiveCard {
   const body: object[] = [
     {
       type: 'Container',
       style: content.tone === 'default' ? 'emphasis' : content.tone,
       items: [
-        { type: 'TextBlock', text: content.title, size: 'Large', weight: 'Bolder', wrap: true },
-        { type: 'TextBlock', text: content.subtitle, isSubtle: true, spacing: 'None', wrap: true },
+        plainText(content.title, { size: 'Large', weight: 'Bolder' }),
+        plainText(content.subtitle, { isSubtle: true }),
       ],
     },
-    { type: 'FactSet', facts: content.facts },
+    ...content.facts.map(factRow),
   ];
-  if (content.text) body.push({ type: 'TextBlock', text: content.text, wrap: true });
+  if (content.text) body.push(plainText(content.text));
   return {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',

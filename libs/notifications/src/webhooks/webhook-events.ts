@@ -143,6 +143,10 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'oidc_provider.set': none,
   'sso_requirement.set': none,
   'user.signed_in_with_sso': none,
+  'slack.connected': none,
+  'slack.disconnected': none,
+  'slack.user_linked': none,
+  'slack.user_unlinked': none,
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */

@@ -3,6 +3,7 @@ import {
   Channel,
   EvidenceKind,
   EvidenceStatus,
+  ListeningSource,
   PeerReception,
   ProposalState,
   Recommendation,
@@ -20,6 +21,11 @@ registerEnumType(EvidenceStatus, {
   name: 'EvidenceStatus',
   description: 'ACTIVE evidence counts; CORRECTED and WITHDRAWN evidence is kept as history.',
 });
+registerEnumType(ListeningSource, {
+  name: 'ListeningSource',
+  description:
+    'The tool whose export a listening snapshot was imported from; MAPPING: a file read with a column mapping.',
+});
 registerEnumType(PeerReception, { name: 'PeerReception' });
 registerEnumType(ProposalState, { name: 'ProposalState' });
 registerEnumType(Recommendation, { name: 'Recommendation' });
@@ -33,6 +39,7 @@ export {
   Channel,
   EvidenceKind,
   EvidenceStatus,
+  ListeningSource,
   PeerReception,
   ProposalState,
   Recommendation,

@@ -1,7 +1,7 @@
 import { DateTimeScalar } from '@standpoint/graphql';
 import { Field, Float, ID, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
 import { EvidenceEntity } from '../evidence.entity';
-import { EvidenceKind, EvidenceStatus, PeerReception } from './enums.graphql';
+import { EvidenceKind, EvidenceStatus, ListeningSource, PeerReception } from './enums.graphql';
 
 /** Typed evidence; the concrete type follows the kind. Told apart by class. */
 @InterfaceType('Evidence', { resolveType: (value: object) => value.constructor })
@@ -36,6 +36,15 @@ export abstract class EvidenceModel {
   statusReason!: string | null;
 }
 
+@ObjectType('ListeningTerm', { description: 'A term of a listening export and its mentions.' })
+export class ListeningTermModel {
+  @Field()
+  term!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
 @ObjectType('ListeningSnapshot', { implements: () => [EvidenceModel] })
 export class ListeningSnapshotModel extends EvidenceModel {
   @Field()
@@ -58,6 +67,29 @@ export class ListeningSnapshotModel extends EvidenceModel {
 
   @Field(() => Float)
   negativeShare!: number;
+
+  @Field(() => [ListeningTermModel], {
+    description: 'The most mentioned terms of an imported export, most first; empty when typed in.',
+  })
+  topTerms!: ListeningTermModel[];
+
+  @Field(() => ListeningSource, {
+    nullable: true,
+    description: 'The tool whose export this was imported from; null when typed in.',
+  })
+  importedFrom!: ListeningSource | null;
+
+  @Field(() => String, { nullable: true, description: 'The imported file, as it was named.' })
+  sourceFileName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "SHA-256 of the imported file's bytes (hex), to check a kept copy against.",
+  })
+  sourceFileSha256!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The rows read under the file's header." })
+  rowsRead!: number | null;
 }
 
 @ObjectType('AudienceComment', { implements: () => [EvidenceModel] })
@@ -138,6 +170,18 @@ export function evidenceModel(row: EvidenceEntity): EvidenceModel {
     createdAt: row.createdAt,
     status: row.status,
     statusReason: row.statusReason,
+    ...(row.kind === EvidenceKind.LISTENING_SNAPSHOT ? importOf(row) : {}),
     ...details,
   });
+}
+
+/** Where a listening snapshot came from; a typed one has no terms and no file. */
+function importOf(row: EvidenceEntity): Partial<ListeningSnapshotModel> {
+  return {
+    topTerms: [],
+    importedFrom: row.importedFrom,
+    sourceFileName: row.sourceFileName,
+    sourceFileSha256: row.sourceFileSha256,
+    rowsRead: row.rowsRead,
+  };
 }

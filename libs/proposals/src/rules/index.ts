@@ -8,3 +8,4 @@ export * from './lifecycle';
 export * from './mentions';
 export * from './risk';
 export * from './writers';
+export * from './listening';

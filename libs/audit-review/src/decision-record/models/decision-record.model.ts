@@ -381,7 +381,7 @@ export class DecisionRecordLineModel implements RecordLine {
   @Field(() => ID, { nullable: true })
   actorId!: string | null;
 
-  @Field({ description: "A user's email, 'email-link:<email>' or 'system'." })
+  @Field({ description: "A user's email, 'email-link:<email>', 'slack:<email>' or 'system'." })
   actorLabel!: string;
 
   @Field()

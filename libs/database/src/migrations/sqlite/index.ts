@@ -13,7 +13,9 @@ import { DecisionsAgainstTheTeam1796013100000 } from './1796013100000-DecisionsA
 import { MembersAndSessions1796521500269 } from './1796521500269-MembersAndSessions';
 import { AuditMerkleTree1796700000000 } from './1796700000000-AuditMerkleTree';
 import { Passkeys1796700100000 } from './1796700100000-Passkeys';
+import { ListeningImports1796800100000 } from './1796800100000-ListeningImports';
 import { TimeZonesAndCalendarFeeds1796800200000 } from './1796800200000-TimeZonesAndCalendarFeeds';
+import { SlackApprovals1796800300000 } from './1796800300000-SlackApprovals';
 import { TeamsAndAlerts1796800400000 } from './1796800400000-TeamsAndAlerts';
 import { OidcSignIn1796800600000 } from './1796800600000-OidcSignIn';
 
@@ -34,7 +36,9 @@ export const sqliteMigrations: Function[] = [
   MembersAndSessions1796521500269,
   AuditMerkleTree1796700000000,
   Passkeys1796700100000,
+  ListeningImports1796800100000,
   TimeZonesAndCalendarFeeds1796800200000,
+  SlackApprovals1796800300000,
   TeamsAndAlerts1796800400000,
   OidcSignIn1796800600000,
 ];
