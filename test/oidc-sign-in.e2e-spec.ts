@@ -37,7 +37,7 @@ type Jar = Map<string, Map<string, string>>;
  * stranger, an unverified or foreign email, a non-member, a deactivated user. Then enforcement.
  */
 describe('OIDC sign-in', () => {
-  const app = useTestApp(AppModule, { PUBLIC_URL, OIDC_ALLOW_HTTP_ISSUERS: 'true' });
+  const app = useTestApp(AppModule, { PUBLIC_URL, OIDC_ALLOW_PRIVATE_ISSUERS: 'true' });
   let idp: TestIdentityProvider;
   let brand: TestBrand;
   let other: TestBrand;
@@ -163,6 +163,31 @@ describe('OIDC sign-in', () => {
     });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('starts no sign-in while the provider cannot be reached', async () => {
+    const down = await startTestIdentityProvider(`${PUBLIC_URL}/auth/oidc/callback`);
+    const { setOidcProvider } = await app.data(
+      SET_PROVIDER,
+      {
+        input: {
+          name: 'Down IdP',
+          issuer: down.issuer,
+          clientId: down.clientId,
+          clientSecret: down.clientSecret,
+          emailDomains: ['example.test'],
+          brandIds: [(await app.fixtures.brand()).id],
+        },
+      },
+      await app.fixtures.admin(),
+    );
+    await down.close();
+    const start = await fetch(`${app.t.url}/auth/oidc/${setOidcProvider.id}/start`, {
+      redirect: 'manual',
+    });
+    expect(start.status).toBe(502);
+    expect(await start.text()).toContain('Down IdP cannot be reached');
+    expect(start.headers.get('set-cookie')).toBeNull();
   });
 
   it('refuses a callback whose state is not the one this browser started with, or without its cookie', async () => {

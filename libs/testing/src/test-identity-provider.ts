@@ -118,7 +118,11 @@ export async function startTestIdentityProvider(
     tamperNextIdToken: (next) => {
       tampering = next;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

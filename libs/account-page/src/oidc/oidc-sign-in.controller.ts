@@ -5,7 +5,7 @@ import { sendPage } from '@standpoint/decision-page';
 import { Ctx } from '@standpoint/graphql';
 import { OIDC_LOGIN_COOKIE, OIDC_LOGIN_TTL_MS, OidcSignInService } from '@standpoint/identity';
 import type { Request, Response } from 'express';
-import { refusedPage, signedInPage } from '../page/oidc-sign-in.view';
+import { refusedPage, signedInPage, unavailablePage } from '../page/oidc-sign-in.view';
 
 const COOKIE_PATH = '/auth/oidc';
 
@@ -28,11 +28,16 @@ export class OidcSignInController {
     @Param('providerId') providerId: string,
     @Res() response: Response,
   ): Promise<void> {
-    const { url, cookie } = await this.signIn.start(ctx, providerId);
+    const start = await this.signIn.start(ctx, providerId);
+    if (start.kind === 'UNAVAILABLE')
+      return sendPage(response, 502, unavailablePage(start.providerName));
     response
-      .cookie(OIDC_LOGIN_COOKIE, cookie, { ...this.cookieOptions(), maxAge: OIDC_LOGIN_TTL_MS })
+      .cookie(OIDC_LOGIN_COOKIE, start.cookie, {
+        ...this.cookieOptions(),
+        maxAge: OIDC_LOGIN_TTL_MS,
+      })
       .set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
-      .redirect(303, url);
+      .redirect(303, start.url);
   }
 
   @Get('callback')

@@ -49,3 +49,11 @@ export function refusedPage(refusal: OidcRefusal): string {
   const [title, message] = REFUSALS[refusal];
   return noticePage(title, html`${message} (${refusal})`);
 }
+
+/** The provider's discovery could not be read: nothing was started. */
+export function unavailablePage(providerName: string): string {
+  return noticePage(
+    `${providerName} cannot be reached`,
+    'Standpoint could not read its settings. Try again in a moment, or ask your administrator.',
+  );
+}

@@ -42,7 +42,7 @@ export class OidcProvidersService {
     const actor = requireUser(ctx);
     for (const brandId of input.brandIds)
       requireBrandOperation(ctx, brandId, Operation.MANAGE_MEMBERS);
-    const issuer = this.discovery.checkedIssuer(input.issuer);
+    const issuer = await this.discovery.checkedIssuer(input.issuer);
     const emailDomains = this.checkedDomains(input.emailDomains, actor);
     const before = input.id ? await this.find(ctx, input.id) : null;
     const served = before

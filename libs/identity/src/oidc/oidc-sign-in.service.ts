@@ -31,6 +31,10 @@ const SIGN_IN_CODE_TTL_MS = 2 * 60 * 1000;
 export type OidcRefusal =
   'STATE' | 'PROVIDER' | 'EMAIL_UNVERIFIED' | 'EMAIL_DOMAIN' | 'NOT_A_MEMBER' | 'INACTIVE';
 
+/** Where a sign-in goes first: to the provider, or nowhere while its discovery cannot be read. */
+export type OidcStart =
+  { kind: 'REDIRECT'; url: string; cookie: string } | { kind: 'UNAVAILABLE'; providerName: string };
+
 export type OidcCallbackOutcome =
   | { kind: 'SIGNED_IN'; code: string; email: string; providerName: string }
   | { kind: 'REFUSED'; refusal: OidcRefusal; providerName?: string };
@@ -57,10 +61,15 @@ export class OidcSignInService {
   ) {}
 
   /** The provider's authorization URL, and the sealed state the browser keeps until it returns. */
-  async start(ctx: RequestContext, providerId: string): Promise<{ url: string; cookie: string }> {
+  async start(ctx: RequestContext, providerId: string): Promise<OidcStart> {
     const provider = await this.servingProvider(ctx, providerId);
     if (!provider) throw DomainError.notFound('OIDC provider');
-    const client = await this.clientOf(provider);
+    let client: oidc.Configuration;
+    try {
+      client = await this.clientOf(provider);
+    } catch {
+      return { kind: 'UNAVAILABLE', providerName: provider.name };
+    }
     const login: OidcLoginState = {
       providerId,
       state: oidc.randomState(),
@@ -76,7 +85,7 @@ export class OidcSignInService {
       state: login.state,
       nonce: login.nonce,
     });
-    return { url: url.href, cookie: sealLoginState(this.secrets, login) };
+    return { kind: 'REDIRECT', url: url.href, cookie: sealLoginState(this.secrets, login) };
   }
 
   /**
