@@ -11,6 +11,7 @@ const INFRASTRUCTURE = [
   'logging',
   'worker',
   'html',
+  'outbound',
   'rate-limits',
 ];
 const FEATURES = [

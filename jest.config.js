@@ -20,7 +20,9 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': swc('typescript'), '^.+\\.m?js$': swc('ecmascript') },
   // Nest 12 ships ES modules only; Jest on Node 20 needs them compiled to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uuidv7)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|uuidv7|openid-client|oauth4webapi|jose|oidc-provider|koa)/)',
+  ],
   moduleNameMapper: {
     // A feature's pure rules have an entry of their own, importable without its framework.
     '^@standpoint/([^/]+)/rules$': '<rootDir>/libs/$1/src/rules/index.ts',

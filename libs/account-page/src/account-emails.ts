@@ -5,20 +5,24 @@ import {
   BrandEntity,
   MemberAdded,
   PASSWORD_LINK_LIFETIME_MS,
+  SsoRequirement,
   UserEntity,
 } from '@standpoint/identity';
 import { OutboxService } from '@standpoint/notifications';
-import { passwordResetEmail, welcomeEmail } from './account-link-emails';
+import { passwordResetEmail, ssoSignInEmail, welcomeEmail } from './account-link-emails';
 
 /**
  * The emails that carry a password link, queued on the outbox in the change's transaction: a
  * welcome for a new member who has no password yet, a reset link for a user who asked for one.
+ * A member of a brand that requires single sign-on gets their provider's sign-in link instead, and
+ * no password link (docs/sso.md).
  */
 @Injectable()
 export class AccountEmails {
   constructor(
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly sso: SsoRequirement,
   ) {}
 
   /** Runs as a new member is added; its answer joins the `member.added` event. */
@@ -30,6 +34,18 @@ export class AccountEmails {
     const brand = await ctx.em.findOneByOrFail(BrandEntity, { id: added.brandId });
     const byId = actorUserId(ctx.actor);
     const by = byId ? await ctx.em.findOneBy(UserEntity, { id: byId }) : null;
+    const user = await ctx.em.findOneByOrFail(UserEntity, { id: added.user.id });
+    const signIn = await this.sso.of(ctx.em, user);
+    if (signIn) {
+      await this.outbox.emailMembers(ctx, {
+        brandId: added.brandId,
+        topic: 'account.welcome',
+        recipientUserIds: [added.user.id],
+        payload: { userId: added.user.id },
+        render: (to) => ssoSignInEmail({ ...signIn, brandName: brand.name }, to),
+      });
+      return {};
+    }
     const expiresAt = this.expiry('WELCOME');
     await this.outbox.emailMembers(ctx, {
       brandId: added.brandId,
@@ -53,6 +69,17 @@ export class AccountEmails {
 
   /** A reset link for an active user who asked for one; it belongs to no brand. */
   async reset(ctx: RequestContext, user: UserEntity): Promise<void> {
+    const signIn = await this.sso.of(ctx.em, user);
+    if (signIn) {
+      await this.outbox.emailMembers(ctx, {
+        brandId: null,
+        topic: 'account.password_reset',
+        recipientUserIds: [user.id],
+        payload: { userId: user.id },
+        render: (to) => ssoSignInEmail(signIn, to),
+      });
+      return;
+    }
     const expiresAt = this.expiry('RESET');
     await this.outbox.emailMembers(ctx, {
       brandId: null,

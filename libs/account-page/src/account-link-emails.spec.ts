@@ -5,7 +5,7 @@ import {
   occurrences,
 } from '@standpoint/testing';
 import { EmailRecipient } from '@standpoint/notifications';
-import { passwordResetEmail, welcomeEmail } from './account-link-emails';
+import { passwordResetEmail, ssoSignInEmail, welcomeEmail } from './account-link-emails';
 
 const PASSWORD_URL = 'https://standpoint.example/account/password/{{password-token}}';
 const LINK_EXPIRES = new Date('2026-12-08T09:00:00Z');
@@ -32,8 +32,34 @@ const everyEmail: EmailExamples = (text = (s) => s) => [
   ['password reset', passwordResetEmail({ expiresAt: LINK_EXPIRES }, account(text))],
 ];
 
+const SIGN_IN_URL = 'https://standpoint.example/auth/oidc/oidc_1/start';
+const sso = (text = (s: string) => s) => ({
+  providerName: text('Acme Okta'),
+  signInUrl: SIGN_IN_URL,
+});
+
+/** What a member of a brand that requires single sign-on gets instead: no password link. */
+const ssoEmails: EmailExamples = (text = (s) => s) => [
+  ['SSO welcome', ssoSignInEmail({ ...sso(text), brandName: text('Acme') }, reader)],
+  ['SSO reset', ssoSignInEmail(sso(text), reader)],
+];
+
 describe('the account emails', () => {
   describeEveryEmail(everyEmail);
+  describeEveryEmail(ssoEmails);
+
+  it.each(ssoEmails())(
+    '%s sends to the provider’s sign-in, once in each part, and offers no password',
+    (_, email) => {
+      expect(occurrences(email.html, SIGN_IN_URL)).toBe(1);
+      expect(occurrences(email.text, SIGN_IN_URL)).toBe(1);
+      expect(email.text).not.toContain('/account/password/');
+      expect(email.html).not.toContain('/account/password/');
+      expect(email.text).toContain(
+        'Your brand requires single sign-on: you sign in through Acme Okta',
+      );
+    },
+  );
 
   describe('carrying a password link (welcome, reset)', () => {
     const linking = everyEmail();

@@ -22,6 +22,12 @@ export interface PasswordResetFacts {
   expiresAt: Date;
 }
 
+/** The provider a member of an SSO-required brand signs in through (docs/sso.md). */
+export interface SsoSignInFacts {
+  providerName: string;
+  signInUrl: string;
+}
+
 const UNASKED =
   'Nobody else knows or chooses your password: not an administrator, not us. If you did not expect this email, you can ignore it; the link stops working on its own.';
 
@@ -72,6 +78,38 @@ export function passwordResetEmail(facts: PasswordResetFacts, to: EmailRecipient
       'Standpoint',
       title,
       [`Hello ${to.name},`, intro, `Choose a new password: ${url}`, expiry, UNASKED],
+      reason,
+    ),
+  };
+}
+
+/**
+ * What a member of a brand that requires single sign-on gets instead of a password link, whether
+ * they were just added (`brandName`) or asked for a reset: where to sign in, and no password form.
+ */
+export function ssoSignInEmail(
+  facts: SsoSignInFacts & { brandName?: string },
+  to: EmailRecipient,
+): RenderedEmail {
+  const title = `Sign in through ${facts.providerName}`;
+  const intro = facts.brandName
+    ? `You are now a member of ${facts.brandName} on Standpoint.`
+    : `Someone asked for a new Standpoint password for ${to.email}.`;
+  const rule = `Your brand requires single sign-on: you sign in through ${facts.providerName}, with your organisation's account, and have no Standpoint password to choose.`;
+  const reason = `You receive this because ${facts.brandName ? 'you were added to a brand' : 'a password reset was asked for'} on Standpoint.`;
+  return {
+    subject: subjectLine(facts.brandName ? `Welcome to ${facts.brandName} on Standpoint` : title),
+    html: layout({
+      brandName: facts.brandName ?? 'Standpoint',
+      title,
+      preheader: rule,
+      reason,
+      body: html`${paragraph(`Hello ${to.name},`)}${paragraph(intro)}${paragraph(rule)}${button(facts.signInUrl, title)}`,
+    }),
+    text: textLayout(
+      facts.brandName ?? 'Standpoint',
+      title,
+      [`Hello ${to.name},`, intro, rule, `${title}: ${facts.signInUrl}`],
       reason,
     ),
   };

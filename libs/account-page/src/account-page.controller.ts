@@ -8,11 +8,13 @@ import {
   sendPage,
 } from '@standpoint/decision-page';
 import { Ctx } from '@standpoint/graphql';
+import { html } from '@standpoint/html';
 import { PasswordLinkStanding, PasswordSetOutcome, PasswordsService } from '@standpoint/identity';
 import type { Response } from 'express';
 import { passwordFormPage } from './page/password-form.view';
 
-type Closed = Exclude<PasswordLinkStanding['kind'], 'OPEN'>;
+type Closed = Exclude<PasswordLinkStanding['kind'], 'OPEN' | 'SSO_REQUIRED'>;
+type NotOpen = Exclude<PasswordLinkStanding, { kind: 'OPEN' }>;
 
 const NOTICES: Record<Closed, [number, string, string]> = {
   UNKNOWN: [
@@ -56,7 +58,7 @@ export class AccountPageController {
     @Res() response: Response,
   ): Promise<void> {
     const standing = LINK_TOKEN.test(token) ? await this.passwords.standing(ctx, token) : undefined;
-    if (!standing || standing.kind !== 'OPEN') return notice(response, standing?.kind ?? 'UNKNOWN');
+    if (!standing || standing.kind !== 'OPEN') return notice(response, standing ?? UNKNOWN);
     sendPage(response, 200, this.form(token, standing.user.email, standing.link.purpose));
   }
 
@@ -67,7 +69,7 @@ export class AccountPageController {
     @FormFields() fields: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
-    if (!LINK_TOKEN.test(token)) return notice(response, 'UNKNOWN');
+    if (!LINK_TOKEN.test(token)) return notice(response, UNKNOWN);
     if (!this.antiForgery.accepts(token, fields.antiForgery)) {
       return sendPage(
         response,
@@ -95,12 +97,12 @@ export class AccountPageController {
         );
       case 'WEAK': {
         const standing = await this.passwords.standing(ctx, token);
-        if (standing.kind !== 'OPEN') return notice(response, standing.kind);
+        if (standing.kind !== 'OPEN') return notice(response, standing);
         const page = this.form(token, standing.user.email, standing.link.purpose, outcome.problem);
         return sendPage(response, 422, page);
       }
       default:
-        return notice(response, outcome.kind);
+        return notice(response, outcome);
     }
   }
 
@@ -109,7 +111,26 @@ export class AccountPageController {
   }
 }
 
-function notice(response: Response, kind: Closed): void {
-  const [status, title, message] = NOTICES[kind];
+const UNKNOWN: NotOpen = { kind: 'UNKNOWN' };
+
+/**
+ * Why the link sets no password. A member of a brand that requires single sign-on is sent to
+ * their provider instead of a password form (docs/sso.md).
+ */
+function notice(response: Response, standing: NotOpen): void {
+  if (standing.kind === 'SSO_REQUIRED') {
+    const { providerName, signInUrl } = standing.signIn;
+    return sendPage(
+      response,
+      409,
+      noticePage(
+        `Sign in through ${providerName}`,
+        html`Your brand requires single sign-on: you sign in through ${providerName}, not with a
+          Standpoint password, so none is set here.
+          <a href="${signInUrl}">Sign in through ${providerName}</a>.`,
+      ),
+    );
+  }
+  const [status, title, message] = NOTICES[standing.kind];
   sendPage(response, status, noticePage(title, message));
 }

@@ -5,10 +5,13 @@ import { NotificationsModule } from '@standpoint/notifications';
 import { PagePostRateLimit, RateLimitsModule } from '@standpoint/rate-limits';
 import { AccountEmailsModule } from './account-emails.module';
 import { AccountPageController } from './account-page.controller';
+import { OidcSignInController } from './oidc/oidc-sign-in.controller';
 
 /**
  * `GET`/`POST /account/password/<token>`, where a new member chooses their password and a member
- * resets theirs; and the welcome email a new member without a password gets.
+ * resets theirs; the two steps of a sign-in through an organisation's OIDC provider
+ * (`/auth/oidc/<provider>/start` and `/auth/oidc/callback`); and the welcome email a new member
+ * without a password gets.
  */
 @Module({
   imports: [
@@ -18,7 +21,7 @@ import { AccountPageController } from './account-page.controller';
     NotificationsModule,
     RateLimitsModule,
   ],
-  controllers: [AccountPageController],
+  controllers: [AccountPageController, OidcSignInController],
   providers: [AntiForgery],
 })
 export class AccountPageModule implements NestModule {

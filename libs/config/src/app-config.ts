@@ -38,6 +38,8 @@ export interface AppConfig {
   readonly outbox: OutboxConfig;
   /** Whether webhooks may target loopback and private networks (tests and development only). */
   readonly webhooksAllowPrivateTargets: boolean;
+  /** Whether an OIDC provider may be on plain http and a private network (tests, development). */
+  readonly oidcAllowPrivateIssuers: boolean;
   /** The base of Slack's Web API (SLACK_API_URL, ending in `/`): the tests point it at a fake. */
   readonly slackApiUrl: string;
   /**

@@ -349,6 +349,7 @@ describe('loadAppConfig', () => {
       ['WEBHOOK_DEADLINE_MS', '99'],
       ['SMTP_DEADLINE_MS', 'slow'],
       ['WEBHOOKS_ALLOW_PRIVATE_TARGETS', 'yes'],
+      ['OIDC_ALLOW_PRIVATE_ISSUERS', 'yes'],
       ['DATABASE_APP_ROLE', 'App Role'],
       ['DATABASE_POOL_SIZE', '0'],
       ['DATABASE_POOL_SIZE', '101'],
@@ -441,6 +442,16 @@ describe('loadAppConfig', () => {
           /^WEBHOOKS_ALLOW_PRIVATE_TARGETS must be false when NODE_ENV=production/,
         ),
       ]);
+    });
+
+    it('OIDC_ALLOW_PRIVATE_ISSUERS=true in production, which would trust identity providers over http and on private networks', () => {
+      const problems = problemsOf({ ...production(), OIDC_ALLOW_PRIVATE_ISSUERS: 'true' });
+
+      expect(problems).toEqual([
+        expect.stringMatching(/^OIDC_ALLOW_PRIVATE_ISSUERS must be false when NODE_ENV=production/),
+      ]);
+      expect(load({ OIDC_ALLOW_PRIVATE_ISSUERS: 'true' }).oidcAllowPrivateIssuers).toBe(true);
+      expect(load({}).oidcAllowPrivateIssuers).toBe(false);
     });
 
     it('nothing for WEBHOOKS_ALLOW_PRIVATE_TARGETS=false in production, or =true outside it', () => {

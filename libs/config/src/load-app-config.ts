@@ -150,6 +150,13 @@ export function loadAppConfig(env: Environment): AppConfig {
       'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be false when NODE_ENV=production (it lets webhooks reach private networks)',
     );
   }
+  const oidcAllowPrivateIssuers = read<boolean>('OIDC_ALLOW_PRIVATE_ISSUERS', flag, false);
+  if (production && oidcAllowPrivateIssuers) {
+    // Sign-in would trust keys and tokens fetched without TLS, and admins could reach our network.
+    problems.push(
+      'OIDC_ALLOW_PRIVATE_ISSUERS must be false when NODE_ENV=production (it lets sign-in trust identity providers over plain http and on private networks)',
+    );
+  }
   const slackApiUrl = read<string>('SLACK_API_URL', httpUrl, 'https://slack.com/api/').replace(
     /\/*$/,
     '/',
@@ -220,6 +227,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     workerIntervalMs,
     outbox,
     webhooksAllowPrivateTargets,
+    oidcAllowPrivateIssuers,
     slackApiUrl,
     checkpointIntervalMs,
     checkpointEveryEvents,

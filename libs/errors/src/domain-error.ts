@@ -18,6 +18,8 @@ export enum RefusalCode {
   /** The object's current state does not allow this (a closed dossier, a withdrawn evidence). */
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The account signs in through its organisation's identity provider, not with a password. */
+  SSO_REQUIRED = 'SSO_REQUIRED',
   /** The request or the file it carries is larger than the server reads; HTTP 413. */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
 }
@@ -75,6 +77,15 @@ export class DomainError extends Error {
 
   static conflict(message: string): DomainError {
     return new DomainError(RefusalCode.CONFLICT, message);
+  }
+
+  /** SSO_REQUIRED, naming the provider and where its sign-in starts (`extensions.signInUrl`). */
+  static ssoRequired(providerName: string, signInUrl: string): DomainError {
+    return new DomainError(
+      RefusalCode.SSO_REQUIRED,
+      `Sign in through ${providerName}: your brand requires single sign-on`,
+      { providerName, signInUrl },
+    );
   }
 
   static tooLarge(message: string): DomainError {

@@ -283,6 +283,27 @@ export interface AuditPayloads {
     /** SHA-256 (hex) of the text as the content hash normalises it. */
     bodyHash: string;
   };
+  /**
+   * An OIDC provider configured or changed, recorded in each brand it serves or stopped serving
+   * (`serves`); never its client secret, and not the other brands it serves.
+   */
+  'oidc_provider.set': {
+    name: string;
+    issuer: string;
+    clientId: string;
+    emailDomains: readonly string[];
+    serves: boolean;
+    secretChanged: boolean;
+  };
+  /** A brand requires (or stops requiring) sign-in through its provider. */
+  'sso_requirement.set': { required: boolean; providerName: string };
+  /** A member signed in through the brand's OIDC provider (recorded in each brand it serves them). */
+  'user.signed_in_with_sso': {
+    userId: string;
+    email: string;
+    providerId: string;
+    providerName: string;
+  };
   'slack.connected': SlackWorkspaceRecord;
   /** `unlinkedUsers`: the links that ended with the connection. */
   'slack.disconnected': SlackWorkspaceRecord & { unlinkedUsers: number };

@@ -6,6 +6,7 @@ import { IsNull } from 'typeorm';
 import { LoginThrottle } from './login-throttle';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { UserModel } from './models/user.model';
+import { SsoRequirement } from './oidc/sso-requirement';
 import { PasswordHasher } from './password-hasher';
 import { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -21,13 +22,16 @@ export class AuthService implements Authenticator {
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionsService,
     private readonly transactions: TransactionRunner,
+    private readonly sso: SsoRequirement,
   ) {}
 
   /**
    * Signs a user in. An unknown email, a wrong password and a deactivated account fail alike, in
    * the same time. The attempt is counted first; the password is checked outside any transaction
    * (the resolver is @ManagesOwnTransactions()), so that argon2's time holds no database turn or
-   * connection; only then is the session written, in a short transaction of its own.
+   * connection; only then is the session written, in a short transaction of its own. A member
+   * of a brand that requires single sign-on is refused before any password is checked, with
+   * SSO_REQUIRED naming their provider's sign-in (platform administrators keep their password).
    */
   async login(
     ctx: RequestContext,
@@ -38,6 +42,8 @@ export class AuthService implements Authenticator {
     const email = rawEmail.trim().toLowerCase();
     await this.throttle.attempt(email, address);
     const user = await ctx.em.findOneBy(UserEntity, { email });
+    const required = user && !user.deactivatedAt ? await this.sso.of(ctx.em, user) : null;
+    if (required) throw DomainError.ssoRequired(required.providerName, required.signInUrl);
     const valid = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !valid || user.deactivatedAt) {
       throw DomainError.unauthenticated('Invalid email or password');

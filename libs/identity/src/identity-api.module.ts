@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '@standpoint/audit';
 import { Authenticator, NodeRegistry } from '@standpoint/graphql';
 import { RateLimitsModule } from '@standpoint/rate-limits';
 import { AuthGuard } from './auth.guard';
@@ -13,6 +14,8 @@ import { IdentityModule } from './identity.module';
 import { LoginThrottle } from './login-throttle';
 import { MembersResolver } from './members.resolver';
 import { MutationRateGuard } from './mutation-rate.guard';
+import { OidcResolver } from './oidc/oidc.resolver';
+import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { PasskeysResolver } from './passkeys/passkeys.resolver';
 import { PasswordResetsService } from './password-resets.service';
 import { PasswordsService } from './passwords.service';
@@ -25,7 +28,7 @@ import { UsersService } from './users.service';
  * the Authenticator the GraphQL layer authenticates WebSocket connections with.
  */
 @Module({
-  imports: [IdentityModule, RateLimitsModule],
+  imports: [AuditModule, IdentityModule, RateLimitsModule],
   providers: [
     AuthService,
     { provide: Authenticator, useExisting: AuthService },
@@ -35,6 +38,8 @@ import { UsersService } from './users.service';
     CalendarFeedsResolver,
     LoginThrottle,
     MembersResolver,
+    OidcResolver,
+    OidcSignInService,
     PasskeysResolver,
     PasswordResetsService,
     PasswordsService,
@@ -44,7 +49,7 @@ import { UsersService } from './users.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: MutationRateGuard },
   ],
-  exports: [Authenticator, PasswordsService],
+  exports: [Authenticator, OidcSignInService, PasswordsService],
 })
 export class IdentityApiModule implements OnModuleInit {
   constructor(

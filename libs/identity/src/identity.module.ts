@@ -19,6 +19,12 @@ import { PasswordResetQueue } from './password-reset-queue';
 import { PasswordStrength } from './password-strength';
 import { SessionsService } from './sessions.service';
 import { MembersService } from './members.service';
+import { OidcDiscovery } from './oidc/oidc-discovery';
+import { OidcProviderBrandEntity } from './oidc/oidc-provider-brand.entity';
+import { OidcProviderEntity } from './oidc/oidc-provider.entity';
+import { OidcProvidersService } from './oidc/oidc-providers.service';
+import { OidcSignInCodeEntity } from './oidc/oidc-sign-in-code.entity';
+import { SsoRequirement } from './oidc/sso-requirement';
 import { MembershipEntity } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
 import { PasswordLinkTokenEntity } from './password-link-token.entity';
@@ -35,6 +41,8 @@ const SERVICES = [
   DecisionLinksService,
   DemoSeeder,
   MembersService,
+  OidcDiscovery,
+  OidcProvidersService,
   PasskeysService,
   PasswordHasher,
   PasswordLinksService,
@@ -42,6 +50,7 @@ const SERVICES = [
   PasswordStrength,
   RelyingParty,
   SessionsService,
+  SsoRequirement,
   UsersService,
 ];
 
@@ -64,6 +73,9 @@ const SERVICES = [
       DecisionLinkTokenEntity,
       PasskeyEntity,
       WebAuthnChallengeEntity,
+      OidcProviderEntity,
+      OidcProviderBrandEntity,
+      OidcSignInCodeEntity,
     ]),
     AuditModule,
   ],

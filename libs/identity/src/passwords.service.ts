@@ -7,6 +7,7 @@ import { requireUser } from './brand-access';
 import { BrandEntity } from './brand.entity';
 import { LoginThrottle } from './login-throttle';
 import { MembershipEntity } from './membership.entity';
+import { RequiredSignIn, SsoRequirement } from './oidc/sso-requirement';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { PasswordHasher } from './password-hasher';
 import { PasswordLinkEntity } from './password-link.entity';
@@ -19,6 +20,8 @@ import { UserEntity } from './user.entity';
 export type PasswordLinkStanding =
   | { kind: 'UNKNOWN' }
   | { kind: 'USED' | 'EXPIRED' | 'INACTIVE' }
+  /** The user signs in through their brand's provider: no password is set for them. */
+  | { kind: 'SSO_REQUIRED'; signIn: RequiredSignIn }
   | { kind: 'OPEN'; link: PasswordLinkEntity; user: UserEntity };
 
 /** What setting a password through a link came to. */
@@ -43,6 +46,7 @@ export class PasswordsService {
     private readonly throttle: LoginThrottle,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly sso: SsoRequirement,
   ) {}
 
   /**
@@ -90,6 +94,8 @@ export class PasswordsService {
     if (!user || user.deactivatedAt) return { kind: 'INACTIVE' };
     if (link.usedAt) return { kind: 'USED' };
     if (link.expiresAt.getTime() <= this.clock.now().getTime()) return { kind: 'EXPIRED' };
+    const signIn = await this.sso.of(ctx.em, user);
+    if (signIn) return { kind: 'SSO_REQUIRED', signIn };
     return { kind: 'OPEN', link, user };
   }
 

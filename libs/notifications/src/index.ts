@@ -9,7 +9,6 @@ export * from './email/kit';
 export * from './webhooks/webhook-endpoint.entity';
 export * from './webhooks/webhook-events';
 export * from './webhooks/webhook-signature';
-export * from './webhooks/webhook-targets';
 export * from './webhooks/webhook.transport';
 export * from './webhooks/webhooks-api.module';
 export * from './webhooks/webhooks.module';

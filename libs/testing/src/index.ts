@@ -23,4 +23,5 @@ export * from './sql-statements';
 export * from './email-checks';
 export * from './software-authenticator';
 export * from './calendar-events';
+export * from './test-identity-provider';
 export * from './fake-slack';

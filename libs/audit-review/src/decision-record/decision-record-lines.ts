@@ -226,6 +226,9 @@ class StoryState {
       case 'teams_connection.set':
       case 'teams_connection.removed':
       case 'publication.unapproved_content_reported':
+      case 'oidc_provider.set':
+      case 'sso_requirement.set':
+      case 'user.signed_in_with_sso':
       case 'slack.connected':
       case 'slack.disconnected':
       case 'slack.user_linked':

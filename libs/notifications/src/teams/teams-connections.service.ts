@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext, SecretBox } from '@standpoint/database';
 import { AuditData } from '@standpoint/events';
 import { Operation, requireBrandOperation, requireUser } from '@standpoint/identity';
-import { checkedTargetUrl } from '../webhooks/target-url';
+import { checkedTargetUrl } from '@standpoint/outbound';
 import { SetTeamsConnectionInput } from './teams-connection.input';
 import { TeamsConnectionEntity, teamsUrlContext } from './teams-connection.entity';
 import { TeamsConnectionModel } from './teams-connection.model';

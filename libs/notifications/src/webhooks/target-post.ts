@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { LookupFunction } from 'node:net';
 import { withinDeadline } from '../outbox/delivery-deadline';
 import { PermanentDeliveryError } from '../outbox/outbox-transport';
-import { CheckedAddress, checkTarget, RefusedTargetError } from './webhook-targets';
+import { CheckedAddress, checkTarget, RefusedTargetError } from '@standpoint/outbound';
 
 export interface TargetPost {
   url: URL;

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { RegisterWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook-endpoint.input';
 import { RegisteredWebhookEndpointModel, WebhookEndpointModel } from './webhook-endpoint.model';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
-import { checkedTargetUrl } from './target-url';
+import { checkedTargetUrl } from '@standpoint/outbound';
 
 /** The brand admins' webhook endpoints: registered, changed and removed, each change audited. */
 @Injectable()

@@ -1,9 +1,11 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
-// Where a webhook may be sent. A brand admin could otherwise point one at the database, the cloud
-// metadata service or anything else on our network (server-side request forgery), so unless the
-// configuration allows private targets (tests, development) only public addresses are reached.
+// Where the server may send a request whose address an admin gave: a webhook, a Teams workflow, an
+// OIDC issuer and the endpoints its discovery document names. An admin could otherwise point one
+// at the database, the cloud metadata service or anything else on our network (server-side request
+// forgery), so unless the configuration allows private targets (tests, development) only public
+// addresses are reached.
 
 /** IPv4 ranges that are not the public internet (IANA special-purpose registry). */
 const NON_PUBLIC_V4: [string, number][] = [

@@ -4,12 +4,12 @@ import {
   RefusedPortError,
   RefusedTargetError,
   UnresolvedTargetError,
-} from './webhook-targets';
+} from './public-targets';
 
 /**
- * A URL an admin gives for Standpoint to POST to (a webhook endpoint, a Teams workflow): https to a
- * public host on an allowed port (http and private hosts only where the configuration allows).
- * Refusals name `field` and the rule broken.
+ * A URL an admin gives for Standpoint to call (a webhook endpoint, a Teams workflow, an OIDC
+ * issuer): https to a public host on an allowed port (http and private hosts only where the
+ * configuration allows). Refusals name `field` and the rule broken.
  */
 export async function checkedTargetUrl(
   text: string,

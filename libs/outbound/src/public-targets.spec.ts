@@ -4,9 +4,9 @@ import {
   isPublicAddress,
   RefusedPortError,
   RefusedTargetError,
-} from './webhook-targets';
+} from './public-targets';
 
-describe('webhook targets', () => {
+describe('public targets', () => {
   it.each([
     '127.0.0.1',
     '127.8.9.10',

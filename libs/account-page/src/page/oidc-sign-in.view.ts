@@ -1,0 +1,59 @@
+import { layout, noticePage } from '@standpoint/decision-page';
+import { html } from '@standpoint/html';
+import type { OidcRefusal } from '@standpoint/identity';
+
+/**
+ * The end of an OIDC sign-in: the one-time code the client exchanges for its session
+ * (`exchangeSignInCode`), shown in the page and never in an address, so no log, history or
+ * Referer keeps it. It works once, for two minutes.
+ */
+export function signedInPage(email: string, providerName: string, code: string): string {
+  return layout(
+    'Signed in',
+    html`<h1>Signed in</h1>
+      <div class="notice done" role="status">
+        <p>${providerName} signed you in as ${email}.</p>
+      </div>
+      <p>Your Standpoint client finishes signing you in with this one-time code:</p>
+      <p><output id="sign-in-code">${code}</output></p>
+      <p class="hint">It works once, within two minutes. Do not share it.</p>`,
+  );
+}
+
+const REFUSALS: Record<OidcRefusal, [string, string]> = {
+  STATE: [
+    'This sign-in cannot be finished',
+    'It was not started in this browser, took more than ten minutes, or was already finished. Start signing in again.',
+  ],
+  PROVIDER: [
+    'Your identity provider did not sign you in',
+    'Its answer was refused (it failed, or its token was not for Standpoint, not signed by it, expired or not this sign-in’s). Start signing in again.',
+  ],
+  EMAIL_UNVERIFIED: [
+    'Your email address is not verified',
+    'Your identity provider does not vouch for your email address. Ask your administrator to verify it there.',
+  ],
+  EMAIL_DOMAIN: [
+    'This address cannot sign in here',
+    'Your identity provider signs in addresses of its organisation’s own domains only.',
+  ],
+  NOT_A_MEMBER: [
+    'You are not a member here yet',
+    'Only members of a brand this provider serves can sign in through it. Ask a brand administrator to add you; accounts are not created at sign-in yet.',
+  ],
+  INACTIVE: ['This account is not active', 'Your Standpoint account has been deactivated.'],
+};
+
+/** Why nobody was signed in, said plainly, with the reason's name for support. */
+export function refusedPage(refusal: OidcRefusal): string {
+  const [title, message] = REFUSALS[refusal];
+  return noticePage(title, html`${message} (${refusal})`);
+}
+
+/** The provider's discovery could not be read: nothing was started. */
+export function unavailablePage(providerName: string): string {
+  return noticePage(
+    `${providerName} cannot be reached`,
+    'Standpoint could not read its settings. Try again in a moment, or ask your administrator.',
+  );
+}

@@ -1,0 +1,507 @@
+import { AntiForgery } from '@standpoint/decision-page';
+import { PasswordLinksService } from '@standpoint/identity';
+import { OutboxMessageEntity } from '@standpoint/notifications';
+import {
+  describeInBrowser,
+  launchBrowser,
+  startTestIdentityProvider,
+  TEST_ADMIN,
+  TestBrand,
+  TestIdentityProvider,
+  TestMember,
+  useTestApp,
+} from '@standpoint/testing';
+import { WorkerJobs } from '@standpoint/worker';
+import { AppModule } from '../src/app.module';
+
+const PUBLIC_URL = 'http://standpoint.test';
+const SET_PROVIDER = `mutation ($input: SetOidcProviderInput!) {
+  setOidcProvider(input: $input) { id name issuer clientId emailDomains ssoRequired signInUrl redirectUri }
+}`;
+const SET_REQUIRED = `mutation ($brandId: ID!, $required: Boolean!) {
+  setSsoRequired(brandId: $brandId, required: $required) { ssoRequired }
+}`;
+const EXCHANGE =
+  'mutation ($code: String!) { exchangeSignInCode(code: $code) { token user { email } } }';
+const LOGIN =
+  'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
+
+/** A browser's cookies, by host, as simple as these redirects need. */
+type Jar = Map<string, Map<string, string>>;
+
+/**
+ * Sign-in through an organisation's OpenID provider, against a real oidc-provider on a local
+ * port: the whole walk (start, the provider's sign-in, callback, code exchange, a GraphQL call
+ * with the session) by HTTP and in Chromium, and each refusal: the state, a replayed code, an ID
+ * token for another audience, with another nonce, from another issuer, expired or signed by a
+ * stranger, an unverified or foreign email, a non-member, a deactivated user. Then enforcement.
+ */
+describe('OIDC sign-in', () => {
+  const app = useTestApp(AppModule, { PUBLIC_URL, OIDC_ALLOW_PRIVATE_ISSUERS: 'true' });
+  let idp: TestIdentityProvider;
+  let brand: TestBrand;
+  let other: TestBrand;
+  let member: TestMember;
+  let providerId: string;
+
+  /** Follows the sign-in from its start to Standpoint's callback, as a browser would. */
+  async function signIn(login: string, jar: Jar = new Map()) {
+    let url = `${PUBLIC_URL}/auth/oidc/${providerId}/start`;
+    let method = 'GET';
+    let body: string | undefined;
+    for (let hop = 0; hop < 10; hop++) {
+      const target = new URL(url.replace(PUBLIC_URL, app.t.url));
+      const cookies = jar.get(target.host) ?? new Map<string, string>();
+      jar.set(target.host, cookies);
+      const sent = new Map(cookies);
+      const response = await fetch(target, {
+        method,
+        redirect: 'manual',
+        body,
+        headers: {
+          cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
+      });
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const [name, ...value] = pair!.split('=');
+        cookies.set(name!, value.join('='));
+      }
+      if (url.startsWith(`${PUBLIC_URL}/auth/oidc/callback`)) {
+        return { url, status: response.status, page: await response.text(), jar, sent };
+      }
+      if (target.pathname.startsWith('/interaction/') && method === 'GET') {
+        await response.text();
+        [method, body] = ['POST', new URLSearchParams({ login }).toString()];
+        continue;
+      }
+      [method, body] = ['GET', undefined];
+      url = new URL(response.headers.get('location')!, target).href;
+    }
+    throw new Error('the sign-in did not come back');
+  }
+
+  /** Asks for the callback again, with what the browser holds. */
+  async function callback(url: string, jar: Jar) {
+    const target = new URL(url.replace(PUBLIC_URL, app.t.url));
+    const cookies = jar.get(target.host) ?? new Map();
+    const response = await fetch(target, {
+      headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    return { status: response.status, page: await response.text() };
+  }
+
+  const codeOf = (page: string) => /<output id="sign-in-code">([\w-]+)<\/output>/.exec(page)?.[1];
+
+  function account(login: string, email: string, verified = true) {
+    idp.accounts.set(login, { email, email_verified: verified, name: login });
+    return login;
+  }
+
+  beforeAll(async () => {
+    idp = await startTestIdentityProvider(`${PUBLIC_URL}/auth/oidc/callback`);
+    [brand, other] = [await app.fixtures.brand(), await app.fixtures.brand()];
+    member = await app.fixtures.member(brand.id, ['APPROVER']);
+    const configured = await app.data(
+      SET_PROVIDER,
+      {
+        input: {
+          name: 'Acme IdP',
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          clientSecret: idp.clientSecret,
+          emailDomains: ['example.test'],
+          brandIds: [brand.id],
+        },
+      },
+      await app.fixtures.admin(),
+    );
+    providerId = configured.setOidcProvider.id;
+    expect(configured.setOidcProvider).toMatchObject({
+      issuer: idp.issuer,
+      emailDomains: ['example.test'],
+      ssoRequired: false,
+      signInUrl: `${PUBLIC_URL}/auth/oidc/${providerId}/start`,
+      redirectUri: `${PUBLIC_URL}/auth/oidc/callback`,
+    });
+    expect(JSON.stringify(configured)).not.toContain(idp.clientSecret);
+  });
+  afterAll(() => idp?.close());
+
+  it('signs a member in: a one-time code on the page, exchanged once for a working session', async () => {
+    const { status, page, url } = await signIn(account('member', member.email));
+    expect(status).toBe(200);
+    expect(url).not.toMatch(/token=/);
+    const code = codeOf(page)!;
+    expect(code).toBeDefined();
+
+    const { exchangeSignInCode } = await app.data(EXCHANGE, { code });
+    expect(exchangeSignInCode.user.email).toBe(member.email);
+    const viewer = await app.data('{ viewer { email } }', {}, exchangeSignInCode.token);
+    expect(viewer.viewer.email).toBe(member.email);
+
+    const again = await app.gql(EXCHANGE, { code });
+    expect(again.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const events = (await app.auditChain(brand.id)).filter(
+      (e) => e.action === 'user.signed_in_with_sso',
+    );
+    expect(events.at(-1)?.data).toMatchObject({ email: member.email, providerName: 'Acme IdP' });
+    expect(
+      (await app.auditChain(other.id)).some((e) => e.action === 'user.signed_in_with_sso'),
+    ).toBe(false);
+  });
+
+  it('takes Entra ID’s verified-domain claim for a verified email', async () => {
+    idp.accounts.set('entra', { email: member.email, xms_edov: true });
+    expect(codeOf((await signIn('entra')).page)).toBeDefined();
+  });
+
+  it('starts no sign-in for a provider that does not exist or serves no brand', async () => {
+    const unknown = await fetch(`${app.t.url}/auth/oidc/oidc_unknown/start`, {
+      redirect: 'manual',
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('starts no sign-in while the provider cannot be reached', async () => {
+    const down = await startTestIdentityProvider(`${PUBLIC_URL}/auth/oidc/callback`);
+    const { setOidcProvider } = await app.data(
+      SET_PROVIDER,
+      {
+        input: {
+          name: 'Down IdP',
+          issuer: down.issuer,
+          clientId: down.clientId,
+          clientSecret: down.clientSecret,
+          emailDomains: ['example.test'],
+          brandIds: [(await app.fixtures.brand()).id],
+        },
+      },
+      await app.fixtures.admin(),
+    );
+    await down.close();
+    const start = await fetch(`${app.t.url}/auth/oidc/${setOidcProvider.id}/start`, {
+      redirect: 'manual',
+    });
+    expect(start.status).toBe(502);
+    expect(await start.text()).toContain('Down IdP cannot be reached');
+    expect(start.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses a callback whose state is not the one this browser started with, or without its cookie', async () => {
+    const first = await signIn(account('member', member.email));
+    const forged = first.url.replace(/state=[^&]+/, 'state=forged');
+    expect((await callback(forged, new Map())).page).toContain('(STATE)');
+    const second = await signIn('member');
+    expect(
+      (await callback(second.url.replace(/state=[^&]+/, 'state=forged'), second.jar)).page,
+    ).toContain('(STATE)');
+  });
+
+  it('refuses a replayed authorization code, even with the cookie it came with', async () => {
+    const first = await signIn(account('member', member.email));
+    expect(first.status).toBe(200);
+    const replayed = await callback(first.url, new Map([[new URL(app.t.url).host, first.sent]]));
+    expect(replayed.status).toBe(403);
+    expect(replayed.page).toContain('(PROVIDER)');
+  });
+
+  it.each([
+    [
+      'another audience',
+      { claims: (c: Record<string, unknown>) => ({ ...c, aud: 'someone-else' }) },
+    ],
+    [
+      'another nonce',
+      { claims: (c: Record<string, unknown>) => ({ ...c, nonce: 'replayed-nonce' }) },
+    ],
+    [
+      'another issuer',
+      { claims: (c: Record<string, unknown>) => ({ ...c, iss: 'https://evil.example' }) },
+    ],
+    ['an expiry past', { claims: (c: Record<string, unknown>) => ({ ...c, exp: 1_000_000 }) }],
+    ['a stranger’s signature', { foreignKey: true }],
+  ])('refuses an ID token with %s', async (_, tampering) => {
+    idp.tamperNextIdToken(tampering);
+    const { status, page } = await signIn(account('member', member.email));
+    expect(status).toBe(403);
+    expect(page).toContain('(PROVIDER)');
+    expect(codeOf(page)).toBeUndefined();
+  });
+
+  it('refuses an unverified email, an email outside the domains, a non-member and a deactivated user', async () => {
+    const refusal = async (login: string) => /\((\w+)\)<\/p>/.exec((await signIn(login)).page)?.[1];
+    expect(await refusal(account('unverified', member.email, false))).toBe('EMAIL_UNVERIFIED');
+    idp.accounts.set('entra-unverified', { email: member.email, xms_edov: false });
+    expect(await refusal('entra-unverified')).toBe('EMAIL_UNVERIFIED');
+    expect(await refusal(account('foreign', 'someone@elsewhere.test'))).toBe('EMAIL_DOMAIN');
+    expect(await refusal(account('stranger', 'nobody-yet@example.test'))).toBe('NOT_A_MEMBER');
+    const elsewhere = await app.fixtures.member(other.id, ['APPROVER']);
+    expect(await refusal(account('elsewhere', elsewhere.email))).toBe('NOT_A_MEMBER');
+    const leaver = await app.fixtures.member(brand.id, ['REVIEWER']);
+    await app.data(
+      'mutation ($id: ID!) { deactivateUser(userId: $id) { id } }',
+      { id: leaver.id },
+      await app.fixtures.admin(),
+    );
+    expect(await refusal(account('leaver', leaver.email))).toBe('INACTIVE');
+  });
+
+  it('lets a brand admin vouch only for their own address’s domain, and only for their brands', async () => {
+    const admin = await app.fixtures.member(other.id, ['ADMIN']);
+    const input = {
+      name: 'Other IdP',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      brandIds: [other.id],
+    };
+    const unverified = await app.gql(
+      SET_PROVIDER,
+      { input: { ...input, emailDomains: ['rival.test'] } },
+      admin.token,
+    );
+    expect(unverified.errors?.[0]?.extensions?.fields).toEqual([
+      expect.objectContaining({ field: 'input.emailDomains', rules: ['verifiedDomain'] }),
+    ]);
+    const notTheirs = await app.gql(
+      SET_PROVIDER,
+      { input: { ...input, emailDomains: ['example.test'], brandIds: [other.id, brand.id] } },
+      admin.token,
+    );
+    expect(notTheirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const own = await app.gql(
+      SET_PROVIDER,
+      { input: { ...input, emailDomains: ['example.test'] } },
+      admin.token,
+    );
+    expect(own.errors).toBeUndefined();
+  });
+
+  it('records each change without its secret, and keeps one provider per brand and other brands’ providers out of sight', async () => {
+    const configured = (await app.auditChain(brand.id)).find(
+      (e) => e.action === 'oidc_provider.set',
+    )!;
+    expect(configured.data).toEqual({
+      name: 'Acme IdP',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      emailDomains: ['example.test'],
+      serves: true,
+      secretChanged: true,
+    });
+    expect(JSON.stringify(await app.auditChain(brand.id))).not.toContain(idp.clientSecret);
+
+    const root = await app.fixtures.admin();
+    const second = await app.gql(
+      SET_PROVIDER,
+      {
+        input: {
+          name: 'Second IdP',
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          clientSecret: idp.clientSecret,
+          emailDomains: ['example.test'],
+          brandIds: [brand.id],
+        },
+      },
+      root,
+    );
+    expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const outsider = await app.fixtures.member(other.id, ['ADMIN']);
+    const hidden = await app.gql(
+      'query ($b: ID!) { oidcProvider(brandId: $b) { id } }',
+      { b: brand.id },
+      outsider.token,
+    );
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses to require SSO while a member could not sign in through it, and to drop a brand that requires it', async () => {
+    const root = await app.fixtures.admin();
+    const mixed = await app.fixtures.brand();
+    await app.data(
+      'mutation ($input: AddMemberInput!) { addMember(input: $input) { roles } }',
+      {
+        input: {
+          brandId: mixed.id,
+          email: 'contractor@elsewhere.test',
+          name: 'Casey Contractor',
+          roles: ['REVIEWER'],
+        },
+      },
+      root,
+    );
+    const input = {
+      name: 'Mixed IdP',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      emailDomains: ['example.test'],
+      brandIds: [mixed.id],
+    };
+    const { setOidcProvider } = await app.data(SET_PROVIDER, { input }, root);
+    const refused = await app.gql(SET_REQUIRED, { brandId: mixed.id, required: true }, root);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('1 member(s) have an address outside example.test'),
+      extensions: { code: 'CONFLICT' },
+    });
+
+    await app.data(
+      SET_PROVIDER,
+      {
+        input: {
+          ...input,
+          id: setOidcProvider.id,
+          emailDomains: ['example.test', 'elsewhere.test'],
+        },
+      },
+      root,
+    );
+    await app.data(SET_REQUIRED, { brandId: mixed.id, required: true }, root);
+    const dropped = await app.gql(
+      SET_PROVIDER,
+      { input: { ...input, id: setOidcProvider.id, brandIds: [(await app.fixtures.brand()).id] } },
+      root,
+    );
+    expect(dropped.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('lift the requirement first'),
+      extensions: { code: 'CONFLICT' },
+    });
+  });
+
+  it('enforcement: once the brand requires SSO, its members’ password sign-in is refused; a platform administrator keeps theirs', async () => {
+    const ssoLess = await app.fixtures.brand();
+    const refusedWithout = await app.gql(
+      SET_REQUIRED,
+      { brandId: ssoLess.id, required: true },
+      await app.fixtures.admin(),
+    );
+    expect(refusedWithout.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    expect(
+      (await app.gql(LOGIN, { email: member.email, password: member.password })).errors,
+    ).toBeUndefined();
+    await app.data(SET_REQUIRED, { brandId: brand.id, required: true }, await app.fixtures.admin());
+    const refused = await app.gql(LOGIN, { email: member.email, password: member.password });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'SSO_REQUIRED',
+      signInUrl: `${PUBLIC_URL}/auth/oidc/${providerId}/start`,
+    });
+    const breakGlass = await app.gql(LOGIN, {
+      email: TEST_ADMIN.email,
+      password: TEST_ADMIN.password,
+    });
+    expect(breakGlass.errors).toBeUndefined();
+    // Sign-in through the provider still works.
+    const { page } = await signIn(account('member', member.email));
+    expect(codeOf(page)).toBeDefined();
+    await app.data(
+      SET_REQUIRED,
+      { brandId: brand.id, required: false },
+      await app.fixtures.admin(),
+    );
+  });
+
+  describe('once the brand requires SSO, nothing offers its members a password', () => {
+    const signInUrl = () => `${PUBLIC_URL}/auth/oidc/${providerId}/start`;
+    const emailsTo = (userId: string) =>
+      app.t.dataSource
+        .getRepository(OutboxMessageEntity)
+        .find({ where: { recipientUserId: userId }, order: { id: 'ASC' } });
+    beforeAll(async () =>
+      app.data(SET_REQUIRED, { brandId: brand.id, required: true }, await app.fixtures.admin()),
+    );
+    afterAll(async () =>
+      app.data(SET_REQUIRED, { brandId: brand.id, required: false }, await app.fixtures.admin()),
+    );
+
+    it('a reset request is answered with the provider’s sign-in, and no password link', async () => {
+      await app.data('mutation ($e: String!) { requestPasswordReset(email: $e) }', {
+        e: member.email,
+      });
+      const job = app.t.app
+        .get(WorkerJobs)
+        .all()
+        .find((j) => j.name === 'password resets')!;
+      await job.run();
+      const email = (await emailsTo(member.id)).at(-1)!;
+      expect(email.topic).toBe('account.password_reset');
+      expect(email.passwordLinkId).toBeNull();
+      expect(email.body).toContain(signInUrl());
+      expect(email.body).not.toContain('/account/password/');
+    });
+
+    it('a new member without a password is welcomed with the sign-in, not a password link', async () => {
+      const added = await app.data(
+        'mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }',
+        {
+          input: {
+            brandId: brand.id,
+            email: 'newcomer@example.test',
+            name: 'Noor Newcomer',
+            roles: ['REVIEWER'],
+          },
+        },
+        await app.fixtures.admin(),
+      );
+      const email = (await emailsTo(added.addMember.user.id)).at(-1)!;
+      expect(email.topic).toBe('account.welcome');
+      expect(email.passwordLinkId).toBeNull();
+      expect(email.body).toContain(signInUrl());
+    });
+
+    it('a password link from before shows the provider instead of a form, and sets nothing', async () => {
+      const token = await app.t.asSystem(async (ctx) => {
+        const links = app.t.app.get(PasswordLinksService);
+        const link = await links.create(ctx, member.id, 'RESET');
+        return links.mintToken(ctx.em, link.id);
+      });
+      const page = await fetch(`${app.t.url}/account/password/${token}`);
+      const text = await page.text();
+      expect(page.status).toBe(409);
+      expect(text).toContain('Sign in through Acme IdP');
+      expect(text).toContain(`href="${signInUrl()}"`);
+      expect(text).not.toContain('type="password"');
+      const posted = await fetch(`${app.t.url}/account/password/${token}`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          antiForgery: app.t.app.get(AntiForgery).fieldFor(token),
+          password: 'copper lantern orchard 1977',
+        }),
+      });
+      expect(posted.status).toBe(409);
+      expect(await posted.text()).toContain('none is set here');
+      expect(
+        (await app.gql(LOGIN, { email: member.email, password: member.password })).errors?.[0]
+          ?.extensions?.code,
+      ).toBe('SSO_REQUIRED');
+    });
+  });
+
+  describeInBrowser('in Chromium', () => {
+    it('walks the whole sign-in and calls the API with the session', async () => {
+      account('browser', member.email);
+      const browser = await launchBrowser(`MAP standpoint.test:80 ${new URL(app.t.url).host}`, [
+        PUBLIC_URL,
+      ]);
+      try {
+        const tab = await (await browser.newContext()).newPage();
+        await tab.goto(`${PUBLIC_URL}/auth/oidc/${providerId}/start`);
+        await tab.getByLabel('Login').fill('browser');
+        await tab.getByRole('button', { name: 'Sign in' }).click();
+        await tab.getByRole('heading', { name: 'Signed in' }).waitFor();
+        expect(tab.url()).not.toMatch(/sign-in-code|token/);
+        const code = await tab.locator('#sign-in-code').textContent();
+        const { exchangeSignInCode } = await app.data(EXCHANGE, { code });
+        const viewer = await app.data('{ viewer { email } }', {}, exchangeSignInCode.token);
+        expect(viewer.viewer.email).toBe(member.email);
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+});
