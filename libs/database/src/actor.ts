@@ -1,5 +1,8 @@
-/** Who is acting: a signed-in user, an approver through an email link, or the system itself. */
-export type Actor = AnonymousActor | UserActor | EmailLinkActor | SystemActor;
+/**
+ * Who is acting: a signed-in user, an approver through an email link, a brand's identity provider
+ * through SCIM, or the system itself.
+ */
+export type Actor = AnonymousActor | UserActor | EmailLinkActor | ScimActor | SystemActor;
 
 export interface AnonymousActor {
   readonly kind: 'anonymous';
@@ -26,6 +29,15 @@ export interface EmailLinkActor {
   readonly roles: readonly string[];
 }
 
+/** A brand's identity provider provisioning its members through SCIM, with the brand's token. */
+export interface ScimActor {
+  readonly kind: 'scim';
+  readonly brandId: string;
+  readonly tokenId: string;
+  /** The token's label, as the brand's ADMIN named it (say "Okta"). */
+  readonly label: string;
+}
+
 export interface SystemActor {
   readonly kind: 'system';
 }
@@ -40,6 +52,8 @@ export function actorLabel(actor: Actor): string {
       return actor.email;
     case 'email-link':
       return `email-link:${actor.email}`;
+    case 'scim':
+      return `scim:${actor.label} (${actor.tokenId})`;
     case 'system':
       return 'system';
     case 'anonymous':

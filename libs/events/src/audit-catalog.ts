@@ -55,6 +55,16 @@ export const AUDIT_ENTITY_TYPES = {
   'teams_connection.set': 'TeamsConnection',
   'teams_connection.removed': 'TeamsConnection',
   'publication.unapproved_content_reported': 'PublishedContent',
+  'scim_token.created': 'ScimToken',
+  'scim_token.revoked': 'ScimToken',
+  'group_roles.set': 'GroupRoleMapping',
+  'group_roles.removed': 'GroupRoleMapping',
+  'scim_user.provisioned': 'ScimUser',
+  'scim_user.updated': 'ScimUser',
+  'scim_user.deleted': 'ScimUser',
+  'scim_group.created': 'ScimGroup',
+  'scim_group.updated': 'ScimGroup',
+  'scim_group.deleted': 'ScimGroup',
 } as const satisfies Record<keyof AuditPayloads, string>;
 
 export type AuditAction = keyof AuditPayloads;

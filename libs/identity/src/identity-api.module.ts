@@ -16,6 +16,7 @@ import { MutationRateGuard } from './mutation-rate.guard';
 import { PasskeysResolver } from './passkeys/passkeys.resolver';
 import { PasswordResetsService } from './password-resets.service';
 import { PasswordsService } from './passwords.service';
+import { ScimApiModule } from './scim/scim-api.module';
 import { TokenService } from './token.service';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
@@ -25,7 +26,7 @@ import { UsersService } from './users.service';
  * the Authenticator the GraphQL layer authenticates WebSocket connections with.
  */
 @Module({
-  imports: [IdentityModule, RateLimitsModule],
+  imports: [IdentityModule, RateLimitsModule, ScimApiModule],
   providers: [
     AuthService,
     { provide: Authenticator, useExisting: AuthService },

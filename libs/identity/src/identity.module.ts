@@ -10,6 +10,8 @@ import { DecisionLinkTokenEntity } from './decision-links/decision-link-token.en
 import { DecisionLinkEntity } from './decision-links/decision-link.entity';
 import { DecisionLinksService } from './decision-links/decision-links.service';
 import { DemoSeeder } from './demo-seeder';
+import { GroupRoleMappingEntity } from './group-roles/group-role-mapping.entity';
+import { GroupRolesService } from './group-roles/group-roles.service';
 import { PasskeyEntity } from './passkeys/passkey.entity';
 import { PasskeysService } from './passkeys/passkeys.service';
 import { RelyingParty } from './passkeys/relying-party';
@@ -17,6 +19,14 @@ import { WebAuthnChallengeEntity } from './passkeys/webauthn-challenge.entity';
 import { PasswordLinksService } from './password-links.service';
 import { PasswordResetQueue } from './password-reset-queue';
 import { PasswordStrength } from './password-strength';
+import { ProvisionedMemberships } from './scim/provisioned-memberships';
+import { ScimGroupMemberEntity } from './scim/scim-group-member.entity';
+import { ScimGroupEntity } from './scim/scim-group.entity';
+import { ScimGroupsService } from './scim/scim-groups.service';
+import { ScimTokenEntity } from './scim/scim-token.entity';
+import { ScimTokensService } from './scim/scim-tokens.service';
+import { ScimUserEntity } from './scim/scim-user.entity';
+import { ScimUsersService } from './scim/scim-users.service';
 import { SessionsService } from './sessions.service';
 import { MembersService } from './members.service';
 import { MembershipEntity } from './membership.entity';
@@ -34,13 +44,18 @@ const SERVICES = [
   DeactivationService,
   DecisionLinksService,
   DemoSeeder,
+  GroupRolesService,
   MembersService,
   PasskeysService,
   PasswordHasher,
   PasswordLinksService,
   PasswordResetQueue,
   PasswordStrength,
+  ProvisionedMemberships,
   RelyingParty,
+  ScimGroupsService,
+  ScimTokensService,
+  ScimUsersService,
   SessionsService,
   UsersService,
 ];
@@ -64,6 +79,11 @@ const SERVICES = [
       DecisionLinkTokenEntity,
       PasskeyEntity,
       WebAuthnChallengeEntity,
+      GroupRoleMappingEntity,
+      ScimTokenEntity,
+      ScimUserEntity,
+      ScimGroupEntity,
+      ScimGroupMemberEntity,
     ]),
     AuditModule,
   ],

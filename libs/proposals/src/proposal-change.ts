@@ -77,6 +77,16 @@ function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined
     case 'teams_connection.set':
     case 'teams_connection.removed':
     case 'publication.unapproved_content_reported':
+    case 'scim_token.created':
+    case 'scim_token.revoked':
+    case 'group_roles.set':
+    case 'group_roles.removed':
+    case 'scim_user.provisioned':
+    case 'scim_user.updated':
+    case 'scim_user.deleted':
+    case 'scim_group.created':
+    case 'scim_group.updated':
+    case 'scim_group.deleted':
       return undefined;
     default:
       return unhandledAction(event);

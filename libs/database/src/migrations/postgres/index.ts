@@ -18,6 +18,7 @@ import { AuditMerkleTree1796700000000 } from './1796700000000-AuditMerkleTree';
 import { Passkeys1796700100000 } from './1796700100000-Passkeys';
 import { TimeZonesAndCalendarFeeds1796800200000 } from './1796800200000-TimeZonesAndCalendarFeeds';
 import { TeamsAndAlerts1796800400000 } from './1796800400000-TeamsAndAlerts';
+import { ScimAndGroupRoles1796800500000 } from './1796800500000-ScimAndGroupRoles';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -41,4 +42,5 @@ export const postgresMigrations: Function[] = [
   Passkeys1796700100000,
   TimeZonesAndCalendarFeeds1796800200000,
   TeamsAndAlerts1796800400000,
+  ScimAndGroupRoles1796800500000,
 ];

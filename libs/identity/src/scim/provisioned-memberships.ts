@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '@standpoint/database';
+import { In, Not } from 'typeorm';
+import { DeactivationService } from '../deactivation.service';
+import { GroupRolesService } from '../group-roles/group-roles.service';
+import { MembersService } from '../members.service';
+import { MembershipEntity } from '../membership.entity';
+import { UserEntity } from '../user.entity';
+import { ScimGroupMemberEntity } from './scim-group-member.entity';
+import { ScimGroupEntity } from './scim-group.entity';
+import { ScimUserEntity } from './scim-user.entity';
+
+/**
+ * What a provisioned user's SCIM state means for their membership of the brand, through the same
+ * paths as the GraphQL changes (MembersService, DeactivationService), so that steps, decision
+ * links, sessions and the audit trail follow exactly as they do there:
+ *
+ * - an active provisioned user holds the roles their groups give (group-roles), none when no
+ *   group of theirs is mapped;
+ * - a deactivated one holds no membership; when that leaves them in no brand at all, their account
+ *   closes (sessions end at once) and reopens on reactivation;
+ * - the brand keeps an ADMIN: a change that would take away its last one is refused.
+ */
+@Injectable()
+export class ProvisionedMemberships {
+  constructor(
+    private readonly members: MembersService,
+    private readonly deactivation: DeactivationService,
+    private readonly groupRoles: GroupRolesService,
+  ) {}
+
+  /** Gives each active provisioned user of `userIds` the roles their groups give now. */
+  async sync(ctx: RequestContext, brandId: string, userIds: Iterable<string>): Promise<void> {
+    for (const userId of [...new Set(userIds)].sort()) {
+      const provisioned = await ctx.em.findOneBy(ScimUserEntity, { brandId, userId });
+      if (!provisioned?.active) continue;
+      const user = await ctx.em.findOneByOrFail(UserEntity, { id: userId });
+      const roles = await this.groupRoles.rolesFor(
+        ctx,
+        brandId,
+        await this.groupsOf(ctx, provisioned),
+      );
+      await this.members.grant(ctx, brandId, user, roles);
+    }
+  }
+
+  /**
+   * Ends the user's membership of the brand: `member.removed` while they belong to another brand,
+   * else `user.deactivated` and their account closes. Answers whether it closed.
+   */
+  async end(ctx: RequestContext, provisioned: ScimUserEntity): Promise<boolean> {
+    const { brandId, userId } = provisioned;
+    const membership = await ctx.em.findOneBy(MembershipEntity, { brandId, userId });
+    const elsewhere = await ctx.em.countBy(MembershipEntity, { userId, brandId: Not(brandId) });
+    if (elsewhere > 0) {
+      if (membership) await this.members.end(ctx, membership, 'REMOVED', 'member.removed');
+      return false;
+    }
+    if (membership) await this.members.end(ctx, membership, 'DEACTIVATED', 'user.deactivated');
+    const user = await ctx.em.findOneByOrFail(UserEntity, { id: userId });
+    if (user.deactivatedAt) return false;
+    await this.deactivation.closeAccount(ctx, user);
+    return true;
+  }
+
+  /** Lets a reactivated user in again: their account reopens if this brand closed it. */
+  async resume(ctx: RequestContext, provisioned: ScimUserEntity): Promise<void> {
+    if (!provisioned.closedAccount) return;
+    const user = await ctx.em.findOneByOrFail(UserEntity, { id: provisioned.userId });
+    await this.deactivation.reopenAccount(ctx, user);
+  }
+
+  private async groupsOf(ctx: RequestContext, provisioned: ScimUserEntity): Promise<string[]> {
+    const memberships = await ctx.em.findBy(ScimGroupMemberEntity, {
+      brandId: provisioned.brandId,
+      userId: provisioned.userId,
+    });
+    if (memberships.length === 0) return [];
+    const groups = await ctx.em.findBy(ScimGroupEntity, {
+      id: In(memberships.map((m) => m.groupId)),
+    });
+    return groups.map((group) => group.displayName);
+  }
+}

@@ -1,0 +1,125 @@
+import { RequestContext } from '@standpoint/database';
+import SCIMMY from 'scimmy';
+import { asScimError } from './scim-error';
+import { ScimGroupsService } from './scim-groups.service';
+import { ScimUsersService } from './scim-users.service';
+
+type Resource = SCIMMY.Types.Resource;
+
+/** The most resources one list answers (`count` above it is lowered to it). */
+export const SCIM_MAX_PAGE = 100;
+
+/**
+ * What one SCIM request hands SCIMMY's handlers: its context (the brand's provider as actor, the
+ * transaction) and the services. The handlers are SCIMMY's process-wide singletons, so they take
+ * everything from the request, never from the application that declared them.
+ */
+/** What the Users and the Groups services both do, as SCIMMY's handlers call them. */
+interface ScimResourceService {
+  get(ctx: RequestContext, brandId: string, id: string): Promise<object>;
+  list(ctx: RequestContext, brandId: string): Promise<object[]>;
+  create(ctx: RequestContext, brandId: string, input: never): Promise<object>;
+  replace(ctx: RequestContext, brandId: string, id: string, input: never): Promise<object>;
+  remove(ctx: RequestContext, brandId: string, id: string): Promise<void>;
+}
+
+export interface ScimCall {
+  ctx: RequestContext;
+  brandId: string;
+  users: ScimUsersService;
+  groups: ScimGroupsService;
+}
+
+/**
+ * Declares Standpoint's SCIM service to SCIMMY, which then speaks the protocol: the discovery
+ * documents, parsing filters, applying PATCH operations, checking resources against the core
+ * schemas, list responses and error bodies. What a User or Group means here is the services'.
+ */
+export function declareScimProtocol(baseUrl: string): void {
+  SCIMMY.Config.set({
+    documentationUri: undefined,
+    patch: true,
+    filter: SCIM_MAX_PAGE,
+    sort: true,
+    bulk: false,
+    changePassword: false,
+    etag: false,
+    authenticationSchemes: [],
+  });
+  SCIMMY.Config.set('authenticationSchemes', {
+    type: 'oauthbearertoken',
+    name: 'Bearer token',
+    description:
+      'The brand’s SCIM token (GraphQL createScimToken), sent as `Authorization: Bearer`.',
+    primary: true,
+  });
+  for (const resource of [SCIMMY.Resources.Schema, SCIMMY.Resources.ResourceType]) {
+    resource.basepath(baseUrl);
+  }
+  SCIMMY.Resources.ServiceProviderConfig.basepath(baseUrl);
+
+  declareResource(SCIMMY.Resources.User, baseUrl, (call) => call.users);
+  declareResource(SCIMMY.Resources.Group, baseUrl, (call) => call.groups);
+}
+
+/** A resource type whose handlers are `service`'s, for the request's brand. */
+function declareResource(
+  type: typeof SCIMMY.Resources.User | typeof SCIMMY.Resources.Group,
+  baseUrl: string,
+  service: (call: ScimCall) => ScimResourceService,
+): void {
+  // One handler type for both: SCIMMY types each resource's with its own schema.
+  const resource = type as unknown as typeof SCIMMY.Types.Resource;
+  SCIMMY.Resources.declare(type);
+  resource.basepath(baseUrl);
+  resource.ingress(
+    scimHandler((target: Resource, instance: unknown, call: ScimCall) =>
+      target.id
+        ? service(call).replace(call.ctx, call.brandId, target.id, instance as never)
+        : service(call).create(call.ctx, call.brandId, instance as never),
+    ),
+  );
+  resource.egress(
+    scimHandler(async (target: Resource, call: ScimCall) =>
+      target.id
+        ? service(call).get(call.ctx, call.brandId, target.id)
+        : matching(target, await service(call).list(call.ctx, call.brandId)),
+    ),
+  );
+  resource.degress(
+    scimHandler((target: Resource, call: ScimCall) =>
+      service(call).remove(call.ctx, call.brandId, `${target.id}`),
+    ),
+  );
+}
+
+/**
+ * The resources a list request's filter selects. userName is not case-sensitive (RFC 7643 §4.1.1)
+ * and is stored lower-cased, so the filter's userName values are lower-cased too.
+ */
+function matching<T extends object>(resource: Resource, all: T[]): T[] {
+  if (!resource.filter) return all;
+  const filter = new SCIMMY.Types.Filter(
+    resource.filter.map((expression: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(expression).map(([attribute, test]) => [
+          attribute,
+          attribute.toLowerCase() === 'username' && Array.isArray(test)
+            ? test.map((part: unknown) => (typeof part === 'string' ? part.toLowerCase() : part))
+            : test,
+        ]),
+      ),
+    ),
+  );
+  return filter.match(all) as T[];
+}
+
+/** A handler whose refusals reach SCIMMY as SCIM errors (it answers anything else with a 404). */
+function scimHandler<A extends unknown[], R>(
+  handler: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return (...args) =>
+    handler(...args).catch((error: unknown) => {
+      throw asScimError(error);
+    });
+}
