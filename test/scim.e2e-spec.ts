@@ -53,6 +53,10 @@ function expectResource(
 const expectUser = (body: Record<string, unknown>) => expectResource(body, SCIMMY.Schemas.User);
 const expectGroup = (body: Record<string, unknown>) => expectResource(body, SCIMMY.Schemas.Group);
 
+/** The fields of an audit event's payload these tests read. */
+const dataOf = (event: { data: unknown } | undefined) =>
+  (event?.data ?? {}) as { userId?: string; to?: string[]; leftSteps?: string[] };
+
 function expectError(answer: ScimAnswer, status: number, scimType?: string): void {
   expect(answer.status).toBe(status);
   expect(answer.type).toMatch(/^application\/scim\+json/);
@@ -228,6 +232,8 @@ describe('SCIM provisioning', () => {
       expectError(await scim(undefined)('GET', '/Users'), 401);
       expectError(await scim('x'.repeat(43))('GET', '/Users'), 401);
       expectError(await scim(`${token}x`)('GET', '/ServiceProviderConfig'), 401);
+      // Nor does a SCIM token open the GraphQL API.
+      expect(errorCodes(await app.gql(VIEWER, {}, token))).toEqual(['UNAUTHENTICATED']);
     });
   });
 
@@ -451,6 +457,73 @@ describe('SCIM provisioning', () => {
       );
       expect(await rolesIn(lone.id, loneAdmin.id, loneAdmin)).toEqual(['ADMIN']);
       expect((await client('GET', `/Users/${loneAdmin.id}`)).body.active).toBe(true);
+    });
+  });
+
+  describe('roles follow groups and mappings', () => {
+    it('applies a mapping change at once to the members provisioned in that group', async () => {
+      const client = scim(token);
+      const user = (await client('POST', '/Users', newUser('auditor@example.com'))).body;
+      await client('POST', '/Groups', {
+        schemas: [SCIMMY.Schemas.Group.id],
+        displayName: 'Auditors',
+        members: [{ value: user.id }],
+      });
+      expect(await rolesIn(brand.id, user.id)).toEqual([]);
+      const mapping = { brandId: brand.id, group: 'AUDITORS', roles: ['AUDITOR'] };
+      await app.data(SET_GROUP_ROLES, { input: mapping }, admin.token);
+      expect(await rolesIn(brand.id, user.id)).toEqual(['AUDITOR']);
+      await app.data(REMOVE_GROUP_ROLES, { brandId: brand.id, group: 'Auditors' }, admin.token);
+      expect(await rolesIn(brand.id, user.id)).toEqual([]);
+      const changes = (await app.auditChain(brand.id)).filter(
+        (e) => e.action === 'member.roles_changed' && dataOf(e).userId === user.id,
+      );
+      expect(changes.map((e) => [e.actorLabel, dataOf(e).to])).toEqual([
+        [admin.email, ['AUDITOR']],
+        [admin.email, []],
+      ]);
+    });
+
+    it('takes a demoted or deactivated approver off the steps they no longer qualify for', async () => {
+      const legalBrand = await app.fixtures.brand();
+      const legalAdmin = await app.fixtures.member(legalBrand.id, ['ADMIN']);
+      const manager = await app.fixtures.member(legalBrand.id, ['SOCIAL_MANAGER']);
+      await app.data(
+        SET_GROUP_ROLES,
+        { input: { brandId: legalBrand.id, group: 'Legal', roles: ['APPROVER'] } },
+        legalAdmin.token,
+      );
+      const client = scim((await createToken(legalBrand.id, legalAdmin)).token);
+      const [first, second] = [
+        (await client('POST', '/Users', newUser('first.lawyer@example.com'))).body.id as string,
+        (await client('POST', '/Users', newUser('second.lawyer@example.com'))).body.id as string,
+      ];
+      const legal = await client('POST', '/Groups', {
+        schemas: [SCIMMY.Schemas.Group.id],
+        displayName: 'Legal',
+        members: [{ value: first }, { value: second }],
+      });
+      await app.fixtures.policy(legalBrand.id, [
+        { name: 'Legal', role: 'APPROVER', quorum: 'ANY', slaHours: 12 },
+      ]);
+      await app.fixtures.inReview(legalBrand.id, manager.token);
+
+      const removed = await client(
+        'PATCH',
+        `/Groups/${legal.body.id}`,
+        patch({ op: 'remove', path: 'members', value: [{ value: first }] }),
+      );
+      expect(removed.status).toBe(200);
+      await client('PATCH', `/Users/${second}`, patch({ op: 'replace', value: { active: false } }));
+      const trail = await app.auditChain(legalBrand.id);
+      const left = (action: string, userId: string) =>
+        dataOf(trail.filter((e) => e.action === action && dataOf(e).userId === userId).at(-1))
+          .leftSteps;
+      expect(left('member.roles_changed', first)).toEqual([expect.any(String)]);
+      expect(left('user.deactivated', second)).toEqual(left('member.roles_changed', first));
+      expect(
+        trail.filter((e) => e.action === 'step.approver_removed').map((e) => e.actorLabel),
+      ).toEqual([expect.stringMatching(/^scim:Okta/), expect.stringMatching(/^scim:Okta/)]);
     });
   });
 

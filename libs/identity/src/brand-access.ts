@@ -21,6 +21,10 @@ export function rolesIn(ctx: RequestContext, brandId: string): Role[] {
     case 'email-link':
       // The link opens its own brand, with the approver's membership there and nothing more.
       return actor.brandId === brandId ? effectiveRoles(actor.roles as Role[], false) : [];
+    case 'scim':
+      // The brand's identity provider administers its members, through /scim/v2 only (GraphQL
+      // takes no SCIM token): the changes it makes are then followed as an ADMIN's would be.
+      return actor.brandId === brandId ? [Role.ADMIN] : [];
     default:
       return [];
   }

@@ -11,6 +11,7 @@ import { DecisionLinkEntity } from './decision-links/decision-link.entity';
 import { DecisionLinksService } from './decision-links/decision-links.service';
 import { DemoSeeder } from './demo-seeder';
 import { GroupRoleMappingEntity } from './group-roles/group-role-mapping.entity';
+import { GroupRoleReader } from './group-roles/group-role-reader';
 import { GroupRolesService } from './group-roles/group-roles.service';
 import { PasskeyEntity } from './passkeys/passkey.entity';
 import { PasskeysService } from './passkeys/passkeys.service';
@@ -44,6 +45,7 @@ const SERVICES = [
   DeactivationService,
   DecisionLinksService,
   DemoSeeder,
+  GroupRoleReader,
   GroupRolesService,
   MembersService,
   PasskeysService,

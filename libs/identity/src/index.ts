@@ -7,6 +7,7 @@ export * from './brands.service';
 export * from './calendar-feeds/calendar-feed.entity';
 export * from './calendar-feeds/calendar-feeds.service';
 export * from './demo-seeder';
+export * from './group-roles/group-role-reader';
 export * from './group-roles/group-roles.service';
 export * from './group-roles/group-roles.rules';
 export * from './identity-api.module';

@@ -21,7 +21,7 @@ export class GroupRolesResolver {
 
   @Mutation(() => GroupRoleMappingModel, {
     description:
-      'Sets the roles the members of an identity provider group hold in the brand (docs/scim.md says when provisioned members get them).',
+      'Sets the roles the members of an identity provider group hold in the brand; the members its SCIM provisioning put in that group hold them at once.',
   })
   setGroupRoles(
     @Ctx() ctx: RequestContext,
@@ -32,7 +32,7 @@ export class GroupRolesResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Removes a group’s roles (docs/scim.md says when provisioned members lose them). False when the group had none.',
+      'Removes a group’s roles: its provisioned members lose at once what only it gave them. False when the group had none.',
   })
   removeGroupRoles(
     @Ctx() ctx: RequestContext,

@@ -4,10 +4,12 @@ import { Clock, newId, RequestContext } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { Operation } from '../access-policy';
 import { requireBrandOperation } from '../brand-access';
-import { normalizeRoles, Role } from '../role';
+import { normalizeRoles } from '../role';
+import { ProvisionedMemberships } from '../scim/provisioned-memberships';
 import { GroupRoleMappingEntity } from './group-role-mapping.entity';
 import { GroupRoleMappingModel } from './group-role-mapping.model';
-import { groupKey, rolesForGroups } from './group-roles.rules';
+import { GroupRoleReader } from './group-role-reader';
+import { groupKey } from './group-roles.rules';
 import { SetGroupRolesInput } from './set-group-roles.input';
 
 /** Mappings per brand: a company's role groups, with room to spare; the list is read whole. */
@@ -15,18 +17,21 @@ export const MAX_GROUP_MAPPINGS = 200;
 
 /**
  * Which identity provider groups give which roles in a brand: set, listed and removed by the
- * brand's ADMIN (each change audited), and asked by provisioning for the roles of someone's groups.
+ * brand's ADMIN, each change audited and applied at once to the members the brand's provider
+ * provisioned in that group (what they give is read through GroupRoleReader).
  */
 @Injectable()
 export class GroupRolesService {
   constructor(
     private readonly audit: AuditService,
+    private readonly reader: GroupRoleReader,
+    private readonly provisioned: ProvisionedMemberships,
     private readonly clock: Clock,
   ) {}
 
   async list(ctx: RequestContext, brandId: string): Promise<GroupRoleMappingModel[]> {
     requireBrandOperation(ctx, brandId, Operation.MANAGE_MEMBERS);
-    return (await this.rowsOf(ctx, brandId)).map(GroupRoleMappingModel.from);
+    return (await this.reader.mappingsOf(ctx, brandId)).map(GroupRoleMappingModel.from);
   }
 
   /** Gives `input.group` exactly `input.roles`; setting the roles it has already records nothing. */
@@ -34,7 +39,7 @@ export class GroupRolesService {
     requireBrandOperation(ctx, input.brandId, Operation.MANAGE_MEMBERS);
     const group = input.group.trim();
     const roles = normalizeRoles(input.roles);
-    const rows = await this.rowsOf(ctx, input.brandId);
+    const rows = await this.reader.mappingsOf(ctx, input.brandId);
     const existing = rows.find((row) => row.groupKey === groupKey(group));
     if (existing && existing.roles.join() === roles.join() && existing.group === group) {
       return GroupRoleMappingModel.from(existing);
@@ -60,6 +65,7 @@ export class GroupRolesService {
       entityId: row.id,
       data: { group, before: existing?.roles ?? null, after: roles },
     });
+    await this.provisioned.syncGroup(ctx, input.brandId, group);
     return GroupRoleMappingModel.from(row);
   }
 
@@ -79,19 +85,7 @@ export class GroupRolesService {
       entityId: row.id,
       data: { group: row.group, roles: row.roles },
     });
+    await this.provisioned.syncGroup(ctx, brandId, row.group);
     return true;
-  }
-
-  /**
-   * The roles someone in `groups` holds in the brand (group-roles.rules.ts). No authorization: the
-   * caller is provisioning that has already established who is asking.
-   */
-  async rolesFor(ctx: RequestContext, brandId: string, groups: readonly string[]): Promise<Role[]> {
-    if (groups.length === 0) return [];
-    return rolesForGroups(await this.rowsOf(ctx, brandId), groups);
-  }
-
-  private rowsOf(ctx: RequestContext, brandId: string): Promise<GroupRoleMappingEntity[]> {
-    return ctx.em.find(GroupRoleMappingEntity, { where: { brandId }, order: { groupKey: 'ASC' } });
   }
 }

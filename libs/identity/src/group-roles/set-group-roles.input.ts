@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { NotBlank } from '@standpoint/graphql';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsEnum, MaxLength } from 'class-validator';
+import { MaxLength } from 'class-validator';
+import { RoleList } from '../inputs/role-list';
 import { Role } from '../models/role.graphql';
 
 @InputType('SetGroupRolesInput')
@@ -13,10 +14,6 @@ export class SetGroupRolesInput {
   @MaxLength(256)
   group!: string;
 
-  @Field(() => [Role])
-  @ArrayNotEmpty()
-  @ArrayMaxSize(Object.values(Role).length)
-  @ArrayUnique()
-  @IsEnum(Role, { each: true })
+  @RoleList()
   roles!: Role[];
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@standpoint/database';
 import { In, Not } from 'typeorm';
 import { DeactivationService } from '../deactivation.service';
-import { GroupRolesService } from '../group-roles/group-roles.service';
+import { GroupRoleReader } from '../group-roles/group-role-reader';
+import { groupKey } from '../group-roles/group-roles.rules';
 import { MembersService } from '../members.service';
 import { MembershipEntity } from '../membership.entity';
 import { UserEntity } from '../user.entity';
@@ -26,7 +27,7 @@ export class ProvisionedMemberships {
   constructor(
     private readonly members: MembersService,
     private readonly deactivation: DeactivationService,
-    private readonly groupRoles: GroupRolesService,
+    private readonly groupRoles: GroupRoleReader,
   ) {}
 
   /** Gives each active provisioned user of `userIds` the roles their groups give now. */
@@ -42,6 +43,18 @@ export class ProvisionedMemberships {
       );
       await this.members.grant(ctx, brandId, user, roles);
     }
+  }
+
+  /** Gives the provisioned members of the brand's group named `group` the roles it gives now. */
+  async syncGroup(ctx: RequestContext, brandId: string, group: string): Promise<void> {
+    const found = await ctx.em.findOneBy(ScimGroupEntity, { brandId, groupKey: groupKey(group) });
+    if (!found) return;
+    const members = await ctx.em.findBy(ScimGroupMemberEntity, { groupId: found.id });
+    await this.sync(
+      ctx,
+      brandId,
+      members.map((m) => m.userId),
+    );
   }
 
   /**
