@@ -25,6 +25,7 @@ const PASSWORD = 'a password Ada chose herself';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
+const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
 interface ScimAnswer {
   status: number;
@@ -409,7 +410,16 @@ describe('SCIM provisioning', () => {
     it('adds a person who has an account already to this brand only, keeping their password and other brands', async () => {
       const elsewhere = await app.fixtures.member(other.id, ['REVIEWER']);
       const client = scim(token);
-      const created = await client('POST', '/Users', newUser(elsewhere.email.toUpperCase()));
+      // Entra sends its enterprise attributes, and a provider may send a password: both are ignored.
+      const created = await client(
+        'POST',
+        '/Users',
+        newUser(elsewhere.email.toUpperCase(), {
+          schemas: [SCIMMY.Schemas.User.id, ENTERPRISE],
+          password: 'a password the provider chose',
+          [ENTERPRISE]: { department: 'Comms' },
+        }),
+      );
       expect(created.status).toBe(201);
       expect(created.body.id).toBe(elsewhere.id);
       expect(await rolesIn(brand.id, elsewhere.id)).toEqual([]);
@@ -417,6 +427,9 @@ describe('SCIM provisioning', () => {
       expect(await app.fixtures.login(elsewhere.email, elsewhere.password)).toEqual(
         expect.any(String),
       );
+      await expect(
+        app.fixtures.login(elsewhere.email, 'a password the provider chose'),
+      ).rejects.toThrow(/Invalid email or password/);
 
       // Deactivated here: they leave this brand only, and keep their account and session.
       await client(
