@@ -602,6 +602,12 @@ describe('SCIM provisioning', () => {
       );
       expectError(await client('GET', '/Users/usr_nobody'), 404);
       expectError(await client('GET', '/Nothing'), 404);
+      // Two creations of the same user at once: one is made, the other is told it exists.
+      const twice = await Promise.all(
+        [1, 2].map(() => client('POST', '/Users', newUser('twice@example.com'))),
+      );
+      expect(twice.map((answer) => answer.status).sort()).toEqual([201, 409]);
+      expectError(twice.find((answer) => answer.status === 409) as ScimAnswer, 409, 'uniqueness');
       const group = { schemas: [SCIMMY.Schemas.Group.id], displayName: 'Dup' };
       expect((await client('POST', '/Groups', group)).status).toBe(201);
       expectError(

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@standpoint/database';
 import { DomainError, RefusalCode } from '@standpoint/errors';
 import SCIMMY from 'scimmy';
 
@@ -8,9 +9,13 @@ export function scimError(status: number, scimType: string | null, detail: strin
 
 /**
  * A refusal of the services below SCIM in SCIM's terms (the brand keeping its last ADMIN is a
- * 409), so that SCIMMY does not mistake it for a missing resource.
+ * 409), so that SCIMMY does not mistake it for a missing resource; and the loser of two requests
+ * creating the same user or group at once (the database's unique key decides) a 409 too.
  */
 export function asScimError(error: unknown): unknown {
+  if (isUniqueViolation(error)) {
+    return scimError(409, 'uniqueness', 'Another request has just created it');
+  }
   if (!(error instanceof DomainError)) return error;
   switch (error.code) {
     case RefusalCode.NOT_FOUND:
