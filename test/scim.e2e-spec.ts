@@ -444,6 +444,42 @@ describe('SCIM provisioning', () => {
       expect(removal).toMatchObject({ action: 'member.removed', data: { userId: elsewhere.id } });
     });
 
+    it('reopens an account a provider closed when a brand’s provider activates them again, never one a platform administrator closed', async () => {
+      const [mine, theirs] = [scim(token), scim(otherToken)];
+      const off = patch({ op: 'replace', value: { active: false } });
+      const on = patch({ op: 'replace', value: { active: true } });
+      const id = (await mine('POST', '/Users', newUser('two.brands@example.com'))).body.id;
+      await theirs('POST', '/Users', newUser('two.brands@example.com'));
+      const session = await signIn(id, 'two.brands@example.com');
+      // Out of the first brand, then out of the second: the account closes with the second.
+      await mine('PATCH', `/Users/${id}`, off);
+      expect((await app.gql(VIEWER, {}, session)).data?.viewer.id).toBe(id);
+      await theirs('PATCH', `/Users/${id}`, off);
+      expect(errorCodes(await app.gql(VIEWER, {}, session))).toEqual(['UNAUTHENTICATED']);
+      // The first brand's provider takes them back: the account opens, in that brand only.
+      expect((await mine('PATCH', `/Users/${id}`, on)).body.active).toBe(true);
+      const again = await app.fixtures.login('two.brands@example.com', PASSWORD);
+      expect((await app.gql(VIEWER, {}, again)).data?.viewer.id).toBe(id);
+      expect(await rolesIn(brand.id, id)).toEqual([]);
+      expect(await rolesIn(other.id, id, otherAdmin)).toBeUndefined();
+
+      // A platform administrator's deactivation is not the provider's to undo.
+      const platform = await app.fixtures.admin();
+      await app.data(
+        'mutation ($id: ID!) { deactivateUser(userId: $id) { id } }',
+        { id },
+        platform,
+      );
+      expectError(await theirs('PATCH', `/Users/${id}`, on), 409);
+      const gone = await app.fixtures.member(other.id, ['REVIEWER']);
+      await app.data(
+        'mutation ($id: ID!) { deactivateUser(userId: $id) { id } }',
+        { id: gone.id },
+        platform,
+      );
+      expectError(await mine('POST', '/Users', newUser(gone.email)), 409);
+    });
+
     it('keeps the brand’s last ADMIN: a change that would take it away is refused with 409', async () => {
       const lone = await app.fixtures.brand();
       const loneAdmin = await app.fixtures.member(lone.id, ['ADMIN']);

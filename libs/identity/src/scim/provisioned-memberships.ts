@@ -7,6 +7,7 @@ import { groupKey } from '../group-roles/group-roles.rules';
 import { MembersService } from '../members.service';
 import { MembershipEntity } from '../membership.entity';
 import { UserEntity } from '../user.entity';
+import { scimError } from './scim-error';
 import { ScimGroupMemberEntity } from './scim-group-member.entity';
 import { ScimGroupEntity } from './scim-group.entity';
 import { ScimUserEntity } from './scim-user.entity';
@@ -19,7 +20,7 @@ import { ScimUserEntity } from './scim-user.entity';
  * - an active provisioned user holds the roles their groups give (group-roles), none when no
  *   group of theirs is mapped;
  * - a deactivated one holds no membership; when that leaves them in no brand at all, their account
- *   closes (sessions end at once) and reopens on reactivation;
+ *   closes (sessions end at once) and reopens when a brand's provider activates them again;
  * - the brand keeps an ADMIN: a change that would take away its last one is refused.
  */
 @Injectable()
@@ -76,11 +77,24 @@ export class ProvisionedMemberships {
     return true;
   }
 
-  /** Lets a reactivated user in again: their account reopens if this brand closed it. */
-  async resume(ctx: RequestContext, provisioned: ScimUserEntity): Promise<void> {
-    if (!provisioned.closedAccount) return;
-    const user = await ctx.em.findOneByOrFail(UserEntity, { id: provisioned.userId });
+  /**
+   * Lets a user with an account be provisioned or reactivated. An account that a SCIM
+   * deactivation closed (in this brand or another) opens again when `reopen`; one that a platform
+   * administrator closed stays closed, and the request is refused (409).
+   */
+  async admit(ctx: RequestContext, userId: string, reopen: boolean): Promise<void> {
+    const user = await ctx.em.findOneByOrFail(UserEntity, { id: userId });
+    if (!user.deactivatedAt) return;
+    if (!(await ctx.em.existsBy(ScimUserEntity, { userId, closedAccount: true }))) {
+      throw scimError(
+        409,
+        null,
+        'This account was deactivated by a platform administrator: it cannot be provisioned again',
+      );
+    }
+    if (!reopen) return;
     await this.deactivation.reopenAccount(ctx, user);
+    await ctx.em.update(ScimUserEntity, { userId, closedAccount: true }, { closedAccount: false });
   }
 
   private async groupsOf(ctx: RequestContext, provisioned: ScimUserEntity): Promise<string[]> {

@@ -48,13 +48,7 @@ export class ScimUsersService {
     if (user && (await ctx.em.existsBy(ScimUserEntity, { brandId, userId: user.id }))) {
       throw scimError(409, 'uniqueness', `A user with userName ${email} exists already`);
     }
-    if (user?.deactivatedAt) {
-      throw scimError(
-        409,
-        null,
-        'This account was deactivated by a platform administrator: it cannot be provisioned again',
-      );
-    }
+    if (user) await this.memberships.admit(ctx, user.id, input.active ?? true);
     if (!user) user = await this.newUser(ctx, email, input);
     const now = this.clock.now();
     const row: ScimUserEntity = {
@@ -113,8 +107,7 @@ export class ScimUsersService {
       const closedAccount = await this.memberships.end(ctx, updated);
       await ctx.em.update(ScimUserEntity, { id: row.id }, { closedAccount });
     } else if (!before.active && after.active) {
-      await this.memberships.resume(ctx, updated);
-      await ctx.em.update(ScimUserEntity, { id: row.id }, { closedAccount: false });
+      await this.memberships.admit(ctx, row.userId, true);
       await this.memberships.sync(ctx, brandId, [row.userId]);
     }
     return this.get(ctx, brandId, id);
