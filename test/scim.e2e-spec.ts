@@ -638,6 +638,13 @@ describe('SCIM provisioning', () => {
       );
       expectError(await client('GET', '/Users/usr_nobody'), 404);
       expectError(await client('GET', '/Nothing'), 404);
+      expectError(await client('POST', '/Nothing', {}), 404);
+      expectError(await client('DELETE', '/Schemas/x'), 501);
+      expectError(
+        await client('PATCH', `/Users/${ids[0]}`, { Operations: 'none' }),
+        400,
+        'invalidSyntax',
+      );
       // Two creations of the same user at once: one is made, the other is told it exists.
       const twice = await Promise.all(
         [1, 2].map(() => client('POST', '/Users', newUser('twice@example.com'))),

@@ -220,7 +220,10 @@ function writableOf(
   endpoint: string,
 ): typeof SCIMMY.Resources.User | typeof SCIMMY.Resources.Group {
   if (isWritable(endpoint)) return RESOURCES[endpoint];
-  throw scimError(endpoint in RESOURCES ? 405 : 404, null, `${endpoint} cannot be changed`);
+  // SCIM's error statuses have no 405: a description that cannot change is 501, as SCIMMY says.
+  if (Object.hasOwn(RESOURCES, endpoint))
+    throw scimError(501, null, `${endpoint} cannot be changed`);
+  throw scimError(404, null, `No endpoint ${endpoint}`);
 }
 
 function isWritable(endpoint: string): endpoint is 'Users' | 'Groups' {
