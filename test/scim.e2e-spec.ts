@@ -701,6 +701,12 @@ describe('SCIM provisioning', () => {
       );
       expect(listed).not.toContain(user.id);
       expect((await theirs('GET', '/Groups')).body.Resources).toEqual([]);
+      const byName = `/Groups?filter=${encodeURIComponent('displayName eq "isolated"')}`;
+      expect((await theirs('GET', byName)).body.totalResults).toBe(0);
+      const found = (await mine('GET', byName)).body;
+      expect(found.Resources.map((g: { id: string }) => g.id)).toEqual([group.id]);
+      const byUserName = `/Users?filter=${encodeURIComponent('userName eq "ISOLATED@example.com"')}`;
+      expect((await theirs('GET', byUserName)).body.totalResults).toBe(0);
       expect((await mine('GET', `/Users/${user.id}`)).body.active).toBe(true);
       expect(await rolesIn(other.id, user.id, otherAdmin)).toBeUndefined();
     });

@@ -9,7 +9,7 @@ import { ProvisionedMemberships } from './provisioned-memberships';
 import { scimError } from './scim-error';
 import { ScimGroupMemberEntity } from './scim-group-member.entity';
 import { ScimGroupEntity } from './scim-group.entity';
-import { ScimGroupIn, ScimGroupOut } from './scim-resources';
+import { ScimGroupIn, ScimGroupOut, WantedByEquality } from './scim-resources';
 import { ScimUserEntity } from './scim-user.entity';
 
 /**
@@ -30,9 +30,15 @@ export class ScimGroupsService {
     return group;
   }
 
-  async list(ctx: RequestContext, brandId: string): Promise<ScimGroupOut[]> {
+  /** The brand's groups, oldest first; only the one named so when a filter asks for exactly that. */
+  async list(
+    ctx: RequestContext,
+    brandId: string,
+    wanted?: WantedByEquality,
+  ): Promise<ScimGroupOut[]> {
+    const named = wanted?.attribute.toLowerCase() === 'displayname' ? wanted.value : undefined;
     const rows = await ctx.em.find(ScimGroupEntity, {
-      where: { brandId },
+      where: { brandId, ...(named === undefined ? {} : { groupKey: groupKey(named) }) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     return this.answer(ctx, rows);

@@ -1,6 +1,7 @@
 import { RequestContext } from '@standpoint/database';
 import SCIMMY from 'scimmy';
 import { asScimError } from './scim-error';
+import { WantedByEquality } from './scim-resources';
 import { ScimGroupsService } from './scim-groups.service';
 import { ScimUsersService } from './scim-users.service';
 
@@ -17,7 +18,7 @@ export const SCIM_MAX_PAGE = 100;
 /** What the Users and the Groups services both do, as SCIMMY's handlers call them. */
 interface ScimResourceService {
   get(ctx: RequestContext, brandId: string, id: string): Promise<object>;
-  list(ctx: RequestContext, brandId: string): Promise<object[]>;
+  list(ctx: RequestContext, brandId: string, wanted?: WantedByEquality): Promise<object[]>;
   create(ctx: RequestContext, brandId: string, input: never): Promise<object>;
   replace(ctx: RequestContext, brandId: string, id: string, input: never): Promise<object>;
   remove(ctx: RequestContext, brandId: string, id: string): Promise<void>;
@@ -83,7 +84,10 @@ function declareResource(
     scimHandler(async (target: Resource, call: ScimCall) =>
       target.id
         ? service(call).get(call.ctx, call.brandId, target.id)
-        : matching(target, await service(call).list(call.ctx, call.brandId)),
+        : matching(
+            target,
+            await service(call).list(call.ctx, call.brandId, wantedByEquality(target)),
+          ),
     ),
   );
   resource.degress(
@@ -93,9 +97,12 @@ function declareResource(
   );
 }
 
+/** The attributes whose values compare whatever their case (RFC 7643: not `caseExact`). */
+const CASE_INSENSITIVE = new Set(['username', 'displayname']);
+
 /**
- * The resources a list request's filter selects. userName is not case-sensitive (RFC 7643 §4.1.1)
- * and is stored lower-cased, so the filter's userName values are lower-cased too.
+ * The resources a list request's filter selects, userName and displayName compared whatever their
+ * case: SCIMMY compares exactly, so both sides of those are lower-cased for the comparison.
  */
 function matching<T extends object>(resource: Resource, all: T[]): T[] {
   if (!resource.filter) return all;
@@ -104,14 +111,40 @@ function matching<T extends object>(resource: Resource, all: T[]): T[] {
       Object.fromEntries(
         Object.entries(expression).map(([attribute, test]) => [
           attribute,
-          attribute.toLowerCase() === 'username' && Array.isArray(test)
-            ? test.map((part: unknown) => (typeof part === 'string' ? part.toLowerCase() : part))
+          CASE_INSENSITIVE.has(attribute.toLowerCase()) && Array.isArray(test)
+            ? test.map(lowerCased)
             : test,
         ]),
       ),
     ),
   );
-  return filter.match(all) as T[];
+  const compared = all.map((item) =>
+    Object.fromEntries(
+      Object.entries(item).map(([key, value]) => [
+        key,
+        CASE_INSENSITIVE.has(key.toLowerCase()) ? lowerCased(value) : value,
+      ]),
+    ),
+  );
+  const kept = new Set(filter.match(compared));
+  return all.filter((_, index) => kept.has(compared[index]));
+}
+
+function lowerCased(value: unknown): unknown {
+  return typeof value === 'string' ? value.toLowerCase() : value;
+}
+
+/** The filter as a WantedByEquality, when it is exactly one `eq` of a text value. */
+function wantedByEquality(resource: Resource): WantedByEquality | undefined {
+  const expressions = resource.filter ?? [];
+  if (expressions.length !== 1) return undefined;
+  const tests = Object.entries(expressions[0] as Record<string, unknown>);
+  if (tests.length !== 1) return undefined;
+  const [attribute, test] = tests[0];
+  if (!Array.isArray(test) || test.length !== 2) return undefined;
+  const [operator, value] = test as unknown[];
+  if (operator !== 'eq' || typeof value !== 'string') return undefined;
+  return { attribute, value };
 }
 
 /** A handler whose refusals reach SCIMMY as SCIM errors (it answers anything else with a 404). */

@@ -35,3 +35,12 @@ export interface ScimGroupOut {
   members: { value: string; display: string; type: 'User' }[];
   meta: { resourceType: 'Group'; created: Date; lastModified: Date };
 }
+
+/**
+ * A list filter that is exactly `<attribute> eq "<value>"`: the services may read only what it can
+ * match. SCIMMY's filter still decides what is answered.
+ */
+export interface WantedByEquality {
+  attribute: string;
+  value: string;
+}

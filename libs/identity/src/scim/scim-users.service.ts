@@ -11,7 +11,7 @@ import { ProvisionedMemberships } from './provisioned-memberships';
 import { scimError } from './scim-error';
 import { ScimGroupMemberEntity } from './scim-group-member.entity';
 import { ScimGroupEntity } from './scim-group.entity';
-import { ScimUserIn, ScimUserOut } from './scim-resources';
+import { ScimUserIn, ScimUserOut, WantedByEquality } from './scim-resources';
 import { ScimUserEntity } from './scim-user.entity';
 
 /**
@@ -33,10 +33,24 @@ export class ScimUsersService {
     return user;
   }
 
-  /** Every provisioned user of the brand, oldest first; SCIMMY filters and pages them. */
-  async list(ctx: RequestContext, brandId: string): Promise<ScimUserOut[]> {
+  /**
+   * The brand's provisioned users, oldest first, for SCIMMY to filter and page; only those with
+   * `wanted.userName` when a filter asks for exactly that (a provider looking a user up before
+   * creating them does so for every user it pushes).
+   */
+  async list(
+    ctx: RequestContext,
+    brandId: string,
+    wanted?: WantedByEquality,
+  ): Promise<ScimUserOut[]> {
+    const userName = wanted?.attribute.toLowerCase() === 'username' ? wanted.value : undefined;
+    const user =
+      userName === undefined
+        ? undefined
+        : await ctx.em.findOneBy(UserEntity, { email: userName.trim().toLowerCase() });
+    if (user === null) return [];
     const rows = await ctx.em.find(ScimUserEntity, {
-      where: { brandId },
+      where: { brandId, ...(user ? { userId: user.id } : {}) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     return this.answer(ctx, brandId, rows);
