@@ -405,6 +405,14 @@ describe('SCIM provisioning', () => {
         'scim_user.deleted',
         'scim_group.deleted',
       ]);
+
+      // Provisioned anew after their deletion closed their account (Entra deletes, then assigns
+      // again): the account opens, with its password, and keeps its id.
+      const back = await client('POST', '/Users', newUser('ada.lovelace@example.com'));
+      expect(back.status).toBe(201);
+      expect(back.body.id).toBe(id);
+      const returned = await app.fixtures.login('ada.lovelace@example.com', PASSWORD);
+      expect((await app.gql(VIEWER, {}, returned)).data?.viewer.id).toBe(id);
     });
 
     it('adds a person who has an account already to this brand only, keeping their password and other brands', async () => {

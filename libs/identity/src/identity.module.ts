@@ -21,6 +21,7 @@ import { PasswordLinksService } from './password-links.service';
 import { PasswordResetQueue } from './password-reset-queue';
 import { PasswordStrength } from './password-strength';
 import { ProvisionedMemberships } from './scim/provisioned-memberships';
+import { ScimClosedAccountEntity } from './scim/scim-closed-account.entity';
 import { ScimGroupMemberEntity } from './scim/scim-group-member.entity';
 import { ScimGroupEntity } from './scim/scim-group.entity';
 import { ScimGroupsService } from './scim/scim-groups.service';
@@ -86,6 +87,7 @@ const SERVICES = [
       ScimUserEntity,
       ScimGroupEntity,
       ScimGroupMemberEntity,
+      ScimClosedAccountEntity,
     ]),
     AuditModule,
   ],

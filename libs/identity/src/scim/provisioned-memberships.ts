@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext } from '@standpoint/database';
+import { Clock, RequestContext } from '@standpoint/database';
 import { In, Not } from 'typeorm';
 import { DeactivationService } from '../deactivation.service';
 import { GroupRoleReader } from '../group-roles/group-role-reader';
@@ -7,6 +7,7 @@ import { groupKey } from '../group-roles/group-roles.rules';
 import { MembersService } from '../members.service';
 import { MembershipEntity } from '../membership.entity';
 import { UserEntity } from '../user.entity';
+import { ScimClosedAccountEntity } from './scim-closed-account.entity';
 import { scimError } from './scim-error';
 import { ScimGroupMemberEntity } from './scim-group-member.entity';
 import { ScimGroupEntity } from './scim-group.entity';
@@ -29,6 +30,7 @@ export class ProvisionedMemberships {
     private readonly members: MembersService,
     private readonly deactivation: DeactivationService,
     private readonly groupRoles: GroupRoleReader,
+    private readonly clock: Clock,
   ) {}
 
   /** Gives each active provisioned user of `userIds` the roles their groups give now. */
@@ -60,21 +62,21 @@ export class ProvisionedMemberships {
 
   /**
    * Ends the user's membership of the brand: `member.removed` while they belong to another brand,
-   * else `user.deactivated` and their account closes. Answers whether it closed.
+   * else `user.deactivated` and their account closes (marked as the provider's doing).
    */
-  async end(ctx: RequestContext, provisioned: ScimUserEntity): Promise<boolean> {
+  async end(ctx: RequestContext, provisioned: ScimUserEntity): Promise<void> {
     const { brandId, userId } = provisioned;
     const membership = await ctx.em.findOneBy(MembershipEntity, { brandId, userId });
     const elsewhere = await ctx.em.countBy(MembershipEntity, { userId, brandId: Not(brandId) });
     if (elsewhere > 0) {
       if (membership) await this.members.end(ctx, membership, 'REMOVED', 'member.removed');
-      return false;
+      return;
     }
     if (membership) await this.members.end(ctx, membership, 'DEACTIVATED', 'user.deactivated');
     const user = await ctx.em.findOneByOrFail(UserEntity, { id: userId });
-    if (user.deactivatedAt) return false;
+    if (user.deactivatedAt) return;
     await this.deactivation.closeAccount(ctx, user);
-    return true;
+    await ctx.em.insert(ScimClosedAccountEntity, { userId, closedAt: this.clock.now() });
   }
 
   /**
@@ -85,7 +87,7 @@ export class ProvisionedMemberships {
   async admit(ctx: RequestContext, userId: string, reopen: boolean): Promise<void> {
     const user = await ctx.em.findOneByOrFail(UserEntity, { id: userId });
     if (!user.deactivatedAt) return;
-    if (!(await ctx.em.existsBy(ScimUserEntity, { userId, closedAccount: true }))) {
+    if (!(await ctx.em.existsBy(ScimClosedAccountEntity, { userId }))) {
       throw scimError(
         409,
         null,
@@ -94,7 +96,7 @@ export class ProvisionedMemberships {
     }
     if (!reopen) return;
     await this.deactivation.reopenAccount(ctx, user);
-    await ctx.em.update(ScimUserEntity, { userId, closedAccount: true }, { closedAccount: false });
+    await ctx.em.delete(ScimClosedAccountEntity, { userId });
   }
 
   private async groupsOf(ctx: RequestContext, provisioned: ScimUserEntity): Promise<string[]> {

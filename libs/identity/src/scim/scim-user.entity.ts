@@ -31,10 +31,6 @@ export class ScimUserEntity {
   @Column({ type: 'boolean' })
   active!: boolean;
 
-  /** Their deactivation here closed their account (it was their last brand): reactivation reopens it. */
-  @Column({ type: 'boolean', default: false })
-  closedAccount!: boolean;
-
   @DateTimeColumn()
   createdAt!: Date;
 

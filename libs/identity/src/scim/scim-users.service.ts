@@ -70,7 +70,6 @@ export class ScimUsersService {
       brandId,
       userId: user.id,
       ...recordOf(input),
-      closedAccount: false,
       createdAt: now,
       updatedAt: now,
     };
@@ -118,8 +117,7 @@ export class ScimUsersService {
     });
     const updated = { ...row, ...after };
     if (before.active && !after.active) {
-      const closedAccount = await this.memberships.end(ctx, updated);
-      await ctx.em.update(ScimUserEntity, { id: row.id }, { closedAccount });
+      await this.memberships.end(ctx, updated);
     } else if (!before.active && after.active) {
       await this.memberships.admit(ctx, row.userId, true);
       await this.memberships.sync(ctx, brandId, [row.userId]);
