@@ -618,6 +618,12 @@ describe('SCIM provisioning', () => {
         itemsPerPage: 1,
       });
       expect(page.Resources.map((u: { id: string }) => u.id)).toEqual([all.Resources[1].id]);
+      const middle = (await client('GET', '/Users?startIndex=2&count=3')).body;
+      expect(middle).toMatchObject({ startIndex: 2, itemsPerPage: 3 });
+      expect(middle.Resources.map((u: { id: string }) => u.id)).toEqual(
+        all.Resources.slice(1, 4).map((u: { id: string }) => u.id),
+      );
+      middle.Resources.forEach(expectUser);
       const capped = (await client('GET', '/Users?count=100000')).body;
       expect(capped.itemsPerPage).toBe(100);
     });

@@ -7,6 +7,14 @@ import { ScimUsersService } from './scim-users.service';
 
 type Resource = SCIMMY.Types.Resource;
 
+/** The User or Group core schema, as a resource is written out with it. */
+type CoreSchema = new (
+  resource: object,
+  direction: 'out',
+  basepath: string,
+  attributes?: SCIMMY.Types.Filter,
+) => SCIMMY.Types.Schema;
+
 /** The most resources one list answers (`count` above it is lowered to it). */
 export const SCIM_MAX_PAGE = 100;
 
@@ -41,7 +49,7 @@ export function declareScimProtocol(baseUrl: string): void {
     documentationUri: undefined,
     patch: true,
     filter: SCIM_MAX_PAGE,
-    sort: true,
+    sort: false,
     bulk: false,
     changePassword: false,
     etag: false,
@@ -80,14 +88,10 @@ function declareResource(
         : service(call).create(call.ctx, call.brandId, instance as never),
     ),
   );
+  // One resource (a GET by id, and what a PATCH applies to); lists are listPage's.
   resource.egress(
-    scimHandler(async (target: Resource, call: ScimCall) =>
-      target.id
-        ? service(call).get(call.ctx, call.brandId, target.id)
-        : matching(
-            target,
-            await service(call).list(call.ctx, call.brandId, wantedByEquality(target)),
-          ),
+    scimHandler((target: Resource, call: ScimCall) =>
+      service(call).get(call.ctx, call.brandId, `${target.id}`),
     ),
   );
   resource.degress(
@@ -95,6 +99,40 @@ function declareResource(
       service(call).remove(call.ctx, call.brandId, `${target.id}`),
     ),
   );
+}
+
+/**
+ * A list request's page: the resources its filter selects, the page of them asked for, and only
+ * that page put through the core schema (SCIMMY's own `read` would put every match through it, a
+ * quarter of a second for a brand of a thousand users).
+ */
+export async function listPage(
+  endpoint: 'Users' | 'Groups',
+  resource: Resource,
+  call: ScimCall,
+): Promise<SCIMMY.Messages.ListResponse> {
+  const [schema, basepath, service]: [CoreSchema, unknown, ScimResourceService] =
+    endpoint === 'Users'
+      ? [SCIMMY.Schemas.User, SCIMMY.Resources.User.basepath(), call.users]
+      : [SCIMMY.Schemas.Group, SCIMMY.Resources.Group.basepath(), call.groups];
+  const all = matching(
+    resource,
+    await service
+      .list(call.ctx, call.brandId, wantedByEquality(resource))
+      .catch((error: unknown) => Promise.reject(asScimError(error))),
+  );
+  const { startIndex = 1, count = SCIM_MAX_PAGE } = resource.constraints ?? {};
+  const page = all
+    .slice(startIndex - 1, startIndex - 1 + count)
+    .map((item) => new schema(item, 'out', `${basepath}`, resource.attributes));
+  const list = new SCIMMY.Messages.ListResponse(page, {
+    startIndex,
+    count,
+    totalResults: all.length,
+  });
+  // Handed a page, SCIMMY would cut it again from startIndex when it is longer than that.
+  list.Resources = page;
+  return list;
 }
 
 /** The attributes whose values compare whatever their case (RFC 7643: not `caseExact`). */

@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import SCIMMY from 'scimmy';
 import { withEntraBooleans } from './entra-patch';
 import { asScimError, scimError } from './scim-error';
-import { SCIM_MAX_PAGE, ScimCall } from './scim-protocol';
+import { listPage, SCIM_MAX_PAGE, ScimCall } from './scim-protocol';
 import { ScimGroupsService } from './scim-groups.service';
 import { ScimTokensService } from './scim-tokens.service';
 import { ScimUsersService } from './scim-users.service';
@@ -42,8 +42,6 @@ interface ListQuery {
   filter?: string;
   startIndex?: string;
   count?: string;
-  sortBy?: string;
-  sortOrder?: string;
   attributes?: string;
   excludedAttributes?: string;
 }
@@ -82,11 +80,8 @@ export class ScimController {
   ): Promise<void> {
     return this.serve(ctx, request, response, false, async (call) => {
       const type = resourceOf(endpoint);
-      // The descriptions take no list parameters: SCIMMY refuses them any.
-      const resource = isWritable(endpoint)
-        ? new type(undefined, listParameters(query))
-        : new type();
-      return [200, await resource.read(call)];
+      if (!isWritable(endpoint)) return [200, await new type().read(call)];
+      return [200, await listPage(endpoint, new type(undefined, listParameters(query)), call)];
     });
   }
 
@@ -238,7 +233,7 @@ function listParameters(query: ListQuery): ConstructorParameters<typeof SCIMMY.T
     throw scimError(400, 'invalidValue', 'startIndex and count must be integers');
   }
   return {
-    ...pick(query, ['filter', 'sortBy', 'sortOrder', 'attributes', 'excludedAttributes']),
+    ...pick(query, ['filter', 'attributes', 'excludedAttributes']),
     startIndex: Math.max(startIndex, 1),
     count: Math.min(Math.max(count, 0), SCIM_MAX_PAGE),
   };
