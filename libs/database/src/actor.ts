@@ -1,8 +1,9 @@
 /**
  * Who is acting: a signed-in user, an approver through an email link or their linked Slack account,
- * or the system itself.
+ * a brand's identity provider through SCIM, or the system itself.
  */
-export type Actor = AnonymousActor | UserActor | EmailLinkActor | SlackActor | SystemActor;
+export type Actor =
+  AnonymousActor | UserActor | EmailLinkActor | SlackActor | ScimActor | SystemActor;
 
 export interface AnonymousActor {
   readonly kind: 'anonymous';
@@ -42,6 +43,15 @@ export interface SlackActor {
   readonly roles: readonly string[];
 }
 
+/** A brand's identity provider provisioning its members through SCIM, with the brand's token. */
+export interface ScimActor {
+  readonly kind: 'scim';
+  readonly brandId: string;
+  readonly tokenId: string;
+  /** The token's label, as the brand's ADMIN named it (say "Okta"). */
+  readonly label: string;
+}
+
 export interface SystemActor {
   readonly kind: 'system';
 }
@@ -58,6 +68,8 @@ export function actorLabel(actor: Actor): string {
       return `email-link:${actor.email}`;
     case 'slack':
       return `slack:${actor.email}`;
+    case 'scim':
+      return `scim:${actor.label} (${actor.tokenId})`;
     case 'system':
       return 'system';
     case 'anonymous':

@@ -62,6 +62,16 @@ export const AUDIT_ENTITY_TYPES = {
   'slack.disconnected': 'SlackWorkspace',
   'slack.user_linked': 'SlackUserLink',
   'slack.user_unlinked': 'SlackUserLink',
+  'scim_token.created': 'ScimToken',
+  'scim_token.revoked': 'ScimToken',
+  'group_roles.set': 'GroupRoleMapping',
+  'group_roles.removed': 'GroupRoleMapping',
+  'scim_user.provisioned': 'ScimUser',
+  'scim_user.updated': 'ScimUser',
+  'scim_user.deleted': 'ScimUser',
+  'scim_group.created': 'ScimGroup',
+  'scim_group.updated': 'ScimGroup',
+  'scim_group.deleted': 'ScimGroup',
 } as const satisfies Record<keyof AuditPayloads, string>;
 
 export type AuditAction = keyof AuditPayloads;

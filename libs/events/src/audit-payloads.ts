@@ -115,6 +115,21 @@ export interface MembershipEnded {
   roles: readonly string[];
 }
 
+/** A SCIM group as the audit trail keeps it: its name and its members' user ids. */
+export interface ScimGroupRecord {
+  displayName: string;
+  externalId: string | null;
+  memberIds: string[];
+}
+
+/** The attributes of a provisioned user that are the identity provider's own (not the account's). */
+export interface ScimUserRecord {
+  externalId: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  active: boolean;
+}
+
 export interface AuditPayloads {
   'brand.created': { name: string; slug: string };
   'member.added': { userId: string; email: string; name: string; roles: readonly string[] };
@@ -310,4 +325,20 @@ export interface AuditPayloads {
   'slack.user_linked': SlackUserLinkRecord & { replacedUserId: string | null };
   /** `from`: the member themselves, from Standpoint or with `/standpoint unlink` in Slack. */
   'slack.user_unlinked': SlackUserLinkRecord & { from: 'STANDPOINT' | 'SLACK' };
+  /** A brand's SCIM bearer token, made or replaced (never the token, only its label). */
+  'scim_token.created': { label: string; replacedTokenId: string | null };
+  'scim_token.revoked': { label: string };
+  /** The roles an identity provider's group gives in the brand (entity: the mapping). */
+  'group_roles.set': { group: string; before: readonly string[] | null; after: readonly string[] };
+  'group_roles.removed': { group: string; roles: readonly string[] };
+  /**
+   * A user the brand's identity provider provisions through SCIM (their membership's own events
+   * say what they may do); `adopted` when they were a member already.
+   */
+  'scim_user.provisioned': { userId: string; email: string; adopted: boolean } & ScimUserRecord;
+  'scim_user.updated': { userId: string; before: ScimUserRecord; after: ScimUserRecord };
+  'scim_user.deleted': { userId: string; email: string };
+  'scim_group.created': ScimGroupRecord;
+  'scim_group.updated': { before: ScimGroupRecord; after: ScimGroupRecord };
+  'scim_group.deleted': ScimGroupRecord;
 }

@@ -48,7 +48,11 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   // a Buffer; the parsers below then leave them alone.
   app.use(RAW_BODY_PATHS, raw({ type: () => true, limit: REQUEST_BODY_LIMIT_BYTES }));
   // Registered here, Nest's own parsers (100 KB) are not added.
-  app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT_BYTES });
+  // SCIM clients send `application/scim+json` (RFC 7644 §3.1), which is JSON.
+  app.useBodyParser('json', {
+    limit: REQUEST_BODY_LIMIT_BYTES,
+    type: ['application/json', 'application/scim+json'],
+  });
   app.useBodyParser('urlencoded', { limit: REQUEST_BODY_LIMIT_BYTES, extended: true });
   app.use(answerBodyErrors);
 }

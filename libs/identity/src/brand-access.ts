@@ -23,6 +23,10 @@ export function rolesIn(ctx: RequestContext, brandId: string): Role[] {
       // The link (or the linked Slack account) opens its own brand, with the member's roles there
       // and nothing more.
       return actor.brandId === brandId ? effectiveRoles(actor.roles as Role[], false) : [];
+    case 'scim':
+      // The brand's identity provider administers its members, through /scim/v2 only (GraphQL
+      // takes no SCIM token): the changes it makes are then followed as an ADMIN's would be.
+      return actor.brandId === brandId ? [Role.ADMIN] : [];
     default:
       return [];
   }

@@ -40,10 +40,26 @@ export class DeactivationService {
     for (const membership of memberships) {
       await this.members.end(ctx, membership, 'DEACTIVATED', 'user.deactivated');
     }
+    return UserModel.from(await this.closeAccount(ctx, user));
+  }
+
+  /**
+   * The account part of a deactivation, for a user who belongs to no brand any more: they sign in
+   * no more, and every session and password link of theirs ends (their next request is refused).
+   * No authorization: the caller has established who asks (a platform administrator above; a
+   * brand's identity provider ending its user's last membership through SCIM).
+   */
+  async closeAccount(ctx: RequestContext, user: UserEntity): Promise<UserEntity> {
     const deactivatedAt = this.clock.now();
-    await ctx.em.update(UserEntity, { id: userId }, { deactivatedAt });
-    await this.sessions.endAll(ctx, userId);
-    await this.links.endAll(ctx, userId);
-    return UserModel.from({ ...user, deactivatedAt });
+    await ctx.em.update(UserEntity, { id: user.id }, { deactivatedAt });
+    await this.sessions.endAll(ctx, user.id);
+    await this.links.endAll(ctx, user.id);
+    return { ...user, deactivatedAt };
+  }
+
+  /** Lets a user whose account `closeAccount` closed sign in again (SCIM reactivation). */
+  async reopenAccount(ctx: RequestContext, user: UserEntity): Promise<UserEntity> {
+    await ctx.em.update(UserEntity, { id: user.id }, { deactivatedAt: null });
+    return { ...user, deactivatedAt: null };
   }
 }

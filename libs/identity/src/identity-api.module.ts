@@ -19,6 +19,7 @@ import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { PasskeysResolver } from './passkeys/passkeys.resolver';
 import { PasswordResetsService } from './password-resets.service';
 import { PasswordsService } from './passwords.service';
+import { ScimApiModule } from './scim/scim-api.module';
 import { TokenService } from './token.service';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
@@ -28,7 +29,7 @@ import { UsersService } from './users.service';
  * the Authenticator the GraphQL layer authenticates WebSocket connections with.
  */
 @Module({
-  imports: [AuditModule, IdentityModule, RateLimitsModule],
+  imports: [AuditModule, IdentityModule, RateLimitsModule, ScimApiModule],
   providers: [
     AuthService,
     { provide: Authenticator, useExisting: AuthService },

@@ -10,6 +10,9 @@ import { DecisionLinkTokenEntity } from './decision-links/decision-link-token.en
 import { DecisionLinkEntity } from './decision-links/decision-link.entity';
 import { DecisionLinksService } from './decision-links/decision-links.service';
 import { DemoSeeder } from './demo-seeder';
+import { GroupRoleMappingEntity } from './group-roles/group-role-mapping.entity';
+import { GroupRoleReader } from './group-roles/group-role-reader';
+import { GroupRolesService } from './group-roles/group-roles.service';
 import { PasskeyEntity } from './passkeys/passkey.entity';
 import { PasskeysService } from './passkeys/passkeys.service';
 import { RelyingParty } from './passkeys/relying-party';
@@ -17,6 +20,15 @@ import { WebAuthnChallengeEntity } from './passkeys/webauthn-challenge.entity';
 import { PasswordLinksService } from './password-links.service';
 import { PasswordResetQueue } from './password-reset-queue';
 import { PasswordStrength } from './password-strength';
+import { ProvisionedMemberships } from './scim/provisioned-memberships';
+import { ScimClosedAccountEntity } from './scim/scim-closed-account.entity';
+import { ScimGroupMemberEntity } from './scim/scim-group-member.entity';
+import { ScimGroupEntity } from './scim/scim-group.entity';
+import { ScimGroupsService } from './scim/scim-groups.service';
+import { ScimTokenEntity } from './scim/scim-token.entity';
+import { ScimTokensService } from './scim/scim-tokens.service';
+import { ScimUserEntity } from './scim/scim-user.entity';
+import { ScimUsersService } from './scim/scim-users.service';
 import { SessionsService } from './sessions.service';
 import { MembersService } from './members.service';
 import { OidcDiscovery } from './oidc/oidc-discovery';
@@ -40,6 +52,8 @@ const SERVICES = [
   DeactivationService,
   DecisionLinksService,
   DemoSeeder,
+  GroupRoleReader,
+  GroupRolesService,
   MembersService,
   OidcDiscovery,
   OidcProvidersService,
@@ -48,7 +62,11 @@ const SERVICES = [
   PasswordLinksService,
   PasswordResetQueue,
   PasswordStrength,
+  ProvisionedMemberships,
   RelyingParty,
+  ScimGroupsService,
+  ScimTokensService,
+  ScimUsersService,
   SessionsService,
   SsoRequirement,
   UsersService,
@@ -76,6 +94,12 @@ const SERVICES = [
       OidcProviderEntity,
       OidcProviderBrandEntity,
       OidcSignInCodeEntity,
+      GroupRoleMappingEntity,
+      ScimTokenEntity,
+      ScimUserEntity,
+      ScimGroupEntity,
+      ScimGroupMemberEntity,
+      ScimClosedAccountEntity,
     ]),
     AuditModule,
   ],

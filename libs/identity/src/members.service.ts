@@ -51,18 +51,33 @@ export class MembersService {
     const brand = await this.brands.get(ctx, input.brandId);
     const roles = normalizeRoles(input.roles);
     const user = await this.findOrCreateUser(ctx, input, brand);
+    return this.grant(ctx, input.brandId, user, roles);
+  }
+
+  /**
+   * Sets `user`'s roles in a brand to exactly `roles` (normalized), making the membership if
+   * there is none, recorded as `member.added` or `member.roles_changed`; the brand keeps an ADMIN.
+   * No authorization: the caller has established who asks (an ADMIN through `add`, the brand's
+   * identity provider through SCIM).
+   */
+  async grant(
+    ctx: RequestContext,
+    brandId: string,
+    user: UserEntity,
+    roles: Role[],
+  ): Promise<MembershipModel> {
     const memberships = ctx.em.getRepository(MembershipEntity);
-    const existing = await memberships.findOneBy({ brandId: input.brandId, userId: user.id });
+    const existing = await memberships.findOneBy({ brandId, userId: user.id });
     if (existing && sameRoles(existing.roles, roles)) return MembershipModel.from(existing);
     if (existing?.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)) {
-      await requireAnotherAdmin(ctx, input.brandId, user.id);
+      await requireAnotherAdmin(ctx, brandId, user.id);
     }
 
     const membership =
       existing ??
       memberships.create({
         id: newId('mbr'),
-        brandId: input.brandId,
+        brandId,
         userId: user.id,
         createdAt: this.clock.now(),
       });
@@ -73,14 +88,14 @@ export class MembersService {
       await this.audit.append(
         ctx,
         {
-          brandId: input.brandId,
+          brandId,
           action: 'member.roles_changed',
           entityType: 'Membership',
           entityId: membership.id,
           data: { userId: user.id, email: user.email, from: previousRoles, to: roles },
         },
         {
-          brandId: input.brandId,
+          brandId,
           userId: user.id,
           from: previousRoles,
           to: roles,
@@ -91,14 +106,14 @@ export class MembersService {
       await this.audit.append(
         ctx,
         {
-          brandId: input.brandId,
+          brandId,
           action: 'member.added',
           entityType: 'Membership',
           entityId: membership.id,
           data: { userId: user.id, email: user.email, name: user.name, roles },
         },
         {
-          brandId: input.brandId,
+          brandId,
           user: { id: user.id, email: user.email, name: user.name },
           roles,
           needsPassword: user.passwordHash === null,

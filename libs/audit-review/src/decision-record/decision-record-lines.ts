@@ -233,6 +233,16 @@ class StoryState {
       case 'slack.disconnected':
       case 'slack.user_linked':
       case 'slack.user_unlinked':
+      case 'scim_token.created':
+      case 'scim_token.revoked':
+      case 'group_roles.set':
+      case 'group_roles.removed':
+      case 'scim_user.provisioned':
+      case 'scim_user.updated':
+      case 'scim_user.deleted':
+      case 'scim_group.created':
+      case 'scim_group.updated':
+      case 'scim_group.deleted':
         return null;
       default:
         return unhandledAction(event);

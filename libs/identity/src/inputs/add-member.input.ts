@@ -1,16 +1,8 @@
 import { HeadingText, NotBlank } from '@standpoint/graphql';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsEmail,
-  IsEnum,
-  IsOptional,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsEmail, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../models/role.graphql';
+import { RoleList } from './role-list';
 
 @InputType('AddMemberInput')
 export class AddMemberInput {
@@ -28,11 +20,7 @@ export class AddMemberInput {
   @MaxLength(200)
   name!: string;
 
-  @Field(() => [Role])
-  @ArrayNotEmpty()
-  @ArrayMaxSize(Object.values(Role).length)
-  @ArrayUnique()
-  @IsEnum(Role, { each: true })
+  @RoleList()
   roles!: Role[];
 
   @Field({

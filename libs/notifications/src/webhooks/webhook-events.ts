@@ -147,6 +147,16 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'slack.disconnected': none,
   'slack.user_linked': none,
   'slack.user_unlinked': none,
+  'scim_token.created': none,
+  'scim_token.revoked': none,
+  'group_roles.set': none,
+  'group_roles.removed': none,
+  'scim_user.provisioned': none,
+  'scim_user.updated': none,
+  'scim_user.deleted': none,
+  'scim_group.created': none,
+  'scim_group.updated': none,
+  'scim_group.deleted': none,
 };
 
 /** The webhook events a recorded change causes, in the order they happened (often none). */

@@ -20,6 +20,7 @@ import { ListeningImports1796800100000 } from './1796800100000-ListeningImports'
 import { TimeZonesAndCalendarFeeds1796800200000 } from './1796800200000-TimeZonesAndCalendarFeeds';
 import { SlackApprovals1796800300000 } from './1796800300000-SlackApprovals';
 import { TeamsAndAlerts1796800400000 } from './1796800400000-TeamsAndAlerts';
+import { ScimAndGroupRoles1796800500000 } from './1796800500000-ScimAndGroupRoles';
 import { OidcSignIn1796800600000 } from './1796800600000-OidcSignIn';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
@@ -46,5 +47,6 @@ export const postgresMigrations: Function[] = [
   TimeZonesAndCalendarFeeds1796800200000,
   SlackApprovals1796800300000,
   TeamsAndAlerts1796800400000,
+  ScimAndGroupRoles1796800500000,
   OidcSignIn1796800600000,
 ];
