@@ -34,7 +34,8 @@ type Jar = Map<string, Map<string, string>>;
  * port: the whole walk (start, the provider's sign-in, callback, code exchange, a GraphQL call
  * with the session) by HTTP and in Chromium, and each refusal: the state, a replayed code, an ID
  * token for another audience, with another nonce, from another issuer, expired or signed by a
- * stranger, an unverified or foreign email, a non-member, a deactivated user. Then enforcement.
+ * stranger, an unverified or foreign email, a non-member, a deactivated user. Then enforcement,
+ * and just-in-time provisioning from the ID token's groups.
  */
 describe('OIDC sign-in', () => {
   const app = useTestApp(AppModule, { PUBLIC_URL, OIDC_ALLOW_PRIVATE_ISSUERS: 'true' });
@@ -45,8 +46,8 @@ describe('OIDC sign-in', () => {
   let providerId: string;
 
   /** Follows the sign-in from its start to Standpoint's callback, as a browser would. */
-  async function signIn(login: string, jar: Jar = new Map()) {
-    let url = `${PUBLIC_URL}/auth/oidc/${providerId}/start`;
+  async function signIn(login: string, jar: Jar = new Map(), provider = providerId) {
+    let url = `${PUBLIC_URL}/auth/oidc/${provider}/start`;
     let method = 'GET';
     let body: string | undefined;
     for (let hop = 0; hop < 10; hop++) {
@@ -289,6 +290,7 @@ describe('OIDC sign-in', () => {
       issuer: idp.issuer,
       clientId: idp.clientId,
       emailDomains: ['example.test'],
+      groupsClaim: 'groups',
       serves: true,
       secretChanged: true,
     });
@@ -479,6 +481,197 @@ describe('OIDC sign-in', () => {
         (await app.gql(LOGIN, { email: member.email, password: member.password })).errors?.[0]
           ?.extensions?.code,
       ).toBe('SSO_REQUIRED');
+    });
+  });
+
+  describe('just-in-time provisioning from the groups claim', () => {
+    let served: TestBrand;
+    let sister: TestBrand;
+    let unserved: TestBrand;
+    let groupsProvider: string;
+    let admin: string;
+    const providerLabel = () => `sso:Acme Groups (${groupsProvider})`;
+    const SET_GROUP_ROLES = `mutation ($input: SetGroupRolesInput!) {
+      setGroupRoles(input: $input) { group }
+    }`;
+    const MEMBERS = 'query ($id: ID!) { brand(id: $id) { members { roles user { email } } } }';
+    const VIEWER = '{ viewer { name memberships { brand { id } roles } } }';
+    const dataOf = (event: { data: unknown } | undefined) =>
+      (event?.data ?? {}) as Record<string, unknown>;
+
+    /** Signs in through the groups provider with an ID token that names these groups. */
+    async function signInWith(login: string, groups: string[]) {
+      idp.tamperNextIdToken({ claims: (claims) => ({ ...claims, groups }) });
+      return signIn(login, new Map(), groupsProvider);
+    }
+    async function tokenOf(page: string) {
+      const code = codeOf(page);
+      expect(code).toBeDefined();
+      return (await app.data(EXCHANGE, { code })).exchangeSignInCode.token as string;
+    }
+    async function rolesIn(brandId: string, email: string) {
+      const { brand: found } = await app.data(MEMBERS, { id: brandId }, admin);
+      return (found.members as { roles: string[]; user: { email: string } }[]).find(
+        (m) => m.user.email === email,
+      )?.roles;
+    }
+    const eventsOf = async (brandId: string, action: string, email: string) =>
+      (await app.auditChain(brandId)).filter(
+        (e) => e.action === action && dataOf(e).email === email,
+      );
+
+    beforeAll(async () => {
+      admin = await app.fixtures.admin();
+      [served, sister, unserved] = [
+        await app.fixtures.brand(),
+        await app.fixtures.brand(),
+        await app.fixtures.brand(),
+      ];
+      const configured = await app.data(
+        SET_PROVIDER.replace('redirectUri', 'redirectUri groupsClaim'),
+        {
+          input: {
+            name: 'Acme Groups',
+            issuer: idp.issuer,
+            clientId: idp.clientId,
+            clientSecret: idp.clientSecret,
+            emailDomains: ['example.test'],
+            brandIds: [served.id, sister.id],
+          },
+        },
+        admin,
+      );
+      groupsProvider = configured.setOidcProvider.id;
+      expect(configured.setOidcProvider.groupsClaim).toBe('groups');
+      for (const [brandId, group, roles] of [
+        [served.id, 'Comms', ['SOCIAL_MANAGER']],
+        [served.id, 'Legal', ['APPROVER']],
+        [sister.id, 'Legal', ['REVIEWER']],
+        [sister.id, 'Owners', ['ADMIN']],
+        [unserved.id, 'Legal', ['ADMIN']],
+      ] as const) {
+        await app.data(SET_GROUP_ROLES, { input: { brandId, group, roles } }, admin);
+      }
+    });
+
+    it('a first sign-in whose groups map creates the member with those roles, in the served brands only', async () => {
+      const email = 'new.hire@example.test';
+      const { page } = await signInWith(account('hire', email), ['LEGAL', 'comms', 'Unmapped']);
+      const token = await tokenOf(page);
+      const { viewer } = await app.data(VIEWER, {}, token);
+      expect(viewer.name).toBe('hire');
+      const roles = (brandId: string) =>
+        (viewer.memberships as { brand: { id: string }; roles: string[] }[])
+          .find((m) => m.brand.id === brandId)
+          ?.roles.sort();
+      expect(roles(served.id)).toEqual(['APPROVER', 'SOCIAL_MANAGER']);
+      expect(roles(sister.id)).toEqual(['REVIEWER']);
+      expect(roles(unserved.id)).toBeUndefined();
+      expect((await rolesIn(served.id, email))?.sort()).toEqual(['APPROVER', 'SOCIAL_MANAGER']);
+      const added = await eventsOf(served.id, 'member.added', email);
+      expect(added.map((e) => e.actorLabel)).toEqual([providerLabel()]);
+      expect((await app.auditChain(unserved.id)).map((e) => JSON.stringify(e.data))).not.toEqual(
+        expect.arrayContaining([expect.stringContaining(email)]),
+      );
+    });
+
+    it('never touches a brand the provider does not serve', async () => {
+      const elsewhere = await app.fixtures.member(unserved.id, ['CONTRIBUTOR']);
+      const { page } = await signInWith(account('elsewhere-jit', elsewhere.email), ['Legal']);
+      await tokenOf(page);
+      expect(await rolesIn(unserved.id, elsewhere.email)).toEqual(['CONTRIBUTOR']);
+      expect(await rolesIn(served.id, elsewhere.email)).toEqual(['APPROVER']);
+      expect(await eventsOf(unserved.id, 'member.roles_changed', elsewhere.email)).toEqual([]);
+    });
+
+    it('a later sign-in with fewer groups demotes, and the demoted approver leaves their active step', async () => {
+      const email = 'new.hire@example.test';
+      const manager = await app.fixtures.member(served.id, ['SOCIAL_MANAGER']);
+      await app.fixtures.member(served.id, ['APPROVER']);
+      await app.fixtures.policy(served.id, [
+        { name: 'Legal', role: 'APPROVER', quorum: 'ANY', slaHours: 12 },
+      ]);
+      await app.fixtures.inReview(served.id, manager.token);
+
+      await tokenOf((await signInWith('hire', ['Comms'])).page);
+      expect(await rolesIn(served.id, email)).toEqual(['SOCIAL_MANAGER']);
+      // No group gives a role in the sister brand any more: a member there with none, as SCIM.
+      expect(await rolesIn(sister.id, email)).toEqual([]);
+      const [changed] = await eventsOf(served.id, 'member.roles_changed', email);
+      expect(changed?.actorLabel).toBe(providerLabel());
+      expect(dataOf(changed).leftSteps).toEqual([expect.any(String)]);
+      const removed = (await app.auditChain(served.id)).filter(
+        (e) => e.action === 'step.approver_removed',
+      );
+      expect(removed.map((e) => e.actorLabel)).toEqual([providerLabel()]);
+
+      // A token without the groups claim says nothing of groups: the roles stay.
+      await tokenOf((await signIn('hire', new Map(), groupsProvider)).page);
+      expect(await rolesIn(served.id, email)).toEqual(['SOCIAL_MANAGER']);
+    });
+
+    it('keeps the brand’s last ADMIN, and says so', async () => {
+      const email = 'owner@example.test';
+      await tokenOf((await signInWith(account('owner', email), ['Owners'])).page);
+      expect(await rolesIn(sister.id, email)).toEqual(['ADMIN']);
+      await tokenOf((await signInWith('owner', ['Legal'])).page);
+      expect(await rolesIn(sister.id, email)).toEqual(['ADMIN', 'REVIEWER']);
+      const [kept] = await eventsOf(sister.id, 'sso.last_admin_kept', email);
+      expect(kept?.actorLabel).toBe(providerLabel());
+      expect(dataOf(kept)).toMatchObject({
+        groupsGive: ['REVIEWER'],
+        roles: ['ADMIN', 'REVIEWER'],
+      });
+    });
+
+    it('reads the groups from the claim the provider names, a change audited', async () => {
+      const input = {
+        id: groupsProvider,
+        name: 'Acme Groups',
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        emailDomains: ['example.test'],
+        brandIds: [served.id, sister.id],
+      };
+      const bad = await app.gql(
+        SET_PROVIDER,
+        { input: { ...input, groupsClaim: 'app roles' } },
+        admin,
+      );
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      await app.data(SET_PROVIDER, { input: { ...input, groupsClaim: 'roles' } }, admin);
+      const changed = (await app.auditChain(sister.id)).filter(
+        (e) => e.action === 'oidc_provider.set',
+      );
+      expect(dataOf(changed.at(-1))).toMatchObject({ groupsClaim: 'roles', secretChanged: false });
+
+      const email = 'app.roles@example.test';
+      account('app-roles', email);
+      idp.tamperNextIdToken({
+        claims: (claims) => ({ ...claims, groups: ['Legal'], roles: ['Comms'] }),
+      });
+      await tokenOf((await signIn('app-roles', new Map(), groupsProvider)).page);
+      expect(await rolesIn(served.id, email)).toEqual(['SOCIAL_MANAGER']);
+      await app.data(SET_PROVIDER, { input }, admin);
+      expect((await app.auditChain(sister.id)).at(-1)?.data).toMatchObject({
+        groupsClaim: 'roles',
+      });
+      await app.data(SET_PROVIDER, { input: { ...input, groupsClaim: 'groups' } }, admin);
+    });
+
+    it('refuses someone whose groups map to no role, and creates nothing', async () => {
+      const email = 'outsider@example.test';
+      const refusal = (page: string) => /\((\w+)\)<\/p>/.exec(page)?.[1];
+      account('outsider', email);
+      expect(refusal((await signInWith('outsider', ['Unmapped'])).page)).toBe('NOT_A_MEMBER');
+      expect(refusal((await signInWith('outsider', [])).page)).toBe('NOT_A_MEMBER');
+      expect(refusal((await signIn('outsider', new Map(), groupsProvider)).page)).toBe(
+        'NOT_A_MEMBER',
+      );
+      for (const brandId of [served.id, sister.id]) {
+        expect(await rolesIn(brandId, email)).toBeUndefined();
+        expect(JSON.stringify(await app.auditChain(brandId))).not.toContain(email);
+      }
     });
   });
 

@@ -1,9 +1,9 @@
 /**
  * Who is acting: a signed-in user, an approver through an email link or their linked Slack account,
- * a brand's identity provider through SCIM, or the system itself.
+ * a brand's identity provider through SCIM or at sign-in, or the system itself.
  */
 export type Actor =
-  AnonymousActor | UserActor | EmailLinkActor | SlackActor | ScimActor | SystemActor;
+  AnonymousActor | UserActor | EmailLinkActor | SlackActor | ScimActor | SsoActor | SystemActor;
 
 export interface AnonymousActor {
   readonly kind: 'anonymous';
@@ -52,6 +52,17 @@ export interface ScimActor {
   readonly label: string;
 }
 
+/**
+ * An organisation's OIDC provider provisioning a person as they sign in through it (their groups
+ * give their roles): in the brands it serves only.
+ */
+export interface SsoActor {
+  readonly kind: 'sso';
+  readonly providerId: string;
+  readonly providerName: string;
+  readonly brandIds: readonly string[];
+}
+
 export interface SystemActor {
   readonly kind: 'system';
 }
@@ -70,6 +81,8 @@ export function actorLabel(actor: Actor): string {
       return `slack:${actor.email}`;
     case 'scim':
       return `scim:${actor.label} (${actor.tokenId})`;
+    case 'sso':
+      return `sso:${actor.providerName} (${actor.providerId})`;
     case 'system':
       return 'system';
     case 'anonymous':

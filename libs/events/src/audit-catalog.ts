@@ -58,6 +58,7 @@ export const AUDIT_ENTITY_TYPES = {
   'oidc_provider.set': 'OidcProvider',
   'sso_requirement.set': 'OidcProvider',
   'user.signed_in_with_sso': 'User',
+  'sso.last_admin_kept': 'Membership',
   'slack.connected': 'SlackWorkspace',
   'slack.disconnected': 'SlackWorkspace',
   'slack.user_linked': 'SlackUserLink',

@@ -307,6 +307,7 @@ export interface AuditPayloads {
     issuer: string;
     clientId: string;
     emailDomains: readonly string[];
+    groupsClaim: string;
     serves: boolean;
     secretChanged: boolean;
   };
@@ -318,6 +319,18 @@ export interface AuditPayloads {
     email: string;
     providerId: string;
     providerName: string;
+  };
+  /**
+   * A sign-in's groups no longer gave ADMIN to the brand's last ADMIN: they keep it (`roles`, what
+   * they hold now) rather than leave the brand without one; `groupsGive` is what the groups gave.
+   */
+  'sso.last_admin_kept': {
+    userId: string;
+    email: string;
+    providerId: string;
+    providerName: string;
+    groupsGive: readonly string[];
+    roles: readonly string[];
   };
   'slack.connected': SlackWorkspaceRecord;
   /** `unlinkedUsers`: the links that ended with the connection. */

@@ -15,6 +15,19 @@ export async function requireAnotherAdmin(
   brandId: string,
   userId: string,
 ): Promise<void> {
+  if (!(await hasAnotherAdmin(ctx, brandId, userId))) {
+    throw DomainError.conflict(
+      'A brand always keeps at least one ADMIN: this member is its last one. Give another member the ADMIN role first.',
+    );
+  }
+}
+
+/** Whether a member other than `userId` holds ADMIN in the brand (its row locked on PostgreSQL). */
+export async function hasAnotherAdmin(
+  ctx: RequestContext,
+  brandId: string,
+  userId: string,
+): Promise<boolean> {
   if (ctx.dialect === 'postgres') {
     await ctx.em
       .createQueryBuilder(BrandEntity, 'b')
@@ -23,10 +36,5 @@ export async function requireAnotherAdmin(
       .getOne();
   }
   const memberships = await ctx.em.findBy(MembershipEntity, { brandId });
-  const others = memberships.filter((m) => m.userId !== userId && m.roles.includes(Role.ADMIN));
-  if (others.length === 0) {
-    throw DomainError.conflict(
-      'A brand always keeps at least one ADMIN: this member is its last one. Give another member the ADMIN role first.',
-    );
-  }
+  return memberships.some((m) => m.userId !== userId && m.roles.includes(Role.ADMIN));
 }

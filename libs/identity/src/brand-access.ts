@@ -27,6 +27,9 @@ export function rolesIn(ctx: RequestContext, brandId: string): Role[] {
       // The brand's identity provider administers its members, through /scim/v2 only (GraphQL
       // takes no SCIM token): the changes it makes are then followed as an ADMIN's would be.
       return actor.brandId === brandId ? [Role.ADMIN] : [];
+    case 'sso':
+      // A provider provisioning someone at sign-in, in the brands it serves, as SCIM does.
+      return actor.brandIds.includes(brandId) ? [Role.ADMIN] : [];
     default:
       return [];
   }

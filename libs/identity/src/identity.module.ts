@@ -36,6 +36,7 @@ import { OidcProviderBrandEntity } from './oidc/oidc-provider-brand.entity';
 import { OidcProviderEntity } from './oidc/oidc-provider.entity';
 import { OidcProvidersService } from './oidc/oidc-providers.service';
 import { OidcSignInCodeEntity } from './oidc/oidc-sign-in-code.entity';
+import { SsoProvisioning } from './oidc/sso-provisioning';
 import { SsoRequirement } from './oidc/sso-requirement';
 import { MembershipEntity } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
@@ -68,6 +69,7 @@ const SERVICES = [
   ScimTokensService,
   ScimUsersService,
   SessionsService,
+  SsoProvisioning,
   SsoRequirement,
   UsersService,
 ];

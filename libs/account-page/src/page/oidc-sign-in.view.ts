@@ -39,7 +39,7 @@ const REFUSALS: Record<OidcRefusal, [string, string]> = {
   ],
   NOT_A_MEMBER: [
     'You are not a member here yet',
-    'Only members of a brand this provider serves can sign in through it. Ask a brand administrator to add you; accounts are not created at sign-in yet.',
+    'Only members of a brand this provider serves, or people whose groups at the provider give them a role in one, can sign in through it. Ask a brand administrator to add you, or your IT team for the right group.',
   ],
   INACTIVE: ['This account is not active', 'Your Standpoint account has been deactivated.'],
 };

@@ -229,6 +229,7 @@ class StoryState {
       case 'oidc_provider.set':
       case 'sso_requirement.set':
       case 'user.signed_in_with_sso':
+      case 'sso.last_admin_kept':
       case 'slack.connected':
       case 'slack.disconnected':
       case 'slack.user_linked':

@@ -1,6 +1,9 @@
 import { DateTimeColumn, JsonColumn } from '@standpoint/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** The claim Okta (with a groups claim configured) and Entra ID (group ids) list groups in. */
+export const DEFAULT_GROUPS_CLAIM = 'groups';
+
 /**
  * An organisation's OpenID Connect provider (Okta, Entra ID, Google Workspace…): where its people
  * sign in, and the email domains it vouches for. One provider serves one or several brands
@@ -30,6 +33,13 @@ export class OidcProviderEntity {
   /** Lower case; an ID token's email must be in one of them. */
   @JsonColumn()
   emailDomains!: string[];
+
+  /**
+   * The ID token claim that lists the user's groups (`groups`; `roles` for Entra ID's app roles),
+   * which the brand's group mappings turn into roles at sign-in.
+   */
+  @Column({ type: 'varchar', length: 100, default: DEFAULT_GROUPS_CLAIM })
+  groupsClaim!: string;
 
   @Column({ type: 'varchar', length: 64 })
   createdById!: string;

@@ -20,6 +20,9 @@ export class OidcProviderModel {
   @Field(() => [String])
   emailDomains!: string[];
 
+  @Field({ description: 'The ID token claim whose groups give roles at sign-in.' })
+  groupsClaim!: string;
+
   @Field({ description: 'Whether this brand requires its members to sign in through it.' })
   ssoRequired!: boolean;
 
@@ -42,6 +45,7 @@ export class OidcProviderModel {
       issuer: row.issuer,
       clientId: row.clientId,
       emailDomains: row.emailDomains,
+      groupsClaim: row.groupsClaim,
       updatedAt: row.updatedAt,
       ...brand,
     });

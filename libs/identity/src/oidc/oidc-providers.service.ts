@@ -11,7 +11,11 @@ import { UserEntity } from '../user.entity';
 import { domainVouchingProblem, emailInDomains, normalizedDomain } from './email-domains';
 import { OidcDiscovery } from './oidc-discovery';
 import { OidcProviderBrandEntity } from './oidc-provider-brand.entity';
-import { clientSecretContext, OidcProviderEntity } from './oidc-provider.entity';
+import {
+  clientSecretContext,
+  DEFAULT_GROUPS_CLAIM,
+  OidcProviderEntity,
+} from './oidc-provider.entity';
 import { OidcProviderModel } from './oidc-provider.model';
 import { oidcRedirectUri, oidcSignInUrl } from './oidc-urls';
 import { SetOidcProviderInput } from './set-oidc-provider.input';
@@ -88,6 +92,7 @@ export class OidcProvidersService {
           ? this.secrets.seal(input.clientSecret, clientSecretContext(id))
           : before!.sealedClientSecret,
         emailDomains,
+        groupsClaim: input.groupsClaim ?? before?.groupsClaim ?? DEFAULT_GROUPS_CLAIM,
         createdById: before?.createdById ?? actor.userId,
         createdAt: before?.createdAt ?? now,
         updatedAt: now,
@@ -121,6 +126,7 @@ export class OidcProvidersService {
             issuer,
             clientId: after.clientId,
             emailDomains,
+            groupsClaim: after.groupsClaim,
             serves: input.brandIds.includes(brandId),
             secretChanged: input.clientSecret !== undefined,
           },

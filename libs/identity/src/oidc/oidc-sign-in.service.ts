@@ -12,6 +12,7 @@ import { AuthPayloadModel } from '../models/auth-payload.model';
 import { SessionsService } from '../sessions.service';
 import { UserEntity } from '../user.entity';
 import { emailInDomains, emailVerifiedIn } from './email-domains';
+import { groupsInClaim, nameFromClaims } from './groups-claim';
 import { OidcDiscovery } from './oidc-discovery';
 import {
   OIDC_LOGIN_TTL_MS,
@@ -23,6 +24,7 @@ import { OidcProviderBrandEntity } from './oidc-provider-brand.entity';
 import { clientSecretContext, OidcProviderEntity } from './oidc-provider.entity';
 import { OidcSignInCodeEntity } from './oidc-sign-in-code.entity';
 import { oidcRedirectUri } from './oidc-urls';
+import { SsoIdentity, SsoProvisioning } from './sso-provisioning';
 
 /** A sign-in code is exchanged within this long, once. */
 const SIGN_IN_CODE_TTL_MS = 2 * 60 * 1000;
@@ -43,8 +45,9 @@ export type OidcCallbackOutcome =
  * Sign-in through an organisation's OIDC provider: the authorization code flow with PKCE (S256),
  * a nonce and a state, through openid-client, which checks the ID token's signature (the
  * provider's published keys), issuer, audience, expiry and nonce. Only members of a brand the
- * provider serves, with a verified email in its domains, are signed in; nobody is created here
- * (just-in-time provisioning comes with the group mapping). The browser gets a one-time code,
+ * provider serves, with a verified email in its domains, are signed in; the token's groups first
+ * give them their roles in the brands that map groups (SsoProvisioning: just-in-time provisioning,
+ * which may make them a member, or create their account). The browser gets a one-time code,
  * never a token: `exchangeSignInCode` turns it into the same session and token as `login`.
  */
 @Injectable()
@@ -53,6 +56,7 @@ export class OidcSignInService {
     private readonly discovery: OidcDiscovery,
     private readonly secrets: SecretBox,
     private readonly sessions: SessionsService,
+    private readonly provisioning: SsoProvisioning,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
@@ -124,16 +128,23 @@ export class OidcSignInService {
     if (!claims || !emailVerifiedIn(claims)) return refused('EMAIL_UNVERIFIED', providerName);
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
     if (!emailInDomains(email, provider.emailDomains)) return refused('EMAIL_DOMAIN', providerName);
-    const user = await ctx.em.findOneBy(UserEntity, { email });
-    if (!user) return refused('NOT_A_MEMBER', providerName);
-    if (user.deactivatedAt) return refused('INACTIVE', providerName);
-    if ((await this.servedBrandsOf(ctx, provider.id, user.id)).length === 0) {
-      return refused('NOT_A_MEMBER', providerName);
-    }
-    const { token: code, tokenHash } = newLinkSecret();
-    const now = this.clock.now();
-    // A GET outside any transaction reads through the read connection: the write takes its own.
-    await this.transactions.run(ctx, async () => {
+    const identity: SsoIdentity = {
+      email,
+      name: nameFromClaims(claims, email),
+      groups: groupsInClaim(claims, provider.groupsClaim),
+    };
+    // A GET outside any transaction reads through the read connection: the writes take their own.
+    return this.transactions.run(ctx, async () => {
+      const found = await ctx.em.findOneBy(UserEntity, { email });
+      if (found?.deactivatedAt) return refused('INACTIVE', providerName);
+      const served = await ctx.em.findBy(OidcProviderBrandEntity, { providerId: provider.id });
+      const brandIds = served.map((row) => row.brandId);
+      const user = await this.provisioning.apply(ctx, provider, brandIds, identity, found);
+      if (!user || (await this.servedBrandsOf(ctx, provider.id, user.id)).length === 0) {
+        return refused('NOT_A_MEMBER', providerName);
+      }
+      const { token: code, tokenHash } = newLinkSecret();
+      const now = this.clock.now();
       await ctx.em.delete(OidcSignInCodeEntity, { expiresAt: LessThan(now) });
       await ctx.em.insert(OidcSignInCodeEntity, {
         codeHash: tokenHash,
@@ -142,8 +153,8 @@ export class OidcSignInService {
         expiresAt: new Date(now.getTime() + SIGN_IN_CODE_TTL_MS),
         createdAt: now,
       });
+      return { kind: 'SIGNED_IN', code, email, providerName };
     });
-    return { kind: 'SIGNED_IN', code, email, providerName };
   }
 
   /**

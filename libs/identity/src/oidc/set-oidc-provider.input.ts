@@ -6,6 +6,7 @@ import {
   ArrayUnique,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
 } from 'class-validator';
 
@@ -56,6 +57,17 @@ export class SetOidcProviderInput {
   @IsString({ each: true })
   @MaxLength(253, { each: true })
   emailDomains!: string[];
+
+  @Field({
+    nullable: true,
+    description:
+      "The ID token claim that lists the user's groups, whose mappings (setGroupRoles) give roles at sign-in: `groups` (the default for a new provider; Okta, Entra ID group ids), `roles` (Entra ID app roles)… A change without it keeps the current one.",
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/, {
+    message: 'groupsClaim is a claim name (letters, digits and _ : . / -, at most 100)',
+  })
+  groupsClaim?: string;
 
   @Field(() => [ID], {
     description:

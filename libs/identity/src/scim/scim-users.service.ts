@@ -5,7 +5,7 @@ import { ScimUserRecord } from '@standpoint/events';
 import { isEmail } from 'class-validator';
 import { In } from 'typeorm';
 import { MembershipEntity } from '../membership.entity';
-import { DEFAULT_TIME_ZONE } from '../time-zone';
+import { provisionedUser } from '../provisioned-user';
 import { UserEntity } from '../user.entity';
 import { ProvisionedMemberships } from './provisioned-memberships';
 import { scimError } from './scim-error';
@@ -153,16 +153,7 @@ export class ScimUsersService {
     email: string,
     input: ScimUserIn,
   ): Promise<UserEntity> {
-    const user: UserEntity = {
-      id: newId('usr'),
-      email,
-      name: displayNameOf(input) ?? email,
-      passwordHash: null,
-      platformAdmin: false,
-      timeZone: DEFAULT_TIME_ZONE,
-      createdAt: this.clock.now(),
-      deactivatedAt: null,
-    };
+    const user = provisionedUser(email, displayNameOf(input) ?? email, this.clock.now());
     await ctx.em.insert(UserEntity, user);
     return user;
   }

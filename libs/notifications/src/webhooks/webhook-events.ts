@@ -143,6 +143,7 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'oidc_provider.set': none,
   'sso_requirement.set': none,
   'user.signed_in_with_sso': none,
+  'sso.last_admin_kept': none,
   'slack.connected': none,
   'slack.disconnected': none,
   'slack.user_linked': none,

@@ -22,6 +22,7 @@ import { SlackApprovals1796800300000 } from './1796800300000-SlackApprovals';
 import { TeamsAndAlerts1796800400000 } from './1796800400000-TeamsAndAlerts';
 import { ScimAndGroupRoles1796800500000 } from './1796800500000-ScimAndGroupRoles';
 import { OidcSignIn1796800600000 } from './1796800600000-OidcSignIn';
+import { OidcGroupsClaim1796800700000 } from './1796800700000-OidcGroupsClaim';
 
 // The PostgreSQL migrations, in the order they run. Append; never reorder or edit a released one.
 export const postgresMigrations: Function[] = [
@@ -49,4 +50,5 @@ export const postgresMigrations: Function[] = [
   TeamsAndAlerts1796800400000,
   ScimAndGroupRoles1796800500000,
   OidcSignIn1796800600000,
+  OidcGroupsClaim1796800700000,
 ];

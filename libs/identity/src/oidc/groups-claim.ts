@@ -1,0 +1,23 @@
+// What an ID token says of its user's groups. Framework-free: the sign-in service asks it.
+
+/**
+ * The groups in the token's `claim`: a list of names (or ids), a single one as a list of one, and
+ * null when the token does not carry the claim at all (or carries something else), which is not
+ * the same as an empty list: a provider that was not set up to send groups must not strip every
+ * member of their roles, while one that says "no groups" is believed.
+ */
+export function groupsInClaim(
+  claims: Readonly<Record<string, unknown>>,
+  claim: string,
+): string[] | null {
+  const value = claims[claim];
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value)) return null;
+  return value.filter((group): group is string => typeof group === 'string');
+}
+
+/** The name a person provisioned at sign-in gets: the token's `name`, else their email. */
+export function nameFromClaims(claims: Readonly<Record<string, unknown>>, email: string): string {
+  const name = typeof claims.name === 'string' ? claims.name.trim() : '';
+  return (name || email).slice(0, 200);
+}
