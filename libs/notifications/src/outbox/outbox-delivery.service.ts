@@ -69,9 +69,12 @@ export class OutboxDelivery implements OnModuleDestroy {
     let attempted = 0;
     try {
       while (!this.stopping) {
+        // A channel that filled every free slot (or had none free) may have more due than it took.
+        let moreMayBeDue = false;
         for (const [channel, deliveries] of slots) {
           const free = OUTBOX_CONCURRENCY - deliveries.size;
           const claimed = free > 0 ? await this.claim(channel, free) : [];
+          if (claimed.length === free) moreMayBeDue = true;
           for (const row of claimed) {
             const delivery: Promise<void> = this.deliver(row)
               // The row stays SENDING; once its lease ends it is attempted again.
@@ -84,7 +87,12 @@ export class OutboxDelivery implements OnModuleDestroy {
           attempted += claimed.length;
         }
         const running = inFlight();
-        if (running.length === 0) break;
+        // Every delivery may have ended while the other channels were claiming: the run ends only
+        // once a round found less due than it had room for, not with rows due left for the next.
+        if (running.length === 0) {
+          if (moreMayBeDue) continue;
+          break;
+        }
         await oneEndsOrPause(running, this.config.workerIntervalMs);
       }
     } finally {
