@@ -1,4 +1,3 @@
-import type { AppConfig } from '@standpoint/config';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { OutboxDelivery } from './outbox-delivery.service';
 import { OutboxChannel, OutboxMessageEntity } from './outbox-message.entity';
@@ -10,18 +9,6 @@ import { OutboxChannel, OutboxMessageEntity } from './outbox-message.entity';
  */
 describe('OutboxDelivery.runDue', () => {
   function deliveryOf(dueEmails: number) {
-    const delivery = new OutboxDelivery(
-      ...([null, null, null, null, null, null, null, { workerIntervalMs: 60_000 }] as unknown as [
-        never,
-        never,
-        never,
-        never,
-        never,
-        never,
-        never,
-        AppConfig,
-      ]),
-    );
     let due = dueEmails;
     const delivered: string[] = [];
     const claim = async (channel: OutboxChannel, count: number) => {
@@ -33,7 +20,10 @@ describe('OutboxDelivery.runDue', () => {
       due -= taken;
       return Array.from({ length: taken }, () => ({ id: `msg_${due}` }) as OutboxMessageEntity);
     };
-    Object.assign(delivery, {
+    // The loop alone, without the services its constructor takes.
+    const delivery: OutboxDelivery = Object.assign(Object.create(OutboxDelivery.prototype), {
+      stopping: false,
+      config: { workerIntervalMs: 60_000 },
       claim,
       deliver: (row: OutboxMessageEntity) => {
         delivered.push(row.id);
