@@ -673,6 +673,42 @@ describe('SCIM provisioning', () => {
         'uniqueness',
       );
     });
+
+    it('refuses what no GraphQL input may hold: control characters anywhere, bidirectional controls in a name, a body nested too deep', async () => {
+      const client = scim(token);
+      const count = async () => (await client('GET', '/Users')).body.totalResults as number;
+      const before = await count();
+      const nul = await client(
+        'POST',
+        '/Users',
+        newUser('nul@example.com', { name: { givenName: 'Ada\u0000', familyName: 'L' } }),
+      );
+      expectError(nul, 400, 'invalidValue');
+      expect(nul.body.detail).toContain('body.name.givenName must not contain U+0000');
+      const bidi = await client(
+        'POST',
+        '/Users',
+        newUser('bidi@example.com', { displayName: 'Ada \u202Eecalevol' }),
+      );
+      expectError(bidi, 400, 'invalidValue');
+      expect(bidi.body.detail).toContain('displayName must not contain U+202E');
+      expectError(
+        await client('POST', '/Groups', {
+          schemas: [SCIMMY.Schemas.Group.id],
+          displayName: 'Comms\u2066 admins',
+        }),
+        400,
+        'invalidValue',
+      );
+      let deep: unknown = 'x';
+      for (let i = 0; i < 20; i++) deep = { a: deep };
+      expectError(
+        await client('POST', '/Users', newUser('deep@example.com', { urn: deep })),
+        400,
+        'invalidSyntax',
+      );
+      expect(await count()).toBe(before);
+    });
   });
 
   describe('brands apart', () => {

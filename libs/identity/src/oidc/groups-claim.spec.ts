@@ -22,4 +22,9 @@ describe('the name of a person provisioned at sign-in', () => {
     expect(nameFromClaims({ name: ' ' }, 'ada@acme.example')).toBe('ada@acme.example');
     expect(nameFromClaims({}, 'ada@acme.example')).toBe('ada@acme.example');
   });
+
+  it('stands the email in for a name no input could hold: a control or a bidirectional one', () => {
+    for (const name of ['Ada\u0000', 'Ada \u202Eecalevol', 'Ada\u001b[31m'])
+      expect(nameFromClaims({ name }, 'ada@acme.example')).toBe('ada@acme.example');
+  });
 });

@@ -1,5 +1,7 @@
 // What an ID token says of its user's groups. Framework-free: the sign-in service asks it.
 
+import { headingProblem, textProblem } from '@standpoint/graphql';
+
 /**
  * The groups in the token's `claim`: a list of names (or ids), a single one as a list of one, and
  * null when the token does not carry the claim at all (or carries something else), which is not
@@ -16,8 +18,14 @@ export function groupsInClaim(
   return value.filter((group): group is string => typeof group === 'string');
 }
 
-/** The name a person provisioned at sign-in gets: the token's `name`, else their email. */
+/**
+ * The name a person provisioned at sign-in gets: the token's `name`, else their email. A name that
+ * breaks the input or heading rule (a control character, a bidirectional control that would make
+ * emails show other words) is not refused at the door, since the person did not choose it here:
+ * the email stands in for it.
+ */
 export function nameFromClaims(claims: Readonly<Record<string, unknown>>, email: string): string {
   const name = typeof claims.name === 'string' ? claims.name.trim() : '';
-  return (name || email).slice(0, 200);
+  const usable = name && !textProblem(name) && !headingProblem(name);
+  return (usable ? name : email).slice(0, 200);
 }

@@ -10,6 +10,7 @@ import { scimError } from './scim-error';
 import { ScimGroupMemberEntity } from './scim-group-member.entity';
 import { ScimGroupEntity } from './scim-group.entity';
 import { ScimGroupIn, ScimGroupOut, WantedByEquality } from './scim-resources';
+import { refuseBidiName } from './scim-text';
 import { ScimUserEntity } from './scim-user.entity';
 
 /**
@@ -151,6 +152,7 @@ export class ScimGroupsService {
     if (!displayName || displayName.length > 256) {
       throw scimError(400, 'invalidValue', 'displayName must be 1 to 256 characters');
     }
+    refuseBidiName(displayName, 'displayName');
     const memberIds = [...new Set((input.members ?? []).map((m) => m.value))].sort();
     const known = memberIds.length
       ? await ctx.em.findBy(ScimUserEntity, { brandId, userId: In(memberIds) })

@@ -12,6 +12,7 @@ import { scimError } from './scim-error';
 import { ScimGroupMemberEntity } from './scim-group-member.entity';
 import { ScimGroupEntity } from './scim-group.entity';
 import { ScimUserIn, ScimUserOut, WantedByEquality } from './scim-resources';
+import { refuseBidiName } from './scim-text';
 import { ScimUserEntity } from './scim-user.entity';
 
 /**
@@ -211,7 +212,9 @@ function displayNameOf(input: ScimUserIn): string | undefined {
     input.displayName?.trim() ||
     formatted?.trim() ||
     [givenName, familyName].filter(Boolean).join(' ').trim();
-  return name ? name.slice(0, 200) : undefined;
+  if (!name) return undefined;
+  refuseBidiName(name, 'displayName');
+  return name.slice(0, 200);
 }
 
 function recordOf(input: ScimUserIn | ScimUserEntity): ScimUserRecord {

@@ -9,6 +9,7 @@ import { withEntraBooleans } from './entra-patch';
 import { asScimError, scimError } from './scim-error';
 import { listPage, SCIM_MAX_PAGE, ScimCall } from './scim-protocol';
 import { ScimGroupsService } from './scim-groups.service';
+import { refuseForbiddenText } from './scim-text';
 import { ScimTokensService } from './scim-tokens.service';
 import { ScimUsersService } from './scim-users.service';
 
@@ -167,6 +168,7 @@ export class ScimController {
     response.set(HEADERS);
     try {
       const call = await this.authenticate(ctx, request);
+      if (changes) refuseForbiddenText(request.body);
       const [status, body] = changes
         ? await this.transactions.run(ctx, () => operation(call))
         : await operation(call);
