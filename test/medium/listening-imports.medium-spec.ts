@@ -80,6 +80,28 @@ describe('ListeningImportsService', () => {
     expect(model.periodStart).toEqual(new Date('2026-11-30T00:00:00Z'));
   });
 
+  it('refuses, writing nothing, a query or a top term no GraphQL input could hold', async () => {
+    const evidenceCount = () => s.asSystem((ctx) => ctx.em.countBy(EvidenceEntity, { proposalId }));
+    const before = await evidenceCount();
+    const sample = readFileSync(join(SAMPLES, 'brandwatch-mentions.csv'), 'utf8');
+    await expect(
+      importAs(contributor, Readable.from([sample]), 'brandwatch', 'Acme\u0000 recall'),
+    ).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringContaining('The query must not contain U+0000'),
+    });
+    const withEscape = sample
+      .replaceAll('#recall', '#re\u001bcall')
+      .replaceAll('#Recall', '#Re\u001bcall');
+    await expect(
+      importAs(contributor, Readable.from([withEscape]), 'brandwatch', 'Acme recall'),
+    ).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringContaining('must not contain U+001B'),
+    });
+    expect(await evidenceCount()).toBe(before);
+  });
+
   it('reads no byte of the file for a member who may not add evidence', async () => {
     let read = false;
     const file = new Readable({

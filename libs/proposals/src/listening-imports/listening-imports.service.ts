@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, TransactionRunner } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
+import { textProblem } from '@standpoint/graphql';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { EvidenceService } from '../evidence.service';
@@ -67,6 +68,8 @@ export class ListeningImportsService {
     }
     const { figures, sha256, bytes } = read;
     const query = queryOf(request.query ?? figures.query);
+    for (const { term } of figures.topTerms)
+      refuseUnreadable(`The top term ${JSON.stringify(term)}`, term);
     const listening = {
       query,
       periodStart: figures.periodStart,
@@ -128,6 +131,7 @@ function queryOf(query: string | null | undefined): string {
   if (trimmed.length > QUERY_MAX_LENGTH) {
     throw DomainError.badInput(`The query is longer than ${QUERY_MAX_LENGTH} characters`);
   }
+  refuseUnreadable('The query', trimmed);
   return trimmed;
 }
 
@@ -137,5 +141,15 @@ function fileNameOf(name: string): string {
   if (!own || own.length > FILE_NAME_MAX_LENGTH) {
     throw DomainError.badInput(`The file name must be 1 to ${FILE_NAME_MAX_LENGTH} characters`);
   }
+  refuseUnreadable('The file name', own);
   return own;
+}
+
+/**
+ * The input rule every GraphQL string meets, for what an import stores from outside GraphQL: no
+ * control character (NUL, ESC…), lone surrogate or non-character.
+ */
+function refuseUnreadable(what: string, text: string): void {
+  const problem = textProblem(text);
+  if (problem) throw DomainError.badInput(`${what} ${problem}; nothing was imported`);
 }
