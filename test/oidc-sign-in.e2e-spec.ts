@@ -675,6 +675,87 @@ describe('OIDC sign-in', () => {
     });
   });
 
+  describe('the provider’s discovery document and keys', () => {
+    const DISCOVERY = '/.well-known/openid-configuration';
+    let rotating: TestIdentityProvider;
+    let rotatingId: string;
+    let input: Record<string, unknown>;
+    const reads = () => ({ discovery: rotating.served(DISCOVERY), keys: rotating.served('/jwks') });
+    const signInPage = async () => (await signIn('reader', new Map(), rotatingId)).page;
+
+    beforeAll(async () => {
+      rotating = await startTestIdentityProvider(`${PUBLIC_URL}/auth/oidc/callback`);
+      const served = await app.fixtures.brand();
+      const reader = await app.fixtures.member(served.id, ['REVIEWER']);
+      rotating.accounts.set('reader', { email: reader.email, email_verified: true });
+      input = {
+        name: 'Rotating IdP',
+        issuer: rotating.issuer,
+        clientId: rotating.clientId,
+        clientSecret: rotating.clientSecret,
+        emailDomains: ['example.test'],
+        brandIds: [served.id],
+      };
+      const { setOidcProvider } = await app.data(
+        SET_PROVIDER,
+        { input },
+        await app.fixtures.admin(),
+      );
+      rotatingId = setOidcProvider.id;
+    });
+    afterAll(() => rotating?.close());
+
+    it('are read once for many sign-ins', async () => {
+      const before = reads();
+      expect(codeOf(await signInPage())).toBeDefined();
+      expect(codeOf(await signInPage())).toBeDefined();
+      expect(reads()).toEqual({ discovery: before.discovery + 1, keys: before.keys + 1 });
+    });
+
+    it('follow a change of the provider’s issuer at once', async () => {
+      const start = () =>
+        fetch(`${app.t.url}/auth/oidc/${rotatingId}/start`, { redirect: 'manual' }).then(
+          (response) => response.headers.get('location'),
+        );
+      expect(await start()).toMatch(new RegExp(`^${rotating.issuer}/`));
+      const moved = {
+        ...input,
+        id: rotatingId,
+        issuer: idp.issuer,
+        clientSecret: idp.clientSecret,
+      };
+      await app.data(SET_PROVIDER, { input: moved }, await app.fixtures.admin());
+      expect(await start()).toMatch(new RegExp(`^${idp.issuer}/`));
+      await app.data(
+        SET_PROVIDER,
+        { input: { ...input, id: rotatingId } },
+        await app.fixtures.admin(),
+      );
+      expect(await start()).toMatch(new RegExp(`^${rotating.issuer}/`));
+    });
+
+    it('let a member sign in after the provider replaces its key', async () => {
+      expect(codeOf(await signInPage())).toBeDefined();
+      const before = reads();
+      await rotating.rotateKeys();
+      // openid-client reads the keys again for a key id it does not know once they are a minute
+      // old (oauth4webapi reads the time with Date.now): the document read before still serves.
+      const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 61_000);
+      try {
+        expect(codeOf(await signInPage())).toBeDefined();
+        expect(reads()).toEqual({ discovery: before.discovery, keys: before.keys + 1 });
+        // Keys read less than a minute before (the time stands still): that sign-in is refused,
+        // and the next one reads the provider afresh.
+        await rotating.rotateKeys();
+        expect(await signInPage()).toContain('(PROVIDER)');
+        expect(codeOf(await signInPage())).toBeDefined();
+        expect(reads()).toEqual({ discovery: before.discovery + 1, keys: before.keys + 2 });
+      } finally {
+        clock.mockRestore();
+      }
+    });
+  });
+
   describeInBrowser('in Chromium', () => {
     it('walks the whole sign-in and calls the API with the session', async () => {
       account('browser', member.email);

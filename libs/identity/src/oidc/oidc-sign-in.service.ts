@@ -109,8 +109,9 @@ export class OidcSignInService {
     if (!provider) return refused('STATE');
     const providerName = provider.name;
     let claims: oidc.IDToken | undefined;
+    let client: oidc.Configuration | undefined;
     try {
-      const client = await this.clientOf(provider);
+      client = await this.clientOf(provider);
       const tokens = await oidc.authorizationCodeGrant(
         client,
         new URL(`${oidcRedirectUri(this.config.publicUrl)}?${answered.toString()}`),
@@ -123,6 +124,9 @@ export class OidcSignInService {
       );
       claims = tokens.claims();
     } catch {
+      // The provider may have moved an endpoint or signed with a key it had not published: its
+      // next sign-in reads it afresh.
+      if (client) this.discovery.forget(client);
       return refused('PROVIDER', providerName);
     }
     if (!claims || !emailVerifiedIn(claims)) return refused('EMAIL_UNVERIFIED', providerName);
