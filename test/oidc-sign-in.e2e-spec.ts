@@ -659,6 +659,21 @@ describe('OIDC sign-in', () => {
       await app.data(SET_PROVIDER, { input: { ...input, groupsClaim: 'groups' } }, admin);
     });
 
+    it('reads the groups from the userinfo endpoint when the ID token does not carry them', async () => {
+      const email = 'userinfo.groups@example.test';
+      idp.accounts.set('userinfo-groups', {
+        email,
+        email_verified: true,
+        userinfo: { groups: ['Legal'] },
+      });
+      await tokenOf((await signIn('userinfo-groups', new Map(), groupsProvider)).page);
+      expect(await rolesIn(served.id, email)).toEqual(['APPROVER']);
+      expect(await rolesIn(sister.id, email)).toEqual(['REVIEWER']);
+      // The ID token's claim, when it carries one, is the one read.
+      await tokenOf((await signInWith('userinfo-groups', ['Comms'])).page);
+      expect(await rolesIn(served.id, email)).toEqual(['SOCIAL_MANAGER']);
+    });
+
     it('refuses someone whose groups map to no role, and creates nothing', async () => {
       const email = 'outsider@example.test';
       const refusal = (page: string) => /\((\w+)\)<\/p>/.exec(page)?.[1];

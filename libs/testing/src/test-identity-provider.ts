@@ -11,6 +11,8 @@ export interface TestAccountClaims {
   /** Microsoft Entra ID's "email domain owner verified", which it sends instead. */
   xms_edov?: boolean;
   name?: string;
+  /** Claims only its userinfo endpoint answers with (say `groups`, which some send there only). */
+  userinfo?: { groups?: string[] };
 }
 
 /** How the next ID token the provider answers is rewritten (then signed again). */
@@ -82,14 +84,23 @@ export async function startTestIdentityProvider(
       claims: {
         openid: ['sub'],
         email: ['email', 'email_verified', 'xms_edov'],
-        profile: ['name'],
+        profile: ['name', 'groups'],
       },
       // The claims of the requested scopes go in the ID token, as Okta and Google put them.
       conformIdTokenClaims: false,
       features: { devInteractions: { enabled: false } },
       findAccount: (_ctx: unknown, id: string) => {
-        const claims = accounts.get(id);
-        return claims && { accountId: id, claims: () => ({ sub: id, ...claims }) };
+        const account = accounts.get(id);
+        if (!account) return undefined;
+        const { userinfo, ...inToken } = account;
+        return {
+          accountId: id,
+          claims: (use: 'id_token' | 'userinfo') => ({
+            sub: id,
+            ...inToken,
+            ...(use === 'userinfo' ? userinfo : {}),
+          }),
+        };
       },
       loadExistingGrant: async (ctx: KoaContext) => {
         const grant = new ctx.oidc.provider.Grant({

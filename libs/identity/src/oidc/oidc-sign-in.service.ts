@@ -45,10 +45,11 @@ export type OidcCallbackOutcome =
  * Sign-in through an organisation's OIDC provider: the authorization code flow with PKCE (S256),
  * a nonce and a state, through openid-client, which checks the ID token's signature (the
  * provider's published keys), issuer, audience, expiry and nonce. Only members of a brand the
- * provider serves, with a verified email in its domains, are signed in; the token's groups first
- * give them their roles in the brands that map groups (SsoProvisioning: just-in-time provisioning,
- * which may make them a member, or create their account). The browser gets a one-time code,
- * never a token: `exchangeSignInCode` turns it into the same session and token as `login`.
+ * provider serves, with a verified email in its domains, are signed in; their groups (the ID
+ * token's, else the userinfo answer's) first give them their roles in the brands that map groups
+ * (SsoProvisioning: just-in-time provisioning, which may make them a member, or create their
+ * account). The browser gets a one-time code, never a token: `exchangeSignInCode` turns it into
+ * the same session and token as `login`.
  */
 @Injectable()
 export class OidcSignInService {
@@ -109,6 +110,7 @@ export class OidcSignInService {
     if (!provider) return refused('STATE');
     const providerName = provider.name;
     let claims: oidc.IDToken | undefined;
+    let groups: string[] | null = null;
     let client: oidc.Configuration | undefined;
     try {
       client = await this.clientOf(provider);
@@ -123,6 +125,7 @@ export class OidcSignInService {
         },
       );
       claims = tokens.claims();
+      if (claims) groups = await this.groupsOf(client, tokens.access_token, claims, provider);
     } catch {
       // The provider may have moved an endpoint or signed with a key it had not published: its
       // next sign-in reads it afresh.
@@ -135,7 +138,7 @@ export class OidcSignInService {
     const identity: SsoIdentity = {
       email,
       name: nameFromClaims(claims, email),
-      groups: groupsInClaim(claims, provider.groupsClaim),
+      groups,
     };
     // A GET outside any transaction reads through the read connection: the writes take their own.
     return this.transactions.run(ctx, async () => {
@@ -198,6 +201,23 @@ export class OidcSignInService {
       });
     }
     return this.auth.payload(user, session.id);
+  }
+
+  /**
+   * The groups in the ID token's claim, else in the provider's userinfo answer (some providers
+   * send them there only), read with the access token and for the ID token's subject; null when
+   * neither carries the claim.
+   */
+  private async groupsOf(
+    client: oidc.Configuration,
+    accessToken: string,
+    claims: oidc.IDToken,
+    provider: OidcProviderEntity,
+  ): Promise<string[] | null> {
+    const inToken = groupsInClaim(claims, provider.groupsClaim);
+    if (inToken !== null || !client.serverMetadata().userinfo_endpoint) return inToken;
+    const userinfo = await oidc.fetchUserInfo(client, accessToken, claims.sub);
+    return groupsInClaim(userinfo, provider.groupsClaim);
   }
 
   /** The provider, if it serves a brand at all. */
