@@ -12,6 +12,8 @@ import {
   useTestApp,
 } from '@standpoint/testing';
 import { WorkerJobs } from '@standpoint/worker';
+import { OidcProviderEntity } from '../libs/identity/src/oidc/oidc-provider.entity';
+import { SsoProvisioning } from '../libs/identity/src/oidc/sso-provisioning';
 import { AppModule } from '../src/app.module';
 
 const PUBLIC_URL = 'http://standpoint.test';
@@ -496,6 +498,7 @@ describe('OIDC sign-in', () => {
     }`;
     const MEMBERS = 'query ($id: ID!) { brand(id: $id) { members { roles user { email } } } }';
     const VIEWER = '{ viewer { name memberships { brand { id } roles } } }';
+    const VIEWER_ID = '{ viewer { id } }';
     const dataOf = (event: { data: unknown } | undefined) =>
       (event?.data ?? {}) as Record<string, unknown>;
 
@@ -672,6 +675,43 @@ describe('OIDC sign-in', () => {
       // The ID token's claim, when it carries one, is the one read.
       await tokenOf((await signInWith('userinfo-groups', ['Comms'])).page);
       expect(await rolesIn(served.id, email)).toEqual(['SOCIAL_MANAGER']);
+    });
+
+    it('two first sign-ins at once make one account and sign both in', async () => {
+      const email = 'at.once@example.test';
+      idp.accounts.set('at-once', { email, email_verified: true, userinfo: { groups: ['Legal'] } });
+      const both = await Promise.all(
+        [1, 2].map(() => signIn('at-once', new Map(), groupsProvider)),
+      );
+      expect(both.map((callback) => callback.status)).toEqual([200, 200]);
+      const ids = await Promise.all(
+        both.map(
+          async ({ page }) => (await app.data(VIEWER_ID, {}, await tokenOf(page))).viewer.id,
+        ),
+      );
+      expect(ids[1]).toBe(ids[0]);
+      expect(await rolesIn(served.id, email)).toEqual(['APPROVER']);
+    });
+
+    it('makes one account when two sign-ins both found none, as two at once on PostgreSQL can', async () => {
+      // Both are handed what they read before either wrote: no account. (SQLite's transactions
+      // take turns, so its second callback would find the first one's account.)
+      const provider = await app.t.dataSource
+        .getRepository(OidcProviderEntity)
+        .findOneByOrFail({ id: groupsProvider });
+      const identity = { email: 'both.found.none@example.test', name: 'Both', groups: ['Comms'] };
+      const made = await Promise.all(
+        [1, 2].map(() =>
+          app.t.asSystem((ctx) =>
+            app.t.app
+              .get(SsoProvisioning)
+              .apply(ctx, provider, [served.id, sister.id], identity, null),
+          ),
+        ),
+      );
+      expect(made[1]?.id).toBe(made[0]?.id);
+      expect(await rolesIn(served.id, identity.email)).toEqual(['SOCIAL_MANAGER']);
+      expect(await eventsOf(served.id, 'member.added', identity.email)).toHaveLength(1);
     });
 
     it('refuses someone whose groups map to no role, and creates nothing', async () => {
