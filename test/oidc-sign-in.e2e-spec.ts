@@ -3,7 +3,9 @@ import { PasswordLinksService } from '@standpoint/identity';
 import { OutboxMessageEntity } from '@standpoint/notifications';
 import {
   describeInBrowser,
+  emailsDeliveredTo,
   launchBrowser,
+  SmtpPeer,
   startTestIdentityProvider,
   TEST_ADMIN,
   TestBrand,
@@ -40,7 +42,14 @@ type Jar = Map<string, Map<string, string>>;
  * and just-in-time provisioning from the ID token's groups.
  */
 describe('OIDC sign-in', () => {
-  const app = useTestApp(AppModule, { PUBLIC_URL, OIDC_ALLOW_PRIVATE_ISSUERS: 'true' });
+  const env: Record<string, string> = { PUBLIC_URL, OIDC_ALLOW_PRIVATE_ISSUERS: 'true' };
+  let peer: SmtpPeer;
+  beforeAll(async () => {
+    peer = await SmtpPeer.start();
+    env.SMTP_URL = peer.url;
+  });
+  const app = useTestApp(AppModule, env);
+  afterAll(() => peer?.stop());
   let idp: TestIdentityProvider;
   let brand: TestBrand;
   let other: TestBrand;
@@ -660,6 +669,20 @@ describe('OIDC sign-in', () => {
         groupsClaim: 'roles',
       });
       await app.data(SET_PROVIDER, { input: { ...input, groupsClaim: 'groups' } }, admin);
+    });
+
+    it('welcomes a member their first sign-in made with the provider’s sign-in, and no password link', async () => {
+      const email = 'welcomed@example.test';
+      await tokenOf((await signInWith(account('welcomed', email), ['Legal'])).page);
+      const welcomes = await emailsDeliveredTo(app.t, peer, email, 2);
+      expect(welcomes.map((welcome) => welcome.subject).sort()).toEqual(
+        [served, sister].map((brand) => `Welcome to ${brand.name} on Standpoint`).sort(),
+      );
+      for (const welcome of welcomes) {
+        expect(welcome.text).toContain(`${PUBLIC_URL}/auth/oidc/${groupsProvider}/start`);
+        expect(welcome.text).toContain("Your organisation's identity provider added you");
+        expect(welcome.text).not.toContain('/account/password/');
+      }
     });
 
     it('reads the groups from the userinfo endpoint when the ID token does not carry them', async () => {

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { EntityManager } from 'typeorm';
 import { MembershipEntity } from '../membership.entity';
 import { UserEntity } from '../user.entity';
+import { emailInDomains } from './email-domains';
 import { OidcProviderBrandEntity } from './oidc-provider-brand.entity';
 import { OidcProviderEntity } from './oidc-provider.entity';
 import { oidcSignInUrl } from './oidc-urls';
@@ -37,6 +38,22 @@ export class SsoRequirement {
       .orderBy('p.createdAt', 'ASC')
       .getOne();
     return provider && this.signInOf(provider);
+  }
+
+  /**
+   * The sign-in of the provider that serves the brand and vouches for the user's address (one of
+   * its domains), whether or not the brand requires it; null when none does.
+   */
+  async ofBrand(
+    em: EntityManager,
+    brandId: string,
+    user: UserEntity,
+  ): Promise<RequiredSignIn | null> {
+    const served = await em.findOneBy(OidcProviderBrandEntity, { brandId });
+    const provider = served && (await em.findOneBy(OidcProviderEntity, { id: served.providerId }));
+    return provider && emailInDomains(user.email, provider.emailDomains)
+      ? this.signInOf(provider)
+      : null;
   }
 
   signInOf(provider: OidcProviderEntity): RequiredSignIn {
