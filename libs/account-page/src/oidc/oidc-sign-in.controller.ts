@@ -5,7 +5,7 @@ import { sendPage } from '@standpoint/decision-page';
 import { Ctx } from '@standpoint/graphql';
 import { OIDC_LOGIN_COOKIE, OIDC_LOGIN_TTL_MS, OidcSignInService } from '@standpoint/identity';
 import type { Request, Response } from 'express';
-import { refusedPage, signedInPage, unavailablePage } from '../page/oidc-sign-in.view';
+import { refusedPage, signedInPage, unavailablePage } from '../page/sso-sign-in.view';
 
 const COOKIE_PATH = '/auth/oidc';
 

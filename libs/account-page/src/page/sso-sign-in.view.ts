@@ -1,9 +1,9 @@
 import { layout, noticePage } from '@standpoint/decision-page';
 import { html } from '@standpoint/html';
-import type { OidcRefusal } from '@standpoint/identity';
+import type { SsoRefusal } from '@standpoint/identity';
 
 /**
- * The end of an OIDC sign-in: the one-time code the client exchanges for its session
+ * The end of a single sign-on (OIDC or SAML): the one-time code the client exchanges for its session
  * (`exchangeSignInCode`), shown in the page and never in an address, so no log, history or
  * Referer keeps it. It works once, for two minutes.
  */
@@ -20,14 +20,18 @@ export function signedInPage(email: string, providerName: string, code: string):
   );
 }
 
-const REFUSALS: Record<OidcRefusal, [string, string]> = {
+const REFUSALS: Record<SsoRefusal, [string, string]> = {
   STATE: [
     'This sign-in cannot be finished',
     'It was not started in this browser, took more than ten minutes, or was already finished. Start signing in again.',
   ],
   PROVIDER: [
     'Your identity provider did not sign you in',
-    'Its answer was refused (it failed, or its token was not for Standpoint, not signed by it, expired or not this sign-in’s). Start signing in again.',
+    'Its answer was refused (it failed, or it was not for Standpoint, not signed by it, expired or not this sign-in’s). Start signing in again.',
+  ],
+  REPLAYED: [
+    'This sign-in was already used',
+    'Your identity provider’s answer can sign in once only. Start signing in again.',
   ],
   EMAIL_UNVERIFIED: [
     'Your email address is not verified',
@@ -45,12 +49,12 @@ const REFUSALS: Record<OidcRefusal, [string, string]> = {
 };
 
 /** Why nobody was signed in, said plainly, with the reason's name for support. */
-export function refusedPage(refusal: OidcRefusal): string {
+export function refusedPage(refusal: SsoRefusal): string {
   const [title, message] = REFUSALS[refusal];
   return noticePage(title, html`${message} (${refusal})`);
 }
 
-/** The provider's discovery could not be read: nothing was started. */
+/** An OIDC provider's discovery could not be read: nothing was started. */
 export function unavailablePage(providerName: string): string {
   return noticePage(
     `${providerName} cannot be reached`,
