@@ -28,7 +28,6 @@ import { SamlSignInController } from './saml/saml-sign-in.controller';
 })
 export class AccountPageModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    // The assertion consumer service verifies a signature per post: limited as a form post is.
-    consumer.apply(PagePostRateLimit).forRoutes(AccountPageController, SamlSignInController);
+    consumer.apply(PagePostRateLimit).forRoutes(AccountPageController);
   }
 }

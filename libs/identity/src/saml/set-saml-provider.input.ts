@@ -12,6 +12,7 @@ import {
 
 /** A SAML attribute's name: a URI (Entra ID's claims) or a plain name. */
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_:./#-]{1,255}$/;
+const OPTIONAL_ATTRIBUTE_NAME = /^([A-Za-z0-9_:./#-]{1,255})?$/;
 const ATTRIBUTE_RULE = 'letters, digits and _ : . / # -, at most 255';
 
 @InputType('SetSamlProviderInput')
@@ -71,10 +72,12 @@ export class SetSamlProviderInput {
   @Field({
     nullable: true,
     description:
-      "The attribute that carries the person's email; none: the subject's NameID is the email (the usual setting).",
+      "The attribute that carries the person's email; an empty one: the subject's NameID is the email (the usual setting). A change without it keeps the current one.",
   })
   @IsOptional()
-  @Matches(ATTRIBUTE_NAME, { message: `emailAttribute is an attribute name (${ATTRIBUTE_RULE})` })
+  @Matches(OPTIONAL_ATTRIBUTE_NAME, {
+    message: `emailAttribute is an attribute name (${ATTRIBUTE_RULE}), or empty`,
+  })
   emailAttribute?: string;
 
   @Field({
