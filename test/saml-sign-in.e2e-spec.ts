@@ -9,6 +9,8 @@ import {
   TestSamlIdentityProvider,
   useTestApp,
 } from '@standpoint/testing';
+import { OutboxMessageEntity } from '@standpoint/notifications';
+import { WorkerJobs } from '@standpoint/worker';
 import { AppModule } from '../src/app.module';
 
 const PUBLIC_URL = 'http://standpoint.test';
@@ -363,7 +365,7 @@ describe('SAML sign-in', () => {
     ).toMatchObject({ fields: [expect.objectContaining({ rules: ['verifiedDomain'] })] });
   });
 
-  it('enforcement: once the brand requires it, password sign-in names the SAML provider; a platform administrator keeps theirs', async () => {
+  it('enforcement: once the brand requires it, password sign-in and resets name the SAML provider; a platform administrator keeps theirs', async () => {
     const required = await app.data(SET_REQUIRED, { brandId: brand.id, required: true }, admin);
     expect(required.setSsoRequired).toEqual({
       protocol: 'SAML',
@@ -380,6 +382,22 @@ describe('SAML sign-in', () => {
       const breakGlass = await app.gql(LOGIN, TEST_ADMIN);
       expect(breakGlass.errors).toBeUndefined();
       expect((await signIn({ email: member.email })).status).toBe(200);
+
+      await app.data('mutation ($e: String!) { requestPasswordReset(email: $e) }', {
+        e: member.email,
+      });
+      await app.t.app
+        .get(WorkerJobs)
+        .all()
+        .find((j) => j.name === 'password resets')!
+        .run();
+      const [reset] = await app.t.dataSource.getRepository(OutboxMessageEntity).find({
+        where: { recipientUserId: member.id, topic: 'account.password_reset' },
+        order: { id: 'DESC' },
+        take: 1,
+      });
+      expect(reset!.passwordLinkId).toBeNull();
+      expect(reset!.body).toContain(`${PUBLIC_URL}/auth/saml/${provider.id}/start`);
     } finally {
       await app.data(SET_REQUIRED, { brandId: brand.id, required: false }, admin);
     }
