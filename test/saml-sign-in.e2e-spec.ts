@@ -421,4 +421,17 @@ describe('SAML sign-in', () => {
       }
     });
   });
+
+  // Last: it spends this address's budget of sign-in starts.
+  it('limits the sign-ins started from one address (each keeps a request for ten minutes)', async () => {
+    let response: Response | undefined;
+    for (let started = 0; started <= 300 && response?.status !== 429; started++) {
+      response = await fetch(local(`${PUBLIC_URL}/auth/saml/${provider.id}/start`), {
+        redirect: 'manual',
+      });
+    }
+    expect(response!.status).toBe(429);
+    expect(Number(response!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await response!.text()).toContain('Too many sign-ins started from this address');
+  });
 });
