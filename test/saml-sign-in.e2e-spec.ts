@@ -257,30 +257,8 @@ describe('SAML sign-in', () => {
   });
 
   it('takes the email from an attribute when the provider is set so', async () => {
-    await app.data(
-      SET_PROVIDER,
-      {
-        input: {
-          id: provider.id,
-          name: 'Acme SAML',
-          idpEntityId: idp.entityId,
-          idpSsoUrl: idp.ssoUrl,
-          emailDomains: ['example.test'],
-          emailAttribute: 'mail',
-          brandIds: [brand.id],
-        },
-      },
-      admin,
-    );
-    try {
-      const byAttribute = await answer({
-        email: 'opaque-id-42',
-        attributes: { mail: member.email },
-      });
-      expect((await exchange(byAttribute.code)).user.email).toBe(member.email);
-      expect((await answer({ email: member.email })).refusal).toBe('PROVIDER');
-    } finally {
-      await app.data(
+    const emailAttributeIs = (emailAttribute: string) =>
+      app.data(
         SET_PROVIDER,
         {
           input: {
@@ -289,13 +267,24 @@ describe('SAML sign-in', () => {
             idpEntityId: idp.entityId,
             idpSsoUrl: idp.ssoUrl,
             emailDomains: ['example.test'],
-            emailAttribute: '',
+            emailAttribute,
             brandIds: [brand.id],
           },
         },
         admin,
       );
+    await emailAttributeIs('mail');
+    try {
+      const byAttribute = await answer({
+        email: 'opaque-id-42',
+        attributes: { mail: member.email },
+      });
+      expect((await exchange(byAttribute.code)).user.email).toBe(member.email);
+      expect((await answer({ email: member.email })).refusal).toBe('PROVIDER');
+    } finally {
+      await emailAttributeIs('');
     }
+    expect((await answer({ email: member.email })).status).toBe(200);
   });
 
   it('provisions from the groups attribute: a first sign-in creates the member with the mapped roles', async () => {

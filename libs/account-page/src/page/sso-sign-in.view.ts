@@ -1,13 +1,14 @@
-import { layout, noticePage } from '@standpoint/decision-page';
+import { layout, noticePage, sendPage } from '@standpoint/decision-page';
 import { html } from '@standpoint/html';
-import type { SsoRefusal } from '@standpoint/identity';
+import type { SsoRefusal, SsoSignInOutcome } from '@standpoint/identity';
+import type { Response } from 'express';
 
 /**
  * The end of a single sign-on (OIDC or SAML): the one-time code the client exchanges for its session
  * (`exchangeSignInCode`), shown in the page and never in an address, so no log, history or
  * Referer keeps it. It works once, for two minutes.
  */
-export function signedInPage(email: string, providerName: string, code: string): string {
+function signedInPage(email: string, providerName: string, code: string): string {
   return layout(
     'Signed in',
     html`<h1>Signed in</h1>
@@ -49,7 +50,7 @@ const REFUSALS: Record<SsoRefusal, [string, string]> = {
 };
 
 /** Why nobody was signed in, said plainly, with the reason's name for support. */
-export function refusedPage(refusal: SsoRefusal): string {
+function refusedPage(refusal: SsoRefusal): string {
   const [title, message] = REFUSALS[refusal];
   return noticePage(title, html`${message} (${refusal})`);
 }
@@ -60,4 +61,12 @@ export function unavailablePage(providerName: string): string {
     `${providerName} cannot be reached`,
     'Standpoint could not read its settings. Try again in a moment, or ask your administrator.',
   );
+}
+
+/** The page that ends a sign-in of either protocol: the code (200), or why not (403). */
+export function sendSignInOutcome(response: Response, outcome: SsoSignInOutcome): void {
+  if (outcome.kind === 'SIGNED_IN') {
+    return sendPage(response, 200, signedInPage(outcome.email, outcome.providerName, outcome.code));
+  }
+  sendPage(response, 403, refusedPage(outcome.refusal));
 }

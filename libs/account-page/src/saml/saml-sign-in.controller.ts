@@ -5,7 +5,7 @@ import { Ctx } from '@standpoint/graphql';
 import { SamlSignInService } from '@standpoint/identity';
 import { RateLimit, RateLimits } from '@standpoint/rate-limits';
 import type { Request, Response } from 'express';
-import { refusedPage, signedInPage } from '../page/sso-sign-in.view';
+import { sendSignInOutcome } from '../page/sso-sign-in.view';
 
 /**
  * Sign-ins started here per client address. Each keeps its AuthnRequest for ten minutes; a whole
@@ -71,13 +71,6 @@ export class SamlSignInController {
     @Res() response: Response,
   ): Promise<void> {
     const outcome = await this.signIn.consume(ctx, providerId, body?.SAMLResponse);
-    if (outcome.kind === 'SIGNED_IN') {
-      return sendPage(
-        response,
-        200,
-        signedInPage(outcome.email, outcome.providerName, outcome.code),
-      );
-    }
-    sendPage(response, 403, refusedPage(outcome.refusal));
+    sendSignInOutcome(response, outcome);
   }
 }

@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { HeadingText, NotBlank } from '@standpoint/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { NotBlank } from '@standpoint/graphql';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -9,6 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { SsoProviderInput } from '../sso/sso-provider.input';
 
 /** A SAML attribute's name: a URI (Entra ID's claims) or a plain name. */
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_:./#-]{1,255}$/;
@@ -16,20 +17,7 @@ const OPTIONAL_ATTRIBUTE_NAME = /^([A-Za-z0-9_:./#-]{1,255})?$/;
 const ATTRIBUTE_RULE = 'letters, digits and _ : . / # -, at most 255';
 
 @InputType('SetSamlProviderInput')
-export class SetSamlProviderInput {
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The provider to change; none configures a new one.',
-  })
-  @IsOptional()
-  id?: string;
-
-  @Field({ description: 'What sign-in pages and errors call it, e.g. "Acme Okta".' })
-  @NotBlank()
-  @HeadingText()
-  @MaxLength(100)
-  name!: string;
-
+export class SetSamlProviderInput extends SsoProviderInput {
   @Field({
     description:
       "The identity provider's entity id (its Issuer), e.g. http://www.okta.com/exk…, https://sts.windows.net/<tenant>/ or https://accounts.google.com/o/saml2?idpid=…",
@@ -58,17 +46,6 @@ export class SetSamlProviderInput {
   @MaxLength(16384, { each: true })
   idpCertificates?: string[];
 
-  @Field(() => [String], {
-    description:
-      "The email domains it vouches for. A brand admin may name their own address's domain; a platform administrator any.",
-  })
-  @ArrayNotEmpty()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(253, { each: true })
-  emailDomains!: string[];
-
   @Field({
     nullable: true,
     description:
@@ -88,13 +65,4 @@ export class SetSamlProviderInput {
   @IsOptional()
   @Matches(ATTRIBUTE_NAME, { message: `groupsAttribute is an attribute name (${ATTRIBUTE_RULE})` })
   groupsAttribute?: string;
-
-  @Field(() => [ID], {
-    description:
-      'The brands it serves; the caller must be an ADMIN of each (and of each it stops serving).',
-  })
-  @ArrayNotEmpty()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  brandIds!: string[];
 }
