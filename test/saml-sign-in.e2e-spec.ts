@@ -204,6 +204,16 @@ describe('SAML sign-in', () => {
     expect([status, refusal]).toEqual([403, 'PROVIDER']);
   });
 
+  it('refuses a response with a DTD before any parser reads it (entity expansion), and one that is not base64', async () => {
+    const genuine = Buffer.from(await idp.response(provider, { email: member.email }), 'base64');
+    const laughs =
+      '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
+    const withDtd = Buffer.from(laughs + genuine.toString('utf8')).toString('base64');
+    expect(await post(withDtd)).toMatchObject({ status: 403, refusal: 'PROVIDER' });
+    expect(await post('<samlp:Response/>')).toMatchObject({ status: 403, refusal: 'PROVIDER' });
+    expect((await post(genuine.toString('base64'))).status).toBe(200);
+  });
+
   it('refuses the same assertion posted twice, whoever posts it', async () => {
     const samlResponse = await idp.response(provider, { email: member.email });
     expect((await post(samlResponse)).status).toBe(200);

@@ -15,6 +15,17 @@ export interface SamlAssertionFacts {
   attributes: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Why a posted SAMLResponse is not even read, or null: SAML forbids a DTD in a message (SAML 2.0
+ * core, §1.3), and refusing one before any parser sees it rules out entity expansion attacks.
+ */
+export function rawResponseProblem(samlResponse: string): string | null {
+  if (samlResponse.length === 0) return 'no SAMLResponse';
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(samlResponse)) return 'the SAMLResponse is not base64';
+  const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
+  return /<!DOCTYPE/i.test(xml) ? 'the response carries a DTD, which SAML forbids' : null;
+}
+
 type Node = { $?: Record<string, string | undefined>; [child: string]: unknown };
 
 const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';

@@ -7,7 +7,7 @@ import { LessThan, MoreThan } from 'typeorm';
 import { SsoProtocol } from '../sso/sso-protocol';
 import { SsoProviderBrandEntity } from '../sso/sso-provider-brand.entity';
 import { SsoSignInOutcome, SsoSignInService, ssoRefused } from '../sso/sso-sign-in.service';
-import { checkedAssertion } from './saml-assertion';
+import { checkedAssertion, rawResponseProblem } from './saml-assertion';
 import { SamlAssertionSeenEntity } from './saml-assertion-seen.entity';
 import { samlIdentity } from './saml-identity';
 import { SamlProviderEntity } from './saml-provider.entity';
@@ -81,9 +81,9 @@ export class SamlSignInService {
       this.logger.warn({ providerId }, `SAML response refused: ${why}`);
       return ssoRefused('PROVIDER', provider.name);
     };
-    if (typeof samlResponse !== 'string' || samlResponse.length === 0) {
-      return refused('no SAMLResponse');
-    }
+    if (typeof samlResponse !== 'string') return refused('no SAMLResponse');
+    const problem = rawResponseProblem(samlResponse);
+    if (problem) return refused(problem);
     const acsUrl = samlAcsUrl(this.config.publicUrl, provider.id);
     let facts;
     try {
