@@ -15,7 +15,7 @@ import {
 } from '@standpoint/testing';
 import { WorkerJobs } from '@standpoint/worker';
 import { OidcProviderEntity } from '../libs/identity/src/oidc/oidc-provider.entity';
-import { SsoProvisioning } from '../libs/identity/src/oidc/sso-provisioning';
+import { SsoProvisioning } from '../libs/identity/src/sso/sso-provisioning';
 import { AppModule } from '../src/app.module';
 
 const PUBLIC_URL = 'http://standpoint.test';

@@ -6,11 +6,13 @@ import { PagePostRateLimit, RateLimitsModule } from '@standpoint/rate-limits';
 import { AccountEmailsModule } from './account-emails.module';
 import { AccountPageController } from './account-page.controller';
 import { OidcSignInController } from './oidc/oidc-sign-in.controller';
+import { SamlSignInController } from './saml/saml-sign-in.controller';
 
 /**
  * `GET`/`POST /account/password/<token>`, where a new member chooses their password and a member
- * resets theirs; the two steps of a sign-in through an organisation's OIDC provider
- * (`/auth/oidc/<provider>/start` and `/auth/oidc/callback`); and the welcome email a new member
+ * resets theirs; the steps of a sign-in through an organisation's OIDC provider
+ * (`/auth/oidc/<provider>/start` and `/auth/oidc/callback`) or SAML provider
+ * (`/auth/saml/<provider>/start`, `/acs` and `/metadata`); and the welcome email a new member
  * without a password gets.
  */
 @Module({
@@ -21,7 +23,7 @@ import { OidcSignInController } from './oidc/oidc-sign-in.controller';
     NotificationsModule,
     RateLimitsModule,
   ],
-  controllers: [AccountPageController, OidcSignInController],
+  controllers: [AccountPageController, OidcSignInController, SamlSignInController],
   providers: [AntiForgery],
 })
 export class AccountPageModule implements NestModule {

@@ -311,9 +311,23 @@ export interface AuditPayloads {
     serves: boolean;
     secretChanged: boolean;
   };
-  /** A brand requires (or stops requiring) sign-in through its provider. */
+  /**
+   * A SAML provider configured or changed, recorded in each brand it serves or stopped serving
+   * (`serves`); its certificates by their SHA-256 fingerprints.
+   */
+  'saml_provider.set': {
+    name: string;
+    idpEntityId: string;
+    idpSsoUrl: string;
+    certificateFingerprints: readonly string[];
+    emailDomains: readonly string[];
+    emailAttribute: string | null;
+    groupsAttribute: string;
+    serves: boolean;
+  };
+  /** A brand requires (or stops requiring) sign-in through its provider (OIDC or SAML). */
   'sso_requirement.set': { required: boolean; providerName: string };
-  /** A member signed in through the brand's OIDC provider (recorded in each brand it serves them). */
+  /** A member signed in through the brand's identity provider (recorded in each brand it serves them). */
   'user.signed_in_with_sso': {
     userId: string;
     email: string;

@@ -6,7 +6,7 @@ import { IsNull } from 'typeorm';
 import { LoginThrottle } from './login-throttle';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { UserModel } from './models/user.model';
-import { SsoRequirement } from './oidc/sso-requirement';
+import { SsoRequirement } from './sso/sso-requirement';
 import { PasswordHasher } from './password-hasher';
 import { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';

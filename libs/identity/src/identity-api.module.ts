@@ -16,6 +16,11 @@ import { MembersResolver } from './members.resolver';
 import { MutationRateGuard } from './mutation-rate.guard';
 import { OidcResolver } from './oidc/oidc.resolver';
 import { OidcSignInService } from './oidc/oidc-sign-in.service';
+import { SamlResolver } from './saml/saml.resolver';
+import { SamlSignInService } from './saml/saml-sign-in.service';
+import { SsoEnforcementService } from './sso/sso-enforcement.service';
+import { SsoResolver } from './sso/sso.resolver';
+import { SsoSignInService } from './sso/sso-sign-in.service';
 import { PasskeysResolver } from './passkeys/passkeys.resolver';
 import { PasswordResetsService } from './password-resets.service';
 import { PasswordsService } from './passwords.service';
@@ -44,13 +49,18 @@ import { UsersService } from './users.service';
     PasskeysResolver,
     PasswordResetsService,
     PasswordsService,
+    SamlResolver,
+    SamlSignInService,
+    SsoEnforcementService,
+    SsoResolver,
+    SsoSignInService,
     TokenService,
     UsersResolver,
     // In this order: the caller is known before their mutations are counted.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: MutationRateGuard },
   ],
-  exports: [Authenticator, OidcSignInService, PasswordsService],
+  exports: [Authenticator, OidcSignInService, PasswordsService, SamlSignInService],
 })
 export class IdentityApiModule implements OnModuleInit {
   constructor(

@@ -32,12 +32,18 @@ import { ScimUsersService } from './scim/scim-users.service';
 import { SessionsService } from './sessions.service';
 import { MembersService } from './members.service';
 import { OidcDiscovery } from './oidc/oidc-discovery';
-import { OidcProviderBrandEntity } from './oidc/oidc-provider-brand.entity';
 import { OidcProviderEntity } from './oidc/oidc-provider.entity';
 import { OidcProvidersService } from './oidc/oidc-providers.service';
-import { OidcSignInCodeEntity } from './oidc/oidc-sign-in-code.entity';
-import { SsoProvisioning } from './oidc/sso-provisioning';
-import { SsoRequirement } from './oidc/sso-requirement';
+import { SamlAssertionSeenEntity } from './saml/saml-assertion-seen.entity';
+import { SamlProviderEntity } from './saml/saml-provider.entity';
+import { SamlProvidersService } from './saml/saml-providers.service';
+import { SamlRequestEntity } from './saml/saml-request.entity';
+import { SsoBrandLinks } from './sso/sso-brand-links';
+import { SsoDirectory } from './sso/sso-directory';
+import { SsoProviderBrandEntity } from './sso/sso-provider-brand.entity';
+import { SsoProvisioning } from './sso/sso-provisioning';
+import { SsoRequirement } from './sso/sso-requirement';
+import { SsoSignInCodeEntity } from './sso/sso-sign-in-code.entity';
 import { MembershipEntity } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
 import { PasswordLinkTokenEntity } from './password-link-token.entity';
@@ -67,8 +73,11 @@ const SERVICES = [
   RelyingParty,
   ScimGroupsService,
   ScimTokensService,
+  SamlProvidersService,
   ScimUsersService,
   SessionsService,
+  SsoBrandLinks,
+  SsoDirectory,
   SsoProvisioning,
   SsoRequirement,
   UsersService,
@@ -94,8 +103,11 @@ const SERVICES = [
       PasskeyEntity,
       WebAuthnChallengeEntity,
       OidcProviderEntity,
-      OidcProviderBrandEntity,
-      OidcSignInCodeEntity,
+      SsoProviderBrandEntity,
+      SsoSignInCodeEntity,
+      SamlProviderEntity,
+      SamlRequestEntity,
+      SamlAssertionSeenEntity,
       GroupRoleMappingEntity,
       ScimTokenEntity,
       ScimUserEntity,

@@ -7,7 +7,7 @@ import { requireUser } from './brand-access';
 import { BrandEntity } from './brand.entity';
 import { LoginThrottle } from './login-throttle';
 import { MembershipEntity } from './membership.entity';
-import { RequiredSignIn, SsoRequirement } from './oidc/sso-requirement';
+import { RequiredSignIn, SsoRequirement } from './sso/sso-requirement';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { PasswordHasher } from './password-hasher';
 import { PasswordLinkEntity } from './password-link.entity';

@@ -78,6 +78,7 @@ function proposalIdOf(event: CataloguedEvent<AuditedChange>): string | undefined
     case 'teams_connection.removed':
     case 'publication.unapproved_content_reported':
     case 'oidc_provider.set':
+    case 'saml_provider.set':
     case 'sso_requirement.set':
     case 'user.signed_in_with_sso':
     case 'sso.last_admin_kept':

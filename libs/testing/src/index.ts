@@ -25,3 +25,4 @@ export * from './software-authenticator';
 export * from './calendar-events';
 export * from './test-identity-provider';
 export * from './fake-slack';
+export * from './test-saml-identity-provider';

@@ -5,7 +5,7 @@ import { sendPage } from '@standpoint/decision-page';
 import { Ctx } from '@standpoint/graphql';
 import { OIDC_LOGIN_COOKIE, OIDC_LOGIN_TTL_MS, OidcSignInService } from '@standpoint/identity';
 import type { Request, Response } from 'express';
-import { refusedPage, signedInPage, unavailablePage } from '../page/oidc-sign-in.view';
+import { sendSignInOutcome, unavailablePage } from '../page/sso-sign-in.view';
 
 const COOKIE_PATH = '/auth/oidc';
 
@@ -49,14 +49,7 @@ export class OidcSignInController {
     const query = request.originalUrl.split('?')[1] ?? '';
     const outcome = await this.signIn.callback(ctx, query, cookieOf(request, OIDC_LOGIN_COOKIE));
     response.clearCookie(OIDC_LOGIN_COOKIE, this.cookieOptions());
-    if (outcome.kind === 'SIGNED_IN') {
-      return sendPage(
-        response,
-        200,
-        signedInPage(outcome.email, outcome.providerName, outcome.code),
-      );
-    }
-    sendPage(response, 403, refusedPage(outcome.refusal));
+    sendSignInOutcome(response, outcome);
   }
 
   private cookieOptions() {

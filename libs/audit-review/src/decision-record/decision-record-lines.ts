@@ -227,6 +227,7 @@ class StoryState {
       case 'teams_connection.removed':
       case 'publication.unapproved_content_reported':
       case 'oidc_provider.set':
+      case 'saml_provider.set':
       case 'sso_requirement.set':
       case 'user.signed_in_with_sso':
       case 'sso.last_admin_kept':

@@ -3,14 +3,13 @@ import { AuditService } from '@standpoint/audit';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, newId, RequestContext, SecretBox, TransactionRunner } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
-import { In } from 'typeorm';
 import { Operation } from '../access-policy';
 import { requireBrandOperation, requireUser } from '../brand-access';
-import { MembershipEntity } from '../membership.entity';
-import { UserEntity } from '../user.entity';
-import { domainVouchingProblem, emailInDomains, normalizedDomain } from './email-domains';
+import { checkedEmailDomains } from '../sso/email-domains';
+import { SsoBrandLinks } from '../sso/sso-brand-links';
+import { SsoProtocol } from '../sso/sso-protocol';
+import { SsoProviderBrandEntity } from '../sso/sso-provider-brand.entity';
 import { OidcDiscovery } from './oidc-discovery';
-import { OidcProviderBrandEntity } from './oidc-provider-brand.entity';
 import {
   clientSecretContext,
   DEFAULT_GROUPS_CLAIM,
@@ -31,6 +30,7 @@ export class OidcProvidersService {
   constructor(
     private readonly audit: AuditService,
     private readonly secrets: SecretBox,
+    private readonly links: SsoBrandLinks,
     private readonly discovery: OidcDiscovery,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -47,12 +47,9 @@ export class OidcProvidersService {
     for (const brandId of input.brandIds)
       requireBrandOperation(ctx, brandId, Operation.MANAGE_MEMBERS);
     const issuer = await this.discovery.checkedIssuer(input.issuer);
-    const emailDomains = this.checkedDomains(input.emailDomains, actor);
+    const emailDomains = checkedEmailDomains(input.emailDomains, actor);
     const before = input.id ? await this.find(ctx, input.id) : null;
-    const served = before
-      ? await ctx.em.findBy(OidcProviderBrandEntity, { providerId: before.id })
-      : [];
-    for (const { brandId } of served) requireBrandOperation(ctx, brandId, Operation.MANAGE_MEMBERS);
+    const served = await this.links.current(ctx, before?.id);
     const clientSecret =
       input.clientSecret ??
       (before
@@ -69,18 +66,6 @@ export class OidcProvidersService {
     }
     await this.discover(issuer, input.clientId.trim(), clientSecret);
     return this.transactions.run(ctx, async () => {
-      const dropped = served.filter((row) => !input.brandIds.includes(row.brandId));
-      if (dropped.some((row) => row.ssoRequired)) {
-        throw DomainError.conflict(
-          'A brand that requires single sign-on keeps its provider: lift the requirement first',
-        );
-      }
-      const taken = await ctx.em.findBy(OidcProviderBrandEntity, { brandId: In(input.brandIds) });
-      if (taken.some((row) => row.providerId !== before?.id)) {
-        throw DomainError.conflict(
-          'A brand has one OIDC provider: remove the brand from its other provider first',
-        );
-      }
       const now = this.clock.now();
       const id = before?.id ?? newId('oidc');
       const after: OidcProviderEntity = {
@@ -99,23 +84,15 @@ export class OidcProvidersService {
       };
       if (before) await ctx.em.update(OidcProviderEntity, { id }, after);
       else await ctx.em.insert(OidcProviderEntity, after);
-      if (dropped.length > 0) {
-        await ctx.em.delete(OidcProviderBrandEntity, {
-          brandId: In(dropped.map((row) => row.brandId)),
-        });
-      }
-      const added = input.brandIds.filter(
-        (brandId) => !served.some((row) => row.brandId === brandId),
+      const dropped = await this.links.serve(
+        ctx,
+        SsoProtocol.OIDC,
+        id,
+        served,
+        input.brandIds,
+        now,
       );
-      for (const brandId of added) {
-        await ctx.em.insert(OidcProviderBrandEntity, {
-          brandId,
-          providerId: id,
-          ssoRequired: false,
-          createdAt: now,
-        });
-      }
-      for (const brandId of [...input.brandIds, ...dropped.map((row) => row.brandId)]) {
+      for (const brandId of [...input.brandIds, ...dropped]) {
         await this.audit.append(ctx, {
           brandId,
           action: 'oidc_provider.set',
@@ -140,88 +117,16 @@ export class OidcProvidersService {
   /** The brand's provider, or null; brand admins only. */
   async ofBrand(ctx: RequestContext, brandId: string): Promise<OidcProviderModel | null> {
     requireBrandOperation(ctx, brandId, Operation.MANAGE_MEMBERS);
-    const served = await ctx.em.findOneBy(OidcProviderBrandEntity, { brandId });
-    if (!served) return null;
+    const served = await ctx.em.findOneBy(SsoProviderBrandEntity, { brandId });
+    if (served?.protocol !== SsoProtocol.OIDC) return null;
     const provider = await ctx.em.findOneByOrFail(OidcProviderEntity, { id: served.providerId });
     return this.modelOf(provider, served.ssoRequired);
-  }
-
-  /**
-   * Requires (or stops requiring) the brand's provider for its members. Refused without a
-   * provider, and while a member who is not a platform administrator has an address outside the
-   * provider's domains: they could sign in neither way.
-   */
-  async setRequired(
-    ctx: RequestContext,
-    brandId: string,
-    required: boolean,
-  ): Promise<OidcProviderModel> {
-    requireBrandOperation(ctx, brandId, Operation.MANAGE_MEMBERS);
-    const served = await ctx.em.findOneBy(OidcProviderBrandEntity, { brandId });
-    if (!served) {
-      throw DomainError.conflict(
-        'No OIDC provider serves this brand: configure one before requiring single sign-on',
-      );
-    }
-    const provider = await ctx.em.findOneByOrFail(OidcProviderEntity, { id: served.providerId });
-    if (required) {
-      const outside = (await this.memberEmails(ctx, brandId)).filter(
-        (email) => !emailInDomains(email, provider.emailDomains),
-      );
-      if (outside.length > 0) {
-        throw DomainError.conflict(
-          `${outside.length} member(s) have an address outside ${provider.emailDomains.join(', ')} and could not sign in: change their address or remove them first`,
-        );
-      }
-    }
-    if (served.ssoRequired !== required) {
-      await ctx.em.update(OidcProviderBrandEntity, { brandId }, { ssoRequired: required });
-      await this.audit.append(ctx, {
-        brandId,
-        action: 'sso_requirement.set',
-        entityType: 'OidcProvider',
-        entityId: provider.id,
-        data: { required, providerName: provider.name },
-      });
-    }
-    return this.modelOf(provider, required);
-  }
-
-  private async memberEmails(ctx: RequestContext, brandId: string): Promise<string[]> {
-    const rows = await ctx.em
-      .createQueryBuilder(UserEntity, 'u')
-      .innerJoin(MembershipEntity, 'm', 'm.userId = u.id AND m.brandId = :brandId', { brandId })
-      .where('u.platformAdmin = :no', { no: false })
-      .getMany();
-    return rows.map((user) => user.email);
   }
 
   private async find(ctx: RequestContext, id: string): Promise<OidcProviderEntity> {
     const provider = await ctx.em.findOneBy(OidcProviderEntity, { id });
     if (!provider) throw DomainError.notFound('OIDC provider');
     return provider;
-  }
-
-  private checkedDomains(
-    texts: readonly string[],
-    by: { email: string; platformAdmin: boolean },
-  ): string[] {
-    const domains: string[] = [];
-    for (const text of texts) {
-      const domain = normalizedDomain(text);
-      const problem = domain ? domainVouchingProblem(domain, by) : `"${text}" is not a domain name`;
-      if (problem) {
-        throw DomainError.invalidField([
-          {
-            field: 'input.emailDomains',
-            rule: domain ? 'verifiedDomain' : 'domain',
-            message: problem,
-          },
-        ]);
-      }
-      if (!domains.includes(domain!)) domains.push(domain!);
-    }
-    return domains;
   }
 
   private async discover(issuer: string, clientId: string, clientSecret: string): Promise<void> {

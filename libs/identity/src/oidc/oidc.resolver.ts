@@ -1,19 +1,14 @@
 import { ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@standpoint/database';
-import { Args, Ctx, ManagesOwnTransactions, Public } from '@standpoint/graphql';
-import { AuthPayloadModel } from '../models/auth-payload.model';
+import { Args, Ctx, ManagesOwnTransactions } from '@standpoint/graphql';
 import { OidcProviderModel } from './oidc-provider.model';
 import { OidcProvidersService } from './oidc-providers.service';
-import { OidcSignInService } from './oidc-sign-in.service';
 import { SetOidcProviderInput } from './set-oidc-provider.input';
 
-/** Brand admins' OIDC providers and their enforcement, and the end of an OIDC sign-in. */
+/** Brand admins' OIDC providers. */
 @Resolver()
 export class OidcResolver {
-  constructor(
-    private readonly providers: OidcProvidersService,
-    private readonly signIn: OidcSignInService,
-  ) {}
+  constructor(private readonly providers: OidcProvidersService) {}
 
   @ManagesOwnTransactions()
   @Mutation(() => OidcProviderModel, {
@@ -27,38 +22,15 @@ export class OidcResolver {
     return this.providers.set(ctx, input);
   }
 
-  @Mutation(() => OidcProviderModel, {
-    description:
-      "Requires (or stops requiring) the brand's members to sign in through its OIDC provider; platform administrators keep their password.",
-  })
-  setSsoRequired(
-    @Ctx() ctx: RequestContext,
-    @Args('brandId', { type: () => ID }) brandId: string,
-    @Args('required') required: boolean,
-  ): Promise<OidcProviderModel> {
-    return this.providers.setRequired(ctx, brandId, required);
-  }
-
   @Query(() => OidcProviderModel, {
     nullable: true,
-    description: "The brand's OIDC provider (brand admins only); never its client secret.",
+    description:
+      "The brand's OIDC provider (brand admins only; null when it has none or a SAML one); never its client secret.",
   })
   oidcProvider(
     @Ctx() ctx: RequestContext,
     @Args('brandId', { type: () => ID }) brandId: string,
   ): Promise<OidcProviderModel | null> {
     return this.providers.ofBrand(ctx, brandId);
-  }
-
-  @Public()
-  @Mutation(() => AuthPayloadModel, {
-    description:
-      'Turns the one-time code an OIDC sign-in page shows into a session, once, within two minutes.',
-  })
-  exchangeSignInCode(
-    @Ctx() ctx: RequestContext,
-    @Args('code') code: string,
-  ): Promise<AuthPayloadModel> {
-    return this.signIn.exchange(ctx, code);
   }
 }

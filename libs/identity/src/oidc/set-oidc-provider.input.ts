@@ -1,30 +1,10 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { HeadingText, NotBlank } from '@standpoint/graphql';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { NotBlank } from '@standpoint/graphql';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { SsoProviderInput } from '../sso/sso-provider.input';
 
 @InputType('SetOidcProviderInput')
-export class SetOidcProviderInput {
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The provider to change; none configures a new one.',
-  })
-  @IsOptional()
-  id?: string;
-
-  @Field({ description: 'What sign-in pages and errors call it, e.g. "Acme Okta".' })
-  @NotBlank()
-  @HeadingText()
-  @MaxLength(100)
-  name!: string;
-
+export class SetOidcProviderInput extends SsoProviderInput {
   @Field({
     description:
       'The issuer identifier (https), e.g. https://acme.okta.com; its discovery document is read.',
@@ -47,17 +27,6 @@ export class SetOidcProviderInput {
   @MaxLength(1024)
   clientSecret?: string;
 
-  @Field(() => [String], {
-    description:
-      "The email domains it vouches for. A brand admin may name their own address's domain; a platform administrator any.",
-  })
-  @ArrayNotEmpty()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(253, { each: true })
-  emailDomains!: string[];
-
   @Field({
     nullable: true,
     description:
@@ -68,13 +37,4 @@ export class SetOidcProviderInput {
     message: 'groupsClaim is a claim name (letters, digits and _ : . / -, at most 100)',
   })
   groupsClaim?: string;
-
-  @Field(() => [ID], {
-    description:
-      'The brands it serves; the caller must be an ADMIN of each (and of each it stops serving).',
-  })
-  @ArrayNotEmpty()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  brandIds!: string[];
 }

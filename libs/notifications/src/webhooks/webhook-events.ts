@@ -141,6 +141,7 @@ const MAPPERS: { [A in AuditAction]: (change: RecordedChange<A>) => WebhookEvent
   'teams_connection.removed': none,
   'publication.unapproved_content_reported': none,
   'oidc_provider.set': none,
+  'saml_provider.set': none,
   'sso_requirement.set': none,
   'user.signed_in_with_sso': none,
   'sso.last_admin_kept': none,

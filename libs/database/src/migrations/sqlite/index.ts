@@ -20,6 +20,7 @@ import { TeamsAndAlerts1796800400000 } from './1796800400000-TeamsAndAlerts';
 import { ScimAndGroupRoles1796800500000 } from './1796800500000-ScimAndGroupRoles';
 import { OidcSignIn1796800600000 } from './1796800600000-OidcSignIn';
 import { OidcGroupsClaim1796800700000 } from './1796800700000-OidcGroupsClaim';
+import { SamlSignIn1796800800000 } from './1796800800000-SamlSignIn';
 
 // The SQLite migrations, in the order they run. Append; never reorder or edit a released one.
 export const sqliteMigrations: Function[] = [
@@ -45,4 +46,5 @@ export const sqliteMigrations: Function[] = [
   ScimAndGroupRoles1796800500000,
   OidcSignIn1796800600000,
   OidcGroupsClaim1796800700000,
+  SamlSignIn1796800800000,
 ];

@@ -9,9 +9,17 @@ import { provisionedUser } from '../provisioned-user';
 import { normalizeRoles, Role } from '../role';
 import { ScimUserEntity } from '../scim/scim-user.entity';
 import { UserEntity } from '../user.entity';
-import { OidcProviderEntity } from './oidc-provider.entity';
 
-/** Who an ID token says is signing in; `groups` null when it does not carry the groups claim. */
+/**
+ * Whom a provider vouches for (an ID token, an assertion); `groups` null when it does not carry
+ * the groups claim or attribute at all.
+ */
+/** The provider a sign-in comes through, as the audit trail names it. */
+export interface SsoSource {
+  id: string;
+  name: string;
+}
+
 export interface SsoIdentity {
   email: string;
   name: string;
@@ -45,7 +53,7 @@ export class SsoProvisioning {
    */
   async apply(
     ctx: RequestContext,
-    provider: OidcProviderEntity,
+    provider: SsoSource,
     brandIds: readonly string[],
     identity: SsoIdentity,
     user: UserEntity | null,
@@ -78,7 +86,7 @@ export class SsoProvisioning {
 
   private async applyIn(
     ctx: RequestContext,
-    provider: OidcProviderEntity,
+    provider: SsoSource,
     brandId: string,
     user: UserEntity,
     groupsGive: Role[],

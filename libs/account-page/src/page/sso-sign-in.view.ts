@@ -1,13 +1,14 @@
-import { layout, noticePage } from '@standpoint/decision-page';
+import { layout, noticePage, sendPage } from '@standpoint/decision-page';
 import { html } from '@standpoint/html';
-import type { OidcRefusal } from '@standpoint/identity';
+import type { SsoRefusal, SsoSignInOutcome } from '@standpoint/identity';
+import type { Response } from 'express';
 
 /**
- * The end of an OIDC sign-in: the one-time code the client exchanges for its session
+ * The end of a single sign-on (OIDC or SAML): the one-time code the client exchanges for its session
  * (`exchangeSignInCode`), shown in the page and never in an address, so no log, history or
  * Referer keeps it. It works once, for two minutes.
  */
-export function signedInPage(email: string, providerName: string, code: string): string {
+function signedInPage(email: string, providerName: string, code: string): string {
   return layout(
     'Signed in',
     html`<h1>Signed in</h1>
@@ -20,14 +21,18 @@ export function signedInPage(email: string, providerName: string, code: string):
   );
 }
 
-const REFUSALS: Record<OidcRefusal, [string, string]> = {
+const REFUSALS: Record<SsoRefusal, [string, string]> = {
   STATE: [
     'This sign-in cannot be finished',
     'It was not started in this browser, took more than ten minutes, or was already finished. Start signing in again.',
   ],
   PROVIDER: [
     'Your identity provider did not sign you in',
-    'Its answer was refused (it failed, or its token was not for Standpoint, not signed by it, expired or not this sign-in’s). Start signing in again.',
+    'Its answer was refused (it failed, or it was not for Standpoint, not signed by it, expired or not this sign-in’s). Start signing in again.',
+  ],
+  REPLAYED: [
+    'This sign-in was already used',
+    'Your identity provider’s answer can sign in once only. Start signing in again.',
   ],
   EMAIL_UNVERIFIED: [
     'Your email address is not verified',
@@ -45,15 +50,23 @@ const REFUSALS: Record<OidcRefusal, [string, string]> = {
 };
 
 /** Why nobody was signed in, said plainly, with the reason's name for support. */
-export function refusedPage(refusal: OidcRefusal): string {
+function refusedPage(refusal: SsoRefusal): string {
   const [title, message] = REFUSALS[refusal];
   return noticePage(title, html`${message} (${refusal})`);
 }
 
-/** The provider's discovery could not be read: nothing was started. */
+/** An OIDC provider's discovery could not be read: nothing was started. */
 export function unavailablePage(providerName: string): string {
   return noticePage(
     `${providerName} cannot be reached`,
     'Standpoint could not read its settings. Try again in a moment, or ask your administrator.',
   );
+}
+
+/** The page that ends a sign-in of either protocol: the code (200), or why not (403). */
+export function sendSignInOutcome(response: Response, outcome: SsoSignInOutcome): void {
+  if (outcome.kind === 'SIGNED_IN') {
+    return sendPage(response, 200, signedInPage(outcome.email, outcome.providerName, outcome.code));
+  }
+  sendPage(response, 403, refusedPage(outcome.refusal));
 }

@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { EntityManager } from 'typeorm';
 import { MembershipEntity } from '../membership.entity';
+import { oidcSignInUrl } from '../oidc/oidc-urls';
+import { samlSignInUrl } from '../saml/saml-urls';
 import { UserEntity } from '../user.entity';
 import { emailInDomains } from './email-domains';
-import { OidcProviderBrandEntity } from './oidc-provider-brand.entity';
-import { OidcProviderEntity } from './oidc-provider.entity';
-import { oidcSignInUrl } from './oidc-urls';
+import { SsoDirectory } from './sso-directory';
+import { SsoProtocol } from './sso-protocol';
+import { SsoProviderBrandEntity } from './sso-provider-brand.entity';
 
 /** The provider a user must sign in through, and where that sign-in starts. */
 export interface RequiredSignIn {
@@ -22,22 +24,32 @@ export interface RequiredSignIn {
  */
 @Injectable()
 export class SsoRequirement {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly directory: SsoDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  /** Where the user must sign in instead of with a password; null when a password is theirs. */
+  /**
+   * Where the user must sign in instead of with a password; null when a password is theirs. Of
+   * several such brands, the provider configured first is named (the same one every time).
+   */
   async of(em: EntityManager, user: UserEntity): Promise<RequiredSignIn | null> {
     if (user.platformAdmin) return null;
-    const provider = await em
-      .createQueryBuilder(OidcProviderEntity, 'p')
-      .innerJoin(OidcProviderBrandEntity, 'pb', 'pb.providerId = p.id AND pb.ssoRequired = :yes', {
-        yes: true,
-      })
+    const required = await em
+      .createQueryBuilder(SsoProviderBrandEntity, 'pb')
       .innerJoin(MembershipEntity, 'm', 'm.brandId = pb.brandId AND m.userId = :userId', {
         userId: user.id,
       })
-      .orderBy('p.createdAt', 'ASC')
-      .getOne();
-    return provider && this.signInOf(provider);
+      .where('pb.ssoRequired = :yes', { yes: true })
+      .getMany();
+    const providers = [];
+    for (const row of new Map(required.map((r) => [r.providerId, r])).values()) {
+      const provider = await this.directory.summary(em, row.protocol, row.providerId);
+      if (provider) providers.push(provider);
+    }
+    providers.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const first = providers[0];
+    return first ? this.signInOf(first) : null;
   }
 
   /**
@@ -49,18 +61,20 @@ export class SsoRequirement {
     brandId: string,
     user: UserEntity,
   ): Promise<RequiredSignIn | null> {
-    const served = await em.findOneBy(OidcProviderBrandEntity, { brandId });
-    const provider = served && (await em.findOneBy(OidcProviderEntity, { id: served.providerId }));
+    const served = await em.findOneBy(SsoProviderBrandEntity, { brandId });
+    const provider =
+      served && (await this.directory.summary(em, served.protocol, served.providerId));
     return provider && emailInDomains(user.email, provider.emailDomains)
       ? this.signInOf(provider)
       : null;
   }
 
-  signInOf(provider: OidcProviderEntity): RequiredSignIn {
+  private signInOf(provider: { id: string; name: string; protocol: SsoProtocol }): RequiredSignIn {
+    const url = provider.protocol === SsoProtocol.SAML ? samlSignInUrl : oidcSignInUrl;
     return {
       providerId: provider.id,
       providerName: provider.name,
-      signInUrl: oidcSignInUrl(this.config.publicUrl, provider.id),
+      signInUrl: url(this.config.publicUrl, provider.id),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { groupsInClaim, nameFromClaims } from './groups-claim';
+import { groupsInClaim, nameFromClaims } from './identity-claims';
 
 describe('the groups an ID token names', () => {
   it('reads a list from the configured claim, ignoring what is not a name', () => {

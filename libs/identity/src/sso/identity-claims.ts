@@ -1,9 +1,9 @@
-// What an ID token says of its user's groups. Framework-free: the sign-in service asks it.
+// What an ID token or an assertion says of its user: groups, name. Framework-free.
 
 import { headingProblem, textProblem } from '@standpoint/graphql';
 
 /**
- * The groups in the token's `claim`: a list of names (or ids), a single one as a list of one, and
+ * The groups in the token's `claim` (or the assertion's attribute): a list of names (or ids), a single one as a list of one, and
  * null when the token does not carry the claim at all (or carries something else), which is not
  * the same as an empty list: a provider that was not set up to send groups must not strip every
  * member of their roles, while one that says "no groups" is believed.
@@ -25,7 +25,12 @@ export function groupsInClaim(
  * the email stands in for it.
  */
 export function nameFromClaims(claims: Readonly<Record<string, unknown>>, email: string): string {
-  const name = typeof claims.name === 'string' ? claims.name.trim() : '';
-  const usable = name && !textProblem(name) && !headingProblem(name);
-  return (usable ? name : email).slice(0, 200);
+  return usableName(claims.name, email);
+}
+
+/** `name` when it is a usable name, else the email (see nameFromClaims). */
+export function usableName(name: unknown, email: string): string {
+  const trimmed = typeof name === 'string' ? name.trim() : '';
+  const usable = trimmed && !textProblem(trimmed) && !headingProblem(trimmed);
+  return (usable ? trimmed : email).slice(0, 200);
 }

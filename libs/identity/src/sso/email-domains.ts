@@ -1,9 +1,11 @@
+import { DomainError } from '@standpoint/errors';
+
 /**
- * Which email domains an OIDC provider may vouch for. A provider signs people in by the email its
- * ID token carries, so the domain must be the organisation's own: a brand admin may name only the
- * domain of their own address (which their welcome link proved they read), never a public mail
- * service's (where their address proves nothing about anyone else's); a platform administrator
- * approves any other domain by configuring the provider themselves. Plain functions, no framework.
+ * Which email domains an identity provider may vouch for. A provider signs people in by the email
+ * its ID token or assertion carries, so the domain must be the organisation's own: a brand admin
+ * may name only the domain of their own address (which their welcome link proved they read), never
+ * a public mail service's (where their address proves nothing about anyone else's); a platform
+ * administrator approves any other domain by configuring the provider themselves.
  */
 
 /** Mail services whose addresses anyone may open: no organisation controls their domain. */
@@ -68,4 +70,30 @@ export function emailInDomains(email: string, domains: readonly string[]): boole
  */
 export function emailVerifiedIn(claims: Record<string, unknown>): boolean {
   return claims.email_verified === true || claims.xms_edov === true;
+}
+
+/**
+ * The domains a provider being configured by `by` will vouch for, as kept (normalised, once
+ * each), or a refusal of `input.emailDomains` naming the rule it breaks.
+ */
+export function checkedEmailDomains(
+  texts: readonly string[],
+  by: { email: string; platformAdmin: boolean },
+): string[] {
+  const domains: string[] = [];
+  for (const text of texts) {
+    const domain = normalizedDomain(text);
+    const problem = domain ? domainVouchingProblem(domain, by) : `"${text}" is not a domain name`;
+    if (problem) {
+      throw DomainError.invalidField([
+        {
+          field: 'input.emailDomains',
+          rule: domain ? 'verifiedDomain' : 'domain',
+          message: problem,
+        },
+      ]);
+    }
+    if (!domains.includes(domain!)) domains.push(domain!);
+  }
+  return domains;
 }
