@@ -18,12 +18,20 @@ import { decisionsPart } from './decisions/decisions-part';
 import { outboxPart } from './outbox/outbox-part';
 import { reachablePostgres } from './reachable-postgres';
 import { readPart } from './read/read-part';
+import { signInBurstPart } from './sign-in-burst/sign-in-burst-part';
 import { startPart } from './start/start-part';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** The sections, in the order they run (the cheap ones last, on a machine already warm). */
-const PARTS: BenchPart[] = [readPart, decisionsPart, outboxPart, auditPart, startPart];
+const PARTS: BenchPart[] = [
+  readPart,
+  decisionsPart,
+  outboxPart,
+  auditPart,
+  signInBurstPart,
+  startPart,
+];
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);

@@ -3,7 +3,9 @@ import { PasswordLinksService } from '@standpoint/identity';
 import { OutboxMessageEntity } from '@standpoint/notifications';
 import {
   describeInBrowser,
+  emailsDeliveredTo,
   launchBrowser,
+  SmtpPeer,
   startTestIdentityProvider,
   TEST_ADMIN,
   TestBrand,
@@ -12,6 +14,8 @@ import {
   useTestApp,
 } from '@standpoint/testing';
 import { WorkerJobs } from '@standpoint/worker';
+import { OidcProviderEntity } from '../libs/identity/src/oidc/oidc-provider.entity';
+import { SsoProvisioning } from '../libs/identity/src/sso/sso-provisioning';
 import { AppModule } from '../src/app.module';
 
 const PUBLIC_URL = 'http://standpoint.test';
@@ -38,7 +42,14 @@ type Jar = Map<string, Map<string, string>>;
  * and just-in-time provisioning from the ID token's groups.
  */
 describe('OIDC sign-in', () => {
-  const app = useTestApp(AppModule, { PUBLIC_URL, OIDC_ALLOW_PRIVATE_ISSUERS: 'true' });
+  const env: Record<string, string> = { PUBLIC_URL, OIDC_ALLOW_PRIVATE_ISSUERS: 'true' };
+  let peer: SmtpPeer;
+  beforeAll(async () => {
+    peer = await SmtpPeer.start();
+    env.SMTP_URL = peer.url;
+  });
+  const app = useTestApp(AppModule, env);
+  afterAll(() => peer?.stop());
   let idp: TestIdentityProvider;
   let brand: TestBrand;
   let other: TestBrand;
@@ -496,6 +507,7 @@ describe('OIDC sign-in', () => {
     }`;
     const MEMBERS = 'query ($id: ID!) { brand(id: $id) { members { roles user { email } } } }';
     const VIEWER = '{ viewer { name memberships { brand { id } roles } } }';
+    const VIEWER_ID = '{ viewer { id } }';
     const dataOf = (event: { data: unknown } | undefined) =>
       (event?.data ?? {}) as Record<string, unknown>;
 
@@ -659,6 +671,72 @@ describe('OIDC sign-in', () => {
       await app.data(SET_PROVIDER, { input: { ...input, groupsClaim: 'groups' } }, admin);
     });
 
+    it('welcomes a member their first sign-in made with the provider’s sign-in, and no password link', async () => {
+      const email = 'welcomed@example.test';
+      await tokenOf((await signInWith(account('welcomed', email), ['Legal'])).page);
+      const welcomes = await emailsDeliveredTo(app.t, peer, email, 2);
+      expect(welcomes.map((welcome) => welcome.subject).sort()).toEqual(
+        [served, sister].map((brand) => `Welcome to ${brand.name} on Standpoint`).sort(),
+      );
+      for (const welcome of welcomes) {
+        expect(welcome.text).toContain(`${PUBLIC_URL}/auth/oidc/${groupsProvider}/start`);
+        expect(welcome.text).toContain("Your organisation's identity provider added you");
+        expect(welcome.text).not.toContain('/account/password/');
+      }
+    });
+
+    it('reads the groups from the userinfo endpoint when the ID token does not carry them', async () => {
+      const email = 'userinfo.groups@example.test';
+      idp.accounts.set('userinfo-groups', {
+        email,
+        email_verified: true,
+        userinfo: { groups: ['Legal'] },
+      });
+      await tokenOf((await signIn('userinfo-groups', new Map(), groupsProvider)).page);
+      expect(await rolesIn(served.id, email)).toEqual(['APPROVER']);
+      expect(await rolesIn(sister.id, email)).toEqual(['REVIEWER']);
+      // The ID token's claim, when it carries one, is the one read.
+      await tokenOf((await signInWith('userinfo-groups', ['Comms'])).page);
+      expect(await rolesIn(served.id, email)).toEqual(['SOCIAL_MANAGER']);
+    });
+
+    it('two first sign-ins at once make one account and sign both in', async () => {
+      const email = 'at.once@example.test';
+      idp.accounts.set('at-once', { email, email_verified: true, userinfo: { groups: ['Legal'] } });
+      const both = await Promise.all(
+        [1, 2].map(() => signIn('at-once', new Map(), groupsProvider)),
+      );
+      expect(both.map((callback) => callback.status)).toEqual([200, 200]);
+      const ids = await Promise.all(
+        both.map(
+          async ({ page }) => (await app.data(VIEWER_ID, {}, await tokenOf(page))).viewer.id,
+        ),
+      );
+      expect(ids[1]).toBe(ids[0]);
+      expect(await rolesIn(served.id, email)).toEqual(['APPROVER']);
+    });
+
+    it('makes one account when two sign-ins both found none, as two at once on PostgreSQL can', async () => {
+      // Both are handed what they read before either wrote: no account. (SQLite's transactions
+      // take turns, so its second callback would find the first one's account.)
+      const provider = await app.t.dataSource
+        .getRepository(OidcProviderEntity)
+        .findOneByOrFail({ id: groupsProvider });
+      const identity = { email: 'both.found.none@example.test', name: 'Both', groups: ['Comms'] };
+      const made = await Promise.all(
+        [1, 2].map(() =>
+          app.t.asSystem((ctx) =>
+            app.t.app
+              .get(SsoProvisioning)
+              .apply(ctx, provider, [served.id, sister.id], identity, null),
+          ),
+        ),
+      );
+      expect(made[1]?.id).toBe(made[0]?.id);
+      expect(await rolesIn(served.id, identity.email)).toEqual(['SOCIAL_MANAGER']);
+      expect(await eventsOf(served.id, 'member.added', identity.email)).toHaveLength(1);
+    });
+
     it('refuses someone whose groups map to no role, and creates nothing', async () => {
       const email = 'outsider@example.test';
       const refusal = (page: string) => /\((\w+)\)<\/p>/.exec(page)?.[1];
@@ -671,6 +749,87 @@ describe('OIDC sign-in', () => {
       for (const brandId of [served.id, sister.id]) {
         expect(await rolesIn(brandId, email)).toBeUndefined();
         expect(JSON.stringify(await app.auditChain(brandId))).not.toContain(email);
+      }
+    });
+  });
+
+  describe('the provider’s discovery document and keys', () => {
+    const DISCOVERY = '/.well-known/openid-configuration';
+    let rotating: TestIdentityProvider;
+    let rotatingId: string;
+    let input: Record<string, unknown>;
+    const reads = () => ({ discovery: rotating.served(DISCOVERY), keys: rotating.served('/jwks') });
+    const signInPage = async () => (await signIn('reader', new Map(), rotatingId)).page;
+
+    beforeAll(async () => {
+      rotating = await startTestIdentityProvider(`${PUBLIC_URL}/auth/oidc/callback`);
+      const served = await app.fixtures.brand();
+      const reader = await app.fixtures.member(served.id, ['REVIEWER']);
+      rotating.accounts.set('reader', { email: reader.email, email_verified: true });
+      input = {
+        name: 'Rotating IdP',
+        issuer: rotating.issuer,
+        clientId: rotating.clientId,
+        clientSecret: rotating.clientSecret,
+        emailDomains: ['example.test'],
+        brandIds: [served.id],
+      };
+      const { setOidcProvider } = await app.data(
+        SET_PROVIDER,
+        { input },
+        await app.fixtures.admin(),
+      );
+      rotatingId = setOidcProvider.id;
+    });
+    afterAll(() => rotating?.close());
+
+    it('are read once for many sign-ins', async () => {
+      const before = reads();
+      expect(codeOf(await signInPage())).toBeDefined();
+      expect(codeOf(await signInPage())).toBeDefined();
+      expect(reads()).toEqual({ discovery: before.discovery + 1, keys: before.keys + 1 });
+    });
+
+    it('follow a change of the provider’s issuer at once', async () => {
+      const start = () =>
+        fetch(`${app.t.url}/auth/oidc/${rotatingId}/start`, { redirect: 'manual' }).then(
+          (response) => response.headers.get('location'),
+        );
+      expect(await start()).toMatch(new RegExp(`^${rotating.issuer}/`));
+      const moved = {
+        ...input,
+        id: rotatingId,
+        issuer: idp.issuer,
+        clientSecret: idp.clientSecret,
+      };
+      await app.data(SET_PROVIDER, { input: moved }, await app.fixtures.admin());
+      expect(await start()).toMatch(new RegExp(`^${idp.issuer}/`));
+      await app.data(
+        SET_PROVIDER,
+        { input: { ...input, id: rotatingId } },
+        await app.fixtures.admin(),
+      );
+      expect(await start()).toMatch(new RegExp(`^${rotating.issuer}/`));
+    });
+
+    it('let a member sign in after the provider replaces its key', async () => {
+      expect(codeOf(await signInPage())).toBeDefined();
+      const before = reads();
+      await rotating.rotateKeys();
+      // openid-client reads the keys again for a key id it does not know once they are a minute
+      // old (oauth4webapi reads the time with Date.now): the document read before still serves.
+      const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 61_000);
+      try {
+        expect(codeOf(await signInPage())).toBeDefined();
+        expect(reads()).toEqual({ discovery: before.discovery, keys: before.keys + 1 });
+        // Keys read less than a minute before (the time stands still): that sign-in is refused,
+        // and the next one reads the provider afresh.
+        await rotating.rotateKeys();
+        expect(await signInPage()).toContain('(PROVIDER)');
+        expect(codeOf(await signInPage())).toBeDefined();
+        expect(reads()).toEqual({ discovery: before.discovery + 1, keys: before.keys + 2 });
+      } finally {
+        clock.mockRestore();
       }
     });
   });

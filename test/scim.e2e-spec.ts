@@ -1,5 +1,14 @@
 import { ScimTokenEntity } from '@standpoint/identity';
-import { errorCodes, TestBrand, TestMember, useTestApp } from '@standpoint/testing';
+import {
+  emailsDeliveredTo,
+  errorCodes,
+  SmtpPeer,
+  startTestIdentityProvider,
+  TestBrand,
+  TestIdentityProvider,
+  TestMember,
+  useTestApp,
+} from '@standpoint/testing';
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import SCIMMY from 'scimmy';
@@ -18,6 +27,9 @@ const REMOVE_GROUP_ROLES = `mutation ($brandId: ID!, $group: String!) {
   removeGroupRoles(brandId: $brandId, group: $group)
 }`;
 const MEMBERS = 'query ($id: ID!) { brand(id: $id) { members { roles user { id } } } }';
+const SET_OIDC_PROVIDER = `mutation ($input: SetOidcProviderInput!) {
+  setOidcProvider(input: $input) { signInUrl }
+}`;
 const VIEWER = '{ viewer { id } }';
 
 const SCIM_JSON = 'application/scim+json';
@@ -84,11 +96,19 @@ describe('SCIM provisioning', () => {
       done();
     },
   });
-  const app = useTestApp(
-    AppModule,
-    { PUBLIC_URL: 'https://standpoint.example', TRUST_PROXY: '1', LOG_LEVEL: 'info' },
-    { logTo: capture },
-  );
+  const env: Record<string, string> = {
+    PUBLIC_URL: 'https://standpoint.example',
+    TRUST_PROXY: '1',
+    LOG_LEVEL: 'info',
+    OIDC_ALLOW_PRIVATE_ISSUERS: 'true',
+  };
+  let peer: SmtpPeer;
+  beforeAll(async () => {
+    peer = await SmtpPeer.start();
+    env.SMTP_URL = peer.url;
+  });
+  const app = useTestApp(AppModule, env, { logTo: capture });
+  afterAll(() => peer?.stop());
   /** Every SCIM token the story used, to look for in the log and the database. */
   const secrets: string[] = [];
   let brand: TestBrand;
@@ -708,6 +728,58 @@ describe('SCIM provisioning', () => {
         'invalidSyntax',
       );
       expect(await count()).toBe(before);
+    });
+  });
+
+  describe('the welcome of a new user', () => {
+    let idp: TestIdentityProvider;
+    afterAll(() => idp?.close());
+
+    /** A brand with a SCIM token, and the token's client. */
+    const scimBrand = async () => {
+      const made = await app.fixtures.brand();
+      const brandAdmin = await app.fixtures.member(made.id, ['ADMIN']);
+      return { brand: made, client: scim((await createToken(made.id, brandAdmin)).token) };
+    };
+
+    it('sends the provider’s sign-in, and no password link, in a brand an OIDC provider serves', async () => {
+      idp = await startTestIdentityProvider('https://standpoint.example/auth/oidc/callback');
+      const { brand: served, client } = await scimBrand();
+      const { setOidcProvider } = await app.data(
+        SET_OIDC_PROVIDER,
+        {
+          input: {
+            name: 'Acme IdP',
+            issuer: idp.issuer,
+            clientId: idp.clientId,
+            clientSecret: idp.clientSecret,
+            emailDomains: ['example.com'],
+            brandIds: [served.id],
+          },
+        },
+        await app.fixtures.admin(),
+      );
+      expect((await client('POST', '/Users', newUser('welcomed@example.com'))).status).toBe(201);
+      const [welcome] = await emailsDeliveredTo(app.t, peer, 'welcomed@example.com');
+      expect(welcome!.subject).toBe(`Welcome to ${served.name} on Standpoint`);
+      expect(welcome!.text).toContain(setOidcProvider.signInUrl);
+      expect(welcome!.text).not.toContain('/account/password/');
+
+      // An address outside the provider's domains could not sign in through it.
+      expect((await client('POST', '/Users', newUser('outsider@example.org'))).status).toBe(201);
+      const [outside] = await emailsDeliveredTo(app.t, peer, 'outsider@example.org');
+      expect(outside!.text).toContain('/account/password/');
+      expect(outside!.text).not.toContain(setOidcProvider.signInUrl);
+    });
+
+    it('sends the usual password link in a brand no provider serves', async () => {
+      const { brand: plain, client } = await scimBrand();
+      expect((await client('POST', '/Users', newUser('chooses@example.com'))).status).toBe(201);
+      const [welcome] = await emailsDeliveredTo(app.t, peer, 'chooses@example.com');
+      expect(welcome!.subject).toBe(`Welcome to ${plain.name} on Standpoint`);
+      expect(welcome!.text).toContain('Choose your password');
+      expect(welcome!.text).toContain('https://standpoint.example/account/password/');
+      expect(welcome!.text).not.toContain('/auth/oidc/');
     });
   });
 

@@ -5,13 +5,12 @@ const LOGIN = 'mutation ($e: String!, $p: String!) { login(email: $e, password: 
 const COMMENT = 'mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }';
 const BURST = 30;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
-
 /**
  * Checking a password takes argon2 a good part of a second of a core. A sign-in must not hold the
  * database (SQLite's one write turn, a PostgreSQL pool connection) meanwhile, and the checks wait
- * their turn for a core: a burst of failed sign-ins then leaves members' changes nearly as fast
- * as when all is quiet.
+ * their turn for a core: a member's changes go through while a burst of failed sign-ins waits to
+ * be checked. How fast they go is a figure of the bench (`npm run bench:sign-in-burst`,
+ * docs/performance.md), not an assertion here.
  */
 describe('a burst of failed sign-ins beside a member at work', () => {
   // Every sign-in from an address of its own, so that all of them are checked.
@@ -25,18 +24,7 @@ describe('a burst of failed sign-ins beside a member at work', () => {
     proposalId = (await app.fixtures.proposal(brand.id, member.token)).id;
   });
 
-  /** How long one comment takes to be added, in milliseconds. */
-  const comment = async (): Promise<number> => {
-    const started = performance.now();
-    const response = await app.gql(COMMENT, { input: { proposalId, body: 'Noted' } }, member.token);
-    expect(response.errors).toBeUndefined();
-    return performance.now() - started;
-  };
-
-  it(`keeps a member's comments within a few times their quiet latency while ${BURST} wrong passwords are checked`, async () => {
-    const quiet: number[] = [];
-    for (let i = 0; i < 5; i++) quiet.push(await comment());
-
+  it(`adds a member's comments while ${BURST} wrong passwords wait to be checked, and checks every one`, async () => {
     let answered = 0;
     const burst = Array.from({ length: BURST }, (_, i) =>
       app
@@ -51,15 +39,18 @@ describe('a burst of failed sign-ins beside a member at work', () => {
     // Once one has been answered, the others are all received and waiting for their check.
     await Promise.race(burst);
 
-    const beside: number[] = [];
-    for (let i = 0; i < 5; i++) beside.push(await comment());
-    const stillChecking = BURST - answered;
-
+    for (let i = 0; i < 5; i++) {
+      const response = await app.gql(
+        COMMENT,
+        { input: { proposalId, body: 'Noted' } },
+        member.token,
+      );
+      expect(response.errors).toBeUndefined();
+    }
+    // The comments did not wait for the checks: a sign-in that held the database while it was
+    // checked would have kept them until the burst was nearly over.
+    expect(BURST - answered).toBeGreaterThan(BURST / 2);
+    // No address tried twice: none was slowed down, each password was checked and refused.
     expect(await Promise.all(burst)).toEqual(Array(BURST).fill('UNAUTHENTICATED'));
-    // Each took a few times the quiet latency, not the burst's length (held transactions made it
-    // 140 times on SQLite)...
-    expect(Math.max(...beside) / median(quiet)).toBeLessThan(20);
-    // ...measured while most of the burst was still waiting to be checked.
-    expect(stillChecking).toBeGreaterThan(BURST / 2);
   });
 });

@@ -9,13 +9,18 @@ import {
   UserEntity,
 } from '@standpoint/identity';
 import { OutboxService } from '@standpoint/notifications';
-import { passwordResetEmail, ssoSignInEmail, welcomeEmail } from './account-link-emails';
+import {
+  passwordResetEmail,
+  SsoSignInFacts,
+  ssoSignInEmail,
+  welcomeEmail,
+} from './account-link-emails';
 
 /**
  * The emails that carry a password link, queued on the outbox in the change's transaction: a
  * welcome for a new member who has no password yet, a reset link for a user who asked for one.
- * A member of a brand that requires single sign-on gets their provider's sign-in link instead, and
- * no password link (docs/sso.md).
+ * A member of a brand that requires single sign-on, and a new member the brand's identity provider
+ * added, get their provider's sign-in link instead, and no password link (docs/sso.md).
  */
 @Injectable()
 export class AccountEmails {
@@ -35,7 +40,7 @@ export class AccountEmails {
     const byId = actorUserId(ctx.actor);
     const by = byId ? await ctx.em.findOneBy(UserEntity, { id: byId }) : null;
     const user = await ctx.em.findOneByOrFail(UserEntity, { id: added.user.id });
-    const signIn = await this.sso.of(ctx.em, user);
+    const signIn = await this.signInOf(ctx, user, added.brandId);
     if (signIn) {
       await this.outbox.emailMembers(ctx, {
         brandId: added.brandId,
@@ -76,7 +81,7 @@ export class AccountEmails {
         topic: 'account.password_reset',
         recipientUserIds: [user.id],
         payload: { userId: user.id },
-        render: (to) => ssoSignInEmail(signIn, to),
+        render: (to) => ssoSignInEmail({ ...signIn, required: true }, to),
       });
       return;
     }
@@ -89,6 +94,24 @@ export class AccountEmails {
       passwordLink: 'RESET',
       render: (to) => passwordResetEmail({ expiresAt }, to),
     });
+  }
+
+  /**
+   * Where a new member signs in instead of choosing a password: the provider a brand of theirs
+   * requires; or, when the brand's identity provider added them (SCIM, or their first sign-in
+   * through it), the provider that serves the brand, if it vouches for their address. A password
+   * would be a second credential, outside the company's identity provider.
+   */
+  private async signInOf(
+    ctx: RequestContext,
+    user: UserEntity,
+    brandId: string,
+  ): Promise<SsoSignInFacts | null> {
+    const required = await this.sso.of(ctx.em, user);
+    if (required) return { ...required, required: true };
+    if (ctx.actor.kind !== 'scim' && ctx.actor.kind !== 'sso') return null;
+    const serving = await this.sso.ofBrand(ctx.em, brandId, user);
+    return serving && { ...serving, required: false };
   }
 
   private expiry(purpose: keyof typeof PASSWORD_LINK_LIFETIME_MS): Date {

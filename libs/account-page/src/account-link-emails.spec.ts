@@ -33,15 +33,23 @@ const everyEmail: EmailExamples = (text = (s) => s) => [
 ];
 
 const SIGN_IN_URL = 'https://standpoint.example/auth/oidc/oidc_1/start';
-const sso = (text = (s: string) => s) => ({
+const sso = (text = (s: string) => s, required = true) => ({
   providerName: text('Acme Okta'),
   signInUrl: SIGN_IN_URL,
+  required,
 });
 
-/** What a member of a brand that requires single sign-on gets instead: no password link. */
+/**
+ * What a member of a brand that requires single sign-on gets instead, and a new member the
+ * brand's provider added: no password link.
+ */
 const ssoEmails: EmailExamples = (text = (s) => s) => [
   ['SSO welcome', ssoSignInEmail({ ...sso(text), brandName: text('Acme') }, reader)],
   ['SSO reset', ssoSignInEmail(sso(text), reader)],
+  [
+    'SSO welcome of a member the provider added',
+    ssoSignInEmail({ ...sso(text, false), brandName: text('Acme') }, reader),
+  ],
 ];
 
 describe('the account emails', () => {
@@ -55,11 +63,17 @@ describe('the account emails', () => {
       expect(occurrences(email.text, SIGN_IN_URL)).toBe(1);
       expect(email.text).not.toContain('/account/password/');
       expect(email.html).not.toContain('/account/password/');
-      expect(email.text).toContain(
-        'Your brand requires single sign-on: you sign in through Acme Okta',
-      );
+      expect(email.text).toContain(': you sign in through Acme Okta');
     },
   );
+
+  it('says why: the brand requires the provider, or the provider added them', () => {
+    const [[, required], , [, added]] = ssoEmails();
+    expect(required.text).toContain('Your brand requires single sign-on: you sign in through');
+    expect(added.text).toContain(
+      "Your organisation's identity provider added you: you sign in through",
+    );
+  });
 
   describe('carrying a password link (welcome, reset)', () => {
     const linking = everyEmail();

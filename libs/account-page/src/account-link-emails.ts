@@ -22,10 +22,14 @@ export interface PasswordResetFacts {
   expiresAt: Date;
 }
 
-/** The provider a member of an SSO-required brand signs in through (docs/sso.md). */
+/**
+ * The provider a member signs in through (docs/sso.md): the one a brand of theirs requires, or
+ * the one that added them to a brand it serves.
+ */
 export interface SsoSignInFacts {
   providerName: string;
   signInUrl: string;
+  required: boolean;
 }
 
 const UNASKED =
@@ -95,7 +99,10 @@ export function ssoSignInEmail(
   const intro = facts.brandName
     ? `You are now a member of ${facts.brandName} on Standpoint.`
     : `Someone asked for a new Standpoint password for ${to.email}.`;
-  const rule = `Your brand requires single sign-on: you sign in through ${facts.providerName}, with your organisation's account, and have no Standpoint password to choose.`;
+  const why = facts.required
+    ? 'Your brand requires single sign-on'
+    : "Your organisation's identity provider added you";
+  const rule = `${why}: you sign in through ${facts.providerName}, with your organisation's account, and have no Standpoint password to choose.`;
   const reason = `You receive this because ${facts.brandName ? 'you were added to a brand' : 'a password reset was asked for'} on Standpoint.`;
   return {
     subject: subjectLine(facts.brandName ? `Welcome to ${facts.brandName} on Standpoint` : title),

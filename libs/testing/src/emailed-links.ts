@@ -1,5 +1,5 @@
 import { deliverOutbox } from './outbox';
-import { SmtpPeer } from './smtp-peer';
+import { ReceivedEmail, SmtpPeer } from './smtp-peer';
 import { TestApp } from './test-app';
 import { waitFor } from './wait-for';
 
@@ -24,4 +24,17 @@ export async function emailedDecisionToken(
     timeoutMs: 20_000,
   });
   return tokensTo().at(-1)!;
+}
+
+/** The emails to `address`, as received, once the worker has sent what is queued (`count` at least). */
+export async function emailsDeliveredTo(
+  t: TestApp,
+  peer: SmtpPeer,
+  address: string,
+  count = 1,
+): Promise<ReceivedEmail[]> {
+  const mine = () => peer.received.filter((email) => email.to.includes(address));
+  await deliverOutbox(t);
+  await waitFor(`${count} emails to ${address}`, () => mine().length >= count);
+  return mine();
 }

@@ -11,6 +11,8 @@ export interface TestAccountClaims {
   /** Microsoft Entra ID's "email domain owner verified", which it sends instead. */
   xms_edov?: boolean;
   name?: string;
+  /** Claims only its userinfo endpoint answers with (say `groups`, which some send there only). */
+  userinfo?: { groups?: string[] };
 }
 
 /** How the next ID token the provider answers is rewritten (then signed again). */
@@ -33,6 +35,13 @@ export interface TestIdentityProvider {
   clientSecret: string;
   accounts: Map<string, TestAccountClaims>;
   tamperNextIdToken(tampering: IdTokenTampering): void;
+  /** How many requests it answered at `path` (say its discovery document's). */
+  served(path: string): number;
+  /**
+   * Replaces its signing key with a new one at once: it publishes only the new key and signs with
+   * it from now on, as a provider does after a compromise.
+   */
+  rotateKeys(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,62 +51,87 @@ export async function startTestIdentityProvider(
   // Loaded on demand: only the files that start a provider pay for it.
   const { default: Provider } = await import('oidc-provider');
   const jose = await import('jose');
-  const { privateKey } = await jose.generateKeyPair('RS256', { extractable: true });
   const stranger = await jose.generateKeyPair('RS256');
-  const jwk = { ...(await jose.exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const accounts = new Map<string, TestAccountClaims>();
   const clientId = 'standpoint';
   const clientSecret = randomBytes(24).toString('base64url');
+  const cookieKey = randomBytes(32).toString('base64url');
+  const served = new Map<string, number>();
   let tampering: IdTokenTampering | undefined;
+  let generation = 0;
 
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: [redirectUri],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
+
+  /** A provider that publishes and signs with a key of its own, made for this generation. */
+  const providerWithNewKey = async () => {
+    const kid = `test-key-${++generation}`;
+    const { privateKey } = await jose.generateKeyPair('RS256', { extractable: true });
+    const jwk = { ...(await jose.exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: clientId,
+          client_secret: clientSecret,
+          redirect_uris: [redirectUri],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
+      jwks: { keys: [jwk] },
+      cookies: { keys: [cookieKey] },
+      claims: {
+        openid: ['sub'],
+        email: ['email', 'email_verified', 'xms_edov'],
+        profile: ['name', 'groups'],
       },
-    ],
-    jwks: { keys: [jwk] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
-    // The claims of the requested scopes go in the ID token, as Okta and Google put them.
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
-    findAccount: (_ctx: unknown, id: string) => {
-      const claims = accounts.get(id);
-      return claims && { accountId: id, claims: () => ({ sub: id, ...claims }) };
-    },
-    loadExistingGrant: async (ctx: KoaContext) => {
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client!.clientId,
-        accountId: ctx.oidc.session!.accountId!,
-      });
-      grant.addOIDCScope('openid email profile');
-      await grant.save();
-      return grant;
-    },
-  });
-  provider.use(async (ctx, next) => {
-    await next();
-    const body = ctx.body as { id_token?: string } | undefined;
-    if (ctx.path !== '/token' || !tampering || !body?.id_token) return;
-    const { claims = (c: JWTPayload) => c, foreignKey } = tampering;
-    tampering = undefined;
-    const rewritten = await new jose.SignJWT(claims(jose.decodeJwt(body.id_token)))
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .sign(foreignKey ? stranger.privateKey : privateKey);
-    ctx.body = { ...body, id_token: rewritten };
-  });
-  const callback = provider.callback();
+      // The claims of the requested scopes go in the ID token, as Okta and Google put them.
+      conformIdTokenClaims: false,
+      features: { devInteractions: { enabled: false } },
+      findAccount: (_ctx: unknown, id: string) => {
+        const account = accounts.get(id);
+        if (!account) return undefined;
+        const { userinfo, ...inToken } = account;
+        return {
+          accountId: id,
+          claims: (use: 'id_token' | 'userinfo') => ({
+            sub: id,
+            ...inToken,
+            ...(use === 'userinfo' ? userinfo : {}),
+          }),
+        };
+      },
+      loadExistingGrant: async (ctx: KoaContext) => {
+        const grant = new ctx.oidc.provider.Grant({
+          clientId: ctx.oidc.client!.clientId,
+          accountId: ctx.oidc.session!.accountId!,
+        });
+        grant.addOIDCScope('openid email profile');
+        await grant.save();
+        return grant;
+      },
+    });
+    provider.use(async (ctx, next) => {
+      await next();
+      const body = ctx.body as { id_token?: string } | undefined;
+      if (ctx.path !== '/token' || !tampering || !body?.id_token) return;
+      const { claims = (c: JWTPayload) => c, foreignKey } = tampering;
+      tampering = undefined;
+      const rewritten = await new jose.SignJWT(claims(jose.decodeJwt(body.id_token)))
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .sign(foreignKey ? stranger.privateKey : privateKey);
+      ctx.body = { ...body, id_token: rewritten };
+    });
+    return { provider, callback: provider.callback() };
+  };
+  let current = await providerWithNewKey();
+
   server.on('request', (request, response) => {
-    const interaction = /^\/interaction\/([\w-]+)$/.exec(request.url ?? '');
-    if (!interaction) return void callback(request, response);
+    const path = new URL(request.url ?? '/', issuer).pathname;
+    served.set(path, (served.get(path) ?? 0) + 1);
+    const interaction = /^\/interaction\/([\w-]+)$/.exec(path);
+    if (!interaction) return void current.callback(request, response);
     if (request.method === 'GET') {
       response.setHeader('content-type', 'text/html');
       return void response.end(
@@ -105,7 +139,7 @@ export async function startTestIdentityProvider(
       );
     }
     void formOf(request).then((form) =>
-      provider.interactionFinished(request, response, {
+      current.provider.interactionFinished(request, response, {
         login: { accountId: form.get('login') ?? '' },
       }),
     );
@@ -117,6 +151,10 @@ export async function startTestIdentityProvider(
     accounts,
     tamperNextIdToken: (next) => {
       tampering = next;
+    },
+    served: (path) => served.get(path) ?? 0,
+    rotateKeys: async () => {
+      current = await providerWithNewKey();
     },
     close: () =>
       new Promise((resolve) => {

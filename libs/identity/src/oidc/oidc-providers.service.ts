@@ -131,7 +131,7 @@ export class OidcProvidersService {
 
   private async discover(issuer: string, clientId: string, clientSecret: string): Promise<void> {
     try {
-      await this.discovery.configuration(issuer, clientId, clientSecret);
+      await this.discovery.discover(issuer, clientId, clientSecret);
     } catch {
       throw DomainError.invalidField([
         {

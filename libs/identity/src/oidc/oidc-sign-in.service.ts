@@ -26,7 +26,8 @@ export type OidcStart =
  * Sign-in through an organisation's OIDC provider: the authorization code flow with PKCE (S256),
  * a nonce and a state, through openid-client, which checks the ID token's signature (the
  * provider's published keys), issuer, audience, expiry and nonce. A verified email is required;
- * the rest (domains, membership, groups, the one-time code) is every protocol's (SsoSignInService).
+ * the groups are the ID token's, else the userinfo answer's; the rest (domains, membership, groups
+ * to roles, the one-time code) is every protocol's (SsoSignInService).
  */
 @Injectable()
 export class OidcSignInService {
@@ -83,8 +84,10 @@ export class OidcSignInService {
     if (!provider) return ssoRefused('STATE');
     const providerName = provider.name;
     let claims: oidc.IDToken | undefined;
+    let groups: string[] | null = null;
+    let client: oidc.Configuration | undefined;
     try {
-      const client = await this.clientOf(provider);
+      client = await this.clientOf(provider);
       const tokens = await oidc.authorizationCodeGrant(
         client,
         new URL(`${oidcRedirectUri(this.config.publicUrl)}?${answered.toString()}`),
@@ -96,7 +99,11 @@ export class OidcSignInService {
         },
       );
       claims = tokens.claims();
+      if (claims) groups = await this.groupsOf(client, tokens.access_token, claims, provider);
     } catch {
+      // The provider may have moved an endpoint or signed with a key it had not published: its
+      // next sign-in reads it afresh.
+      if (client) this.discovery.forget(client);
       return ssoRefused('PROVIDER', providerName);
     }
     if (!claims || !emailVerifiedIn(claims)) return ssoRefused('EMAIL_UNVERIFIED', providerName);
@@ -107,9 +114,26 @@ export class OidcSignInService {
       {
         email,
         name: nameFromClaims(claims, email),
-        groups: groupsInClaim(claims, provider.groupsClaim),
+        groups,
       },
     );
+  }
+
+  /**
+   * The groups in the ID token's claim, else in the provider's userinfo answer (some providers
+   * send them there only), read with the access token and for the ID token's subject; null when
+   * neither carries the claim.
+   */
+  private async groupsOf(
+    client: oidc.Configuration,
+    accessToken: string,
+    claims: oidc.IDToken,
+    provider: OidcProviderEntity,
+  ): Promise<string[] | null> {
+    const inToken = groupsInClaim(claims, provider.groupsClaim);
+    if (inToken !== null || !client.serverMetadata().userinfo_endpoint) return inToken;
+    const userinfo = await oidc.fetchUserInfo(client, accessToken, claims.sub);
+    return groupsInClaim(userinfo, provider.groupsClaim);
   }
 
   /** The provider, if it serves a brand at all. */

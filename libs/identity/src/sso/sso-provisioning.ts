@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@standpoint/audit';
-import { Clock, RequestContext, SsoActor } from '@standpoint/database';
+import { Clock, isUniqueViolation, RequestContext, SsoActor } from '@standpoint/database';
 import { hasAnotherAdmin } from '../admins-kept';
 import { GroupRoleReader } from '../group-roles/group-role-reader';
 import { MembersService } from '../members.service';
@@ -122,9 +122,18 @@ export class SsoProvisioning {
     await this.members.grant(ctx, brandId, user, roles);
   }
 
+  /**
+   * Their new account; or, when another sign-in of theirs made it since this one looked (two
+   * first sign-ins at once), that account: the insert is undone in its savepoint, not the rest.
+   */
   private async create(ctx: RequestContext, identity: SsoIdentity): Promise<UserEntity> {
     const user = provisionedUser(identity.email, identity.name, this.clock.now());
-    await ctx.em.insert(UserEntity, user);
-    return user;
+    try {
+      await ctx.em.transaction((em) => em.insert(UserEntity, user));
+      return user;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return ctx.em.findOneByOrFail(UserEntity, { email: identity.email });
+    }
   }
 }

@@ -5,6 +5,7 @@ import { MembershipEntity } from '../membership.entity';
 import { oidcSignInUrl } from '../oidc/oidc-urls';
 import { samlSignInUrl } from '../saml/saml-urls';
 import { UserEntity } from '../user.entity';
+import { emailInDomains } from './email-domains';
 import { SsoDirectory } from './sso-directory';
 import { SsoProtocol } from './sso-protocol';
 import { SsoProviderBrandEntity } from './sso-provider-brand.entity';
@@ -49,6 +50,23 @@ export class SsoRequirement {
     providers.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     const first = providers[0];
     return first ? this.signInOf(first) : null;
+  }
+
+  /**
+   * The sign-in of the provider that serves the brand and vouches for the user's address (one of
+   * its domains), whether or not the brand requires it; null when none does.
+   */
+  async ofBrand(
+    em: EntityManager,
+    brandId: string,
+    user: UserEntity,
+  ): Promise<RequiredSignIn | null> {
+    const served = await em.findOneBy(SsoProviderBrandEntity, { brandId });
+    const provider =
+      served && (await this.directory.summary(em, served.protocol, served.providerId));
+    return provider && emailInDomains(user.email, provider.emailDomains)
+      ? this.signInOf(provider)
+      : null;
   }
 
   private signInOf(provider: { id: string; name: string; protocol: SsoProtocol }): RequiredSignIn {
