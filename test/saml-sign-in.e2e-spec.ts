@@ -1,7 +1,9 @@
 import {
   describeInBrowser,
+  emailsDeliveredTo,
   launchBrowser,
   SamlAnswer,
+  SmtpPeer,
   startTestSamlIdentityProvider,
   TEST_ADMIN,
   TestBrand,
@@ -41,7 +43,14 @@ const refusalOf = (page: string) =>
  * a request never made. Then groups, enforcement and the settings refused.
  */
 describe('SAML sign-in', () => {
-  const app = useTestApp(AppModule, { PUBLIC_URL });
+  const env: Record<string, string> = { PUBLIC_URL };
+  let peer: SmtpPeer;
+  beforeAll(async () => {
+    peer = await SmtpPeer.start();
+    env.SMTP_URL = peer.url;
+  });
+  const app = useTestApp(AppModule, env);
+  afterAll(() => peer?.stop());
   let idp: TestSamlIdentityProvider;
   let brand: TestBrand;
   let member: TestMember;
@@ -297,7 +306,7 @@ describe('SAML sign-in', () => {
     expect((await answer({ email: member.email })).status).toBe(200);
   });
 
-  it('provisions from the groups attribute: a first sign-in creates the member with the mapped roles', async () => {
+  it('provisions from the groups attribute: a first sign-in creates the member with the mapped roles, welcomed with the SAML sign-in', async () => {
     await app.data(
       SET_GROUP_ROLES,
       { input: { brandId: brand.id, group: 'Comms', roles: ['SOCIAL_MANAGER'] } },
@@ -322,6 +331,9 @@ describe('SAML sign-in', () => {
       (e) => e.action === 'member.added' && (e.data as { email?: string }).email === email,
     );
     expect(added?.actorLabel).toBe(`sso:Acme SAML (${provider.id})`);
+    const [welcome] = await emailsDeliveredTo(app.t, peer, email);
+    expect(welcome!.text).toContain(`${PUBLIC_URL}/auth/saml/${provider.id}/start`);
+    expect(welcome!.text).not.toContain('/account/password/');
   });
 
   it('refuses settings that could not work or are not the admin’s to give', async () => {
