@@ -150,6 +150,21 @@ describe('SAML sign-in', () => {
       serves: true,
     });
 
+    const seen = await app.data(
+      `query ($id: ID!) {
+        ssoProvider(brandId: $id) { __typename protocol ... on SamlProvider { acsUrl } }
+        samlProvider(brandId: $id) { id }
+        oidcProvider(brandId: $id) { id }
+      }`,
+      { id: brand.id },
+      admin,
+    );
+    expect(seen).toEqual({
+      ssoProvider: { __typename: 'SamlProvider', protocol: 'SAML', acsUrl: provider.acsUrl },
+      samlProvider: { id },
+      oidcProvider: null,
+    });
+
     const metadata = await fetch(local(provider.entityId));
     expect(metadata.headers.get('content-type')).toMatch(/^application\/samlmetadata\+xml/);
     const xml = await metadata.text();
