@@ -19,6 +19,7 @@ import { SsoProvisioning } from '../libs/identity/src/sso/sso-provisioning';
 import { AppModule } from '../src/app.module';
 
 const PUBLIC_URL = 'http://standpoint.test';
+const CLIENT_REDIRECT = 'http://localhost:5173/signed-in';
 const SET_PROVIDER = `mutation ($input: SetOidcProviderInput!) {
   setOidcProvider(input: $input) { id name issuer clientId emailDomains ssoRequired signInUrl redirectUri }
 }`;
@@ -42,7 +43,11 @@ type Jar = Map<string, Map<string, string>>;
  * and just-in-time provisioning from the ID token's groups.
  */
 describe('OIDC sign-in', () => {
-  const env: Record<string, string> = { PUBLIC_URL, OIDC_ALLOW_PRIVATE_ISSUERS: 'true' };
+  const env: Record<string, string> = {
+    PUBLIC_URL,
+    OIDC_ALLOW_PRIVATE_ISSUERS: 'true',
+    SSO_CLIENT_REDIRECTS: CLIENT_REDIRECT,
+  };
   let peer: SmtpPeer;
   beforeAll(async () => {
     peer = await SmtpPeer.start();
@@ -57,8 +62,8 @@ describe('OIDC sign-in', () => {
   let providerId: string;
 
   /** Follows the sign-in from its start to Standpoint's callback, as a browser would. */
-  async function signIn(login: string, jar: Jar = new Map(), provider = providerId) {
-    let url = `${PUBLIC_URL}/auth/oidc/${provider}/start`;
+  async function signIn(login: string, jar: Jar = new Map(), provider = providerId, query = '') {
+    let url = `${PUBLIC_URL}/auth/oidc/${provider}/start${query}`;
     let method = 'GET';
     let body: string | undefined;
     for (let hop = 0; hop < 10; hop++) {
@@ -81,7 +86,8 @@ describe('OIDC sign-in', () => {
         cookies.set(name!, value.join('='));
       }
       if (url.startsWith(`${PUBLIC_URL}/auth/oidc/callback`)) {
-        return { url, status: response.status, page: await response.text(), jar, sent };
+        const location = response.headers.get('location');
+        return { url, status: response.status, page: await response.text(), jar, sent, location };
       }
       if (target.pathname.startsWith('/interaction/') && method === 'GET') {
         await response.text();
@@ -210,6 +216,36 @@ describe('OIDC sign-in', () => {
     expect(
       (await callback(second.url.replace(/state=[^&]+/, 'state=forged'), second.jar)).page,
     ).toContain('(STATE)');
+  });
+
+  it('ends at a registered client address with the code in the fragment, when the client asks', async () => {
+    const asked = `?client_redirect=${encodeURIComponent(CLIENT_REDIRECT)}`;
+    const { status, location } = await signIn(
+      account('client', member.email),
+      new Map(),
+      providerId,
+      asked,
+    );
+    expect(status).toBe(303);
+    const code = /^http:\/\/localhost:5173\/signed-in#sign_in_code=([\w-]+)$/.exec(location!)?.[1];
+    expect((await app.data(EXCHANGE, { code })).exchangeSignInCode.user.email).toBe(member.email);
+
+    const refused = await signIn(
+      account('client-foreign', 'someone@elsewhere.test'),
+      new Map(),
+      providerId,
+      asked,
+    );
+    expect(refused.location).toBe(`${CLIENT_REDIRECT}#sign_in_error=EMAIL_DOMAIN`);
+
+    for (const unregistered of ['http://localhost:5173/other', 'https://evil.example/signed-in']) {
+      const start = await fetch(
+        `${app.t.url}/auth/oidc/${providerId}/start?client_redirect=${encodeURIComponent(unregistered)}`,
+        { redirect: 'manual' },
+      );
+      expect(start.status).toBe(400);
+      expect(start.headers.get('set-cookie')).toBeNull();
+    }
   });
 
   it('refuses a replayed authorization code, even with the cookie it came with', async () => {

@@ -16,6 +16,7 @@ import { WorkerJobs } from '@standpoint/worker';
 import { AppModule } from '../src/app.module';
 
 const PUBLIC_URL = 'http://standpoint.test';
+const CLIENT_REDIRECT = 'http://localhost:5173/signed-in';
 const PROVIDER_FIELDS = `id name protocol idpEntityId idpSsoUrl emailDomains emailAttribute groupsAttribute
   ssoRequired signInUrl entityId acsUrl metadataUrl idpCertificates { fingerprint subject notAfter }`;
 const SET_PROVIDER = `mutation ($input: SetSamlProviderInput!) {
@@ -43,7 +44,7 @@ const refusalOf = (page: string) =>
  * a request never made. Then groups, enforcement and the settings refused.
  */
 describe('SAML sign-in', () => {
-  const env: Record<string, string> = { PUBLIC_URL };
+  const env: Record<string, string> = { PUBLIC_URL, SSO_CLIENT_REDIRECTS: CLIENT_REDIRECT };
   let peer: SmtpPeer;
   beforeAll(async () => {
     peer = await SmtpPeer.start();
@@ -59,15 +60,25 @@ describe('SAML sign-in', () => {
 
   const local = (url: string) => url.replace(PUBLIC_URL, app.t.url);
 
-  /** Posts a SAMLResponse to the consumer service, as the browser does. */
-  async function post(samlResponse: string, acsUrl = provider.acsUrl) {
+  /** Posts a SAMLResponse (and a RelayState) to the consumer service, as the browser does. */
+  async function post(samlResponse: string, acsUrl = provider.acsUrl, relayState?: string) {
     const response = await fetch(local(acsUrl), {
       method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ SAMLResponse: samlResponse }).toString(),
+      body: new URLSearchParams({
+        SAMLResponse: samlResponse,
+        ...(relayState ? { RelayState: relayState } : {}),
+      }).toString(),
     });
     const page = await response.text();
-    return { status: response.status, page, code: codeOf(page), refusal: refusalOf(page) };
+    return {
+      status: response.status,
+      page,
+      code: codeOf(page),
+      refusal: refusalOf(page),
+      location: response.headers.get('location'),
+    };
   }
 
   /** An IdP-initiated sign-in: the provider's answer, posted. */
@@ -76,17 +87,18 @@ describe('SAML sign-in', () => {
   }
 
   /** An SP-initiated sign-in: start here, the provider's page, its form posted back. */
-  async function signIn(details: SamlAnswer, providerId = provider.id) {
+  async function signIn(details: SamlAnswer, query = '') {
     idp.signInAs(details);
-    const start = await fetch(local(`${PUBLIC_URL}/auth/saml/${providerId}/start`), {
+    const start = await fetch(local(`${PUBLIC_URL}/auth/saml/${provider.id}/start${query}`), {
       redirect: 'manual',
     });
     expect(start.status).toBe(303);
-    const atProvider = await fetch(start.headers.get('location')!);
-    const form = await atProvider.text();
+    const toProvider = start.headers.get('location')!;
+    const form = await (await fetch(toProvider)).text();
     const action = /action="([^"]+)"/.exec(form)![1]!;
     const samlResponse = /name="SAMLResponse" value="([^"]+)"/.exec(form)![1]!;
-    return { location: start.headers.get('location')!, ...(await post(samlResponse, action)) };
+    const relayState = /name="RelayState" value="([^"]+)"/.exec(form)?.[1];
+    return { toProvider, ...(await post(samlResponse, action, relayState)) };
   }
 
   async function exchange(code: string | undefined) {
@@ -174,9 +186,9 @@ describe('SAML sign-in', () => {
   });
 
   it('signs a member in from here: an AuthnRequest out, a one-time code back, exchanged for a session', async () => {
-    const { status, code, location } = await signIn({ email: member.email });
+    const { status, code, toProvider } = await signIn({ email: member.email });
     expect(status).toBe(200);
-    expect(location.startsWith(`${idp.ssoUrl}?SAMLRequest=`)).toBe(true);
+    expect(toProvider.startsWith(`${idp.ssoUrl}?SAMLRequest=`)).toBe(true);
     expect(idp.requests.at(-1)).toMatchObject({
       issuer: provider.entityId,
       acsUrl: provider.acsUrl,
@@ -193,6 +205,31 @@ describe('SAML sign-in', () => {
       providerId: provider.id,
       providerName: 'Acme SAML',
     });
+  });
+
+  it('ends at a registered client address with the code in the fragment, when the client asks', async () => {
+    const asked = `?client_redirect=${encodeURIComponent(CLIENT_REDIRECT)}`;
+    const { status, location } = await signIn({ email: member.email }, asked);
+    expect(status).toBe(303);
+    const code = /^http:\/\/localhost:5173\/signed-in#sign_in_code=([\w-]+)$/.exec(location!)?.[1];
+    expect((await exchange(code)).user.email).toBe(member.email);
+
+    const refused = await signIn({ email: 'someone@elsewhere.test' }, asked);
+    expect(refused.location).toBe(`${CLIENT_REDIRECT}#sign_in_error=EMAIL_DOMAIN`);
+
+    const unregistered = await fetch(
+      local(
+        `${PUBLIC_URL}/auth/saml/${provider.id}/start?client_redirect=https%3A%2F%2Fevil.example%2F`,
+      ),
+      { redirect: 'manual' },
+    );
+    expect(unregistered.status).toBe(400);
+    const forged = await post(
+      await idp.response(provider, { email: member.email }),
+      provider.acsUrl,
+      'https://evil.example/',
+    );
+    expect([forged.status, forged.location]).toEqual([200, null]);
   });
 
   it('signs a member in from the provider’s portal (IdP-initiated), and with its next certificate', async () => {

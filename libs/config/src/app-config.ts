@@ -40,6 +40,11 @@ export interface AppConfig {
   readonly webhooksAllowPrivateTargets: boolean;
   /** Whether an OIDC provider may be on plain http and a private network (tests, development). */
   readonly oidcAllowPrivateIssuers: boolean;
+  /**
+   * The client addresses a single sign-on may end at (SSO_CLIENT_REDIRECTS): the browser is sent
+   * there with the one-time code in the fragment, instead of being shown the code.
+   */
+  readonly ssoClientRedirects: readonly string[];
   /** The base of Slack's Web API (SLACK_API_URL, ending in `/`): the tests point it at a fake. */
   readonly slackApiUrl: string;
   /**

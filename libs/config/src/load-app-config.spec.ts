@@ -454,6 +454,25 @@ describe('loadAppConfig', () => {
       expect(load({}).oidcAllowPrivateIssuers).toBe(false);
     });
 
+    it('SSO_CLIENT_REDIRECTS that could hand a sign-in code to someone on the way, or match loosely', () => {
+      for (const bad of [
+        'http://app.example.com/signed-in',
+        'https://app.example.com/signed-in#code',
+        'https://user:pw@app.example.com/',
+        'https://app.example.com',
+        '/signed-in',
+      ]) {
+        expect(problemsOf({ SSO_CLIENT_REDIRECTS: `https://ok.example.com/, ${bad}` })).toEqual([
+          expect.stringContaining(`SSO_CLIENT_REDIRECTS must list absolute https URLs`),
+        ]);
+      }
+      expect(
+        load({ SSO_CLIENT_REDIRECTS: 'https://app.example.com/signed-in, http://localhost:5173/' })
+          .ssoClientRedirects,
+      ).toEqual(['https://app.example.com/signed-in', 'http://localhost:5173/']);
+      expect(load({}).ssoClientRedirects).toEqual([]);
+    });
+
     it('nothing for WEBHOOKS_ALLOW_PRIVATE_TARGETS=false in production, or =true outside it', () => {
       expect(load({ ...production(), WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'false' }).production).toBe(
         true,

@@ -157,6 +157,7 @@ export function loadAppConfig(env: Environment): AppConfig {
       'OIDC_ALLOW_PRIVATE_ISSUERS must be false when NODE_ENV=production (it lets sign-in trust identity providers over plain http and on private networks)',
     );
   }
+  const ssoClientRedirects = read<string[]>('SSO_CLIENT_REDIRECTS', clientRedirectsOf, []);
   const slackApiUrl = read<string>('SLACK_API_URL', httpUrl, 'https://slack.com/api/').replace(
     /\/*$/,
     '/',
@@ -228,6 +229,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     outbox,
     webhooksAllowPrivateTargets,
     oidcAllowPrivateIssuers,
+    ssoClientRedirects,
     slackApiUrl,
     checkpointIntervalMs,
     checkpointEveryEvents,
@@ -277,6 +279,26 @@ const httpUrl = (raw: string): string =>
   /^https?:$/.test(urlProtocol(raw) ?? '')
     ? raw
     : '!must be an http(s) URL such as https://standpoint.example.com';
+
+/**
+ * Client addresses a sign-in may end at, comma-separated: absolute, over https (http on loopback
+ * only, for development), without credentials or fragment (the code travels in the fragment).
+ */
+const clientRedirectsOf = (raw: string): string[] | string => {
+  const urls = raw
+    .split(',')
+    .map((text) => text.trim())
+    .filter(Boolean);
+  for (const text of urls) {
+    const url = URL.canParse(text) ? new URL(text) : null;
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url?.hostname ?? '');
+    const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && loopback);
+    if (!url || !secure || url.username || url.password || url.hash || url.href !== text) {
+      return `!must list absolute https URLs (http only on loopback), written as a URL parser writes them (https://app.example.com/ with its /), without credentials or fragment: ${JSON.stringify(text)} is not one`;
+    }
+  }
+  return urls;
+};
 
 const postgresUrl = (raw: string): string =>
   /^postgres(ql)?:$/.test(urlProtocol(raw) ?? '') ? raw : '!must be a postgres:// URL';

@@ -25,6 +25,7 @@ export * from './decision-links/decision-links.service';
 export * from './oidc/oidc-login-state';
 export * from './oidc/oidc-sign-in.service';
 export * from './saml/saml-sign-in.service';
+export * from './sso/client-redirect';
 export * from './sso/sso-requirement';
 export * from './sso/sso-sign-in.service';
 export * from './passkeys/passkey.entity';

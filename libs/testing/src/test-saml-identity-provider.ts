@@ -77,11 +77,16 @@ export async function startTestSamlIdentityProvider(): Promise<TestSamlIdentityP
         { entityId: issuer, acsUrl },
         { inResponseTo: id, ...next },
       );
+      // The RelayState goes back as it came, as every provider echoes it.
+      const relayState = query.get('RelayState');
+      const relayField = relayState
+        ? `<input type="hidden" name="RelayState" value="${escaped(relayState)}">`
+        : '';
       reply
         .writeHead(200, { 'content-type': 'text/html' })
         .end(
           `<!doctype html><body onload="document.forms[0].submit()"><form method="post" action="${acsUrl}">` +
-            `<input type="hidden" name="SAMLResponse" value="${answer}"></form></body>`,
+            `<input type="hidden" name="SAMLResponse" value="${answer}">${relayField}</form></body>`,
         );
     })().catch((error: unknown) => reply.writeHead(500).end(String(error)));
   });
@@ -106,6 +111,8 @@ export async function startTestSamlIdentityProvider(): Promise<TestSamlIdentityP
         ...keys[answer.key ?? 'idp'],
         nameIDFormat: [EMAIL_FORMAT],
         singleSignOnService: [{ Binding: POST, Location: ssoUrl }],
+        // Never used; samlify warns on every response without one.
+        singleLogoutService: [{ Binding: POST, Location: ssoUrl }],
       });
       const target = samlify.ServiceProvider({
         entityID: answer.audience ?? sp.entityId,

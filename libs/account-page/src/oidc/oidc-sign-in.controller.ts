@@ -1,11 +1,20 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { RequestContext } from '@standpoint/database';
 import { sendPage } from '@standpoint/decision-page';
 import { Ctx } from '@standpoint/graphql';
-import { OIDC_LOGIN_COOKIE, OIDC_LOGIN_TTL_MS, OidcSignInService } from '@standpoint/identity';
+import {
+  askedClientRedirect,
+  OIDC_LOGIN_COOKIE,
+  OIDC_LOGIN_TTL_MS,
+  OidcSignInService,
+} from '@standpoint/identity';
 import type { Request, Response } from 'express';
-import { sendSignInOutcome, unavailablePage } from '../page/sso-sign-in.view';
+import {
+  sendSignInOutcome,
+  unavailablePage,
+  unregisteredClientPage,
+} from '../page/sso-sign-in.view';
 
 const COOKIE_PATH = '/auth/oidc';
 
@@ -26,9 +35,12 @@ export class OidcSignInController {
   async start(
     @Ctx() ctx: RequestContext,
     @Param('providerId') providerId: string,
+    @Query('client_redirect') asked: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const start = await this.signIn.start(ctx, providerId);
+    const clientRedirect = askedClientRedirect(asked, this.config.ssoClientRedirects);
+    if (clientRedirect === undefined) return sendPage(response, 400, unregisteredClientPage());
+    const start = await this.signIn.start(ctx, providerId, clientRedirect);
     if (start.kind === 'UNAVAILABLE')
       return sendPage(response, 502, unavailablePage(start.providerName));
     response

@@ -1,6 +1,6 @@
 import { layout, noticePage, sendPage } from '@standpoint/decision-page';
 import { html } from '@standpoint/html';
-import type { SsoRefusal, SsoSignInOutcome } from '@standpoint/identity';
+import { clientRedirectTo, type SsoRefusal, type SsoSignInOutcome } from '@standpoint/identity';
 import type { Response } from 'express';
 
 /**
@@ -55,6 +55,14 @@ function refusedPage(refusal: SsoRefusal): string {
   return noticePage(title, html`${message} (${refusal})`);
 }
 
+/** A client asked a sign-in to end at an address that is not registered: nothing was started. */
+export function unregisteredClientPage(): string {
+  return noticePage(
+    'This sign-in cannot start',
+    'The application that sent you here asked to be given your sign-in at an address this Standpoint does not know (SSO_CLIENT_REDIRECTS). Ask your administrator.',
+  );
+}
+
 /** An OIDC provider's discovery could not be read: nothing was started. */
 export function unavailablePage(providerName: string): string {
   return noticePage(
@@ -63,8 +71,19 @@ export function unavailablePage(providerName: string): string {
   );
 }
 
-/** The page that ends a sign-in of either protocol: the code (200), or why not (403). */
+/**
+ * The end of a sign-in of either protocol: at the client's registered address when it asked for
+ * one (303, the code or the refusal in the fragment), else a page with the code (200) or why not
+ * (403).
+ */
 export function sendSignInOutcome(response: Response, outcome: SsoSignInOutcome): void {
+  if (outcome.clientRedirect) {
+    const told = outcome.kind === 'SIGNED_IN' ? { code: outcome.code } : outcome;
+    response
+      .set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+      .redirect(303, clientRedirectTo(outcome.clientRedirect, told));
+    return;
+  }
   if (outcome.kind === 'SIGNED_IN') {
     return sendPage(response, 200, signedInPage(outcome.email, outcome.providerName, outcome.code));
   }

@@ -1,11 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { RequestContext } from '@standpoint/database';
 import { noticePage, sendPage } from '@standpoint/decision-page';
 import { Ctx } from '@standpoint/graphql';
-import { SamlSignInService } from '@standpoint/identity';
+import { askedClientRedirect, SamlSignInService } from '@standpoint/identity';
 import { RateLimit, RateLimits } from '@standpoint/rate-limits';
 import type { Request, Response } from 'express';
-import { sendSignInOutcome } from '../page/sso-sign-in.view';
+import { sendSignInOutcome, unregisteredClientPage } from '../page/sso-sign-in.view';
 
 /**
  * Sign-ins started here per client address. Each keeps its AuthnRequest for ten minutes; a whole
@@ -29,15 +41,19 @@ export class SamlSignInController {
   constructor(
     private readonly signIn: SamlSignInService,
     private readonly limits: RateLimits,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get(':providerId/start')
   async start(
     @Ctx() ctx: RequestContext,
     @Param('providerId') providerId: string,
+    @Query('client_redirect') asked: unknown,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const clientRedirect = askedClientRedirect(asked, this.config.ssoClientRedirects);
+    if (clientRedirect === undefined) return sendPage(response, 400, unregisteredClientPage());
     const refused = await this.limits.take(SAML_STARTS_PER_ADDRESS, request.ip ?? 'unknown');
     if (refused) {
       return sendPage(
@@ -46,7 +62,7 @@ export class SamlSignInController {
         noticePage('Too many sign-ins', `${SAML_STARTS_PER_ADDRESS.refusal}; try again later.`),
       );
     }
-    const url = await this.signIn.start(ctx, providerId);
+    const url = await this.signIn.start(ctx, providerId, clientRedirect);
     response
       .set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
       .redirect(303, url);
@@ -70,7 +86,12 @@ export class SamlSignInController {
     @Body() body: Record<string, unknown> | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    const outcome = await this.signIn.consume(ctx, providerId, body?.SAMLResponse);
+    const outcome = await this.signIn.consume(
+      ctx,
+      providerId,
+      body?.SAMLResponse,
+      body?.RelayState,
+    );
     sendSignInOutcome(response, outcome);
   }
 }

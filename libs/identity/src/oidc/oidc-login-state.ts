@@ -6,6 +6,8 @@ export interface OidcLoginState {
   state: string;
   nonce: string;
   codeVerifier: string;
+  /** The registered client address the sign-in ends at, when the client asked for one. */
+  clientRedirect?: string;
   /** Epoch milliseconds. */
   expiresAt: number;
 }

@@ -39,8 +39,15 @@ export class OidcSignInService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The provider's authorization URL, and the sealed state the browser keeps until it returns. */
-  async start(ctx: RequestContext, providerId: string): Promise<OidcStart> {
+  /**
+   * The provider's authorization URL, and the sealed state the browser keeps until it returns;
+   * `clientRedirect` is the registered client address the sign-in ends at, if one was asked.
+   */
+  async start(
+    ctx: RequestContext,
+    providerId: string,
+    clientRedirect: string | null = null,
+  ): Promise<OidcStart> {
     const provider = await this.servingProvider(ctx, providerId);
     if (!provider) throw DomainError.notFound('OIDC provider');
     let client: oidc.Configuration;
@@ -55,6 +62,7 @@ export class OidcSignInService {
       nonce: oidc.randomNonce(),
       codeVerifier: oidc.randomPKCECodeVerifier(),
       expiresAt: this.clock.now().getTime() + OIDC_LOGIN_TTL_MS,
+      ...(clientRedirect ? { clientRedirect } : {}),
     };
     const url = oidc.buildAuthorizationUrl(client, {
       redirect_uri: oidcRedirectUri(this.config.publicUrl),
@@ -80,6 +88,16 @@ export class OidcSignInService {
     const login = openLoginState(this.secrets, cookie, this.clock.now());
     const answered = new URLSearchParams(query);
     if (!login || answered.get('state') !== login.state) return ssoRefused('STATE');
+    const outcome = await this.answer(ctx, login, answered);
+    return login.clientRedirect ? { ...outcome, clientRedirect: login.clientRedirect } : outcome;
+  }
+
+  /** The provider's answer to this browser's sign-in, checked. */
+  private async answer(
+    ctx: RequestContext,
+    login: OidcLoginState,
+    answered: URLSearchParams,
+  ): Promise<SsoSignInOutcome> {
     const provider = await this.servingProvider(ctx, login.providerId);
     if (!provider) return ssoRefused('STATE');
     const providerName = provider.name;

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@standpoint/config';
 import { Clock, isUniqueViolation, RequestContext, TransactionRunner } from '@standpoint/database';
 import { DomainError } from '@standpoint/errors';
 import { LessThan, MoreThan } from 'typeorm';
+import { clientRedirectKey, clientRedirectOfKey } from '../sso/client-redirect';
 import { SsoProtocol } from '../sso/sso-protocol';
 import { SsoProviderBrandEntity } from '../sso/sso-provider-brand.entity';
 import { SsoSignInOutcome, SsoSignInService, ssoRefused } from '../sso/sso-sign-in.service';
@@ -37,13 +38,21 @@ export class SamlSignInService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The provider's sign-in URL carrying a new AuthnRequest, which is kept until answered. */
-  async start(ctx: RequestContext, providerId: string): Promise<string> {
+  /**
+   * The provider's sign-in URL carrying a new AuthnRequest, which is kept until answered;
+   * `clientRedirect` is the registered client address the sign-in ends at, if one was asked (its
+   * key travels as the RelayState, which the provider echoes).
+   */
+  async start(
+    ctx: RequestContext,
+    providerId: string,
+    clientRedirect: string | null = null,
+  ): Promise<string> {
     const provider = await this.servingProvider(ctx, providerId);
     if (!provider) throw DomainError.notFound('SAML provider');
     const id = `_${randomBytes(20).toString('hex')}`;
     const url = await samlServiceProvider(provider, this.config.publicUrl, id).getAuthorizeUrlAsync(
-      '',
+      clientRedirect ? clientRedirectKey(clientRedirect) : '',
       undefined,
       {},
     );
@@ -69,8 +78,22 @@ export class SamlSignInService {
     );
   }
 
-  /** The provider's answer, posted by the browser (`SAMLResponse`). */
+  /**
+   * The provider's answer, posted by the browser (`SAMLResponse`, and the `RelayState` that names
+   * the registered client address the sign-in ends at, if any).
+   */
   async consume(
+    ctx: RequestContext,
+    providerId: string,
+    samlResponse: unknown,
+    relayState: unknown,
+  ): Promise<SsoSignInOutcome> {
+    const outcome = await this.answer(ctx, providerId, samlResponse);
+    const clientRedirect = clientRedirectOfKey(relayState, this.config.ssoClientRedirects);
+    return clientRedirect ? { ...outcome, clientRedirect } : outcome;
+  }
+
+  private async answer(
     ctx: RequestContext,
     providerId: string,
     samlResponse: unknown,

@@ -26,9 +26,11 @@ export type SsoRefusal =
   | 'NOT_A_MEMBER'
   | 'INACTIVE';
 
-export type SsoSignInOutcome =
+/** How a sign-in ended; `clientRedirect`: the registered client address it ends at, if asked. */
+export type SsoSignInOutcome = (
   | { kind: 'SIGNED_IN'; code: string; email: string; providerName: string }
-  | { kind: 'REFUSED'; refusal: SsoRefusal; providerName?: string };
+  | { kind: 'REFUSED'; refusal: SsoRefusal; providerName?: string }
+) & { clientRedirect?: string };
 
 export function ssoRefused(refusal: SsoRefusal, providerName?: string): SsoSignInOutcome {
   return { kind: 'REFUSED', refusal, ...(providerName ? { providerName } : {}) };
