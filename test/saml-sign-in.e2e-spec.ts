@@ -409,6 +409,14 @@ describe('SAML sign-in', () => {
     expect(await refusalOf({ idpCertificates: ['not a certificate'] })).toMatchObject({
       code: 'BAD_USER_INPUT',
     });
+    for (const hostile of [
+      { name: 'Acme \u202eLMAS' },
+      { idpEntityId: 'http://idp.example.test/\u0000' },
+      { groupsAttribute: 'groups\u001b[31m' },
+      { idpCertificates: [`${idp.certificate}\u0000`] },
+    ]) {
+      expect(await refusalOf(hostile)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
     expect(await refusalOf({ idpCertificates: undefined })).toMatchObject({
       fields: [expect.objectContaining({ field: 'input.idpCertificates', rules: ['required'] })],
     });

@@ -49,11 +49,17 @@ export class SsoDirectory {
     return served.map((row) => row.brandId).sort();
   }
 
-  /** The brands the provider serves that the user is a member of. */
-  async servedBrandsOf(ctx: RequestContext, providerId: string, userId: string): Promise<string[]> {
-    const brandIds = await this.servedBrandIds(ctx, providerId);
+  /** Those of `brandIds` (the brands a provider serves) the user is a member of. */
+  async memberBrandsAmong(
+    ctx: RequestContext,
+    userId: string,
+    brandIds: readonly string[],
+  ): Promise<string[]> {
     if (brandIds.length === 0) return [];
-    const memberships = await ctx.em.findBy(MembershipEntity, { userId, brandId: In(brandIds) });
+    const memberships = await ctx.em.findBy(MembershipEntity, {
+      userId,
+      brandId: In([...brandIds]),
+    });
     return memberships.map((m) => m.brandId).sort();
   }
 }

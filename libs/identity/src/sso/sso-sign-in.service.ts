@@ -72,7 +72,7 @@ export class SsoSignInService {
       if (found?.deactivatedAt) return ssoRefused('INACTIVE', providerName);
       const brandIds = await this.directory.servedBrandIds(ctx, provider.id);
       const user = await this.provisioning.apply(ctx, provider, brandIds, identity, found);
-      if (!user || (await this.directory.servedBrandsOf(ctx, provider.id, user.id)).length === 0) {
+      if (!user || (await this.directory.memberBrandsAmong(ctx, user.id, brandIds)).length === 0) {
         return ssoRefused('NOT_A_MEMBER', providerName);
       }
       const { token: code, tokenHash } = newLinkSecret();
@@ -107,7 +107,13 @@ export class SsoSignInService {
     const user = await ctx.em.findOneBy(UserEntity, { id: found.userId });
     const provider = await this.directory.serving(ctx.em, found.providerId);
     const brandIds =
-      user && provider ? await this.directory.servedBrandsOf(ctx, provider.id, user.id) : [];
+      user && provider
+        ? await this.directory.memberBrandsAmong(
+            ctx,
+            user.id,
+            await this.directory.servedBrandIds(ctx, provider.id),
+          )
+        : [];
     if (!user || user.deactivatedAt || !provider || brandIds.length === 0) throw invalid();
     const session = await this.sessions.start(ctx, user.id);
     // The sign-in is the user's own act in each brand's trail.
